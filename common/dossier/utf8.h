@@ -1,0 +1,21 @@
+// UTF-8 repair: every byte sequence becomes valid UTF-8, never an exception.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dossier {
+
+// Returns `bytes` as valid UTF-8. Well-formed sequences are copied unchanged; each byte
+// that is not part of one is decoded as Windows-1252 (the usual culprit in scraped news:
+// a raw Latin-1 "£" or "ü"), so nothing is silently lost. NUL bytes become spaces.
+// `repaired`, when given, counts the bytes that had to be reinterpreted.
+std::string repair_utf8(std::string_view bytes, std::size_t* repaired = nullptr);
+
+// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
+bool is_valid_utf8(std::string_view bytes);
+
+// Appends the UTF-8 encoding of code point `cp` to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace dossier

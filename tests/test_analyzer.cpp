@@ -1,0 +1,73 @@
+#include "dossier/analyzer.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+std::string terms_of(dossier::Analyzer& a, const std::string& text) {
+  std::string out;
+  for (const auto& t : a.tokenize(text)) {
+    if (!out.empty()) out += ' ';
+    out += t.term;
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* terms;
+};
+
+TEST(Analyzer, TokenizeTable) {
+  dossier::Analyzer a;
+  const Case cases[] = {
+      {"Guaidó GUAIDO guaido", "guaido guaido guaido"},
+      {"Gu\x61\xCC\x81ido", "guaido"},  // decomposed a + combining acute
+      {"Nicolás Maduro's government", "nicolas maduro government"},
+      {"Venezuela\xE2\x80\x99s army", "venezuela army"},  // typographic apostrophe
+      {"The U.S. and the UK", "the us and the uk"},
+      {"1,080 people; 9.2MB", "1080 people 92mb"},
+      {"e-mail, state-owned", "e mail state owned"},
+      {"“Unacceptable” - Moscow…", "unacceptable moscow"},
+      {"Straße ﬁnance", "strasse finance"},  // sharp s and the fi ligature
+      {"Łódź Ørsted Đoković", "lodz orsted dokovic"},
+      {"Заголовок открываемого", "заголовок открываемого"},
+      {"Ελλάδα", "ελλαδα"},
+      {"हिन्दी", "हिन्दी"},  // Devanagari vowel signs are kept
+      {"  ...  !!! ", ""},
+      {"O'Neill don't", "oneill dont"},
+      {"2019-01-23", "2019 01 23"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(terms_of(a, c.text), c.terms) << "text: " << c.text;
+}
+
+TEST(Analyzer, OffsetsPointAtTheSurfaceText) {
+  dossier::Analyzer a;
+  const std::string text = "Juan Guaidó, «opposition»";
+  const auto tokens = a.tokenize(text);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].surface(text), "Juan");
+  EXPECT_EQ(tokens[1].surface(text), "Guaidó");
+  EXPECT_EQ(tokens[2].surface(text), "opposition");
+}
+
+TEST(Analyzer, OverlongTokensAreDropped) {
+  dossier::Analyzer a;
+  EXPECT_EQ(terms_of(a, "short " + std::string(200, 'x')), "short");
+}
+
+TEST(Analyzer, StemmingAndShouldStem) {
+  dossier::Analyzer a;
+  EXPECT_EQ(a.stem("sanctions"), "sanction");
+  EXPECT_TRUE(dossier::Analyzer::should_stem("sanctions"));
+  EXPECT_FALSE(dossier::Analyzer::should_stem("2019"));
+  EXPECT_FALSE(dossier::Analyzer::should_stem(""));
+}
+
+TEST(Analyzer, StopperKnowsEnglishStopWords) {
+  const auto& stop = dossier::english_stopper();
+  EXPECT_TRUE(stop("the"));
+  EXPECT_FALSE(stop("venezuela"));
+}
+
+}  // namespace
