@@ -1,0 +1,66 @@
+#include "dossier/schema.h"
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "dossier/errors.h"
+#include "dossier/hash.h"
+
+namespace dossier::schema {
+namespace {
+
+// Xapian's hard limit is ~245 bytes; leave room for the prefix.
+constexpr std::size_t kMaxIdTermBytes = 200;
+
+std::string version_mismatch(const std::string& path, const std::string& found) {
+  return "database " + path + " has schema version " + found + ", this Dossier reads version " +
+         std::to_string(kSchemaVersion) + "; rebuild it with dossier-index";
+}
+
+}  // namespace
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> kFields = {
+      {"title", kTitlePrefix, FieldKind::kFreeText},
+  };
+  return kFields;
+}
+
+std::optional<Field> find_field(std::string_view name) {
+  for (const auto& f : fields()) {
+    if (f.name == name) return f;
+  }
+  return std::nullopt;
+}
+
+std::string id_term(std::string_view id) {
+  std::string term(kIdPrefix);
+  if (id.size() <= kMaxIdTermBytes) return term.append(id);
+  // Cut at a UTF-8 character boundary, then add a hash of the full id.
+  std::size_t cut = kMaxIdTermBytes - 17;
+  while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016" PRIx64, fnv1a64(id));
+  return term.append(id.substr(0, cut)).append("#").append(hash);
+}
+
+void check(const Xapian::Database& db, const std::string& path) {
+  const std::string found = db.get_metadata(kSchemaKey);
+  if (found.empty()) {
+    if (db.get_doccount() == 0) return;  // an empty database is fine to read
+    throw Error(ErrorKind::kUsage,
+                "database " + path + " was not written by dossier-index (no schema version)");
+  }
+  if (found != std::to_string(kSchemaVersion))
+    throw Error(ErrorKind::kUsage, version_mismatch(path, found));
+}
+
+void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path) {
+  if (db.get_metadata(kSchemaKey).empty() && db.get_doccount() == 0) {
+    db.set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
+    return;
+  }
+  check(db, path);
+}
+
+}  // namespace dossier::schema

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole test suite through CTest: once on
+# a Release build and once under AddressSanitizer + UndefinedBehaviorSanitizer
+# (set DOSSIER_SKIP_SANITIZE=1 to skip the second pass).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash scripts/setup.sh
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+echo "== Release build and tests"
+bash scripts/build.sh build -DDOSSIER_BUILD_TESTS=ON
+(cd build && ctest --output-on-failure -j "$jobs")
+
+if [ "${DOSSIER_SKIP_SANITIZE:-0}" != 1 ]; then
+  echo "== ASan+UBSan build and tests"
+  bash scripts/build.sh build-asan -DDOSSIER_BUILD_TESTS=ON -DDOSSIER_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+     ctest --output-on-failure -j "$jobs")
+fi

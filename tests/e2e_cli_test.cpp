@@ -1,0 +1,202 @@
+// End-to-end: the real dossier-index and dossier-search on the bundled corpus.
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e_support.h"
+
+namespace {
+
+using dossier::e2e::quote;
+using dossier::e2e::run;
+using dossier::e2e::RunResult;
+using dossier::e2e::TempDir;
+
+const std::string kIndex = DOSSIER_INDEX_BIN;
+const std::string kSearch = DOSSIER_SEARCH_BIN;
+const std::string kCorpus = DOSSIER_SOURCE_DIR "/corpus";
+const std::string kGolden = DOSSIER_SOURCE_DIR "/tests/golden";
+
+class CorpusE2E : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("e2e_cli");
+    db_ = *dir_ / "db";
+    const auto r = run(kIndex + " --db " + quote(db_) + " " + quote(kCorpus));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static RunResult search(const std::string& args) {
+    return run(kSearch + " --db " + quote(db_) + " " + args);
+  }
+  static nlohmann::json search_json(const std::string& query) {
+    const auto r = search("--format json -n 100 " + quote(query));
+    EXPECT_LE(r.exit_code, 1) << r.err;
+    return nlohmann::json::parse(r.out);
+  }
+  static std::vector<std::string> ids(const nlohmann::json& j) {
+    std::vector<std::string> out;
+    for (const auto& h : j["hits"]) out.push_back(h["id"]);
+    return out;
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+};
+TempDir* CorpusE2E::dir_ = nullptr;
+std::string CorpusE2E::db_;
+
+TEST_F(CorpusE2E, IndexingTwiceGivesTheSameDatabase) {
+  const auto before = search_json("");
+  const auto r = run(kIndex + " --db " + quote(db_) + " " + quote(kCorpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0 added, 5 updated, 0 skipped"), std::string::npos) << r.out;
+  const auto after = search_json("");
+  EXPECT_EQ(after["total"], 5);
+  EXPECT_EQ(before, after);
+}
+
+TEST_F(CorpusE2E, RareNameRanksItsArticleFirst) {
+  const auto j = search_json("Shchetinin");
+  ASSERT_FALSE(j["hits"].empty());
+  EXPECT_EQ(j["hits"][0]["id"], "000_294354c3b5f7a554.txt");
+}
+
+TEST_F(CorpusE2E, AccentsAndCaseDoNotMatter) {
+  auto a = ids(search_json("Guaidó")), b = ids(search_json("guaido")),
+       c = ids(search_json("GUAIDO"));
+  EXPECT_EQ(a.size(), 5u);
+  EXPECT_EQ(std::set(a.begin(), a.end()), std::set(b.begin(), b.end()));
+  EXPECT_EQ(std::set(a.begin(), a.end()), std::set(c.begin(), c.end()));
+  // Snippets mark the accented form for an unaccented query.
+  const auto j = search_json("guaido");
+  bool marked_accented = false;
+  for (const auto& h : j["hits"]) {
+    marked_accented |= h["snippet"].get<std::string>().find("**Guaidó**") != std::string::npos;
+  }
+  EXPECT_TRUE(marked_accented);
+}
+
+TEST_F(CorpusE2E, PhraseQuery) {
+  EXPECT_EQ(ids(search_json("\"constant contact\"")),
+            std::vector<std::string>{"000_294354c3b5f7a554.txt"});
+  // The words exist apart elsewhere; the phrase narrows.
+  EXPECT_GT(search_json("constant contact")["total"].get<int>(), 1);
+}
+
+TEST_F(CorpusE2E, TitleQuery) {
+  EXPECT_EQ(ids(search_json("title:confrontation")),
+            std::vector<std::string>{"002_f98af769265f09ba.txt"});
+  // "Pompeo" is only in bodies.
+  EXPECT_EQ(search_json("title:Pompeo")["total"], 0);
+  EXPECT_EQ(search_json("Pompeo")["total"], 1);
+}
+
+TEST_F(CorpusE2E, BooleanOperatorsAndExclusion) {
+  const auto with = search_json("Pompeo OR Shchetinin");
+  EXPECT_EQ(with["total"], 2);
+  EXPECT_EQ(search_json("Pompeo AND Shchetinin")["total"], 0);
+  const auto excluded = ids(search_json("Guaido -Shchetinin"));
+  EXPECT_EQ(excluded.size(), 4u);
+  for (const auto& id : excluded) EXPECT_NE(id, "000_294354c3b5f7a554.txt");
+  EXPECT_GE(search_json("Venezue*")["total"].get<int>(), 5);
+}
+
+TEST_F(CorpusE2E, JsonMatchesGolden) {
+  const auto r = search("--format json Shchetinin");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto golden =
+      nlohmann::json::parse(dossier::e2e::slurp(kGolden + "/search_shchetinin.json"));
+  EXPECT_EQ(nlohmann::json::parse(r.out), golden) << r.out;
+}
+
+TEST_F(CorpusE2E, JsonKeysAndPaging) {
+  const auto all = search_json("Venezuela");
+  const auto page =
+      nlohmann::json::parse(search("--format json --offset 2 --limit 2 Venezuela").out);
+  for (const char* key : {"query", "total", "total_exact", "offset", "limit", "hits"})
+    EXPECT_TRUE(page.contains(key)) << key;
+  EXPECT_EQ(page["offset"], 2);
+  EXPECT_EQ(page["limit"], 2);
+  ASSERT_EQ(page["hits"].size(), 2u);
+  EXPECT_EQ(page["hits"][0]["rank"], 3);
+  EXPECT_EQ(page["hits"][0]["id"], all["hits"][2]["id"]);
+  for (const char* key : {"rank", "id", "title", "score", "snippet"})
+    EXPECT_TRUE(page["hits"][0].contains(key)) << key;
+}
+
+TEST_F(CorpusE2E, TextOutputShowsRankTitleIdScoreSnippet) {
+  const auto r = search("Shchetinin");
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("1. US Contact With Venezuelan Army"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("000_294354c3b5f7a554.txt  score "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("**Shchetinin**"), std::string::npos) << r.out;
+}
+
+TEST_F(CorpusE2E, ExitCodes) {
+  EXPECT_EQ(search("nosuchwordanywhere").exit_code, 1);
+  const auto unbalanced = search(quote("\"constant contact"));
+  EXPECT_EQ(unbalanced.exit_code, 2);
+  EXPECT_NE(unbalanced.err.find("unbalanced quote"), std::string::npos) << unbalanced.err;
+  EXPECT_EQ(search(quote("foo AND")).exit_code, 2);
+  EXPECT_EQ(search("--limit notanumber x").exit_code, 2);
+  EXPECT_EQ(search("--format xml x").exit_code, 2);
+  EXPECT_EQ(search("--no-such-option x").exit_code, 2);
+  EXPECT_EQ(run(kSearch + " --help").exit_code, 0);
+
+  const auto missing = run(kSearch + " --db /nonexistent/db x");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err, "dossier-search: no database at /nonexistent/db\n");
+  EXPECT_EQ(run(kSearch + " x").exit_code, 2);  // --db missing
+}
+
+TEST_F(CorpusE2E, NotADatabaseIsAClearError) {
+  const auto r = run(kSearch + " --db " + quote(kCorpus) + " x");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot open database"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "one line: " << r.err;
+}
+
+TEST(IndexerE2E, UnreadableFilesAreSkippedAndReported) {
+  TempDir dir("e2e_unreadable");
+  const auto corpus = dir / "corpus";
+  std::filesystem::create_directories(corpus + "/sub");
+  std::ofstream(corpus + "/sub/good.txt") << "A Perfectly Good Headline\n\nSome body text here.\n";
+  std::ofstream(corpus + "/ignored.md") << "not an article";
+  // Reading /proc/self/mem at offset 0 fails with EIO even for root.
+  std::filesystem::create_symlink("/proc/self/mem", corpus + "/bad.txt");
+  const std::string cmd = kIndex + " --db " + quote(dir / "db") + " " + quote(corpus);
+  const auto r = run(cmd);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 added, 0 updated, 1 skipped"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("bad.txt"), std::string::npos) << r.err;
+  EXPECT_EQ(run(cmd + " --strict").exit_code, 1);
+  const auto found = run(kSearch + " --db " + quote(dir / "db") + " --format json perfectly");
+  EXPECT_NE(found.out.find("\"id\":\"sub/good.txt\""), std::string::npos) << found.out;
+}
+
+TEST(IndexerE2E, UsageErrors) {
+  EXPECT_EQ(run(kIndex + " --db /tmp/x /nonexistent/folder").exit_code, 2);
+  EXPECT_EQ(run(kIndex + " " + quote(kCorpus)).exit_code, 2);  // no --db
+  EXPECT_EQ(run(kIndex + " --bogus").exit_code, 2);
+  EXPECT_EQ(run(kIndex + " --help").exit_code, 0);
+}
+
+TEST(IndexerE2E, AnalyzePrintsOneJsonLinePerArticle) {
+  const auto r = run(kIndex + " analyze " + quote(kCorpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    const auto j = nlohmann::json::parse(line);
+    EXPECT_TRUE(j.contains("id"));
+    EXPECT_TRUE(j.contains("title"));
+    ++n;
+  }
+  EXPECT_EQ(n, 5);
+}
+
+}  // namespace

@@ -1,0 +1,74 @@
+// Helpers for end-to-end tests: run the real binaries, capture their output.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace dossier::e2e {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+inline std::string quote(const std::string& arg) {
+  std::string q = "'";
+  for (const char c : arg) q += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `command` (already quoted) through the shell; stderr is captured via a temp file.
+inline RunResult run(const std::string& command, const std::string& stdin_text = "") {
+  static int counter = 0;
+  const auto base = std::filesystem::temp_directory_path() /
+                    ("dossier_e2e_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  const auto err_path = base.string() + ".err";
+  const auto in_path = base.string() + ".in";
+  std::ofstream(in_path, std::ios::binary) << stdin_text;
+  RunResult r;
+  FILE* pipe = ::popen((command + " <" + quote(in_path) + " 2>" + quote(err_path)).c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;)
+    r.out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.err = slurp(err_path);
+  std::filesystem::remove(err_path);
+  std::filesystem::remove(in_path);
+  return r;
+}
+
+// A fresh temp folder removed at the end of the test.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& tag) {
+    path_ = std::filesystem::temp_directory_path() /
+            ("dossier_" + tag + "_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  const std::filesystem::path& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace dossier::e2e

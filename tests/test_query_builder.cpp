@@ -1,0 +1,89 @@
+#include "dossier/query_builder.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "dossier/errors.h"
+
+namespace {
+
+TEST(QueryFolding, WordsAreFoldedSyntaxIsKept) {
+  dossier::Analyzer a;
+  struct Case {
+    const char* query;
+    const char* folded;
+  };
+  const Case cases[] = {
+      {"Guaidó", "guaido"},
+      {"GUAIDO AND Maduro", "guaido AND maduro"},
+      {"Trump and Putin", "trump and putin"},  // lower-case "and" is a word, not an operator
+      {"\"Nicolás Maduro\" NEAR/5 army", "\"nicolas maduro\" NEAR/5 army"},
+      {"title:Guaidó -Russia +Venezuela's", "title:guaido -russia +venezuela"},
+      {"title:\"Foreign Ministry\"", "title:\"foreign ministry\""},
+      {"sanction* OR (U.S. NOT UK)", "sanction* OR (us NOT uk)"},
+      {"state-owned", "state-owned"},
+      {"\xE2\x80\x9C"
+       "Constant Contact"
+       "\xE2\x80\x9D",
+       "\"constant contact\""},
+      {"nosuchfield:Word", "nosuchfield word"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(dossier::fold_query_words(c.query, a), c.folded) << c.query;
+}
+
+// The promise of one analyser: for tricky words the query term is the index term.
+TEST(QueryFolding, QueryTermEqualsIndexTerm) {
+  dossier::Analyzer a;
+  const char* words[] = {"Guaidó",      "GUAIDÓ", "Gu\x61\xCC\x81ido",
+                         "Venezuela's", "U.S.",   "Straße",
+                         "Łódź",        "Ørsted", "1,080",
+                         "naïve",       "CAFÉ",   "Ελλάδα",
+                         "Заголовок"};
+  for (const char* w : words) {
+    const auto tokens = a.tokenize(w);
+    ASSERT_EQ(tokens.size(), 1u) << w;
+    EXPECT_EQ(dossier::fold_query_words(w, a), tokens[0].term) << w;
+  }
+}
+
+TEST(QueryFolding, PlainModeDropsSyntax) {
+  dossier::Analyzer a;
+  EXPECT_EQ(dossier::plain_query_words("What is \"information\" AND title:(retrieval)?", a),
+            "what is information and title retrieval");
+}
+
+class QueryBuilderTest : public ::testing::Test {
+ protected:
+  Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  dossier::Analyzer analyzer_;
+};
+
+TEST_F(QueryBuilderTest, BuildsStemmedAndPrefixedTerms) {
+  dossier::QueryBuilder qb(db_, analyzer_);
+  EXPECT_EQ(qb.build("Sanctions", false).get_description(), "Query(Zsanction@1)");
+  EXPECT_EQ(qb.build("title:Guaidó", false).get_description(), "Query(ZSguaido@1)");
+  EXPECT_EQ(qb.build("\"Nicolás Maduro\"", false).get_description(),
+            "Query((nicolas@1 PHRASE 2 maduro@2))");
+  EXPECT_EQ(qb.build("", false).get_description(), "Query(<alldocuments>)");
+}
+
+TEST_F(QueryBuilderTest, MalformedQueriesAreUsageErrors) {
+  dossier::QueryBuilder qb(db_, analyzer_);
+  for (const char* q : {"\"unbalanced", "(open", "close)", "foo AND", "OR foo"}) {
+    try {
+      qb.build(q, false);
+      ADD_FAILURE() << "accepted: " << q;
+    } catch (const dossier::Error& e) {
+      EXPECT_EQ(e.kind(), dossier::ErrorKind::kUsage) << q;
+      EXPECT_NE(std::string(e.what()).find("malformed query"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST_F(QueryBuilderTest, PlainQueriesNeverFail) {
+  dossier::QueryBuilder qb(db_, analyzer_);
+  EXPECT_NO_THROW(qb.build("\"unbalanced AND (", true));
+}
+
+}  // namespace

@@ -1,0 +1,90 @@
+#include "dossier/schema.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "dossier/errors.h"
+
+namespace {
+
+TEST(Schema, FieldsAreUniqueAndFindable) {
+  const auto& fields = dossier::schema::fields();
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    for (std::size_t j = i + 1; j < fields.size(); ++j) {
+      EXPECT_NE(fields[i].name, fields[j].name);
+      EXPECT_NE(fields[i].prefix, fields[j].prefix);
+    }
+    EXPECT_TRUE(dossier::schema::find_field(fields[i].name).has_value());
+  }
+  EXPECT_FALSE(dossier::schema::find_field("nosuchfield").has_value());
+  EXPECT_EQ(dossier::schema::find_field("title")->prefix, "S");
+}
+
+TEST(Schema, IdTermsStayShortAndUnique) {
+  EXPECT_EQ(dossier::schema::id_term("a/b.txt"), "Qa/b.txt");
+  const std::string long_a(300, 'a');
+  const std::string long_b = long_a + "b";
+  const auto ta = dossier::schema::id_term(long_a);
+  const auto tb = dossier::schema::id_term(long_b);
+  EXPECT_LE(ta.size(), 201u);
+  EXPECT_NE(ta, tb);
+  EXPECT_EQ(ta, dossier::schema::id_term(long_a));  // stable
+}
+
+class SchemaDb : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("dossier_schema_" + std::to_string(::getpid()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                .string();
+    std::filesystem::remove_all(path_);
+  }
+  void TearDown() override { std::filesystem::remove_all(path_); }
+  std::string path_;
+};
+
+TEST_F(SchemaDb, NewDatabaseIsStampedAndAccepted) {
+  {
+    Xapian::WritableDatabase db(path_, Xapian::DB_CREATE_OR_OPEN);
+    dossier::schema::stamp_or_check(db, path_);
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  Xapian::Database db(path_);
+  EXPECT_EQ(db.get_metadata(dossier::schema::kSchemaKey),
+            std::to_string(dossier::schema::kSchemaVersion));
+  EXPECT_NO_THROW(dossier::schema::check(db, path_));
+}
+
+TEST_F(SchemaDb, OtherVersionIsRefusedWithAClearMessage) {
+  {
+    Xapian::WritableDatabase db(path_, Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(dossier::schema::kSchemaKey, "999");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  Xapian::Database db(path_);
+  try {
+    dossier::schema::check(db, path_);
+    FAIL() << "expected a schema error";
+  } catch (const dossier::Error& e) {
+    EXPECT_EQ(e.kind(), dossier::ErrorKind::kUsage);
+    EXPECT_NE(std::string(e.what()).find("schema version 999"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(SchemaDb, ForeignDatabaseIsRefused) {
+  {
+    Xapian::WritableDatabase db(path_, Xapian::DB_CREATE_OR_OPEN);
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  Xapian::Database db(path_);
+  EXPECT_THROW(dossier::schema::check(db, path_), dossier::Error);
+}
+
+}  // namespace
