@@ -5,11 +5,13 @@ Each output line is
   {"id": "reuters-<NEWID>", "title": ..., "body": ..., "date": "YYYY-MM-DD", "source": "reuters"}
 
 - body: the <BODY> text with the closing "Reuter" signature removed and the
-  70-column line wrapping undone; paragraphs (lines that start indented, as
-  Reuters wrote them, including table rows) are separated by a blank line.
-- Articles without a <BODY>: TYPE="BRIEF" items use their <TITLE> as body (their
-  text is a "Blah blah blah." filler); items without TITLE markup (TYPE="UNPROC")
-  use the raw <TEXT> content as body and its first line as title.
+  70-column line wrapping undone; a line that starts indented (as Reuters
+  starts paragraphs and table rows) or follows a blank line starts a new
+  paragraph; paragraphs are separated by a blank line.
+- Articles without a <BODY> but with a <TITLE> (the TYPE="BRIEF" items, whose
+  text is a "Blah blah blah." filler) use the title as body; articles with
+  neither (TYPE="UNPROC") use the raw <TEXT> content as body, its first
+  paragraph as title.
 - SGML entities are decoded (&lt; &gt; &amp;; numeric control characters such
   as &#3; are dropped). Bytes that are not UTF-8 (one 0xFC) are read as Latin-1.
 - An article with no date is written without "date"; an article with no text
