@@ -113,8 +113,8 @@ class ReutersStats:
     def summary(self):
         skipped = f" ({', '.join(self.empty_skipped[:10])})" if self.empty_skipped else ""
         return (f"{self.files} files ({self.files_with_latin1} with non-UTF-8 bytes read as Latin-1), "
-                f"{self.articles} articles: {self.with_body} with BODY, {self.title_as_body} title as body (BRIEF), "
-                f"{self.raw_text_as_body} raw TEXT as body (UNPROC); {self.without_date} without a date; "
+                f"{self.articles} articles: {self.with_body} with BODY, {self.title_as_body} title as body (no BODY), "
+                f"{self.raw_text_as_body} raw TEXT as body (no BODY or TITLE); {self.without_date} without a date; "
                 f"{len(self.empty_skipped)} skipped as empty{skipped}")
 
 
@@ -147,7 +147,10 @@ def parse_article(attributes, content, stats):
     else:
         stats.without_date += 1
     article["source"] = "reuters"
-    article["labels"] = {tag.lower(): re.findall(r"<D>(.*?)</D>", _element(tag, content) or "") for tag in LABEL_TAGS}
+    article["labels"] = {
+        tag.lower(): [decode_entities(d) for d in re.findall(r"<D>(.*?)</D>", _element(tag, content) or "")]
+        for tag in LABEL_TAGS
+    }
     dateline = _element("DATELINE", text)
     article["dateline"] = collapse_whitespace(decode_entities(dateline)) if dateline else ""
     return article
