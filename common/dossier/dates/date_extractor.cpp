@@ -1,0 +1,278 @@
+#include "dossier/dates/date_extractor.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace dossier {
+
+namespace {
+
+// How far down a dateline may sit: scraped pages often repeat the headline and a summary
+// before it, so a few lines rather than one.
+constexpr std::size_t kDatelineMaxLines = 6;
+constexpr std::size_t kDatelineWindowBytes = 1500;
+// A "PLACE (Agency - DATE)" parenthesis is short; a long one is prose.
+constexpr std::size_t kDatelineParenBytes = 120;
+// A line that is only a date (plus a time or a byline-ish tail) is short.
+constexpr std::size_t kDateOnlyLineBytes = 80;
+constexpr std::size_t kMaxPlaceWords = 6;
+constexpr std::size_t kMaxRegionWords = 3;
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t end) {
+  while (pos < end && is_blank(text[pos])) ++pos;
+  return pos;
+}
+
+// End of the word at `pos`: stops at a blank, a comma or a parenthesis.
+std::size_t word_end(std::string_view text, std::size_t pos, std::size_t end) {
+  while (pos < end && !is_blank(text[pos]) && text[pos] != ',' && text[pos] != '(') ++pos;
+  return pos;
+}
+
+// Upper-case word of a place name: "LONDON", "AL-RAM", "U.S.", "SÃO" (no ASCII lowercase).
+bool is_place_word(std::string_view word) {
+  bool has_upper = false;
+  for (const char c : word) {
+    if (is_lower(c) || (c >= '0' && c <= '9')) return false;
+    has_upper = has_upper || is_upper(c);
+  }
+  return has_upper;
+}
+
+// Capitalised word of a region qualifier: "Wisconsin", "N.H.", "Bank".
+bool is_region_word(std::string_view word) {
+  if (word.empty() || !is_upper(word.front())) return false;
+  return std::none_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Labels that may precede a date on a line of its own.
+bool is_date_label(std::string_view word) {
+  static constexpr std::string_view kLabels[] = {
+      "Published", "Posted",   "Updated",    "Date",    "Dated",    "Last",
+      "on",        "updated:", "Published:", "Posted:", "Updated:", "Date:"};
+  return std::find(std::begin(kLabels), std::end(kLabels), word) != std::end(kLabels);
+}
+
+class DatelineFinder {
+ public:
+  DatelineFinder(std::string_view text, const std::vector<DateMention>& mentions)
+      : text_(text), mentions_(mentions) {}
+
+  std::optional<std::size_t> find() const {
+    std::size_t non_empty = 0;
+    std::size_t pos = 0;
+    while (pos < text_.size() && pos < kDatelineWindowBytes && non_empty < kDatelineMaxLines) {
+      std::size_t end = text_.find('\n', pos);
+      if (end == std::string_view::npos) end = text_.size();
+      const std::size_t start = skip_blanks(text_, pos, end);
+      if (start < end) {
+        ++non_empty;
+        if (auto found = date_led_line(start, end)) return found;
+        if (auto found = place_line(start, end)) return found;
+      }
+      pos = end + 1;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  // Index of the Day-precision mention starting exactly at `pos`.
+  std::optional<std::size_t> day_mention_at(std::size_t pos) const {
+    const auto it =
+        std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                         [](const DateMention& m, std::size_t p) { return m.begin < p; });
+    if (it == mentions_.end() || it->begin != pos) return std::nullopt;
+    if (it->date.precision != DatePrecision::Day) return std::nullopt;
+    return static_cast<std::size_t>(it - mentions_.begin());
+  }
+
+  // First Day-precision mention starting in [from, to).
+  std::optional<std::size_t> day_mention_within(std::size_t from, std::size_t to) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), from,
+                               [](const DateMention& m, std::size_t p) { return m.begin < p; });
+    for (; it != mentions_.end() && it->begin < to; ++it) {
+      if (it->date.precision == DatePrecision::Day) {
+        return static_cast<std::size_t>(it - mentions_.begin());
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "[Published:] Monday, January 28, 2019 10:23 GMT" on a short line, or a date that
+  // opens a longer line and is set off by a dash or a parenthesis ("Jan 28, 2019 (AP) -").
+  std::optional<std::size_t> date_led_line(std::size_t start, std::size_t end) const {
+    std::size_t pos = start;
+    for (int labels = 0; labels < 3; ++labels) {
+      if (auto found = day_mention_at(pos)) {
+        if (end - start <= kDateOnlyLineBytes) return found;
+        const std::size_t after = skip_blanks(text_, mentions_[*found].end, end);
+        const bool set_off = after < end && (text_[after] == '(' || text_[after] == '|' ||
+                                             text_[after] == '/' || skip_dash(after, end) != after);
+        return set_off ? found : std::nullopt;
+      }
+      const std::size_t after = word_end(text_, pos, end);
+      if (after == pos || !is_date_label(text_.substr(pos, after - pos))) return std::nullopt;
+      pos = skip_blanks(text_, after, end);
+    }
+    return std::nullopt;
+  }
+
+  // "LONDON 1996-08-30", "NICE , France 1996-08-30", "WASHINGTON, Jan 5 (Reuters) -",
+  // "MOSCOW (Pakistan Point News / Sputnik - 28th January, 2019) ..."
+  std::optional<std::size_t> place_line(std::size_t start, std::size_t end) const {
+    std::size_t pos = start;
+    std::size_t place_words = 0;
+    while (pos < end && place_words < kMaxPlaceWords && !day_mention_at(pos)) {
+      const std::size_t after = word_end(text_, pos, end);
+      if (after == pos || !is_place_word(text_.substr(pos, after - pos))) break;
+      ++place_words;
+      pos = skip_blanks(text_, after, end);
+    }
+    if (place_words == 0) return std::nullopt;
+    if (auto found = day_mention_at(pos)) return found;
+    if (pos < end && text_[pos] == ',') {  // ", Wisconsin" / ", Jan 5"
+      pos = skip_blanks(text_, pos + 1, end);
+      for (std::size_t region_words = 0; region_words < kMaxRegionWords && !day_mention_at(pos);
+           ++region_words) {
+        const std::size_t after = word_end(text_, pos, end);
+        if (after == pos || !is_region_word(text_.substr(pos, after - pos))) break;
+        pos = skip_blanks(text_, after, end);
+      }
+      if (pos < end && text_[pos] == ',') pos = skip_blanks(text_, pos + 1, end);
+    }
+    pos = skip_dash(pos, end);
+    if (auto found = day_mention_at(pos)) return found;
+    if (pos < end && text_[pos] == '(') {
+      const std::size_t limit = std::min(end, pos + kDatelineParenBytes);
+      const std::size_t close = text_.substr(0, limit).find(')', pos);
+      if (close != std::string_view::npos) return day_mention_within(pos + 1, close);
+    }
+    return std::nullopt;
+  }
+
+  // Skips one "-", ":", en dash or em dash and the blanks after it.
+  std::size_t skip_dash(std::size_t pos, std::size_t end) const {
+    const std::string_view rest = text_.substr(pos, end - pos);
+    for (const std::string_view dash : {"-", ":", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      if (rest.starts_with(dash)) return skip_blanks(text_, pos + dash.size(), end);
+    }
+    return pos;
+  }
+
+  std::string_view text_;
+  const std::vector<DateMention>& mentions_;
+};
+
+// The year that puts month/day closest to `reference` (one of its year - 1, + 0, + 1).
+std::optional<Date> with_year_near(const Date& yearless, const Date& reference) {
+  if (reference.precision == DatePrecision::Year) {
+    Date date = yearless;
+    date.year = reference.year;
+    return date.valid() ? std::optional<Date>(date) : std::nullopt;
+  }
+  const Date anchor = reference.precision == DatePrecision::Day
+                          ? reference
+                          : Date::of_day(reference.year, reference.month, 15);
+  const long anchor_days = days_since_epoch(anchor);
+  std::optional<Date> best;
+  long best_distance = 0;
+  for (const int year : {reference.year, reference.year - 1, reference.year + 1}) {
+    Date candidate = yearless;
+    candidate.year = year;
+    if (!candidate.valid()) continue;  // February 29 outside leap years
+    const long distance = std::labs(days_since_epoch(candidate) - anchor_days);
+    if (!best || distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+// The mention with a year nearest to mentions[index] by byte position.
+std::optional<Date> nearest_full_date(const std::vector<DateMention>& mentions, std::size_t index) {
+  std::optional<Date> best;
+  std::size_t best_distance = 0;
+  const std::size_t at = mentions[index].begin;
+  for (const DateMention& other : mentions) {
+    if (!other.has_year() || other.year_inferred) continue;
+    const std::size_t distance = other.begin > at ? other.begin - at : at - other.begin;
+    if (!best || distance < best_distance) {
+      best = other.date;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_dateline(std::string_view text,
+                                         const std::vector<DateMention>& mentions) {
+  return DatelineFinder(text, mentions).find();
+}
+
+DateExtraction extract_dates(std::string_view body, std::optional<Date> article_date,
+                             DateOrder order) {
+  std::vector<DateMention> mentions = find_date_mentions(body, order);
+  const std::optional<std::size_t> dateline_index = find_dateline(body, mentions);
+
+  // Resolve years against the original mentions, so an inferred year never serves as
+  // a reference for another mention.
+  const std::vector<DateMention> written = mentions;
+  DateExtraction result;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    DateMention& mention = mentions[i];
+    if (mention.has_year()) continue;
+    const bool is_dateline = dateline_index == i;
+    const std::optional<Date> reference = article_date  ? article_date
+                                          : is_dateline ? std::nullopt
+                                                        : nearest_full_date(written, i);
+    const std::optional<Date> resolved =
+        reference ? with_year_near(mention.date, *reference) : std::nullopt;
+    if (resolved) {
+      mention.date = *resolved;
+      mention.year_inferred = true;
+    } else {
+      result.unresolved.push_back(mention);
+    }
+  }
+
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const DateMention& mention = mentions[i];
+    if (!mention.has_year()) continue;
+    if (dateline_index == i) {
+      result.dateline = mention.date;
+    } else {
+      result.mentioned.push_back(mention.date);
+    }
+  }
+  std::sort(result.mentioned.begin(), result.mentioned.end());
+  result.mentioned.erase(std::unique(result.mentioned.begin(), result.mentioned.end()),
+                         result.mentioned.end());
+  return result;
+}
+
+std::optional<ArticleDate> choose_article_date(const std::optional<Date>& metadata_date,
+                                               const DateExtraction& extraction,
+                                               const std::optional<Date>& file_mtime_date) {
+  if (metadata_date) return ArticleDate{*metadata_date, DateSource::Metadata};
+  if (extraction.dateline) return ArticleDate{*extraction.dateline, DateSource::Dateline};
+  for (auto it = extraction.mentioned.rbegin(); it != extraction.mentioned.rend(); ++it) {
+    if (it->precision == DatePrecision::Day) return ArticleDate{*it, DateSource::MentionedLatest};
+  }
+  if (file_mtime_date) return ArticleDate{*file_mtime_date, DateSource::FileMtime};
+  return std::nullopt;
+}
+
+}  // namespace dossier
