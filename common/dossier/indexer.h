@@ -1,29 +1,44 @@
-// Building and updating a Dossier database from corpus files.
+// Building and updating a Dossier database from corpus folders and JSONL files.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
-#include "dossier/corpus_walker.h"
+#include "dossier/index/index_report.h"
 
 namespace dossier {
 
 struct IndexOptions {
   std::string db_path;
-  std::vector<std::string> inputs;  // folders (walked recursively) or files
+  std::vector<std::string> inputs;          // folders (walked recursively), .jsonl files, or files
+  unsigned jobs = 0;                        // analysis threads; 0 = one per core
+  std::size_t commit_every = 1000;          // articles written between commits
+  std::uint64_t commit_bytes = 4ull << 20;  // ...or this many source bytes, whichever first
+  std::uint64_t max_file_size = 20ull << 20;  // larger files are skipped unread
+  bool prune = false;     // delete documents of the given inputs whose source is gone
+  bool progress = false;  // draw a progress line on stderr
 };
 
 struct IndexStats {
   std::size_t added = 0;
-  std::size_t updated = 0;
-  std::size_t skipped = 0;  // files that could not be read
+  std::size_t updated = 0;    // re-analysed because the source changed
+  std::size_t unchanged = 0;  // same size and mtime, or same content: not re-analysed
+  std::size_t removed = 0;    // by --prune
+  std::size_t skipped = 0;    // sources that could not be indexed (see the report)
+  std::uint64_t bytes = 0;    // source bytes considered
   double seconds = 0;
+  int signal = 0;  // SIGINT/SIGTERM that stopped the run after a commit, or 0
 };
 
-// Indexes every article file of `options.inputs` into the database (created if needed),
-// replacing documents with the same id, and commits. Problems with single files go to
-// `problem` and count as skipped; problems with the database throw dossier::Error.
-IndexStats index_corpus(const IndexOptions& options, const ProblemSink& problem);
+// Indexes every article of `options.inputs` into the database (created if needed): new
+// and changed sources are analysed in parallel and written in a fixed order (the output
+// does not depend on `jobs`), unchanged ones cost a stat, and the database is committed
+// every `commit_every` articles, so a killed run leaves the last batch and a re-run
+// completes it. Problems with single sources go to `report` and count as skipped;
+// problems with the database throw dossier::Error (kUsage when locked by another
+// indexer, kInternal for I/O errors such as a full disk: the last commit stays intact).
+IndexStats index_corpus(const IndexOptions& options, IndexReport& report);
 
 }  // namespace dossier

@@ -44,6 +44,12 @@ std::string id_term(std::string_view id) {
   return term.append(id.substr(0, cut)).append("#").append(hash);
 }
 
+std::string source_term(std::string_view canonical_input_path) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016" PRIx64, fnv1a64(canonical_input_path));
+  return std::string(kSourcePrefix) + hash;
+}
+
 void check(const Xapian::Database& db, const std::string& path) {
   const std::string found = db.get_metadata(kSchemaKey);
   if (found.empty()) {

@@ -1,0 +1,66 @@
+#include "dossier/index/article_worker.h"
+
+#include "dossier/article.h"
+#include "dossier/document_builder.h"
+#include "dossier/hash.h"
+#include "dossier/index/source_file.h"
+#include "dossier/schema.h"
+
+namespace dossier {
+namespace {
+
+Article article_from_record(const JsonlArticle& record) {
+  // Without a separate title the text is read like a scraped page (headline detection).
+  if (record.title.empty()) return parse_article(record.id, record.text);
+  return make_article(record.id, record.title, record.text);
+}
+
+}  // namespace
+
+IndexOutcome ArticleWorker::process(IndexJob& job) {
+  try {
+    return analyse(job);
+  } catch (const std::exception& e) {
+    report_.skipped(job.item.origin, std::string("internal error: ") + e.what());
+  } catch (const Xapian::Error& e) {
+    report_.skipped(job.item.origin, "internal error: " + e.get_description());
+  }
+  IndexOutcome skipped;
+  skipped.bytes = job.item.stamp.size;
+  return skipped;
+}
+
+IndexOutcome ArticleWorker::analyse(IndexJob& job) {
+  IndexOutcome out;
+  out.id_term = job.id_term;
+  out.existed = job.stored.has_value();
+  out.replace = out.existed || job.repeated;
+  out.bytes = job.item.stamp.size;
+  SourceStamp stamp = job.item.stamp;
+
+  Article article;
+  if (job.item.record) {
+    article = article_from_record(*job.item.record);
+  } else {
+    if (const auto why = read_source_file(job.item.file, max_file_size_, bytes_)) {
+      report_.skipped(job.item.origin, *why);
+      return out;
+    }
+    stamp.size = bytes_.size();
+    stamp.content_hash = fnv1a64(bytes_);
+    const auto& stored = job.stored ? job.stored->stamp : std::nullopt;
+    if (stored && stored->size == stamp.size && stored->content_hash == stamp.content_hash) {
+      out.kind = IndexOutcome::Kind::kRestamp;
+      out.stamp = stamp.encode();
+      return out;
+    }
+    article = parse_article(job.item.id, bytes_);
+  }
+  out.document = build_document(article, analyzer_);
+  out.document.add_value(schema::kSourceStampSlot, stamp.encode());
+  out.document.add_boolean_term(*job.source_term);
+  out.kind = IndexOutcome::Kind::kDocument;
+  return out;
+}
+
+}  // namespace dossier

@@ -1,0 +1,62 @@
+// The analysis step of indexing, run by each worker thread: read the source, check it, and
+// turn it into a Xapian::Document (or decide it is unchanged or must be skipped).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+#include "dossier/analyzer.h"
+#include "dossier/index/change_detector.h"
+#include "dossier/index/index_report.h"
+#include "dossier/index/input_source.h"
+
+namespace dossier {
+
+// One article on its way from the reader to a worker.
+struct IndexJob {
+  std::uint64_t seq = 0;  // writing order
+  InputItem item;
+  std::string id_term;
+  const std::string* source_term = nullptr;  // owned by the InputSource, which outlives jobs
+  std::optional<StoredArticle> stored;       // what the database holds under id_term
+  bool repeated = false;  // the id was already listed in this run (from another source)
+};
+
+// What the writer must do for one job.
+struct IndexOutcome {
+  enum class Kind {
+    kDocument,  // replace (or add) the document under id_term
+    kRestamp,   // the content is unchanged, only its stamp (mtime) is new: update the value
+    kSkipped,   // nothing: already reported
+  };
+  Kind kind = Kind::kSkipped;
+  std::string id_term;
+  bool existed = false;  // the database had a document under id_term
+  bool replace = false;  // existed, or listed earlier in this run: replace, do not add
+  Xapian::Document document;
+  std::string stamp;  // kRestamp: the new kSourceStampSlot value
+  std::uint64_t bytes = 0;
+};
+
+// Holds what a thread needs to analyse articles. Not thread-safe: one per worker thread.
+class ArticleWorker {
+ public:
+  ArticleWorker(std::uint64_t max_file_size, IndexReport& report)
+      : max_file_size_(max_file_size), report_(report) {}
+
+  // Never throws: an unexpected error becomes a skipped source in the report.
+  IndexOutcome process(IndexJob& job);
+
+ private:
+  IndexOutcome analyse(IndexJob& job);
+
+  std::uint64_t max_file_size_;
+  IndexReport& report_;
+  Analyzer analyzer_;
+  std::string bytes_;  // reused read buffer
+};
+
+}  // namespace dossier

@@ -1,0 +1,33 @@
+// Tells the reader which articles are already in the database, and as what: it looks the
+// id term up in a read-only view of the last committed revision (the writer's own handle
+// is busy in another thread, and Xapian objects are single-threaded).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+#include "dossier/index/source_stamp.h"
+
+namespace dossier {
+
+struct StoredArticle {
+  std::optional<SourceStamp> stamp;  // nothing when written without one
+};
+
+class ChangeDetector {
+ public:
+  // Opens `db_path` read-only; it must exist (the writer has created it).
+  explicit ChangeDetector(const std::string& db_path);
+
+  // The article stored under `id_term`, or nothing when there is none.
+  std::optional<StoredArticle> find(const std::string& id_term);
+
+ private:
+  std::optional<StoredArticle> find_once(const std::string& id_term);
+
+  Xapian::Database db_;
+};
+
+}  // namespace dossier

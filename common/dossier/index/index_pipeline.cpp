@@ -1,0 +1,230 @@
+#include "dossier/index/index_pipeline.h"
+
+#include <atomic>
+#include <exception>
+#include <thread>
+#include <unordered_set>
+
+#include "dossier/errors.h"
+#include "dossier/hash.h"
+#include "dossier/index/article_worker.h"
+#include "dossier/index/change_detector.h"
+#include "dossier/index/interrupt.h"
+#include "dossier/index/source_file.h"
+#include "dossier/index/work_queue.h"
+#include "dossier/schema.h"
+#include "dossier/writable_index.h"
+
+namespace dossier {
+namespace {
+
+// Jobs waiting for a worker, and jobs in flight between the reader and the writer, per
+// worker: enough to keep every worker busy while the writer commits, small enough that
+// memory does not grow with the corpus.
+constexpr std::size_t kQueuedJobsPerWorker = 16;
+constexpr std::uint64_t kJobsInFlightPerWorker = 64;
+
+unsigned worker_count(unsigned jobs) {
+  if (jobs > 0) return jobs;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 0 ? cores : 1;
+}
+
+// Nothing to analyse: the file has the size and mtime it had, or the record the same
+// content.
+bool is_unchanged(const InputItem& item, const std::optional<StoredArticle>& stored) {
+  if (!stored || !stored->stamp) return false;
+  if (item.hash_known) return stored->stamp->content_hash == item.stamp.content_hash;
+  return stored->stamp->same_file_state(item.stamp);
+}
+
+class Pipeline {
+ public:
+  Pipeline(const IndexOptions& options, std::vector<std::unique_ptr<InputSource>>& sources,
+           Xapian::WritableDatabase& db, IndexReport& report, Progress& progress)
+      : options_(options),
+        sources_(sources),
+        db_(db),
+        report_(report),
+        progress_(progress),
+        workers_(worker_count(options.jobs)),
+        jobs_(kQueuedJobsPerWorker * workers_),
+        results_(kJobsInFlightPerWorker * workers_),
+        workers_left_(workers_) {
+    result_.seen_id_hashes.resize(sources.size());
+  }
+
+  PipelineResult run() {
+    {
+      std::vector<std::jthread> threads;
+      try {
+        threads.emplace_back([this] { read_sources(); });
+        for (unsigned i = 0; i < workers_; ++i) threads.emplace_back([this] { analyse(); });
+        write();
+      } catch (...) {
+        stop_all();
+        throw;  // the threads are joined as `threads` goes out of scope
+      }
+    }
+    if (reader_error_) std::rethrow_exception(reader_error_);
+    progress_.phase("committing");
+    commit(db_, options_.db_path);
+    result_.stats.unchanged += unchanged_by_stat_;
+    result_.stats.bytes = bytes_;
+    result_.stats.signal = signal_;
+    for (auto& hashes : result_.seen_id_hashes) std::sort(hashes.begin(), hashes.end());
+    return std::move(result_);
+  }
+
+ private:
+  // Reader thread: lists every source, settles unchanged and oversized sources at once,
+  // hands the rest to the workers in order.
+  void read_sources() {
+    try {
+      ChangeDetector detector(options_.db_path);
+      for (const auto& source : sources_)
+        progress_.add_totals(source->total_articles(), source->total_bytes());
+      progress_.phase("indexing");
+      for (std::size_t i = 0; i < sources_.size() && read_source(i, detector); ++i) {
+      }
+    } catch (...) {
+      reader_error_ = std::current_exception();
+    }
+    jobs_.close();
+  }
+
+  // False when the run must stop (signal, or the writer gave up).
+  bool read_source(std::size_t index, ChangeDetector& detector) {
+    InputSource& source = *sources_[index];
+    InputItem item;
+    while (true) {
+      if (stop_) return false;
+      if (const int signal = interrupt_signal()) {
+        signal_ = signal;
+        return false;
+      }
+      if (!source.next(item)) return true;
+      std::string id_term = schema::id_term(item.id);
+      const std::uint64_t id_hash = fnv1a64(id_term);
+      const bool repeated = !ids_this_run_.insert(id_hash).second;
+      if (options_.prune) result_.seen_id_hashes[index].push_back(id_hash);
+      bytes_ += item.stamp.size;
+      if (!item.record) {
+        if (const auto why = refuse_by_size(item.stamp.size, options_.max_file_size)) {
+          report_.skipped(item.origin, *why);
+          progress_.advance(1, item.stamp.size);
+          continue;
+        }
+      }
+      auto stored = detector.find(id_term);
+      if (is_unchanged(item, stored)) {
+        ++unchanged_by_stat_;
+        progress_.advance(1, item.stamp.size);
+        continue;
+      }
+      IndexJob job{next_seq_,         std::move(item), std::move(id_term), &source.source_term(),
+                   std::move(stored), repeated};
+      if (!results_.wait_for_room(next_seq_) || !jobs_.push(std::move(job))) return false;
+      ++next_seq_;
+    }
+  }
+
+  // Worker thread.
+  void analyse() {
+    ArticleWorker worker(options_.max_file_size, report_);
+    while (auto job = jobs_.pop()) {
+      if (stop_) continue;  // drain without work: the writer has given up
+      results_.put(job->seq, worker.process(*job));
+    }
+    if (--workers_left_ == 0) results_.finish();
+  }
+
+  // The calling thread: the only one touching `db_`.
+  void write() {
+    std::size_t batch_articles = 0;
+    std::uint64_t batch_bytes = 0;
+    while (auto outcome = results_.take()) {
+      if (outcome->kind != IndexOutcome::Kind::kSkipped) {
+        apply(*outcome);
+        ++batch_articles;
+        batch_bytes += outcome->bytes;
+      }
+      progress_.advance(1, outcome->bytes);
+      if (batch_articles >= options_.commit_every || batch_bytes >= options_.commit_bytes) {
+        commit(db_, options_.db_path);
+        batch_articles = 0;
+        batch_bytes = 0;
+      }
+    }
+  }
+
+  void apply(IndexOutcome& outcome) {
+    try {
+      if (outcome.kind == IndexOutcome::Kind::kDocument) {
+        // add_document is much cheaper than replace_document(term), which has to look
+        // the term up through Xapian's pending changes; it is safe when the reader knows
+        // the id is in neither the database nor this run.
+        if (outcome.replace) {
+          db_.replace_document(outcome.id_term, outcome.document);
+        } else {
+          db_.add_document(outcome.document);
+        }
+        ++(outcome.replace ? result_.stats.updated : result_.stats.added);
+        return;
+      }
+      // kRestamp: same content under a new mtime; store the new stamp so the next run
+      // settles it with a stat.
+      const auto posting = db_.postlist_begin(outcome.id_term);
+      if (posting != db_.postlist_end(outcome.id_term)) {
+        Xapian::Document doc = db_.get_document(*posting);
+        doc.add_value(schema::kSourceStampSlot, outcome.stamp);
+        db_.replace_document(*posting, doc);
+      }
+      ++result_.stats.unchanged;
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kInternal,
+                  "cannot write to database " + options_.db_path +
+                      " (the last committed state is intact): " + e.get_description());
+    }
+  }
+
+  void stop_all() {
+    stop_ = true;
+    jobs_.close();
+    results_.abort();
+  }
+
+  const IndexOptions& options_;
+  std::vector<std::unique_ptr<InputSource>>& sources_;
+  Xapian::WritableDatabase& db_;
+  IndexReport& report_;
+  Progress& progress_;
+  const unsigned workers_;
+  BoundedQueue<IndexJob> jobs_;
+  ReorderBuffer<IndexOutcome> results_;
+  std::atomic<unsigned> workers_left_;
+  std::atomic<bool> stop_{false};
+  // Written by the reader thread only, read after it is joined.
+  std::uint64_t next_seq_ = 0;
+  // fnv1a64 of every id term listed so far: an id seen twice (two inputs, or a JSONL
+  // file repeating an id) must replace, not add. 8 bytes (plus the set's overhead) per
+  // article is the one cost that grows with the corpus.
+  std::unordered_set<std::uint64_t> ids_this_run_;
+  std::size_t unchanged_by_stat_ = 0;
+  std::uint64_t bytes_ = 0;
+  int signal_ = 0;
+  std::exception_ptr reader_error_;
+  // stats written by the writer; seen_id_hashes by the reader.
+  PipelineResult result_;
+};
+
+}  // namespace
+
+PipelineResult run_index_pipeline(const IndexOptions& options,
+                                  std::vector<std::unique_ptr<InputSource>>& sources,
+                                  Xapian::WritableDatabase& db, IndexReport& report,
+                                  Progress& progress) {
+  return Pipeline(options, sources, db, report, progress).run();
+}
+
+}  // namespace dossier

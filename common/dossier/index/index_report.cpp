@@ -1,0 +1,51 @@
+#include "dossier/index/index_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include "dossier/errors.h"
+#include "dossier/utf8.h"
+
+namespace dossier {
+
+IndexReport::IndexReport(std::ostream& err, const std::string& report_path, std::string program)
+    : err_(err), program_(std::move(program)), report_path_(report_path) {
+  if (report_path.empty()) return;
+  file_.emplace(report_path, std::ios::binary | std::ios::trunc);
+  if (!*file_) throw Error(ErrorKind::kUsage, "cannot create report file " + report_path);
+}
+
+void IndexReport::skipped(const std::string& path, const std::string& reason) {
+  add(path, reason, true);
+}
+
+void IndexReport::warning(const std::string& path, const std::string& reason) {
+  add(path, reason, false);
+}
+
+void IndexReport::add(const std::string& path, const std::string& reason, bool skipped) {
+  std::lock_guard lock(mutex_);
+  if (skipped) ++skipped_;
+  // stderr gets the path's bytes as they are (what a shell user can paste back); the JSON
+  // report must be UTF-8, so there a non-UTF-8 path is repaired.
+  err_ << program_ << (skipped ? ": skipped " : ": warning: ") << path << ": " << reason << "\n";
+  if (file_) {
+    const nlohmann::ordered_json line = {
+        {"path", repair_utf8(path)}, {"reason", repair_utf8(reason)}, {"skipped", skipped}};
+    *file_ << line.dump() << "\n";
+  }
+}
+
+std::size_t IndexReport::skipped_count() const {
+  std::lock_guard lock(mutex_);
+  return skipped_;
+}
+
+void IndexReport::close() {
+  std::lock_guard lock(mutex_);
+  if (!file_) return;
+  file_->flush();
+  if (!*file_) throw Error(ErrorKind::kInternal, "cannot write report file " + report_path_);
+  file_.reset();
+}
+
+}  // namespace dossier

@@ -1,0 +1,144 @@
+#include "dossier/index/input_source.h"
+
+#include "dossier/errors.h"
+#include "dossier/hash.h"
+#include "dossier/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace dossier {
+namespace {
+
+std::string canonical_string(const fs::path& p) {
+  std::error_code ec;
+  const auto canonical = fs::weakly_canonical(fs::absolute(p), ec);
+  return (ec ? fs::absolute(p) : canonical).string();
+}
+
+// A corpus folder, or a single article file: listed (and stat'ed) up front, sorted by id.
+class FileListSource : public InputSource {
+ public:
+  FileListSource(const fs::path& input, bool is_folder, const ProblemSink& problem,
+                 const ProblemSink& note)
+      : term_(schema::source_term(canonical_string(input))) {
+    files_ = is_folder ? list_folder(input, problem, note)
+                       : list_corpus_files({input.string()}, problem, note);
+    for (const auto& f : files_) total_bytes_ += f.size;
+  }
+
+  const std::string& source_term() const override { return term_; }
+  std::uint64_t total_bytes() const override { return total_bytes_; }
+  std::uint64_t total_articles() const override { return files_.size(); }
+
+  bool next(InputItem& item) override {
+    if (next_ == files_.size()) return false;
+    // Moved out: the list is only walked once, and the strings go with the item.
+    CorpusFile& f = files_[next_++];
+    item = InputItem{};
+    item.id = std::move(f.id);
+    item.origin = f.path.string();
+    item.stamp = SourceStamp{f.size, f.mtime_ns, 0};
+    item.file = std::move(f.path);
+    return true;
+  }
+
+ private:
+  std::string term_;
+  std::vector<CorpusFile> files_;
+  std::size_t next_ = 0;
+  std::uint64_t total_bytes_ = 0;
+};
+
+// Records of a JSONL file, read as a stream.
+class JsonlSource : public InputSource {
+ public:
+  JsonlSource(const fs::path& input, const ProblemSink& problem)
+      : term_(schema::source_term(canonical_string(input))),
+        path_(input.string()),
+        problem_(problem) {
+    try {
+      reader_.emplace(input);
+    } catch (const std::exception& e) {
+      throw Error(ErrorKind::kInput, e.what());
+    }
+    std::error_code ec;
+    total_bytes_ = fs::file_size(input, ec);
+  }
+
+  const std::string& source_term() const override { return term_; }
+  std::uint64_t total_bytes() const override { return total_bytes_; }
+  std::uint64_t total_articles() const override { return 0; }
+
+  bool next(InputItem& item) override {
+    while (auto record = reader_->next()) {
+      if (const auto* issue = std::get_if<LineIssue>(&*record)) {
+        problem_(path_ + ":" + std::to_string(issue->line), issue->reason);
+        continue;
+      }
+      auto& article = std::get<JsonlArticle>(*record);
+      item = InputItem{};
+      item.id = article.id;
+      item.origin = path_ + ":" + std::to_string(article.line);
+      // +1: the line end, so progress reaches the file size.
+      item.stamp =
+          SourceStamp{article.title.size() + article.text.size() + 1, 0, record_hash(article)};
+      item.hash_known = true;
+      item.record = std::move(article);
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::string term_;
+  std::string path_;
+  ProblemSink problem_;
+  std::optional<JsonlArticleReader> reader_;
+  std::uint64_t total_bytes_ = 0;
+};
+
+bool is_jsonl(const fs::path& p) {
+  return p.extension() == ".jsonl";
+}
+
+}  // namespace
+
+std::uint64_t record_hash(const JsonlArticle& record) {
+  // Each field prefixed with its length, so no two different records join to one string.
+  std::string all;
+  for (const std::string* field :
+       {&record.id, &record.title, &record.text, &record.source, &record.url}) {
+    all.append(std::to_string(field->size())).append(":").append(*field);
+  }
+  if (record.date) all.append(record.date->iso());
+  return fnv1a64(all);
+}
+
+void check_inputs_exist(const std::vector<std::string>& inputs) {
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (!fs::exists(fs::status(input, ec)))
+      throw Error(ErrorKind::kInput, "no such file or folder: " + input);
+  }
+}
+
+std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<std::string>& inputs,
+                                                             const ProblemSink& problem,
+                                                             const ProblemSink& note) {
+  std::vector<std::unique_ptr<InputSource>> sources;
+  for (const auto& input : inputs) {
+    const fs::path p(input);
+    check_inputs_exist({input});
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      sources.push_back(std::make_unique<FileListSource>(p, true, problem, note));
+    } else if (is_jsonl(p)) {
+      sources.push_back(std::make_unique<JsonlSource>(p, problem));
+    } else {
+      sources.push_back(std::make_unique<FileListSource>(p, false, problem, note));
+    }
+  }
+  return sources;
+}
+
+}  // namespace dossier

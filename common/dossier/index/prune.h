@@ -1,0 +1,18 @@
+// --prune: deleting the documents of one input whose source was not seen in this run.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dossier {
+
+// Deletes every document carrying `source_term` whose id term's fnv1a64 is not in
+// `seen_id_hashes` (sorted). Returns how many were deleted; does not commit.
+std::size_t prune_unseen(Xapian::WritableDatabase& db, const std::string& source_term,
+                         const std::vector<std::uint64_t>& seen_id_hashes);
+
+}  // namespace dossier
