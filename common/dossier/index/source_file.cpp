@@ -8,7 +8,6 @@
 namespace dossier {
 
 std::optional<std::string> refuse_by_size(std::uint64_t size, std::uint64_t max_file_size) {
-  if (size == 0) return "empty file";
   if (size > max_file_size) {
     return "file of " + std::to_string(size) + " bytes is larger than --max-file-size (" +
            std::to_string(max_file_size) + " bytes)";

@@ -13,7 +13,8 @@ namespace dossier {
 // Bytes scanned for a NUL to call a file binary (like grep and git do).
 inline constexpr std::size_t kBinaryProbeBytes = 8192;
 
-// Why a file of `size` bytes is not read at all, or nothing when it should be read.
+// Why a file of `size` bytes is not read at all, or nothing when it should be read. A
+// size of 0 is read anyway: files of /proc and pipes say 0 and still have content.
 std::optional<std::string> refuse_by_size(std::uint64_t size, std::uint64_t max_file_size);
 
 // Why these bytes are not an article (empty, only blanks, binary), or nothing.

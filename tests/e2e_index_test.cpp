@@ -1,0 +1,326 @@
+// End-to-end tests of dossier-index at scale: incremental runs, --prune, crashes and
+// signals, hostile input, the writer lock, write errors, JSONL input, --jobs.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using dossier::e2e::quote;
+using dossier::e2e::run;
+using dossier::e2e::RunResult;
+using dossier::e2e::TempDir;
+
+const std::string kIndex = DOSSIER_INDEX_BIN;
+const std::string kSearch = DOSSIER_SEARCH_BIN;
+
+void write_file(const std::string& path, const std::string& text) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A small article whose words are drawn from a fixed pool by `n`, plus a word only it has.
+std::string article_text(int n) {
+  static const char* const kWords[] = {"harbour", "minister", "election", "pipeline", "treaty",
+                                       "budget",  "protest",  "summit",   "railway",  "drought",
+                                       "tariff",  "court",    "senate",   "festival", "vaccine"};
+  std::string text = "Report number " + std::to_string(n) + " on the " + kWords[n % 15] +
+                     " and the " + kWords[(n / 15) % 15] + "\n\n";
+  for (int i = 0; i < 30; ++i) text += std::string(kWords[(n * 7 + i * 3) % 15]) + " ";
+  text += "marker" + std::string(1, static_cast<char>('a' + n % 26)) +
+          std::string(1, static_cast<char>('a' + (n / 26) % 26)) + ".\n";
+  return text;
+}
+
+RunResult index(const std::string& db, const std::string& args) {
+  return run(kIndex + " --db " + quote(db) + " " + args);
+}
+
+nlohmann::json search_json(const std::string& db, const std::string& query) {
+  const auto r = run(kSearch + " --db " + quote(db) + " --format json -n 50 " + quote(query));
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+std::set<std::string> id_terms(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::set<std::string> ids;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) ids.insert(*t);
+  return ids;
+}
+
+Xapian::doccount doc_count(const std::string& db_path) {
+  return Xapian::Database(db_path).get_doccount();
+}
+
+// Same documents and same answers to a few searches (scores and order included).
+void expect_same_database(const std::string& a, const std::string& b) {
+  EXPECT_EQ(id_terms(a), id_terms(b));
+  for (const char* q : {"harbour treaty", "minister", "\"the budget\"", "markeraa OR markerzb"})
+    EXPECT_EQ(search_json(a, q), search_json(b, q)) << q;
+}
+
+// Starts dossier-index in the background (output discarded); returns its pid.
+pid_t spawn_indexer(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    std::vector<char*> argv{const_cast<char*>(kIndex.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(kIndex.c_str(), argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+// Waits until the database at `db` has at least `n` committed documents.
+bool wait_for_commit(const std::string& db, Xapian::doccount n) {
+  for (int i = 0; i < 2000; ++i) {
+    try {
+      if (Xapian::Database(db).get_doccount() >= n) return true;
+    } catch (const Xapian::Error&) {
+      // not created yet
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
+int wait_exit(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+TEST(IndexIncremental, OnlyChangedFilesAreReanalysedAndPruneRemovesGoneOnes) {
+  TempDir dir("idx_incr");
+  const auto corpus = dir / "corpus", db = dir / "db";
+  for (int i = 0; i < 4; ++i)
+    write_file(corpus + "/a" + std::to_string(i) + ".txt", article_text(i));
+  auto r = index(db, quote(corpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("4 added, 0 updated, 0 unchanged, 0 removed, 0 skipped"), std::string::npos)
+      << r.out;
+
+  write_file(corpus + "/a0.txt", article_text(0) + "Zanzibar appended.\n");  // changed
+  write_file(corpus + "/new.txt", article_text(10));                         // new
+  fs::remove(corpus + "/a1.txt");                                            // gone
+  // Same bytes, new mtime: read and hashed, but not re-analysed.
+  fs::last_write_time(corpus + "/a2.txt", fs::file_time_type::clock::now());
+  r = index(db, quote(corpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 added, 1 updated, 2 unchanged, 0 removed, 0 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(doc_count(db), 5u);  // a1 is kept without --prune
+  EXPECT_EQ(search_json(db, "zanzibar")["total"], 1);
+
+  r = index(db, "--prune " + quote(corpus));
+  EXPECT_NE(r.out.find("0 added, 0 updated, 4 unchanged, 1 removed, 0 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(doc_count(db), 4u);
+  EXPECT_FALSE(id_terms(db).contains("Qa1.txt"));
+
+  // The result equals a clean build of the folder as it is now.
+  const auto clean = dir / "clean";
+  ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
+  EXPECT_EQ(id_terms(db), id_terms(clean));
+  EXPECT_EQ(search_json(db, "zanzibar")["hits"][0]["id"], "a0.txt");
+}
+
+TEST(IndexIncremental, PruneOnlyTouchesTheInputsGiven) {
+  TempDir dir("idx_prune_scope");
+  const auto one = dir / "one", two = dir / "two", db = dir / "db";
+  write_file(one + "/x.txt", article_text(1));
+  write_file(two + "/y.txt", article_text(2));
+  ASSERT_EQ(index(db, quote(one) + " " + quote(two)).exit_code, 0);
+  fs::remove(one + "/x.txt");
+  write_file(one + "/z.txt", article_text(3));
+  const auto r = index(db, "--prune " + quote(one));
+  EXPECT_NE(r.out.find("1 added, 0 updated, 0 unchanged, 1 removed"), std::string::npos) << r.out;
+  EXPECT_EQ(id_terms(db), (std::set<std::string>{"Qy.txt", "Qz.txt"}));
+}
+
+TEST(IndexJobs, OutputDoesNotDependOnTheNumberOfThreads) {
+  TempDir dir("idx_jobs");
+  const auto corpus = dir / "corpus";
+  for (int i = 0; i < 300; ++i)
+    write_file(corpus + "/d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt",
+               article_text(i));
+  ASSERT_EQ(index(dir / "one", "--jobs 1 " + quote(corpus)).exit_code, 0);
+  ASSERT_EQ(index(dir / "four", "--jobs 4 --commit-every 7 " + quote(corpus)).exit_code, 0);
+  expect_same_database(dir / "one", dir / "four");
+  // Same docids too: identical search results above include tie order.
+}
+
+class IndexCrash : public ::testing::Test {
+ protected:
+  static constexpr int kFiles = 3000;
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("idx_crash");
+    corpus_ = *dir_ / "corpus";
+    for (int i = 0; i < kFiles; ++i)
+      write_file(corpus_ + "/" + std::to_string(i % 10) + "/n" + std::to_string(i) + ".txt",
+                 article_text(i));
+    clean_ = *dir_ / "clean";
+    ASSERT_EQ(index(clean_, quote(corpus_)).exit_code, 0);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static TempDir* dir_;
+  static std::string corpus_, clean_;
+};
+TempDir* IndexCrash::dir_ = nullptr;
+std::string IndexCrash::corpus_, IndexCrash::clean_;
+
+TEST_F(IndexCrash, KilledMidRunThenRerunGivesTheCleanDatabase) {
+  const auto db = *dir_ / "killed";
+  const pid_t pid = spawn_indexer({"--db", db, "--commit-every", "20", corpus_});
+  ASSERT_TRUE(wait_for_commit(db, 1));
+  ::kill(pid, SIGKILL);
+  wait_exit(pid);
+  const auto committed = doc_count(db);  // opens at its last commit
+  EXPECT_GT(committed, 0u);
+  EXPECT_LT(committed, static_cast<Xapian::doccount>(kFiles)) << "killed too late to test";
+  const auto r = index(db, quote(corpus_));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(std::to_string(kFiles - committed) + " added, 0 updated, " +
+                       std::to_string(committed) + " unchanged"),
+            std::string::npos)
+      << r.out;
+  expect_same_database(db, clean_);
+}
+
+TEST_F(IndexCrash, SigtermCommitsAndExits143) {
+  const auto db = *dir_ / "terminated";
+  const pid_t pid = spawn_indexer({"--db", db, "--commit-every", "20", corpus_});
+  ASSERT_TRUE(wait_for_commit(db, 1));
+  ::kill(pid, SIGTERM);
+  EXPECT_EQ(wait_exit(pid), 143);
+  EXPECT_GT(doc_count(db), 0u);
+  ASSERT_EQ(index(db, quote(corpus_)).exit_code, 0);
+  expect_same_database(db, clean_);
+}
+
+TEST(IndexHostile, BadInputIsReportedOnceAndNeverStopsTheRun) {
+  TempDir dir("idx_hostile");
+  const auto c = dir / "corpus";
+  write_file(c + "/good.txt", article_text(1));
+  write_file(c + "/latin1.txt", "Caf\xE9 owners protest\n\nThe caf\xE9 tax rose by 5 \xA3.\n");
+  write_file(c + "/binary.txt", std::string("GIF89a\0\0\x01\x02 binary", 18));
+  write_file(c + "/empty.txt", "");
+  write_file(c + "/blank.txt", "  \n\n \t\n");
+  write_file(c + "/huge.txt", std::string(5000, 'x'));
+  fs::create_symlink("/proc/self/mem", c + "/unreadable.txt");  // EIO even for root
+  fs::create_symlink("loop.txt", c + "/loop.txt");              // ELOOP
+  fs::create_directories(c + "/sub");
+  fs::create_directory_symlink("..", c + "/sub/up");  // a folder loop, not followed
+  std::string deep = c;
+  for (int i = 0; i < 60; ++i) deep += "/level" + std::to_string(i);
+  write_file(deep + "/deep.txt", article_text(2));
+  write_file(c + "/caf\xE9-name.txt", article_text(3));
+  const auto report = dir / "report.jsonl";
+
+  const auto r =
+      index(dir / "db", "--max-file-size 4000 --report " + quote(report) + " " + quote(c));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("4 added, 0 updated, 0 unchanged, 0 removed, 6 skipped"), std::string::npos)
+      << r.out << r.err;
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"binary.txt", "binary file"}, {"empty.txt", "empty file"},
+      {"blank.txt", "empty file"},   {"huge.txt", "larger than --max-file-size"},
+      {"unreadable.txt", "error"},   {"loop.txt", "symbolic links"},
+      {"up", "not followed"},        {"-name.txt", "not valid UTF-8"}};
+  std::vector<std::string> err_lines;
+  std::istringstream err(r.err);
+  for (std::string line; std::getline(err, line);) err_lines.push_back(line);
+  for (const auto& [name, reason] : expected) {
+    std::size_t mentions = 0;
+    for (const auto& line : err_lines) {
+      if (line.find(name) == std::string::npos) continue;
+      ++mentions;
+      EXPECT_NE(line.find(reason), std::string::npos) << line;
+    }
+    EXPECT_EQ(mentions, 1u) << name << "\n" << r.err;
+  }
+  // The report holds the same problems as JSON lines with valid UTF-8.
+  std::istringstream lines(dossier::e2e::slurp(report));
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    const auto j = nlohmann::json::parse(line);
+    EXPECT_TRUE(j.contains("path") && j.contains("reason")) << line;
+  }
+  EXPECT_EQ(n, expected.size());
+
+  // Repaired text and escaped ids come back as valid UTF-8 JSON.
+  EXPECT_EQ(search_json(dir / "db", "café")["hits"][0]["id"], "latin1.txt");
+  const auto escaped = search_json(dir / "db", "markerda");
+  ASSERT_EQ(escaped["total"], 1);
+  EXPECT_EQ(escaped["hits"][0]["id"], "caf%E9-name.txt");
+  EXPECT_EQ(search_json(dir / "db", "markerca")["total"], 1);  // the deep file
+}
+
+TEST(IndexLock, SecondWriterFailsAtOnce) {
+  TempDir dir("idx_lock");
+  write_file(dir / "c/a.txt", article_text(1));
+  Xapian::WritableDatabase holder(dir / "db", Xapian::DB_CREATE_OR_OPEN);
+  const auto r = index(dir / "db", quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "dossier-index: database " + (dir / "db") + " is locked by another indexer\n");
+}
+
+TEST(IndexWriteError, FileSizeLimitIsAnIoErrorAndKeepsTheLastCommit) {
+  TempDir dir("idx_efbig");
+  const auto c = dir / "c", db = dir / "db";
+  write_file(c + "/first.txt", article_text(1));
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+  for (int i = 0; i < 400; ++i)
+    write_file(c + "/more/m" + std::to_string(i) + ".txt", article_text(i));
+  // Writes past 64 KB fail with EFBIG, as on a full disk (SIGXFSZ ignored, so write()
+  // returns the error).
+  const auto r = run("bash -c " + quote("trap '' XFSZ; ulimit -f 64; exec " + kIndex + " --db " +
+                                        quote(db) + " --commit-every 100000 " + quote(c)));
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("dossier-index: cannot"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("last committed state is intact"), std::string::npos) << r.err;
+  EXPECT_EQ(id_terms(db), std::set<std::string>{"Qfirst.txt"});
+}
+
+TEST(IndexJsonl, RecordsAreIndexedIncrementallyAndPruned) {
+  TempDir dir("idx_jsonl");
+  const auto file = dir / "articles.jsonl", db = dir / "db";
+  const auto record = [](const std::string& id, const std::string& title, const std::string& body) {
+    return nlohmann::json{{"id", id}, {"title", title}, {"body", body}}.dump() + "\n";
+  };
+  write_file(file, record("r1", "Harbour strike ends", "Dockers return to work.") +
+                       record("r2", "Budget vote delayed", "The senate adjourned.") + "not json\n" +
+                       record("r3", "Drought worsens", "Farmers wait for rain."));
+  auto r = index(db, quote(file));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("3 added, 0 updated, 0 unchanged, 0 removed, 1 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("articles.jsonl:3"), std::string::npos) << r.err;
+  EXPECT_EQ(search_json(db, "dockers")["hits"][0]["id"], "r1");
+
+  write_file(file, record("r1", "Harbour strike ends", "Dockers return to work.") +
+                       record("r2", "Budget vote delayed", "The senate adjourned again."));
+  r = index(db, "--prune " + quote(file));
+  EXPECT_NE(r.out.find("0 added, 1 updated, 1 unchanged, 1 removed, 0 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(id_terms(db), (std::set<std::string>{"Qr1", "Qr2"}));
+}
+
+}  // namespace

@@ -1,0 +1,105 @@
+// Units of the indexing pipeline: stamps, ids from file names, content checks, hand-offs.
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "dossier/corpus_walker.h"
+#include "dossier/index/source_file.h"
+#include "dossier/index/source_stamp.h"
+#include "dossier/index/work_queue.h"
+#include "dossier/utf8.h"
+
+namespace {
+
+using dossier::SourceStamp;
+
+TEST(SourceStamp, EncodesToTwentyFourBytesAndBack) {
+  const SourceStamp stamps[] = {
+      {0, 0, 0},
+      {1234, 1700000000123456789, 0xcbf29ce484222325ULL},
+      {~0ULL, -1, ~0ULL},
+  };
+  for (const auto& s : stamps) {
+    const auto value = s.encode();
+    EXPECT_EQ(value.size(), 24u);
+    EXPECT_EQ(SourceStamp::decode(value), s);
+  }
+  EXPECT_EQ(SourceStamp::decode(""), std::nullopt);
+  EXPECT_EQ(SourceStamp::decode(std::string(23, 'x')), std::nullopt);
+  // Big-endian: the size comes first, most significant byte first.
+  EXPECT_EQ((SourceStamp{0x0102, 0, 0}.encode().substr(6, 2)), "\x01\x02");
+}
+
+TEST(SourceStamp, FileStateNeedsAModificationTime) {
+  EXPECT_TRUE((SourceStamp{10, 5, 1}.same_file_state({10, 5, 2})));
+  EXPECT_FALSE((SourceStamp{10, 5, 1}.same_file_state({11, 5, 1})));
+  EXPECT_FALSE((SourceStamp{10, 5, 1}.same_file_state({10, 6, 1})));
+  EXPECT_FALSE((SourceStamp{10, 0, 1}.same_file_state({10, 0, 1})));  // JSONL: no mtime
+}
+
+TEST(IdFromPathBytes, EscapesWhatIsNotUtf8AndPercent) {
+  const std::pair<std::string, std::string> rows[] = {
+      {"sub/a.txt", "sub/a.txt"},
+      {"caf\xC3\xA9.txt", "caf\xC3\xA9.txt"},  // valid UTF-8 kept
+      {"caf\xE9.txt", "caf%E9.txt"},           // Latin-1 byte
+      {"100%.txt", "100%25.txt"},              // '%' escaped: distinct names stay distinct
+      {"\xC3.txt", "%C3.txt"},                 // truncated sequence
+      {"\xED\xA0\x80.txt", "%ED%A0%80.txt"},   // surrogate
+      {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"},
+  };
+  for (const auto& [bytes, id] : rows) {
+    EXPECT_EQ(dossier::id_from_path_bytes(bytes), id) << bytes;
+    EXPECT_TRUE(dossier::is_valid_utf8(dossier::id_from_path_bytes(bytes)));
+  }
+}
+
+TEST(SourceFileChecks, RefusesBinaryEmptyAndTooBig) {
+  using dossier::refuse_content;
+  EXPECT_EQ(refuse_content("Headline\n\nBody.\n"), std::nullopt);
+  EXPECT_EQ(refuse_content(""), "empty file");
+  EXPECT_EQ(refuse_content(" \n\t\r\n"), "empty file (only blanks)");
+  EXPECT_NE(refuse_content(std::string("PK\x03\x04\0\0", 6)), std::nullopt);
+  // A NUL past the probe is not enough to call a text binary.
+  std::string late(dossier::kBinaryProbeBytes + 10, 'a');
+  late.back() = '\0';
+  EXPECT_EQ(refuse_content(late), std::nullopt);
+  EXPECT_EQ(dossier::refuse_by_size(100, 100), std::nullopt);
+  EXPECT_EQ(dossier::refuse_by_size(0, 100), std::nullopt);  // /proc files say 0: read them
+  EXPECT_NE(dossier::refuse_by_size(101, 100), std::nullopt);
+}
+
+TEST(ReorderBuffer, HandsResultsOutInSequenceWhateverTheFinishingOrder) {
+  constexpr std::uint64_t kItems = 2000;
+  dossier::BoundedQueue<std::uint64_t> jobs(8);
+  dossier::ReorderBuffer<std::uint64_t> results(16);
+  std::atomic<int> workers_left{3};
+  std::vector<std::jthread> threads;
+  threads.emplace_back([&] {
+    for (std::uint64_t seq = 0; seq < kItems; ++seq) {
+      ASSERT_TRUE(results.wait_for_room(seq));
+      ASSERT_TRUE(jobs.push(seq));
+    }
+    jobs.close();
+  });
+  for (int w = 0; w < 3; ++w) {
+    threads.emplace_back([&] {
+      while (auto seq = jobs.pop()) {
+        if (*seq % 7 == 0) std::this_thread::yield();
+        results.put(*seq, *seq * 10);
+      }
+      if (--workers_left == 0) results.finish();
+    });
+  }
+  std::uint64_t expected = 0;
+  while (auto value = results.take()) EXPECT_EQ(*value, 10 * expected++);
+  EXPECT_EQ(expected, kItems);
+}
+
+TEST(ReorderBuffer, AbortWakesAProducerWaitingForRoom) {
+  dossier::ReorderBuffer<int> results(1);
+  std::jthread producer([&] { EXPECT_FALSE(results.wait_for_room(5)); });
+  results.abort();
+}
+
+}  // namespace
