@@ -145,10 +145,14 @@ class Matcher {
   }
 
   std::optional<Part> month_word(std::size_t i) const {
-    if (!is_kind(i, TokenKind::Word) || !capitalised(i)) return std::nullopt;
+    if (!is_kind(i, TokenKind::Word)) return std::nullopt;
     bool abbreviated = false;
     const int month = month_from_word(word(i), &abbreviated);
     if (month == 0) return std::nullopt;
+    // Lower-case month names occur in sloppy copy ("Caracas, feb 26 -"), but "march",
+    // "may" and "august" are also a verb, a modal and an adjective: those need a capital.
+    const bool common_word = !abbreviated && (month == 3 || month == 5 || month == 8);
+    if (!capitalised(i) && common_word) return std::nullopt;
     std::size_t next = i + 1;
     if (abbreviated && attached(next) && is_punct(next, '.')) ++next;  // "Jan."
     return Part{month, next};
