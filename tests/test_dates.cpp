@@ -233,6 +233,9 @@ TEST(DateExtractor, DatelinesYearsAndMentions) {
        "that goes on and on.",
        "", "2019-01-28", ""},
       // Not datelines.
+      {"5 May election date confirmed\nVoters go to the polls on 5 May 2005.", "", "",
+       "2005-05-05"},
+      {"Title\n23 January 2019 was the day it all began.", "", "", "2019-01-23"},
       {"Title\nNATO said on January 5, 2019 that it would meet.", "", "", "2019-01-05"},
       {"Title\nUS officials met on 5 January 2019.", "", "", "2019-01-05"},
       {"Title\nThe vote took place 2019-01-05 in LONDON 2019-01-06.", "", "",

@@ -13,7 +13,7 @@ constexpr std::size_t kDatelineMaxLines = 6;
 constexpr std::size_t kDatelineWindowBytes = 1500;
 // A "PLACE (Agency - DATE)" parenthesis is short; a long one is prose.
 constexpr std::size_t kDatelineParenBytes = 120;
-// A line that is only a date (plus a time or a byline-ish tail) is short.
+// A date line with a time after the date is short.
 constexpr std::size_t kDateOnlyLineBytes = 80;
 constexpr std::size_t kMaxPlaceWords = 4;   // "SALT LAKE CITY", "RIO DE JANEIRO"
 constexpr std::size_t kMaxRegionWords = 3;  // "British West Indies"
@@ -41,8 +41,7 @@ std::size_t word_end(std::string_view text, std::size_t pos, std::size_t end) {
 }
 
 // Letters (ASCII or not) and the . ' - / of "ST. LOUIS", "N'DJAMENA", "AL-RAM",
-// "DALLAS/FORT WORTH": no digits,
-// no brackets ("<KPK>" is a ticker in a headline, not a place).
+// "DALLAS/FORT WORTH"; no digits, no brackets ("<KPK>" is a ticker, not a place).
 bool is_name_character(char c) {
   return is_upper(c) || is_lower(c) || c == '.' || c == '\'' || c == '-' || c == '/' ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -119,20 +118,30 @@ class DatelineFinder {
     return std::nullopt;
   }
 
-  // "[Published:] Monday, January 28, 2019 10:23 GMT" on a short line, or a date that
-  // opens a longer line and is set off by a dash or a parenthesis ("Jan 28, 2019 (AP) -").
+  // A line led by a date that stands apart from any sentence: alone ("Monday, January 28,
+  // 2019"), before a time ("Published: 12 March 2021 10:02 GMT"), or set off by a dash or
+  // a parenthesis ("Jan 28, 2019 (AP) - ..."). "5 May election date set" is a headline.
   std::optional<std::size_t> date_led_line(std::size_t start, std::size_t end) const {
     std::size_t pos = start;
     for (int labels = 0; labels < 3; ++labels) {
       if (auto found = day_mention_at(pos)) {
-        if (end - start <= kDateOnlyLineBytes) return found;
-        return set_off(mentions_[*found].end, end, /*line_end_ok=*/false) ? found : std::nullopt;
+        const std::size_t date_end = mentions_[*found].end;
+        if (set_off(date_end, end, /*line_end_ok=*/true)) return found;
+        const bool short_line = end - start <= kDateOnlyLineBytes;
+        return short_line && followed_by_time(date_end, end) ? found : std::nullopt;
       }
       const std::size_t after = word_end(text_, pos, end);
       if (after == pos || !is_date_label(text_.substr(pos, after - pos))) return std::nullopt;
       pos = skip_blanks(text_, after, end);
     }
     return std::nullopt;
+  }
+
+  // " 10:02 GMT", ", 10.30"
+  bool followed_by_time(std::size_t pos, std::size_t end) const {
+    pos = skip_blanks(text_, pos, end);
+    if (pos < end && text_[pos] == ',') pos = skip_blanks(text_, pos + 1, end);
+    return pos < end && text_[pos] >= '0' && text_[pos] <= '9';
   }
 
   // "LONDON 1996-08-30", "NICE , France 1996-08-30", "WASHINGTON, Jan 5 (Reuters) -",
