@@ -146,6 +146,8 @@ TEST(DateScanner, Forms) {
       {"LONDON 1996-08-30", "1996-08-30@7"},
       {"From 2 May to June 5, 2019.", "xxxx-05-02@5 2019-06-05@14"},
       {"Dated 2019-01-23T10:00:00Z.", "2019-01-23@6"},
+      {"Held 10-12 January 2019 in Rome.", "2019-01-12@8"},
+      {"See example.org/2019/01/23/story", "2019-01-23@16"},
       // Not dates.
       {"May I ask a question?", ""},
       {"They may march 3 miles.", ""},

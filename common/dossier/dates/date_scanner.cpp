@@ -138,9 +138,12 @@ class Matcher {
     return (c == ',' || c == '.' || c == ':') && attached(after + 1) &&
            is_kind(after + 1, TokenKind::Number);
   }
-  // Number token `i` is not the tail of a larger number ("1.5", "3/4/23/2019").
+  // Number token `i` is not the tail of a larger number ("1.5", "3/4/23/2019", "10:30").
+  // A hyphen does not join: "10-12 January 2019" is a range ending in a date.
   bool starts_clean(std::size_t i) const {
     if (i < 2 || !attached(i) || !is_kind(i - 1, TokenKind::Punct)) return true;
+    const char joiner = tokens_[i - 1].punct;
+    if (joiner != '.' && joiner != ',' && joiner != ':' && joiner != '/') return true;
     return !(attached(i - 1) && is_kind(i - 2, TokenKind::Number));
   }
 
