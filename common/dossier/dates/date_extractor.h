@@ -15,6 +15,8 @@ struct DateExtraction {
   // "WASHINGTON, Jan 5 (Reuters) -", "MOSCOW (Sputnik - 28th January, 2019)"). Always
   // Day precision.
   std::optional<Date> dateline;
+  // Where the dateline's date is written, also when its year stayed unknown (year 0).
+  std::optional<DateMention> dateline_mention;
   // Distinct dates the text mentions, ascending, Day or Month precision, without the
   // dateline's own occurrence. Years missing in the text are inferred (see extract_dates).
   std::vector<Date> mentioned;
