@@ -1,0 +1,95 @@
+#include "dossier/actors/cue_words.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dossier::cues {
+namespace {
+
+// Each table is sorted so lookups are a binary search; a static_assert keeps it so.
+template <std::size_t N>
+constexpr bool sorted(const std::array<std::string_view, N>& words) {
+  return std::is_sorted(words.begin(), words.end());
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& words, std::string_view term) {
+  return std::binary_search(words.begin(), words.end(), term);
+}
+
+constexpr std::array<std::string_view, 22> kParticles{
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos",
+    "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
+static_assert(sorted(kParticles));
+
+constexpr std::array<std::string_view, 96> kPersonTitles{
+    "actor",      "adviser",    "advisor",    "aide",        "ambassador", "analyst",
+    "archbishop", "attorney",   "author",     "batsman",     "bishop",     "boss",
+    "brother",    "captain",    "cardinal",   "ceo",         "chairman",   "chairwoman",
+    "champion",   "chancellor", "chief",      "coach",       "col",        "colonel",
+    "commander",  "commissioner", "congressman", "congresswoman", "councillor", "daughter",
+    "defender",   "deputy",     "dr",         "economist",   "emperor",    "envoy",
+    "father",     "forward",    "gen",        "general",     "goalkeeper", "governor",
+    "husband",    "inspector",  "judge",      "justice",     "king",       "lawmaker",
+    "lawyer",     "leader",     "lieutenant", "lord",        "manager",    "mayor",
+    "midfielder", "minister",   "mother",     "mp",          "mr",         "mrs",
+    "ms",         "official",   "pitcher",    "player",      "pope",       "premier",
+    "president",  "presidente", "prince",     "princess",    "prof",  "professor",
+    "prosecutor", "queen",      "rabbi",      "rep",         "representative", "secretary",
+    "sen",        "senator",    "sergeant",   "sheikh",      "sir",        "sister",
+    "son",        "speaker",    "spokesman",  "spokesperson", "spokeswoman", "striker",
+    "sultan",     "superintendent", "veteran", "vice",       "widow",      "wife"};
+static_assert(sorted(kPersonTitles));
+
+constexpr std::array<std::string_view, 107> kOrgHeads{
+    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly",
+    "associates", "association", "athletic", "authority", "bancorp", "bank", "board",
+    "brigade", "brigades", "bureau", "cabinet", "caucus", "center", "centre",
+    "church", "club", "co", "coalition", "college", "command", "commission",
+    "committee", "communications", "company", "congress", "corp", "corporation", "council",
+    "court", "department", "directorate", "division", "energy", "enterprises", "exchange",
+    "faction", "fc", "federation", "foundation", "front", "fund", "group",
+    "guard", "holding", "holdings", "hospital", "inc", "industries", "institute",
+    "institution", "insurance", "international", "journal", "league", "llc", "ltd",
+    "media", "ministry", "motors", "movement", "navy", "network", "news",
+    "office", "oil", "organisation", "organization", "parliament", "partners", "party",
+    "petroleum", "pharmaceuticals", "plc", "police", "post", "press", "radio",
+    "railways", "regiment", "rovers", "school", "secretariat", "senate", "service",
+    "services", "society", "systems", "team", "technologies", "telecom", "television",
+    "times", "tribunal", "trust", "tv", "union", "united", "university",
+    "ventures", "wanderers"};
+static_assert(sorted(kOrgHeads));
+
+constexpr std::array<std::string_view, 14> kSpeechVerbs{
+    "added",    "announced", "argued", "asked", "declared", "explained", "insisted",
+    "noted",    "replied",   "said",   "says",  "stated",   "told",      "wrote"};
+static_assert(sorted(kSpeechVerbs));
+
+constexpr std::array<std::string_view, 10> kLocatives{
+    "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "via"};
+static_assert(sorted(kLocatives));
+
+constexpr std::array<std::string_view, 66> kNeverActors{
+    "advertisement", "am",        "apr",       "april",    "aug",       "august",
+    "click",         "comment",   "comments",  "copyright", "dec",      "december",
+    "discuss",       "download",  "email",     "feb",      "february",  "follow",
+    "fri",           "friday",    "home",      "i",        "jan",       "january",
+    "jul",           "july",      "jun",       "june",     "login",     "mar",
+    "march",         "may",       "menu",      "mon",      "monday",    "more",
+    "newsfeed",      "newsletter", "nov",      "november", "oct",       "october",
+    "photo",         "pm",        "print",     "read",     "related",   "sat",
+    "saturday",      "sep",       "sept",      "september", "share",    "sign",
+    "subscribe",     "sun",       "sunday",    "thu",      "thursday",  "tue",
+    "tuesday",       "video",     "wed",       "wednesday", "world",    "yesterday"};
+static_assert(sorted(kNeverActors));
+
+}  // namespace
+
+bool is_name_particle(std::string_view term) { return contains(kParticles, term); }
+bool is_person_title(std::string_view term) { return contains(kPersonTitles, term); }
+bool is_org_head(std::string_view term) { return contains(kOrgHeads, term); }
+bool is_speech_verb(std::string_view term) { return contains(kSpeechVerbs, term); }
+bool is_locative_preposition(std::string_view term) { return contains(kLocatives, term); }
+bool is_never_actor(std::string_view term) { return contains(kNeverActors, term); }
+
+}  // namespace dossier::cues

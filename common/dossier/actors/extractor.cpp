@@ -1,0 +1,472 @@
+#include "dossier/actors/extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "dossier/actors/cue_words.h"
+#include "dossier/actors/text_words.h"
+
+namespace dossier {
+namespace {
+
+// Longest phrase, in words, that headline matching tries against known names.
+constexpr std::size_t kMaxHeadlineWords = 6;
+// Longest title prefix stripped from a name ("Deputy Foreign Minister").
+constexpr std::size_t kMaxTitleWords = 6;
+
+// Evidence that a name is of one type; the strongest decides.
+enum class Evidence { None, Weak, Context, Strong };
+
+// One name found in the text, before resolution.
+struct Mention {
+  std::string key;            // folded phrase
+  std::string surface;        // as written
+  std::optional<std::uint32_t> entry;  // lexicon entry, if the phrase is known
+  std::optional<ActorType> type;
+  Evidence evidence = Evidence::None;
+  std::size_t words = 0;
+};
+
+// Accumulates an article's mentions of one actor.
+struct Group {
+  std::string key;
+  std::optional<std::uint32_t> entry;
+  std::size_t words = 0;
+  int mentions = 0;
+  std::array<int, 4> votes{};       // per ActorType, weighted by evidence
+  std::map<std::string, int> forms;       // every surface form
+  std::map<std::string, int> full_forms;  // forms of the group's own key (for display)
+  bool merged_away = false;
+};
+
+bool has_non_ascii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
+  std::string key;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (i > first) key += ' ';
+    key += words[i].term;
+  }
+  return key;
+}
+
+std::string join_surface(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
+  // From the first word's start to the last word's end, as written: keeps "Jean-Pierre".
+  const char* begin = words[first].surface.data();
+  const char* end = words[last].surface.data() + words[last].surface.size();
+  return std::string(begin, static_cast<std::size_t>(end - begin));
+}
+
+bool is_roman_numeral(std::string_view term) {
+  return !term.empty() && term.size() <= 4 &&
+         std::all_of(term.begin(), term.end(), [](char c) { return c == 'i' || c == 'v' || c == 'x'; });
+}
+
+// Finds the names of one article: body runs first, then headline confirmations.
+class ArticleScan {
+ public:
+  ArticleScan(const ActorLexicon& lexicon) : lexicon_(lexicon) {}
+
+  void scan_body(const std::vector<TextWord>& words);
+  void resolve();
+  void scan_headline_spans(const std::vector<TextWord>& words);
+  std::vector<Actor> actors() const;
+
+ private:
+  void scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
+  bool take_leading_lexicon(const std::vector<TextWord>& words, std::size_t& first,
+                            std::size_t last);
+  bool strip_title(const std::vector<TextWord>& words, std::size_t& first, std::size_t last);
+  void classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                bool after_title);
+  void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first,
+                           std::size_t last, const LexiconHit& hit);
+  void add(Mention mention);
+  bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
+                          std::size_t last) const;
+  bool is_common_word(const TextWord& word) const;
+  // The group a phrase names after resolution: a full name or a short reference to one.
+  std::optional<std::size_t> known_group(const std::string& key) const;
+
+  const ActorLexicon& lexicon_;
+  std::vector<Group> groups_;
+  std::unordered_map<std::string, std::size_t> group_by_key_;
+  // Short references ("maduro") -> the group of the full name ("nicolas maduro").
+  std::unordered_map<std::string, std::size_t> short_refs_;
+};
+
+bool ArticleScan::is_common_word(const TextWord& word) const {
+  return lexicon_.is_english_word(word.term) && !lexicon_.is_given_name(word.term);
+}
+
+bool ArticleScan::ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
+                                     std::size_t last) const {
+  if (cues::is_org_head(words[last].term)) return true;
+  // "Bank of England", "University of Texas": head, then "of".
+  return last >= first + 2 && cues::is_org_head(words[first].term) &&
+         words[first + 1].term == "of";
+}
+
+void ArticleScan::add(Mention mention) {
+  auto [it, inserted] = group_by_key_.try_emplace(mention.key, groups_.size());
+  if (inserted) {
+    Group group;
+    group.key = mention.key;
+    group.entry = mention.entry;
+    group.words = mention.words;
+    groups_.push_back(std::move(group));
+  }
+  Group& group = groups_[it->second];
+  ++group.mentions;
+  if (mention.type) group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
+  ++group.forms[mention.surface];
+  ++group.full_forms[mention.surface];
+}
+
+void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first,
+                                      std::size_t last, const LexiconHit& hit) {
+  const LexiconEntry& entry = lexicon_.entry(hit.entry);
+  if (entry.ignore) return;
+  Mention m;
+  m.key = entry.key;
+  m.surface = join_surface(words, first, last);
+  m.entry = hit.entry;
+  m.type = entry.type;
+  m.evidence = Evidence::Strong;
+  m.words = last - first + 1;
+  auto [it, inserted] = group_by_key_.try_emplace(m.key, groups_.size());
+  if (inserted) {
+    Group group;
+    group.key = m.key;
+    group.entry = m.entry;
+    group.words = m.words;
+    groups_.push_back(std::move(group));
+  }
+  Group& group = groups_[it->second];
+  ++group.mentions;
+  group.votes[static_cast<std::size_t>(entry.type)] += 10;
+  ++group.forms[m.surface];
+}
+
+// Splits off a known name at the start of a run when more words follow: "Venezuelan
+// Foreign Minister Jorge Arreaza" -> Venezuela + "Foreign Minister Jorge Arreaza". Not when
+// the rest is a lone organisation head ("British Airways", "New York Times").
+bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::size_t& first,
+                                       std::size_t last) {
+  const std::size_t longest = std::min(lexicon_.longest_alias_words(), last - first);
+  for (std::size_t n = longest; n >= 1; --n) {
+    const LexiconHit* hit = lexicon_.find(join_terms(words, first, first + n - 1));
+    if (hit == nullptr) continue;
+    const std::size_t rest = first + n;
+    // "British Airways" is one name; so is "Pakistan Point News", but "Russian Foreign
+    // Ministry" is Russia's ministry.
+    if (rest == last && cues::is_org_head(words[last].term)) return false;
+    if (!hit->adjective && ends_with_org_head(words, rest, last)) return false;
+    if (hit->ordinary_word && words[first].sentence_start) return false;
+    add_lexicon_mention(words, first, first + n - 1, *hit);
+    first = rest;
+    return true;
+  }
+  return false;
+}
+
+// Strips a title before a name: "Deputy Foreign Minister Jorge Arreaza" -> "Jorge Arreaza".
+// The title is a title word possibly preceded by ordinary words or particles.
+bool ArticleScan::strip_title(const std::vector<TextWord>& words, std::size_t& first,
+                              std::size_t last) {
+  if (ends_with_org_head(words, first, last)) return false;
+  std::optional<std::size_t> title_end;
+  for (std::size_t i = first; i < last && i < first + kMaxTitleWords; ++i) {
+    if (cues::is_person_title(words[i].term)) {
+      title_end = i;
+    } else if (!cues::is_name_particle(words[i].term) && !lexicon_.is_english_word(words[i].term)) {
+      break;
+    }
+  }
+  if (!title_end) return false;
+  first = *title_end + 1;
+  // "Secretary of State Mike Pompeo": an "of" complement belongs to the title, up to the
+  // first word that is not an ordinary one.
+  if (first < last && words[first].term == "of") {
+    std::size_t next = first + 1;
+    while (next < last && is_common_word(words[next])) ++next;
+    if (next > first + 1) first = next;
+  }
+  while (first < last && cues::is_name_particle(words[first].term)) ++first;
+  return true;
+}
+
+void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first,
+                           std::size_t last) {
+  bool after_title = first > 0 && !words[first - 1].capitalised &&
+                     cues::is_person_title(words[first - 1].term);
+  for (;;) {
+    while (first <= last && cues::is_name_particle(words[first].term)) ++first;
+    while (last > first && cues::is_name_particle(words[last].term)) --last;
+    if (first > last) return;
+    if (const LexiconHit* hit = lexicon_.find(join_terms(words, first, last))) {
+      // A known name that is also an ordinary word opening a sentence ("Chad", "Phoenix")
+      // is probably the ordinary word.
+      if (!(hit->ordinary_word && words[first].sentence_start && first == last &&
+            lexicon_.entry(hit->entry).type == ActorType::Place))
+        add_lexicon_mention(words, first, last, *hit);
+      return;
+    }
+    if (first < last && take_leading_lexicon(words, first, last)) continue;
+    if (first < last && strip_title(words, first, last)) {
+      after_title = true;
+      continue;
+    }
+    // "However", "Officials": an ordinary word capitalised only because a sentence starts.
+    if (words[first].sentence_start && is_common_word(words[first]) &&
+        (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
+      if (first == last) return;
+      ++first;
+      continue;
+    }
+    break;
+  }
+  classify(words, first, last, after_title);
+}
+
+void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first,
+                           std::size_t last, bool after_title) {
+  Mention m;
+  m.key = join_terms(words, first, last);
+  m.surface = join_surface(words, first, last);
+  m.words = last - first + 1;
+  const TextWord& head = words[first];
+  const bool said_after = last + 1 < words.size() && !words[last + 1].capitalised &&
+                          cues::is_speech_verb(words[last + 1].term);
+  const bool locative_before = first > 0 && !words[first - 1].capitalised &&
+                               cues::is_locative_preposition(words[first - 1].term);
+  const auto gazetteer = lexicon_.gazetteer_type(m.key);
+
+  if (m.words == 1) {
+    const bool dotted = head.surface.find('.') != std::string_view::npos;  // "U.N."
+    if (head.all_caps && head.term.size() >= 2 && head.term.size() <= 6 &&
+        (dotted || !lexicon_.is_english_word(head.term)) && !is_roman_numeral(head.term)) {
+      m.type = ActorType::Org;  // acronym: "NATO", "PDVSA", "AFP"
+      m.evidence = Evidence::Strong;
+    } else if (gazetteer) {
+      m.type = gazetteer;
+      m.evidence = Evidence::Context;
+    } else if (lexicon_.is_capitalised_common_word(m.key) || cues::is_org_head(head.term) ||
+               cues::is_person_title(head.term) || head.term.size() < 2) {
+      return;  // "Christian", "Internet", a bare "Ministry" or "President"
+    } else if (lexicon_.is_english_word(head.term) && !after_title) {
+      return;  // "Bush" is a name after "President", a shrub otherwise
+    } else if (after_title) {
+      m.type = ActorType::Person;
+      m.evidence = Evidence::Strong;
+    } else if (said_after) {
+      m.type = ActorType::Person;
+      m.evidence = Evidence::Context;
+    } else if (locative_before) {
+      m.type = ActorType::Place;
+      m.evidence = Evidence::Context;
+    } else {
+      m.type = ActorType::Org;  // unresolved single names: clubs, firms, agencies
+      m.evidence = Evidence::None;
+    }
+    add(std::move(m));
+    return;
+  }
+  if (ends_with_org_head(words, first, last)) {
+    m.type = ActorType::Org;
+    m.evidence = Evidence::Strong;
+  } else if (after_title) {
+    m.type = ActorType::Person;
+    m.evidence = Evidence::Strong;
+  } else if (gazetteer) {
+    m.type = gazetteer;
+    m.evidence = Evidence::Context;
+  } else if (lexicon_.is_given_name(head.term)) {
+    m.type = ActorType::Person;
+    m.evidence = Evidence::Context;
+  } else if (said_after) {
+    m.type = ActorType::Person;
+    m.evidence = Evidence::Context;
+  } else {
+    const bool all_ordinary = std::all_of(
+        words.begin() + static_cast<std::ptrdiff_t>(first),
+        words.begin() + static_cast<std::ptrdiff_t>(last) + 1, [&](const TextWord& w) {
+          return lexicon_.is_english_word(w.term) || cues::is_name_particle(w.term);
+        });
+    if (all_ordinary && head.table_line) {
+      return;  // "Yields Rise" in a line of figures is a headline fragment
+    } else if (all_ordinary) {
+      m.type = ActorType::Org;  // "Human Rights Watch", "Supreme Court"
+      m.evidence = Evidence::Weak;
+    } else if (locative_before) {
+      m.type = ActorType::Place;
+      m.evidence = Evidence::Weak;
+    } else {
+      m.type = ActorType::Person;  // news names two or three capitalised unknown words
+      m.evidence = Evidence::Weak;
+    }
+  }
+  add(std::move(m));
+}
+
+bool starts_name(const TextWord& w) {
+  return w.capitalised && !w.numeric && !cues::is_never_actor(w.term);
+}
+
+void ArticleScan::scan_body(const std::vector<TextWord>& words) {
+  for (std::size_t i = 0; i < words.size();) {
+    if (words[i].headline_line || !starts_name(words[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t last = i;
+    while (last + 1 < words.size() && !words[last].possessive) {
+      const TextWord& next = words[last + 1];
+      if (!next.joins_previous) break;
+      if (starts_name(next)) {
+        ++last;
+      } else if (cues::is_name_particle(next.term) && !next.capitalised &&
+                 last + 2 < words.size() && words[last + 2].joins_previous &&
+                 starts_name(words[last + 2])) {
+        last += 2;
+      } else {
+        break;
+      }
+    }
+    scan_run(words, i, last);
+    i = last + 1;
+  }
+}
+
+// Merges short references into the full names they abbreviate and settles each type.
+void ArticleScan::resolve() {
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const Group& group = groups_[g];
+    const auto votes = group.votes;
+    const bool person = std::max_element(votes.begin(), votes.end()) - votes.begin() ==
+                        static_cast<std::ptrdiff_t>(ActorType::Person);
+    if (!person || group.words < 2 || group.entry) continue;
+    const std::size_t space = group.key.rfind(' ');
+    const std::string surname = group.key.substr(space + 1);
+    auto [it, inserted] = short_refs_.try_emplace(surname, g);
+    if (!inserted && groups_[it->second].mentions < group.mentions) it->second = g;
+    if (group.words >= 3) {
+      const std::size_t second = group.key.rfind(' ', space - 1);
+      short_refs_.try_emplace(group.key.substr(second + 1), g);
+    }
+  }
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    Group& group = groups_[g];
+    const auto ref = short_refs_.find(group.key);
+    if (ref == short_refs_.end() || ref->second == g) continue;
+    // A known country's demonym is never a surname; a single known place may be ("Jordan").
+    if (group.entry && (group.words > 1 || lexicon_.entry(*group.entry).type == ActorType::Country))
+      continue;
+    Group& full = groups_[ref->second];
+    full.mentions += group.mentions;
+    for (const auto& [form, count] : group.forms) full.forms[form] += count;
+    group.merged_away = true;
+  }
+}
+
+std::optional<std::size_t> ArticleScan::known_group(const std::string& key) const {
+  if (const auto ref = short_refs_.find(key); ref != short_refs_.end()) return ref->second;
+  if (const auto it = group_by_key_.find(key); it != group_by_key_.end() && !groups_[it->second].merged_away)
+    return it->second;
+  return std::nullopt;
+}
+
+// Title-Case and ALL-CAPS text: capitals prove nothing, so only phrases already known (from
+// the article's running text or the lexicon) count, longest first.
+void ArticleScan::scan_headline_spans(const std::vector<TextWord>& words) {
+  for (std::size_t i = 0; i < words.size();) {
+    if (!words[i].headline_line || !words[i].capitalised) {
+      ++i;
+      continue;
+    }
+    std::size_t matched = 0;
+    const std::size_t longest = std::min(words.size() - i, kMaxHeadlineWords);
+    for (std::size_t n = longest; n >= 1 && matched == 0; --n) {
+      const std::size_t last = i + n - 1;
+      if (!words[last].capitalised || !words[last].headline_line) continue;
+      const std::string key = join_terms(words, i, last);
+      if (const auto known = known_group(key)) {
+        Group& group = groups_[*known];
+        ++group.mentions;
+        ++group.forms[join_surface(words, i, last)];
+        matched = n;
+        continue;
+      }
+      const LexiconHit* hit = lexicon_.find(key);
+      if (hit == nullptr) continue;
+      const LexiconEntry& entry = lexicon_.entry(hit->entry);
+      // "US" must be written in capitals ("Tell Us" is not the United States); a place that
+      // is also an ordinary word must have been seen in the body.
+      if (key.size() <= 3 && !words[i].all_caps) continue;
+      if (hit->ordinary_word && entry.type != ActorType::Country) continue;
+      add_lexicon_mention(words, i, last, *hit);
+      matched = n;
+    }
+    i += matched > 0 ? matched : 1;
+  }
+}
+
+std::vector<Actor> ArticleScan::actors() const {
+  std::vector<Actor> actors;
+  for (const Group& group : groups_) {
+    if (group.merged_away) continue;
+    Actor actor;
+    actor.key = group.key;
+    actor.mentions = group.mentions;
+    const auto best = std::max_element(group.votes.begin(), group.votes.end());
+    actor.type = static_cast<ActorType>(best - group.votes.begin());
+    if (group.entry) {
+      actor.name = lexicon_.entry(*group.entry).name;
+    } else {
+      // Most common full form; a form with diacritics wins ties and beats ASCII spellings
+      // of the same name ("Guaidó" over "Guaido").
+      const std::pair<const std::string, int>* chosen = nullptr;
+      for (const auto& form : group.full_forms) {
+        if (chosen == nullptr) {
+          chosen = &form;
+          continue;
+        }
+        const bool accent = has_non_ascii(form.first), chosen_accent = has_non_ascii(chosen->first);
+        if (accent != chosen_accent ? accent : form.second > chosen->second) chosen = &form;
+      }
+      actor.name = chosen != nullptr ? chosen->first : group.key;
+    }
+    std::vector<std::pair<std::string, int>> forms(group.forms.begin(), group.forms.end());
+    std::stable_sort(forms.begin(), forms.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (auto& [form, count] : forms) actor.forms.push_back(form);
+    actors.push_back(std::move(actor));
+  }
+  std::sort(actors.begin(), actors.end(), [](const Actor& a, const Actor& b) {
+    if (a.mentions != b.mentions) return a.mentions > b.mentions;
+    return a.name < b.name;
+  });
+  return actors;
+}
+
+}  // namespace
+
+ActorExtractor::ActorExtractor(const ActorLexicon& lexicon) : lexicon_(lexicon) {}
+
+std::vector<Actor> ActorExtractor::extract(std::string_view title, std::string_view body) {
+  const std::vector<TextWord> body_words = annotate_words(analyzer_, body, false);
+  const std::vector<TextWord> title_words = annotate_words(analyzer_, title, true);
+  ArticleScan scan(lexicon_);
+  scan.scan_body(body_words);
+  scan.resolve();
+  scan.scan_headline_spans(body_words);
+  scan.scan_headline_spans(title_words);
+  return scan.actors();
+}
+
+}  // namespace dossier
