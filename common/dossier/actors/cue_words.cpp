@@ -60,6 +60,14 @@ constexpr std::array<std::string_view, 107> kOrgHeads{
     "ventures", "wanderers"};
 static_assert(sorted(kOrgHeads));
 
+constexpr std::array<std::string_view, 35> kEventHeads{
+    "accord", "accords", "award", "awards", "challenge", "championship", "championships", "classic",
+    "conference", "crisis", "cup", "derby", "election", "elections", "expo", "festival",
+    "games", "grand", "grandprix", "invitational", "marathon", "masters", "olympiad", "olympics",
+    "open", "prix", "prize", "rally", "revolution", "series", "summit", "tournament",
+    "treaty", "trophy", "war"};
+static_assert(sorted(kEventHeads));
+
 constexpr std::array<std::string_view, 14> kSpeechVerbs{
     "added",    "announced", "argued", "asked", "declared", "explained", "insisted",
     "noted",    "replied",   "said",   "says",  "stated",   "told",      "wrote"};
@@ -88,6 +96,7 @@ static_assert(sorted(kNeverActors));
 bool is_name_particle(std::string_view term) { return contains(kParticles, term); }
 bool is_person_title(std::string_view term) { return contains(kPersonTitles, term); }
 bool is_org_head(std::string_view term) { return contains(kOrgHeads, term); }
+bool is_event_head(std::string_view term) { return contains(kEventHeads, term); }
 bool is_speech_verb(std::string_view term) { return contains(kSpeechVerbs, term); }
 bool is_locative_preposition(std::string_view term) { return contains(kLocatives, term); }
 bool is_never_actor(std::string_view term) { return contains(kNeverActors, term); }

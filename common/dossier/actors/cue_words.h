@@ -16,6 +16,10 @@ bool is_person_title(std::string_view term);
 // Head words that make a name an organisation: "Ministry", "Party", "Bank", "Inc".
 bool is_org_head(std::string_view term);
 
+// Head words of events, competitions and prizes ("U.S. Open", "World Cup", "Nobel Prize"):
+// a name ending so is no actor, even if it starts with a country.
+bool is_event_head(std::string_view term);
+
 // Verbs of saying that follow a person's name ("Smith said").
 bool is_speech_verb(std::string_view term);
 

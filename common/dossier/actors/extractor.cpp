@@ -167,6 +167,10 @@ bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::
     // Ministry" is Russia's ministry.
     if (rest == last && cues::is_org_head(words[last].term)) return false;
     if (!hit->adjective && ends_with_org_head(words, rest, last)) return false;
+    // "German Villa" is a footballer: a demonym before one unknown word is a given name.
+    if (hit->adjective && rest == last && !lexicon_.is_english_word(words[last].term) &&
+        !lexicon_.find(words[last].term) && !cues::is_person_title(words[last].term))
+      return false;
     if (hit->ordinary_word && words[first].sentence_start) return false;
     add_lexicon_mention(words, first, first + n - 1, *hit);
     first = rest;
@@ -217,6 +221,8 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
         add_lexicon_mention(words, first, last, *hit);
       return;
     }
+    // "U.S. Open", "World Cup", "Gulf War": an event, not an actor.
+    if (first < last && cues::is_event_head(words[last].term)) return;
     if (first < last && take_leading_lexicon(words, first, last)) continue;
     if (first < last && strip_title(words, first, last)) {
       after_title = true;
@@ -409,6 +415,11 @@ void ArticleScan::scan_headline_spans(const std::vector<TextWord>& words) {
       // is also an ordinary word must have been seen in the body.
       if (key.size() <= 3 && !words[i].all_caps) continue;
       if (hit->ordinary_word && entry.type != ActorType::Country) continue;
+      // "American League", "U.S. Open": the country names part of a longer name.
+      if (last + 1 < words.size() && words[last + 1].joins_previous &&
+          words[last + 1].capitalised &&
+          (cues::is_org_head(words[last + 1].term) || cues::is_event_head(words[last + 1].term)))
+        continue;
       add_lexicon_mention(words, i, last, *hit);
       matched = n;
     }
