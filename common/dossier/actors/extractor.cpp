@@ -28,6 +28,7 @@ struct Mention {
   std::optional<ActorType> type;
   Evidence evidence = Evidence::None;
   std::size_t words = 0;
+  bool only_as_short_reference = false;  // kept only if it abbreviates a full name
 };
 
 // Accumulates an article's mentions of one actor.
@@ -39,7 +40,8 @@ struct Group {
   std::array<int, 4> votes{};       // per ActorType, weighted by evidence
   std::map<std::string, int> forms;       // every surface form
   std::map<std::string, int> full_forms;  // forms of the group's own key (for display)
-  bool merged_away = false;
+  bool merged_away = false;  // folded into a full name, or dropped as doubtful
+  bool only_as_short_reference = true;  // every mention was a doubtful single word
 };
 
 bool has_non_ascii(std::string_view s) {
@@ -87,6 +89,8 @@ class ArticleScan {
   void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first,
                            std::size_t last, const LexiconHit& hit);
   void add(Mention mention);
+  // A single word that names an actor only if it abbreviates a full name found elsewhere.
+  void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;
@@ -123,9 +127,19 @@ void ArticleScan::add(Mention mention) {
   }
   Group& group = groups_[it->second];
   ++group.mentions;
+  group.only_as_short_reference = group.only_as_short_reference && mention.only_as_short_reference;
   if (mention.type) group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
   ++group.forms[mention.surface];
   ++group.full_forms[mention.surface];
+}
+
+void ArticleScan::add_doubtful(const std::vector<TextWord>& words, std::size_t index) {
+  Mention m;
+  m.key = words[index].term;
+  m.surface = std::string(words[index].surface);
+  m.words = 1;
+  m.only_as_short_reference = true;
+  add(std::move(m));
 }
 
 void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first,
@@ -149,6 +163,7 @@ void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::s
   }
   Group& group = groups_[it->second];
   ++group.mentions;
+  group.only_as_short_reference = false;
   group.votes[static_cast<std::size_t>(entry.type)] += 10;
   ++group.forms[m.surface];
 }
@@ -231,7 +246,10 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
     if (words[first].sentence_start && is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
-      if (first == last) return;
+      if (first == last) {
+        add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
+        return;
+      }
       ++first;
       continue;
     }
@@ -266,7 +284,8 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                cues::is_person_title(head.term) || head.term.size() < 2) {
       return;  // "Christian", "Internet", a bare "Ministry" or "President"
     } else if (lexicon_.is_english_word(head.term) && !after_title) {
-      return;  // "Bush" is a name after "President", a shrub otherwise
+      add_doubtful(words, first);  // "Bush": a name after "George Bush", a shrub otherwise
+      return;
     } else if (after_title) {
       m.type = ActorType::Person;
       m.evidence = Evidence::Strong;
@@ -378,6 +397,8 @@ void ArticleScan::resolve() {
     for (const auto& [form, count] : group.forms) full.forms[form] += count;
     group.merged_away = true;
   }
+  for (Group& group : groups_)
+    if (group.only_as_short_reference) group.merged_away = true;
 }
 
 std::optional<std::size_t> ArticleScan::known_group(const std::string& key) const {
