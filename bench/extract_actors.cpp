@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
     dossier::ActorExtractor extractor(lexicon);
     std::vector<std::vector<dossier::Actor>> results;
     const auto start = std::chrono::steady_clock::now();
-    for (const auto& article : articles) results.push_back(extractor.extract(article.title, article.body));
+    for (const auto& article : articles)
+      results.push_back(extractor.extract(article.title, article.body));
     const auto end = std::chrono::steady_clock::now();
     if (!quiet)
       for (std::size_t i = 0; i < articles.size(); ++i)
@@ -91,10 +92,9 @@ int main(int argc, char** argv) {
 
     const double load_ms = std::chrono::duration<double, std::milli>(load_end - load_start).count();
     const double seconds = std::chrono::duration<double>(end - start).count();
-    std::cerr << "lexicon: " << lexicon.entry_count() << " entries loaded in " << load_ms
-              << " ms; " << articles.size() << " articles (" << bytes / 1024 << " KiB) in "
-              << seconds * 1000 << " ms: " << (seconds > 0 ? articles.size() / seconds : 0)
-              << " articles/s\n";
+    std::cerr << "lexicon: " << lexicon.entry_count() << " entries loaded in " << load_ms << " ms; "
+              << articles.size() << " articles (" << bytes / 1024 << " KiB) in " << seconds * 1000
+              << " ms: " << (seconds > 0 ? articles.size() / seconds : 0) << " articles/s\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "dossier-extract-actors: " << e.what() << '\n';

@@ -83,7 +83,8 @@ TEST(ActorLexicon, EveryIcuRegionIsACountry) {
 TEST(ActorLexicon, LoadsQuickly) {
   const auto start = std::chrono::steady_clock::now();
   const ActorLexicon lexicon = ActorLexicon::builtin();
-  const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+  const auto ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
   EXPECT_GT(lexicon.entry_count(), 250u);
   // The budget is 100 ms in Release; sanitizer builds are several times slower.
   EXPECT_LT(ms.count(), 1000.0);
@@ -146,9 +147,9 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
 TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
   ActorExtractor extractor(builtin_lexicon());
   // Title-Case words prove nothing: only names also found in the body (or known countries).
-  const auto actors = extractor.extract(
-      "Harsh Winter Hits Farmers As Kostrova Visits Peru",
-      "Agriculture minister Lidia Kostrova toured the region on Tuesday.");
+  const auto actors =
+      extractor.extract("Harsh Winter Hits Farmers As Kostrova Visits Peru",
+                        "Agriculture minister Lidia Kostrova toured the region on Tuesday.");
   EXPECT_EQ(names_and_types(actors), "Lidia Kostrova/person; Peru/country");
   EXPECT_EQ(find_actor(actors, "Lidia Kostrova")->mentions, 2);
   // ALL-CAPS headline: "US" in capitals is the country.
@@ -161,8 +162,9 @@ TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
 TEST(ActorRules, ShortReferencesResolveToTheFullName) {
   ActorExtractor extractor(builtin_lexicon());
   const auto actors = extractor.extract(
-      "", "Opposition leader Juan Guaidó spoke first. Later Guaido's allies cheered, and "
-          "Nicolas Maduro replied. Maduro's ministers left. \"No,\" Maduro said.");
+      "",
+      "Opposition leader Juan Guaidó spoke first. Later Guaido's allies cheered, and "
+      "Nicolas Maduro replied. Maduro's ministers left. \"No,\" Maduro said.");
   ASSERT_EQ(names_and_types(actors), "Nicolas Maduro/person; Juan Guaidó/person");
   const Actor& maduro = actors[0];
   EXPECT_EQ(maduro.key, "nicolas maduro");
@@ -204,12 +206,12 @@ class UserDictionary : public ::testing::Test {
 
 TEST_F(UserDictionary, AddsMergesAndSuppresses) {
   ActorLexicon lexicon = ActorLexicon::builtin();
-  lexicon.load_user_dictionary(write(
-      "# canonical<TAB>type<TAB>aliases\n"
-      "Acme Widgets\torg\tAcmeCo\tthe Widget Makers\n"
-      "Holland\tcountry\tOranje\n"
-      "\n"
-      "Zorblax Quentin\tignore\n"));
+  lexicon.load_user_dictionary(
+      write("# canonical<TAB>type<TAB>aliases\n"
+            "Acme Widgets\torg\tAcmeCo\tthe Widget Makers\n"
+            "Holland\tcountry\tOranje\n"
+            "\n"
+            "Zorblax Quentin\tignore\n"));
   run_table({{"Profits at AcmeCo rose.", "Acme Widgets/org"},
              {"Fans of Oranje cheered for Holland.", "Holland/country"},
              {"The critic Zorblax Quentin wrote again.", ""}},

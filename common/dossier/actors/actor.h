@@ -15,8 +15,8 @@ std::optional<ActorType> actor_type_from_string(std::string_view name);
 
 // One actor of one article.
 struct Actor {
-  std::string name;                // display name: the article's most common full form
-  std::string key;                 // stable id: folded canonical name ("nicolas maduro")
+  std::string name;  // display name: the article's most common full form
+  std::string key;   // stable id: folded canonical name ("nicolas maduro")
   ActorType type = ActorType::Person;
   int mentions = 0;                // how many times the article names it, in any form
   std::vector<std::string> forms;  // distinct surface forms seen ("Maduro", "Nicolás Maduro")

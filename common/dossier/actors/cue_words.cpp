@@ -17,6 +17,8 @@ bool contains(const std::array<std::string_view, N>& words, std::string_view ter
   return std::binary_search(words.begin(), words.end(), term);
 }
 
+// Word tables stay compact, several words a line.
+// clang-format off
 constexpr std::array<std::string_view, 22> kParticles{
     "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos",
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
@@ -90,15 +92,30 @@ constexpr std::array<std::string_view, 66> kNeverActors{
     "subscribe",     "sun",       "sunday",    "thu",      "thursday",  "tue",
     "tuesday",       "video",     "wed",       "wednesday", "world",    "yesterday"};
 static_assert(sorted(kNeverActors));
+// clang-format on
 
 }  // namespace
 
-bool is_name_particle(std::string_view term) { return contains(kParticles, term); }
-bool is_person_title(std::string_view term) { return contains(kPersonTitles, term); }
-bool is_org_head(std::string_view term) { return contains(kOrgHeads, term); }
-bool is_event_head(std::string_view term) { return contains(kEventHeads, term); }
-bool is_speech_verb(std::string_view term) { return contains(kSpeechVerbs, term); }
-bool is_locative_preposition(std::string_view term) { return contains(kLocatives, term); }
-bool is_never_actor(std::string_view term) { return contains(kNeverActors, term); }
+bool is_name_particle(std::string_view term) {
+  return contains(kParticles, term);
+}
+bool is_person_title(std::string_view term) {
+  return contains(kPersonTitles, term);
+}
+bool is_org_head(std::string_view term) {
+  return contains(kOrgHeads, term);
+}
+bool is_event_head(std::string_view term) {
+  return contains(kEventHeads, term);
+}
+bool is_speech_verb(std::string_view term) {
+  return contains(kSpeechVerbs, term);
+}
+bool is_locative_preposition(std::string_view term) {
+  return contains(kLocatives, term);
+}
+bool is_never_actor(std::string_view term) {
+  return contains(kNeverActors, term);
+}
 
 }  // namespace dossier::cues

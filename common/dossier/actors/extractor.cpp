@@ -22,8 +22,8 @@ enum class Evidence { None, Weak, Context, Strong };
 
 // One name found in the text, before resolution.
 struct Mention {
-  std::string key;            // folded phrase
-  std::string surface;        // as written
+  std::string key;                     // folded phrase
+  std::string surface;                 // as written
   std::optional<std::uint32_t> entry;  // lexicon entry, if the phrase is known
   std::optional<ActorType> type;
   Evidence evidence = Evidence::None;
@@ -37,15 +37,16 @@ struct Group {
   std::optional<std::uint32_t> entry;
   std::size_t words = 0;
   int mentions = 0;
-  std::array<int, 4> votes{};       // per ActorType, weighted by evidence
+  std::array<int, 4> votes{};             // per ActorType, weighted by evidence
   std::map<std::string, int> forms;       // every surface form
   std::map<std::string, int> full_forms;  // forms of the group's own key (for display)
-  bool merged_away = false;  // folded into a full name, or dropped as doubtful
-  bool only_as_short_reference = true;  // every mention was a doubtful single word
+  bool merged_away = false;               // folded into a full name, or dropped as doubtful
+  bool only_as_short_reference = true;    // every mention was a doubtful single word
 };
 
 bool has_non_ascii(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
@@ -65,8 +66,9 @@ std::string join_surface(const std::vector<TextWord>& words, std::size_t first, 
 }
 
 bool is_roman_numeral(std::string_view term) {
-  return !term.empty() && term.size() <= 4 &&
-         std::all_of(term.begin(), term.end(), [](char c) { return c == 'i' || c == 'v' || c == 'x'; });
+  return !term.empty() && term.size() <= 4 && std::all_of(term.begin(), term.end(), [](char c) {
+    return c == 'i' || c == 'v' || c == 'x';
+  });
 }
 
 // Finds the names of one article: body runs first, then headline confirmations.
@@ -86,8 +88,8 @@ class ArticleScan {
   bool strip_title(const std::vector<TextWord>& words, std::size_t& first, std::size_t last);
   void classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                 bool after_title);
-  void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first,
-                           std::size_t last, const LexiconHit& hit);
+  void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                           const LexiconHit& hit);
   void add(Mention mention);
   // A single word that names an actor only if it abbreviates a full name found elsewhere.
   void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
@@ -112,8 +114,7 @@ bool ArticleScan::ends_with_org_head(const std::vector<TextWord>& words, std::si
                                      std::size_t last) const {
   if (cues::is_org_head(words[last].term)) return true;
   // "Bank of England", "University of Texas": head, then "of".
-  return last >= first + 2 && cues::is_org_head(words[first].term) &&
-         words[first + 1].term == "of";
+  return last >= first + 2 && cues::is_org_head(words[first].term) && words[first + 1].term == "of";
 }
 
 void ArticleScan::add(Mention mention) {
@@ -128,7 +129,8 @@ void ArticleScan::add(Mention mention) {
   Group& group = groups_[it->second];
   ++group.mentions;
   group.only_as_short_reference = group.only_as_short_reference && mention.only_as_short_reference;
-  if (mention.type) group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
+  if (mention.type)
+    group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
   ++group.forms[mention.surface];
   ++group.full_forms[mention.surface];
 }
@@ -222,8 +224,8 @@ bool ArticleScan::strip_title(const std::vector<TextWord>& words, std::size_t& f
 
 void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first,
                            std::size_t last) {
-  bool after_title = first > 0 && !words[first - 1].capitalised &&
-                     cues::is_person_title(words[first - 1].term);
+  bool after_title =
+      first > 0 && !words[first - 1].capitalised && cues::is_person_title(words[first - 1].term);
   for (;;) {
     while (first <= last && cues::is_name_particle(words[first].term)) ++first;
     while (last > first && cues::is_name_particle(words[last].term)) --last;
@@ -258,8 +260,8 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
   classify(words, first, last, after_title);
 }
 
-void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first,
-                           std::size_t last, bool after_title) {
+void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                           bool after_title) {
   Mention m;
   m.key = join_terms(words, first, last);
   m.surface = join_surface(words, first, last);
@@ -318,11 +320,11 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     m.type = ActorType::Person;
     m.evidence = Evidence::Context;
   } else {
-    const bool all_ordinary = std::all_of(
-        words.begin() + static_cast<std::ptrdiff_t>(first),
-        words.begin() + static_cast<std::ptrdiff_t>(last) + 1, [&](const TextWord& w) {
-          return lexicon_.is_english_word(w.term) || cues::is_name_particle(w.term);
-        });
+    const bool all_ordinary =
+        std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                    words.begin() + static_cast<std::ptrdiff_t>(last) + 1, [&](const TextWord& w) {
+                      return lexicon_.is_english_word(w.term) || cues::is_name_particle(w.term);
+                    });
     if (all_ordinary && head.table_line) {
       return;  // "Yields Rise" in a line of figures is a headline fragment
     } else if (all_ordinary) {
@@ -403,7 +405,8 @@ void ArticleScan::resolve() {
 
 std::optional<std::size_t> ArticleScan::known_group(const std::string& key) const {
   if (const auto ref = short_refs_.find(key); ref != short_refs_.end()) return ref->second;
-  if (const auto it = group_by_key_.find(key); it != group_by_key_.end() && !groups_[it->second].merged_away)
+  if (const auto it = group_by_key_.find(key);
+      it != group_by_key_.end() && !groups_[it->second].merged_away)
     return it->second;
   return std::nullopt;
 }

@@ -105,13 +105,14 @@ void ActorLexicon::add_countries(Analyzer& analyzer) {
     by_code.emplace(std::string(columns[0]), index);
     add_alias(analyzer, columns[1], index, false);
     if (columns.size() > 2)
-      for (std::string_view alias : split(columns[2], '|')) add_alias(analyzer, alias, index, false);
+      for (std::string_view alias : split(columns[2], '|'))
+        add_alias(analyzer, alias, index, false);
     if (columns.size() > 3)
       for (std::string_view adjective : split(columns[3], '|')) {
         add_alias(analyzer, adjective, index, true);
         // The people, in the plural: "Venezuelans", "Israelis" (not "Swiss", "Chinese").
-        if (!adjective.ends_with('s') && !adjective.ends_with("sh") &&
-            !adjective.ends_with("ch") && !adjective.ends_with("ese") && !adjective.ends_with('x'))
+        if (!adjective.ends_with('s') && !adjective.ends_with("sh") && !adjective.ends_with("ch") &&
+            !adjective.ends_with("ese") && !adjective.ends_with('x'))
           add_alias(analyzer, std::string(adjective) + "s", index, true);
       }
   }
@@ -120,9 +121,8 @@ void ActorLexicon::add_countries(Analyzer& analyzer) {
     icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), display);
     const std::string name = english_name(display);
     auto known = by_code.find(*code);
-    const std::uint32_t index = known != by_code.end()
-                                    ? known->second
-                                    : add_entry(analyzer, name, ActorType::Country);
+    const std::uint32_t index =
+        known != by_code.end() ? known->second : add_entry(analyzer, name, ActorType::Country);
     add_alias(analyzer, name, index, false);
   }
 }

@@ -21,17 +21,17 @@ class Analyzer;
 
 // One known actor.
 struct LexiconEntry {
-  std::string name;           // canonical display name ("United States")
-  std::string key;            // folded canonical name ("united states")
+  std::string name;  // canonical display name ("United States")
+  std::string key;   // folded canonical name ("united states")
   ActorType type = ActorType::Place;
-  bool ignore = false;        // user dictionary type "ignore": never an actor
+  bool ignore = false;  // user dictionary type "ignore": never an actor
 };
 
 // What a folded phrase names.
 struct LexiconHit {
-  std::uint32_t entry = 0;    // index into ActorLexicon::entry
-  bool adjective = false;     // demonym/adjective form ("Venezuelan"), not the name itself
-  bool ordinary_word = false; // also an English word ("Phoenix", "Chad"): weaker evidence
+  std::uint32_t entry = 0;     // index into ActorLexicon::entry
+  bool adjective = false;      // demonym/adjective form ("Venezuelan"), not the name itself
+  bool ordinary_word = false;  // also an English word ("Phoenix", "Chad"): weaker evidence
 };
 
 class ActorLexicon {
@@ -56,9 +56,7 @@ class ActorLexicon {
   bool is_given_name(std::string_view term) const { return given_names_.contains(term); }
   bool is_english_word(std::string_view term) const { return english_words_.contains(term); }
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
-  bool is_capitalised_common_word(std::string_view key) const {
-    return common_caps_.contains(key);
-  }
+  bool is_capitalised_common_word(std::string_view key) const { return common_caps_.contains(key); }
 
   std::size_t entry_count() const { return entries_.size(); }
 

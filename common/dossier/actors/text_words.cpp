@@ -10,15 +10,14 @@ namespace dossier {
 namespace {
 
 // Abbreviations whose dot does not end a sentence ("Mr. Smith", "St. Louis").
-constexpr std::array<std::string_view, 16> kAbbreviations{
-    "col", "dr", "ft", "gen", "gov", "jr", "lt", "mr", "mrs", "ms", "mt", "prof", "rep", "sen",
-    "sr", "st"};
+constexpr std::array<std::string_view, 16> kAbbreviations{"col", "dr",  "ft",  "gen", "gov", "jr",
+                                                          "lt",  "mr",  "mrs", "ms",  "mt",  "prof",
+                                                          "rep", "sen", "sr",  "st"};
 
 bool is_abbreviation(const TextWord& word) {
   if (word.term.size() == 1 && word.capitalised) return true;  // an initial: "George W. Bush"
   if (word.surface.find('.') != std::string_view::npos) return true;  // "U.S." ICU keeps "U.S"
-  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word.term) !=
-         kAbbreviations.end();
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word.term) != kAbbreviations.end();
 }
 
 struct Casing {
@@ -105,8 +104,7 @@ void mark_headline_lines(std::vector<TextWord>& words) {
   // inside a normal line: treat them like a headline.
   for (std::size_t start = 0; start < words.size();) {
     std::size_t end = start;
-    while (end < words.size() && words[end].all_caps &&
-           (end == start || words[end].joins_previous))
+    while (end < words.size() && words[end].all_caps && (end == start || words[end].joins_previous))
       ++end;
     if (end - start >= 2)
       for (std::size_t i = start; i < end; ++i) words[i].headline_line = true;
