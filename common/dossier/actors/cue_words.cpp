@@ -24,23 +24,22 @@ constexpr std::array<std::string_view, 22> kParticles{
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
 static_assert(sorted(kParticles));
 
-constexpr std::array<std::string_view, 96> kPersonTitles{
-    "actor",      "adviser",    "advisor",    "aide",        "ambassador", "analyst",
-    "archbishop", "attorney",   "author",     "batsman",     "bishop",     "boss",
-    "brother",    "captain",    "cardinal",   "ceo",         "chairman",   "chairwoman",
-    "champion",   "chancellor", "chief",      "coach",       "col",        "colonel",
-    "commander",  "commissioner", "congressman", "congresswoman", "councillor", "daughter",
-    "defender",   "deputy",     "dr",         "economist",   "emperor",    "envoy",
-    "father",     "forward",    "gen",        "general",     "goalkeeper", "governor",
-    "husband",    "inspector",  "judge",      "justice",     "king",       "lawmaker",
-    "lawyer",     "leader",     "lieutenant", "lord",        "manager",    "mayor",
-    "midfielder", "minister",   "mother",     "mp",          "mr",         "mrs",
-    "ms",         "official",   "pitcher",    "player",      "pope",       "premier",
-    "president",  "presidente", "prince",     "princess",    "prof",  "professor",
-    "prosecutor", "queen",      "rabbi",      "rep",         "representative", "secretary",
-    "sen",        "senator",    "sergeant",   "sheikh",      "sir",        "sister",
-    "son",        "speaker",    "spokesman",  "spokesperson", "spokeswoman", "striker",
-    "sultan",     "superintendent", "veteran", "vice",       "widow",      "wife"};
+constexpr std::array<std::string_view, 101> kPersonTitles{
+    "actor", "adviser", "advisor", "aide", "ambassador", "analyst", "archbishop",
+    "attorney", "author", "batsman", "bishop", "boss", "brother", "captain",
+    "cardinal", "ceo", "chairman", "chairwoman", "champion", "chancellor", "chief",
+    "coach", "col", "colonel", "commander", "commissioner", "communist", "congressman",
+    "congresswoman", "councillor", "daughter", "defender", "democrat", "deputy", "dr",
+    "economist", "emperor", "envoy", "father", "forward", "gen", "general",
+    "goalkeeper", "governor", "husband", "inspector", "judge", "justice", "king",
+    "lawmaker", "lawyer", "leader", "lieutenant", "lord", "manager", "mayor",
+    "midfielder", "minister", "mother", "mp", "mr", "mrs", "ms",
+    "nationalist", "official", "pitcher", "player", "pope", "premier", "president",
+    "presidente", "prince", "princess", "prof", "professor", "prosecutor", "queen",
+    "rabbi", "rep", "representative", "republican", "secretary", "sen", "senator",
+    "sergeant", "sheikh", "sir", "sister", "socialist", "son", "speaker",
+    "spokesman", "spokesperson", "spokeswoman", "striker", "sultan", "superintendent", "veteran",
+    "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
 constexpr std::array<std::string_view, 107> kOrgHeads{
@@ -69,6 +68,23 @@ constexpr std::array<std::string_view, 35> kEventHeads{
     "open", "prix", "prize", "rally", "revolution", "series", "summit", "tournament",
     "treaty", "trophy", "war"};
 static_assert(sorted(kEventHeads));
+
+constexpr std::array<std::string_view, 118> kFunctionWords{
+    "about", "above", "across", "after", "against", "along", "amid", "among", "and",
+    "any", "are", "around", "as", "at", "be", "because", "been", "before",
+    "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by",
+    "can", "could", "despite", "did", "do", "does", "down", "during", "each",
+    "every", "for", "from", "had", "has", "have", "he", "her", "here",
+    "hers", "him", "his", "how", "if", "in", "inside", "into", "is",
+    "its", "like", "might", "must", "near", "nor", "not", "off", "on",
+    "onto", "or", "our", "ours", "out", "outside", "over", "past", "per",
+    "she", "should", "since", "so", "some", "such", "than", "that", "then",
+    "there", "these", "they", "this", "those", "through", "throughout", "till", "to",
+    "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus",
+    "via", "vs", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "why", "with", "within", "without", "would", "yet", "you",
+    "your"};
+static_assert(sorted(kFunctionWords));
 
 constexpr std::array<std::string_view, 14> kSpeechVerbs{
     "added",    "announced", "argued", "asked", "declared", "explained", "insisted",
@@ -107,6 +123,9 @@ bool is_org_head(std::string_view term) {
 }
 bool is_event_head(std::string_view term) {
   return contains(kEventHeads, term);
+}
+bool is_function_word(std::string_view term) {
+  return contains(kFunctionWords, term);
 }
 bool is_speech_verb(std::string_view term) {
   return contains(kSpeechVerbs, term);

@@ -20,6 +20,9 @@ bool is_org_head(std::string_view term);
 // a name ending so is no actor, even if it starts with a country.
 bool is_event_head(std::string_view term);
 
+// Capitalised function words ("Under", "With", "For" in Title Case): never part of a name.
+bool is_function_word(std::string_view term);
+
 // Verbs of saying that follow a person's name ("Smith said").
 bool is_speech_verb(std::string_view term);
 

@@ -82,12 +82,17 @@ class ArticleScan {
   std::vector<Actor> actors() const;
 
  private:
-  void scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
+  void scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                bool after_title = false);
   bool take_leading_lexicon(const std::vector<TextWord>& words, std::size_t& first,
-                            std::size_t last);
+                            std::size_t last, bool& leading_known);
+  std::optional<std::size_t> title_end(const std::vector<TextWord>& words, std::size_t first,
+                                       std::size_t last) const;
   bool strip_title(const std::vector<TextWord>& words, std::size_t& first, std::size_t last);
+  std::optional<std::size_t> of_split(const std::vector<TextWord>& words, std::size_t first,
+                                      std::size_t last) const;
   void classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
-                bool after_title);
+                bool after_title, bool leading_known);
   void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            const LexiconHit& hit);
   void add(Mention mention);
@@ -170,25 +175,32 @@ void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::s
   ++group.forms[m.surface];
 }
 
-// Splits off a known name at the start of a run when more words follow: "Venezuelan
-// Foreign Minister Jorge Arreaza" -> Venezuela + "Foreign Minister Jorge Arreaza". Not when
-// the rest is a lone organisation head ("British Airways", "New York Times").
+// Splits off a known name at the start of a run when it is an actor of its own:
+// "Venezuelan | Foreign Minister Jorge Arreaza", "Moscow | Mayor Yuri Luzhkov", "Russian |
+// Foreign Ministry". It stays part of a longer name otherwise: "British Airways", "Paris St
+// Germain", "China Daily", "Pakistan Point News", "German Villa" (a footballer).
 bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::size_t& first,
-                                       std::size_t last) {
+                                       std::size_t last, bool& leading_known) {
   const std::size_t longest = std::min(lexicon_.longest_alias_words(), last - first);
   for (std::size_t n = longest; n >= 1; --n) {
     const LexiconHit* hit = lexicon_.find(join_terms(words, first, first + n - 1));
     if (hit == nullptr) continue;
     const std::size_t rest = first + n;
-    // "British Airways" is one name; so is "Pakistan Point News", but "Russian Foreign
-    // Ministry" is Russia's ministry.
-    if (rest == last && cues::is_org_head(words[last].term)) return false;
-    if (!hit->adjective && ends_with_org_head(words, rest, last)) return false;
-    // "German Villa" is a footballer: a demonym before one unknown word is a given name.
-    if (hit->adjective && rest == last && !lexicon_.is_english_word(words[last].term) &&
-        !lexicon_.find(words[last].term) && !cues::is_person_title(words[last].term))
-      return false;
     if (hit->ordinary_word && words[first].sentence_start) return false;
+    const bool person_follows = title_end(words, rest, last).has_value() ||
+                                (rest < last && lexicon_.is_given_name(words[rest].term) &&
+                                 !ends_with_org_head(words, rest, last));
+    bool split = person_follows;
+    if (!person_follows) {
+      const bool place = lexicon_.entry(hit->entry).type == ActorType::Place;
+      split = hit->adjective && rest < last && !place && !cues::is_org_head(words[rest].term);
+      // A second known name after the first: "Chile Peru" in a list is two actors.
+      if (rest == last && lexicon_.find(words[last].term) != nullptr) split = true;
+    }
+    if (!split) {
+      leading_known = true;
+      return false;
+    }
     add_lexicon_mention(words, first, first + n - 1, *hit);
     first = rest;
     return true;
@@ -196,36 +208,62 @@ bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::
   return false;
 }
 
-// Strips a title before a name: "Deputy Foreign Minister Jorge Arreaza" -> "Jorge Arreaza".
-// The title is a title word possibly preceded by ordinary words or particles.
-bool ArticleScan::strip_title(const std::vector<TextWord>& words, std::size_t& first,
-                              std::size_t last) {
-  if (ends_with_org_head(words, first, last)) return false;
-  std::optional<std::size_t> title_end;
+// End of a title opening words[first..last] ("Deputy Foreign Minister", "Secretary of
+// State"): a title word, possibly after ordinary words, with its "of" complement.
+std::optional<std::size_t> ArticleScan::title_end(const std::vector<TextWord>& words,
+                                                  std::size_t first, std::size_t last) const {
+  if (first >= last || ends_with_org_head(words, first, last)) return std::nullopt;
+  std::optional<std::size_t> end;
   for (std::size_t i = first; i < last && i < first + kMaxTitleWords; ++i) {
     if (cues::is_person_title(words[i].term)) {
-      title_end = i;
+      end = i;
     } else if (!cues::is_name_particle(words[i].term) && !lexicon_.is_english_word(words[i].term)) {
       break;
     }
   }
-  if (!title_end) return false;
-  first = *title_end + 1;
-  // "Secretary of State Mike Pompeo": an "of" complement belongs to the title, up to the
-  // first word that is not an ordinary one.
-  if (first < last && words[first].term == "of") {
-    std::size_t next = first + 1;
-    while (next < last && is_common_word(words[next])) ++next;
-    if (next > first + 1) first = next;
+  if (!end) return std::nullopt;
+  // "Secretary of State Mike Pompeo": the complement runs up to the first unusual word.
+  const std::size_t next = *end + 1;
+  if (next < last && words[next].term == "of") {
+    std::size_t complement = next + 1;
+    while (complement < last && is_common_word(words[complement])) ++complement;
+    if (complement > next + 1) end = complement - 1;
   }
+  return end;
+}
+
+// Strips a title before a name: "Deputy Foreign Minister Jorge Arreaza" -> "Jorge Arreaza".
+bool ArticleScan::strip_title(const std::vector<TextWord>& words, std::size_t& first,
+                              std::size_t last) {
+  const auto end = title_end(words, first, last);
+  if (!end) return false;
+  first = *end + 1;
   while (first < last && cues::is_name_particle(words[first].term)) ++first;
   return true;
 }
 
-void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first,
-                           std::size_t last) {
-  bool after_title =
-      first > 0 && !words[first - 1].capitalised && cues::is_person_title(words[first - 1].term);
+// "Joel Naroff of First Union", "Karlsruhe of Germany": two actors joined by "of". Not
+// "Bank of England" or "University of Texas", where the head needs its complement.
+std::optional<std::size_t> ArticleScan::of_split(const std::vector<TextWord>& words,
+                                                 std::size_t first, std::size_t last) const {
+  for (std::size_t k = first + 1; k < last; ++k) {
+    if (words[k].term != "of" || words[k].capitalised) continue;
+    if (ends_with_org_head(words, first, k - 1) || cues::is_org_head(words[first].term))
+      return std::nullopt;
+    const bool person_left = k - 1 > first && lexicon_.is_given_name(words[first].term);
+    const LexiconHit* right = lexicon_.find(join_terms(words, k + 1, last));
+    const bool country_right =
+        right != nullptr && lexicon_.entry(right->entry).type == ActorType::Country;
+    if (person_left || country_right) return k;
+  }
+  return std::nullopt;
+}
+
+void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                           bool after_title) {
+  after_title = after_title || (first > 0 && !words[first - 1].capitalised &&
+                                cues::is_person_title(words[first - 1].term));
+  bool leading_known = false;
   for (;;) {
     while (first <= last && cues::is_name_particle(words[first].term)) ++first;
     while (last > first && cues::is_name_particle(words[last].term)) --last;
@@ -240,7 +278,13 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     // "U.S. Open", "World Cup", "Gulf War": an event, not an actor.
     if (first < last && cues::is_event_head(words[last].term)) return;
-    if (first < last && take_leading_lexicon(words, first, last)) continue;
+    if (const auto of = of_split(words, first, last)) {
+      scan_run(words, first, *of - 1, after_title);
+      scan_run(words, *of + 1, last, false);
+      return;
+    }
+    if (first < last && !leading_known && take_leading_lexicon(words, first, last, leading_known))
+      continue;
     if (first < last && strip_title(words, first, last)) {
       after_title = true;
       continue;
@@ -257,11 +301,11 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     break;
   }
-  classify(words, first, last, after_title);
+  classify(words, first, last, after_title, leading_known);
 }
 
 void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
-                           bool after_title) {
+                           bool after_title, bool leading_known) {
   Mention m;
   m.key = join_terms(words, first, last);
   m.surface = join_surface(words, first, last);
@@ -310,6 +354,14 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (after_title) {
     m.type = ActorType::Person;
     m.evidence = Evidence::Strong;
+  } else if (leading_known) {
+    // "Paris St Germain", "China Daily"; but a demonym before an unknown word is a given
+    // name ("German Villa").
+    const LexiconHit* hit = lexicon_.find(head.term);
+    const bool name_follows = hit != nullptr && hit->adjective && m.words == 2 &&
+                              !lexicon_.is_english_word(words[last].term);
+    m.type = name_follows ? ActorType::Person : ActorType::Org;
+    m.evidence = Evidence::Weak;
   } else if (gazetteer) {
     m.type = gazetteer;
     m.evidence = Evidence::Context;
@@ -342,7 +394,14 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
 }
 
 bool starts_name(const TextWord& w) {
-  return w.capitalised && !w.numeric && !cues::is_never_actor(w.term);
+  return w.capitalised && !w.numeric && !cues::is_never_actor(w.term) &&
+         !cues::is_function_word(w.term);
+}
+
+// "Ata-ur-Rehman", "Stratford-upon-Avon": a lower-case word hyphenated on both sides.
+bool hyphenated_inside(const std::vector<TextWord>& words, std::size_t i) {
+  return i + 1 < words.size() && words[i].hyphen_before && words[i + 1].hyphen_before &&
+         words[i].term.size() <= 4 && starts_name(words[i + 1]);
 }
 
 void ArticleScan::scan_body(const std::vector<TextWord>& words) {
@@ -357,6 +416,8 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       if (!next.joins_previous) break;
       if (starts_name(next)) {
         ++last;
+      } else if (!next.capitalised && hyphenated_inside(words, last + 1)) {
+        last += 2;
       } else if (cues::is_name_particle(next.term) && !next.capitalised &&
                  last + 2 < words.size() && words[last + 2].joins_previous &&
                  starts_name(words[last + 2])) {

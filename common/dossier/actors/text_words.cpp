@@ -79,8 +79,10 @@ void mark_headline_lines(std::vector<TextWord>& words) {
     int capitalised = 0;
     int lower = 0;
     int numbers = 0;
+    int commas = 0;
     while (end < words.size() && words[end].line == words[start].line) {
       const TextWord& w = words[end];
+      commas += w.comma_before ? 1 : 0;
       if (w.capitalised) {
         ++capitalised;
       } else if (w.numeric) {
@@ -92,7 +94,8 @@ void mark_headline_lines(std::vector<TextWord>& words) {
     }
     // Capitalised words among figures are a results table or a dateline ("LONDON
     // 1996-08-30"), where capitals do mark names.
-    const bool table = capitalised > 0 && lower == 0 && numbers >= 2;
+    // So are capitalised words in a comma-separated list ("Mike Hulbert, Tiger Woods, ...").
+    const bool table = capitalised > 0 && lower == 0 && (numbers >= 2 || commas >= 2);
     const bool headline = capitalised > 0 && lower == 0 && !table;
     for (std::size_t i = start; i < end; ++i) {
       words[i].headline_line = headline;
@@ -125,6 +128,8 @@ std::vector<TextWord> annotate_words(Analyzer& analyzer, std::string_view text,
     const bool new_line = gap.find('\n') != std::string_view::npos;
     line += static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
     word.line = line;
+    word.comma_before = gap.find(',') != std::string_view::npos;
+    word.hyphen_before = gap == "-";
     word.surface = strip_possessive(token.surface(text), word.possessive);
     word.term = std::move(token.term);
     const Casing casing = casing_of(word.surface);
