@@ -42,31 +42,32 @@ constexpr std::array<std::string_view, 101> kPersonTitles{
     "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 107> kOrgHeads{
-    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly",
-    "associates", "association", "athletic", "authority", "bancorp", "bank", "board",
-    "brigade", "brigades", "bureau", "cabinet", "caucus", "center", "centre",
-    "church", "club", "co", "coalition", "college", "command", "commission",
-    "committee", "communications", "company", "congress", "corp", "corporation", "council",
-    "court", "department", "directorate", "division", "energy", "enterprises", "exchange",
-    "faction", "fc", "federation", "foundation", "front", "fund", "group",
-    "guard", "holding", "holdings", "hospital", "inc", "industries", "institute",
-    "institution", "insurance", "international", "journal", "league", "llc", "ltd",
-    "media", "ministry", "motors", "movement", "navy", "network", "news",
-    "office", "oil", "organisation", "organization", "parliament", "partners", "party",
-    "petroleum", "pharmaceuticals", "plc", "police", "post", "press", "radio",
-    "railways", "regiment", "rovers", "school", "secretariat", "senate", "service",
-    "services", "society", "systems", "team", "technologies", "telecom", "television",
-    "times", "tribunal", "trust", "tv", "union", "united", "university",
+constexpr std::array<std::string_view, 114> kOrgHeads{
+    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "associates",
+    "association", "athletic", "authority", "bancorp", "bank", "board", "brigade", "brigades",
+    "bureau", "cabinet", "caucus", "center", "centre", "church", "club", "co",
+    "coalition", "college", "command", "commission", "committee", "communications", "communists", "company",
+    "congress", "conservatives", "corp", "corporation", "council", "court", "democrats", "department",
+    "directorate", "division", "energy", "enterprises", "exchange", "faction", "fc", "federation",
+    "foundation", "front", "fund", "greens", "group", "guard", "holding", "holdings",
+    "hospital", "inc", "industries", "institute", "institution", "insurance", "international", "journal",
+    "league", "llc", "ltd", "media", "ministry", "motors", "movement", "nationalists",
+    "navy", "network", "news", "office", "oil", "organisation", "organization", "parliament",
+    "partners", "party", "petroleum", "pharmaceuticals", "plc", "police", "post", "press",
+    "radio", "railways", "regiment", "republicans", "rovers", "school", "secretariat", "senate",
+    "service", "services", "socialists", "society", "systems", "team", "technologies", "telecom",
+    "television", "times", "tribunal", "trust", "tv", "union", "united", "university",
     "ventures", "wanderers"};
 static_assert(sorted(kOrgHeads));
 
-constexpr std::array<std::string_view, 35> kEventHeads{
-    "accord", "accords", "award", "awards", "challenge", "championship", "championships", "classic",
-    "conference", "crisis", "cup", "derby", "election", "elections", "expo", "festival",
-    "games", "grand", "grandprix", "invitational", "marathon", "masters", "olympiad", "olympics",
-    "open", "prix", "prize", "rally", "revolution", "series", "summit", "tournament",
-    "treaty", "trophy", "war"};
+constexpr std::array<std::string_view, 52> kEventHeads{
+    "accord", "accords", "act", "agreement", "award", "awards", "bill", "budget",
+    "case", "challenge", "championship", "championships", "charter", "classic", "conference", "constitution",
+    "convention", "crisis", "cup", "day", "declaration", "derby", "election", "elections",
+    "expo", "festival", "games", "grand", "grandprix", "inquiry", "invitational", "marathon",
+    "masters", "olympiad", "olympics", "open", "prix", "prize", "protocol", "rally",
+    "revolution", "scandal", "series", "show", "strike", "summit", "talks", "tournament",
+    "treaty", "trophy", "war", "week"};
 static_assert(sorted(kEventHeads));
 
 constexpr std::array<std::string_view, 118> kFunctionWords{
@@ -85,6 +86,14 @@ constexpr std::array<std::string_view, 118> kFunctionWords{
     "which", "while", "why", "with", "within", "without", "would", "yet", "you",
     "your"};
 static_assert(sorted(kFunctionWords));
+
+constexpr std::array<std::string_view, 39> kPlaceHeads{
+    "airport", "avenue", "bay", "beach", "boulevard", "canal", "cape", "coast",
+    "county", "desert", "district", "gulf", "harbor", "harbour", "heights", "hills",
+    "island", "islands", "lake", "lane", "mount", "mountains", "oblast", "ocean",
+    "park", "peninsula", "port", "prefecture", "province", "region", "river", "road",
+    "sea", "square", "stadium", "strait", "street", "township", "valley"};
+static_assert(sorted(kPlaceHeads));
 
 constexpr std::array<std::string_view, 14> kSpeechVerbs{
     "added",    "announced", "argued", "asked", "declared", "explained", "insisted",
@@ -126,6 +135,12 @@ bool is_event_head(std::string_view term) {
 }
 bool is_function_word(std::string_view term) {
   return contains(kFunctionWords, term);
+}
+bool is_place_head(std::string_view term) {
+  return contains(kPlaceHeads, term);
+}
+bool is_place_opener(std::string_view term) {
+  return term == "mount" || term == "lake" || term == "cape" || term == "gulf" || term == "isle";
 }
 bool is_speech_verb(std::string_view term) {
   return contains(kSpeechVerbs, term);

@@ -23,6 +23,11 @@ bool is_event_head(std::string_view term);
 // Capitalised function words ("Under", "With", "For" in Title Case): never part of a name.
 bool is_function_word(std::string_view term);
 
+// Head words ending place names ("Downing Street", "Kings County", "Bondi Beach").
+bool is_place_head(std::string_view term);
+// Words opening place names ("Mount Kenya", "Lake Victoria", "Gulf of Mexico").
+bool is_place_opener(std::string_view term);
+
 // Verbs of saying that follow a person's name ("Smith said").
 bool is_speech_verb(std::string_view term);
 

@@ -44,9 +44,29 @@ struct Group {
   bool only_as_short_reference = true;    // every mention was a doubtful single word
 };
 
+bool has_all_caps_word(std::string_view s) {
+  bool letters = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters = letters || (c >= 'A' && c <= 'Z');
+  }
+  return letters;
+}
+
 bool has_non_ascii(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Display form of a name: mixed case over SHOUTING ("Washington", not "WASHINGTON"), then
+// diacritics over their ASCII spelling ("Guaidó" over "Guaido"), then the most frequent.
+bool better_display_form(const std::pair<const std::string, int>& a,
+                         const std::pair<const std::string, int>& b) {
+  const bool a_caps = has_all_caps_word(a.first), b_caps = has_all_caps_word(b.first);
+  if (a_caps != b_caps) return b_caps;
+  const bool a_accent = has_non_ascii(a.first), b_accent = has_non_ascii(b.first);
+  if (a_accent != b_accent) return a_accent;
+  return a.second > b.second;
 }
 
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
@@ -79,6 +99,7 @@ class ArticleScan {
   void scan_body(const std::vector<TextWord>& words);
   void resolve();
   void scan_headline_spans(const std::vector<TextWord>& words);
+  std::size_t headline_person(const std::vector<TextWord>& words, std::size_t i);
   std::vector<Actor> actors() const;
 
  private:
@@ -226,7 +247,10 @@ std::optional<std::size_t> ArticleScan::title_end(const std::vector<TextWord>& w
   const std::size_t next = *end + 1;
   if (next < last && words[next].term == "of") {
     std::size_t complement = next + 1;
-    while (complement < last && is_common_word(words[complement])) ++complement;
+    while (complement < last && is_common_word(words[complement]) &&
+           !lexicon_.find(join_terms(words, complement, last)) &&
+           !lexicon_.gazetteer_type(join_terms(words, complement, last)))
+      ++complement;
     if (complement > next + 1) end = complement - 1;
   }
   return end;
@@ -289,8 +313,15 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
       after_title = true;
       continue;
     }
+    // "Margaret Moran MP", "Labour MP", "Industry Secretary": a role after the name.
+    if (first < last && cues::is_person_title(words[last].term) &&
+        !ends_with_org_head(words, first, last)) {
+      --last;
+      after_title = true;
+      continue;
+    }
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
-    if (words[first].sentence_start && is_common_word(words[first]) &&
+    if (words[first].sentence_start && !words[first].initial && is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
@@ -350,6 +381,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   }
   if (ends_with_org_head(words, first, last)) {
     m.type = ActorType::Org;
+    m.evidence = Evidence::Strong;
+  } else if (cues::is_place_head(words[last].term) || cues::is_place_opener(head.term)) {
+    m.type = ActorType::Place;  // "Downing Street", "Mount Kenya"
     m.evidence = Evidence::Strong;
   } else if (after_title) {
     m.type = ActorType::Person;
@@ -472,6 +506,28 @@ std::optional<std::size_t> ArticleScan::known_group(const std::string& key) cons
   return std::nullopt;
 }
 
+// A person's name in a headline or byline needs no confirmation when it has the clear shape
+// of one: a given name, then one or two words that are not English ("Glenn Somerville").
+// Returns the number of words taken.
+std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std::size_t i) {
+  if (words[i].all_caps || !lexicon_.is_given_name(words[i].term)) return 0;
+  std::size_t last = i;
+  while (last + 1 < words.size() && last < i + 2 && words[last + 1].joins_previous &&
+         words[last + 1].capitalised && !words[last + 1].all_caps &&
+         !lexicon_.is_english_word(words[last + 1].term) && !lexicon_.find(words[last + 1].term) &&
+         !lexicon_.gazetteer_type(words[last + 1].term))
+    ++last;
+  if (last == i) return 0;
+  Mention m;
+  m.key = join_terms(words, i, last);
+  m.surface = join_surface(words, i, last);
+  m.words = last - i + 1;
+  m.type = ActorType::Person;
+  m.evidence = Evidence::Context;
+  add(std::move(m));
+  return last - i + 1;
+}
+
 // Title-Case and ALL-CAPS text: capitals prove nothing, so only phrases already known (from
 // the article's running text or the lexicon) count, longest first.
 void ArticleScan::scan_headline_spans(const std::vector<TextWord>& words) {
@@ -508,6 +564,7 @@ void ArticleScan::scan_headline_spans(const std::vector<TextWord>& words) {
       add_lexicon_mention(words, i, last, *hit);
       matched = n;
     }
+    if (matched == 0) matched = headline_person(words, i);
     i += matched > 0 ? matched : 1;
   }
 }
@@ -527,14 +584,8 @@ std::vector<Actor> ArticleScan::actors() const {
       // Most common full form; a form with diacritics wins ties and beats ASCII spellings
       // of the same name ("Guaidó" over "Guaido").
       const std::pair<const std::string, int>* chosen = nullptr;
-      for (const auto& form : group.full_forms) {
-        if (chosen == nullptr) {
-          chosen = &form;
-          continue;
-        }
-        const bool accent = has_non_ascii(form.first), chosen_accent = has_non_ascii(chosen->first);
-        if (accent != chosen_accent ? accent : form.second > chosen->second) chosen = &form;
-      }
+      for (const auto& form : group.full_forms)
+        if (chosen == nullptr || better_display_form(form, *chosen)) chosen = &form;
       actor.name = chosen != nullptr ? chosen->first : group.key;
     }
     std::vector<std::pair<std::string, int>> forms(group.forms.begin(), group.forms.end());

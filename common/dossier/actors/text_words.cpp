@@ -138,7 +138,9 @@ std::vector<TextWord> annotate_words(Analyzer& analyzer, std::string_view text,
     word.all_caps = casing.all_caps;
     word.numeric = casing.numeric;
 
-    const TextWord* previous = words.empty() ? nullptr : &words.back();
+    TextWord* previous = words.empty() ? nullptr : &words.back();
+    if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
+      previous->initial = true;
     const bool after_abbreviation =
         previous != nullptr && !gap.empty() && gap.front() == '.' && is_abbreviation(*previous);
     if (previous == nullptr || new_line) {

@@ -19,6 +19,7 @@ struct TextWord {
   bool possessive = false;     // was written "X's": a name ends here
   bool comma_before = false;   // a comma separates it from the previous word
   bool hyphen_before = false;  // only a hyphen separates it from the previous word
+  bool initial = false;        // one capital letter and a dot: "A. Hollioake"
   bool sentence_start = false;
   bool joins_previous = false;  // only a space, hyphen, "&" or an initial's dot before it
   bool headline_line = false;   // on a Title-Case or ALL-CAPS line (see annotate)
