@@ -411,9 +411,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                     words.begin() + static_cast<std::ptrdiff_t>(last) + 1, [&](const TextWord& w) {
                       return lexicon_.is_english_word(w.term) || cues::is_name_particle(w.term);
                     });
-    if (all_ordinary && head.table_line) {
-      return;  // "Yields Rise" in a line of figures is a headline fragment
-    } else if (all_ordinary) {
+    if (all_ordinary) {
       m.type = ActorType::Org;  // "Human Rights Watch", "Supreme Court"
       m.evidence = Evidence::Weak;
     } else if (locative_before) {

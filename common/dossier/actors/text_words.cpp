@@ -92,15 +92,11 @@ void mark_headline_lines(std::vector<TextWord>& words) {
       }
       ++end;
     }
-    // Capitalised words among figures are a results table or a dateline ("LONDON
-    // 1996-08-30"), where capitals do mark names.
-    // So are capitalised words in a comma-separated list ("Mike Hulbert, Tiger Woods, ...").
-    const bool table = capitalised > 0 && lower == 0 && (numbers >= 2 || commas >= 2);
+    // Capitalised words among figures (a results table, a dateline "LONDON 1996-08-30") or
+    // in a comma-separated list ("Mike Hulbert, Tiger Woods, ...") are names, not headline.
+    const bool table = numbers >= 2 || commas >= 2;
     const bool headline = capitalised > 0 && lower == 0 && !table;
-    for (std::size_t i = start; i < end; ++i) {
-      words[i].headline_line = headline;
-      words[i].table_line = table;
-    }
+    for (std::size_t i = start; i < end; ++i) words[i].headline_line = headline;
     start = end;
   }
   // Two or more ALL-CAPS words in a row are shouting ("READ MORE", "BREAKING NEWS") even

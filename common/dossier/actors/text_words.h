@@ -23,7 +23,7 @@ struct TextWord {
   bool sentence_start = false;
   bool joins_previous = false;  // only a space, hyphen, "&" or an initial's dot before it
   bool headline_line = false;   // on a Title-Case or ALL-CAPS line (see annotate)
-  bool table_line = false;      // on a line of names and figures ("Houston 5 Boston 4")
+
   std::size_t line = 0;
 };
 
