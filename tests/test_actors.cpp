@@ -144,6 +144,49 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
   });
 }
 
+TEST(ActorRules, KnownNamesInsideLongerNames) {
+  run_table({
+      // A place or country opening a longer name stays part of it.
+      {"Shares in Oslo Fjord Shipping fell.", "Oslo Fjord Shipping/org"},
+      {"The paper Peru Daily reported it.", "Peru Daily/org"},
+      // ... unless a title or a person follows.
+      {"The talks angered Moscow Mayor Piotr Zhelnov deeply.",
+       "Moscow/place; Piotr Zhelnov/person"},
+      // A demonym splits off an organisation, but not off a one-word brand.
+      {"The Russian Foreign Ministry objected.", "Foreign Ministry/org; Russia/country"},
+      {"He flew British Airways home.", "British Airways/org"},
+  });
+}
+
+TEST(ActorRules, OfJoinsTwoActorsOrOneOrganisation) {
+  run_table({
+      {"Analyst Joel Brankford of Harlow Brothers Inc said so.",
+       "Harlow Brothers Inc/org; Joel Brankford/person"},
+      {"The club Kirovsk of Ukraine won.", "Kirovsk/org; Ukraine/country"},
+      {"He met the Bank of Lisbon board.", "Bank of Lisbon/org"},
+      {"Secretary of State Mike Ponterra arrived.", "Mike Ponterra/person"},
+  });
+}
+
+TEST(ActorRules, RolesAroundNamesAreNotNames) {
+  run_table({
+      {"The question came from Margaret Holloway MP yesterday.", "Margaret Holloway/person"},
+      {"The Industry Secretary spoke, and so did the Foreign Minister.", ""},
+      {"Later Democrat Walter Ferrby agreed.", "Walter Ferrby/person"},
+  });
+}
+
+TEST(ActorRules, NamesAcrossHyphensInitialsAndLists) {
+  run_table({
+      {"The bowler Ata-ur-Rashid took four wickets.", "Ata-ur-Rashid/person"},
+      {"Scores: England 292 (N. Knightly 113; A. Hollowell 4-23)",
+       "A. Hollowell/person; England/country; N. Knightly/person"},
+      {"Mike Hulbertson, Brian Hennesy, Steve Jurgensen,",
+       "Brian Hennesy/person; Mike Hulbertson/person; Steve Jurgensen/person"},
+      {"Glenn Somerfield\nThe figures were revised on Friday.", "Glenn Somerfield/person"},
+  });
+}
+
 TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
   ActorExtractor extractor(builtin_lexicon());
   // Title-Case words prove nothing: only names also found in the body (or known countries).

@@ -113,7 +113,7 @@ class ArticleScan {
   std::optional<std::size_t> of_split(const std::vector<TextWord>& words, std::size_t first,
                                       std::size_t last) const;
   void classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
-                bool after_title, bool leading_known);
+                bool after_title, bool leading_known, bool role_after);
   void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            const LexiconHit& hit);
   void add(Mention mention);
@@ -288,6 +288,7 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
   after_title = after_title || (first > 0 && !words[first - 1].capitalised &&
                                 cues::is_person_title(words[first - 1].term));
   bool leading_known = false;
+  bool role_after = false;
   for (;;) {
     while (first <= last && cues::is_name_particle(words[first].term)) ++first;
     while (last > first && cues::is_name_particle(words[last].term)) --last;
@@ -317,7 +318,7 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     if (first < last && cues::is_person_title(words[last].term) &&
         !ends_with_org_head(words, first, last)) {
       --last;
-      after_title = true;
+      role_after = true;
       continue;
     }
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
@@ -332,18 +333,18 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     break;
   }
-  classify(words, first, last, after_title, leading_known);
+  classify(words, first, last, after_title, leading_known, role_after);
 }
 
 void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
-                           bool after_title, bool leading_known) {
+                           bool after_title, bool leading_known, bool role_after) {
   Mention m;
   m.key = join_terms(words, first, last);
   m.surface = join_surface(words, first, last);
   m.words = last - first + 1;
   const TextWord& head = words[first];
-  const bool said_after = last + 1 < words.size() && !words[last + 1].capitalised &&
-                          cues::is_speech_verb(words[last + 1].term);
+  const bool said_after = role_after || (last + 1 < words.size() && !words[last + 1].capitalised &&
+                                         cues::is_speech_verb(words[last + 1].term));
   const bool locative_before = first > 0 && !words[first - 1].capitalised &&
                                cues::is_locative_preposition(words[first - 1].term);
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
@@ -399,7 +400,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (gazetteer) {
     m.type = gazetteer;
     m.evidence = Evidence::Context;
-  } else if (lexicon_.is_given_name(head.term)) {
+  } else if (lexicon_.is_given_name(head.term) || head.initial) {
     m.type = ActorType::Person;
     m.evidence = Evidence::Context;
   } else if (said_after) {
