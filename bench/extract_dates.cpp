@@ -64,10 +64,20 @@ std::string read_all(const fs::path& path) {
   return out.str();
 }
 
-nlohmann::json to_json(const std::string& id, const dossier::DateExtraction& extraction) {
+// ISO form of a mention, "xxxx-MM-DD" when its year is unknown.
+std::string display(const dossier::DateMention& mention) {
+  dossier::Date shown = mention.date;
+  if (!mention.has_year()) shown.year = 1;
+  std::string iso = shown.iso();
+  if (!mention.has_year()) iso.replace(0, 4, "xxxx");
+  return iso;
+}
+
+nlohmann::json to_json(const std::string& id, std::string_view text,
+                       const dossier::DateExtraction& extraction) {
   nlohmann::json line;
   line["id"] = id;
-  const auto chosen = dossier::choose_article_date(std::nullopt, extraction, std::nullopt);
+  const auto chosen = dossier::choose_article_date(std::nullopt, extraction, dossier::DateFallback::None, std::nullopt);
   line["date"] = chosen ? nlohmann::json(chosen->date.iso()) : nlohmann::json(nullptr);
   line["date_source"] =
       chosen ? nlohmann::json(dossier::to_string(chosen->source)) : nlohmann::json(nullptr);
@@ -76,6 +86,11 @@ nlohmann::json to_json(const std::string& id, const dossier::DateExtraction& ext
   nlohmann::json mentioned = nlohmann::json::array();
   for (const auto& date : extraction.mentioned) mentioned.push_back(date.iso());
   line["dates_mentioned"] = std::move(mentioned);
+  if (extraction.dateline_mention) {
+    const auto& mention = *extraction.dateline_mention;
+    line["dateline_mention"] = {{"date", display(mention)},
+                                {"text", text.substr(mention.begin, mention.end - mention.begin)}};
+  }
   return line;
 }
 
@@ -83,11 +98,7 @@ nlohmann::json to_json(const std::string& id, const dossier::DateExtraction& ext
 nlohmann::json spans_json(std::string_view text, dossier::DateOrder order) {
   nlohmann::json spans = nlohmann::json::array();
   for (const auto& mention : dossier::find_date_mentions(text, order)) {
-    dossier::Date shown = mention.date;
-    if (!mention.has_year()) shown.year = 1;
-    std::string iso = shown.iso();
-    if (!mention.has_year()) iso.replace(0, 4, "xxxx");
-    spans.push_back({iso, text.substr(mention.begin, mention.end - mention.begin)});
+    spans.push_back({display(mention), text.substr(mention.begin, mention.end - mention.begin)});
   }
   return spans;
 }
@@ -104,7 +115,7 @@ int run(const Options& options) {
     spent += std::chrono::steady_clock::now() - start;
     bytes += text.size();
     ++articles;
-    nlohmann::json line = to_json(file.id, extraction);
+    nlohmann::json line = to_json(file.id, text, extraction);
     if (options.spans) line["spans"] = spans_json(text, order);
     std::cout << line.dump() << '\n';
   }

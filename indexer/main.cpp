@@ -17,14 +17,40 @@ namespace {
 
 struct Options {
   dossier::IndexOptions index;
+  std::string date_order = "dmy";
+  std::string date_fallback = "none";
   std::string report_path;
   bool strict = false;
   bool quiet = false;
-  std::vector<std::string> analyze_inputs;
 };
 
 void report_problem(const std::string& path, const std::string& reason) {
   std::cerr << "dossier-index: skipped " << path << ": " << reason << "\n";
+}
+
+// Options shared by indexing and `analyze`: they change what is extracted.
+void add_extraction_options(CLI::App& app, Options& o) {
+  app.add_option("inputs", o.index.inputs, "Corpus folders, .txt files or .jsonl files");
+  app.add_option(
+         "--actors", o.index.actors_file,
+         "User actor dictionary: TSV 'canonical name<TAB>type<TAB>alias...' (see docs/ACTORS.md)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--date-order", o.date_order, "How to read numeric dates such as 03/04/2019")
+      ->check(CLI::IsMember({"dmy", "mdy"}))
+      ->capture_default_str();
+  app.add_option("--date-fallback", o.date_fallback,
+                 "Publication date when neither metadata nor a dateline gives one")
+      ->check(CLI::IsMember({"none", "mentioned-latest", "file-mtime"}))
+      ->capture_default_str();
+  app.add_flag("--strict", o.strict, "Exit 1 when any file or line had to be skipped");
+}
+
+void finish_options(Options& o) {
+  o.index.extraction.date_order =
+      o.date_order == "mdy" ? dossier::DateOrder::MDY : dossier::DateOrder::DMY;
+  o.index.extraction.date_fallback = *dossier::date_fallback_from_string(o.date_fallback);
+  if (o.index.inputs.empty())
+    throw dossier::Error(dossier::ErrorKind::kUsage, "no corpus given (see --help)");
 }
 
 void print_summary(const dossier::IndexStats& s) {
@@ -37,43 +63,8 @@ void print_summary(const dossier::IndexStats& s) {
       static_cast<double>(articles) / seconds, static_cast<double>(s.bytes) / 1e6 / seconds);
 }
 
-int index_command(Options& o) {
-  dossier::IndexReport report(std::cerr, o.report_path);
-  o.index.progress = !o.quiet && dossier::Progress::stderr_is_terminal();
-  dossier::install_interrupt_handlers();
-  const auto stats = dossier::index_corpus(o.index, report);
-  report.close();
-  if (!o.quiet) print_summary(stats);
-  if (stats.signal != 0) {
-    std::cerr << "dossier-index: interrupted by signal " << stats.signal
-              << "; what was read is committed, run again to finish\n";
-    return 128 + stats.signal;
-  }
-  return (o.strict && stats.skipped > 0) ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
-}
-
-int analyze_command(const Options& o) {
-  const auto failed = dossier::analyze_inputs(o.analyze_inputs, std::cout, report_problem);
-  return (o.strict && failed > 0) ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-  Options o;
-  CLI::App app{
-      "Build or update a Dossier database from folders of .txt news articles or JSONL files.\n"
-      "  dossier-index --db DB [options] FOLDER|FILE.jsonl|FILE...\n"
-      "  dossier-index analyze FOLDER|FILE..."};
-  app.footer(
-      "Every .txt file below the given folders is an article; its id is its path relative to\n"
-      "the folder. A .jsonl file holds one article per line (docs/INPUT.md). Re-runs only\n"
-      "re-analyse what changed. Sources that cannot be indexed are reported on stderr and\n"
-      "skipped.\n"
-      "Exit codes: 0 ok, 1 sources were skipped (with --strict), 2 bad usage or input, 3 I/O\n"
-      "error (the last commit is intact), 130/143 stopped by SIGINT/SIGTERM after committing.");
-  app.add_option("--db", o.index.db_path, "Database folder (created if missing)");
-  app.add_option("inputs", o.index.inputs, "Corpus folders, .jsonl files or files to index");
+// Options of indexing only.
+void add_index_options(CLI::App& app, Options& o) {
   app.add_option("-j,--jobs", o.index.jobs, "Analysis threads (default: one per core)");
   app.add_option("--commit-every", o.index.commit_every, "Articles written between commits")
       ->capture_default_str()
@@ -89,22 +80,58 @@ int main(int argc, char** argv) {
                "Delete documents of the given inputs whose file or record is gone");
   app.add_option("--report", o.report_path,
                  "Write every problem to FILE, one JSON line {\"path\",\"reason\",\"skipped\"}");
-  app.add_flag("--strict", o.strict, "Exit 1 when any source had to be skipped");
+}
+
+int index_command(Options& o) {
+  if (o.index.db_path.empty())
+    throw dossier::Error(dossier::ErrorKind::kUsage, "--db is required (see --help)");
+  dossier::IndexReport report(std::cerr, o.report_path);
+  o.index.progress = !o.quiet && dossier::Progress::stderr_is_terminal();
+  dossier::install_interrupt_handlers();
+  const auto stats = dossier::index_corpus(o.index, report);
+  report.close();
+  if (!o.quiet) print_summary(stats);
+  if (stats.signal != 0) {
+    std::cerr << "dossier-index: interrupted by signal " << stats.signal
+              << "; what was read is committed, run again to finish\n";
+    return 128 + stats.signal;
+  }
+  return (o.strict && stats.skipped > 0) ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
+}
+
+int analyze_command(const Options& o) {
+  const auto failed = dossier::analyze_corpus(o.index, std::cout, report_problem);
+  return (o.strict && failed > 0) ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app{
+      "Build or update a Dossier database from news articles.\n"
+      "  dossier-index --db DB [options] FOLDER|FILE...\n"
+      "  dossier-index analyze [options] FOLDER|FILE..."};
+  app.footer(
+      "Inputs: folders (every .txt file below is an article; its id is its path relative to\n"
+      "the folder; an optional metadata.jsonl or metadata.csv in the folder gives dates,\n"
+      "titles, sources and urls), single .txt files, and .jsonl files of articles (see\n"
+      "docs/INPUT.md). Unreadable files and bad lines are reported on stderr and skipped.\n"
+      "Re-runs only re-analyse what changed (size, mtime, content, metadata, options).\n"
+      "Exit codes: 0 ok, 1 items were skipped (with --strict), 2 bad usage or input, 3 I/O\n"
+      "error (the last commit is intact), 130/143 stopped by SIGINT/SIGTERM after committing.");
+  app.add_option("--db", o.index.db_path, "Database folder (created if missing)");
+  add_extraction_options(app, o);
+  add_index_options(app, o);
   app.add_flag("-q,--quiet", o.quiet, "No progress display and no summary line");
-  auto* analyze =
-      app.add_subcommand("analyze",
-                         "Print what Dossier extracts from each article, one JSON line each, "
-                         "without touching any database");
-  analyze->add_option("inputs", o.analyze_inputs, "Corpus folders or files")->required();
-  analyze->add_flag("--strict", o.strict, "Exit 1 when any file had to be skipped");
+  auto* analyze = app.add_subcommand(
+      "analyze",
+      "Print what Dossier extracts from each article (one JSON line each), without any database");
+  add_extraction_options(*analyze, o);
   if (const auto rc = dossier::parse_cli(app, argc, argv)) return *rc;
 
   return dossier::run_reporting_errors("dossier-index", [&] {
-    if (*analyze) return analyze_command(o);
-    if (o.index.db_path.empty())
-      throw dossier::Error(dossier::ErrorKind::kUsage, "--db is required (see --help)");
-    if (o.index.inputs.empty())
-      throw dossier::Error(dossier::ErrorKind::kUsage, "no corpus folder given (see --help)");
-    return index_command(o);
+    finish_options(o);
+    return *analyze ? analyze_command(o) : index_command(o);
   });
 }

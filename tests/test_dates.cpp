@@ -1,4 +1,5 @@
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -145,9 +146,14 @@ TEST(DateScanner, Forms) {
       {"LONDON 1996-08-30", "1996-08-30@7"},
       {"From 2 May to June 5, 2019.", "xxxx-05-02@5 2019-06-05@14"},
       {"Dated 2019-01-23T10:00:00Z.", "2019-01-23@6"},
+      {"Held 10-12 January 2019 in Rome.", "2019-01-12@8"},
+      {"See example.org/2019/01/23/story", "2019-01-23@16"},
       // Not dates.
       {"May I ask a question?", ""},
       {"They may march 3 miles.", ""},
+      {"An august 3 percent rise; may 5 be enough?", ""},
+      {"Caracas, feb 26 - prices rose; on april 1, 1987 too.", "xxxx-02-26@9 1987-04-01@34"},
+      {"The Tues 5 meeting.", ""},  // weekday without a following date: nothing
       {"March on, May.", ""},
       {"The March 2 miles", "xxxx-03-02@4"},  // capitalised month + day: taken, by design
       {"February 30, 2019 never happened.", ""},
@@ -206,6 +212,15 @@ TEST(DateExtractor, DatelinesYearsAndMentions) {
       {"Headline\n\nNICE , France 1996-08-30\n\nText.", "", "1996-08-30", ""},
       {"Headline\nAL-RAM , West Bank 1996-08-30\nText.", "", "1996-08-30", ""},
       {"Headline\nROCHESTER , N.H. 1996-08-30\nText.", "", "1996-08-30", ""},
+      {"Headline\nDALLAS/FORT WORTH, Texas, Jan 3 - Text.", "1987-01-10", "1987-01-03", ""},
+      {"Headline\nNEW YORK, Utica, N.Y., Jan 3 - Text.", "1987-01-10", "1987-01-03", ""},
+      {"Headline\nToronto, Feb 26 - Text.", "1987-03-01", "1987-02-26", ""},
+      {"Headline\nDETROIT June 18 - Text.", "1987-06-20", "1987-06-18", ""},
+      // An upper-case headline with a date is no dateline.
+      {"KAPOK CORP <KPK> YEAR SEPT 30 LOSS\n\nText.", "1987-03-01", "", "1986-09-30"},
+      {"ESSO SAF <ESSF.PA> YEAR ENDED DEC 31 1986\n\nText.", "", "", "1986-12-31"},
+      {"COMPANY YEAR SEPT 30 LOSS\n\nText.", "1987-03-01", "", "1986-09-30"},
+      {"Headline\nOfficials, Feb 26 said.", "1987-03-01", "", "1987-02-26"},
       {"Headline\nSAN JOSE, Costa Rica, March 4, 2019 - Voters went out.", "", "2019-03-04", ""},
       {"Title\n\nOSLO (Nordic Wire / Agency - 3rd February, 2020) Ministers met on "
        "February 1, 2020.",
@@ -220,6 +235,9 @@ TEST(DateExtractor, DatelinesYearsAndMentions) {
        "that goes on and on.",
        "", "2019-01-28", ""},
       // Not datelines.
+      {"5 May election date confirmed\nVoters go to the polls on 5 May 2005.", "", "",
+       "2005-05-05"},
+      {"Title\n23 January 2019 was the day it all began.", "", "", "2019-01-23"},
       {"Title\nNATO said on January 5, 2019 that it would meet.", "", "", "2019-01-05"},
       {"Title\nUS officials met on 5 January 2019.", "", "", "2019-01-05"},
       {"Title\nThe vote took place 2019-01-05 in LONDON 2019-01-06.", "", "",
@@ -251,6 +269,8 @@ TEST(DateExtractor, UnresolvedMentionsAreReported) {
   const auto got = dossier::extract_dates("Title\nWASHINGTON, Jan 5 (Reuters) - On Feb 26 ...",
                                           std::nullopt, DateOrder::DMY);
   EXPECT_FALSE(got.dateline);
+  ASSERT_TRUE(got.dateline_mention);
+  EXPECT_EQ(describe({*got.dateline_mention}), "xxxx-01-05@18");
   EXPECT_TRUE(got.mentioned.empty());
   EXPECT_EQ(describe(got.unresolved), "xxxx-01-05@18 xxxx-02-26@39");
 }
@@ -263,22 +283,66 @@ TEST(DateExtractor, LeapDayYearInference) {
 }
 
 TEST(DateExtractor, ChooseArticleDate) {
+  using dossier::DateFallback;
   dossier::DateExtraction extraction;
   extraction.mentioned = {Date::of_day(2019, 1, 2), Date::of_day(2019, 1, 9),
                           Date::of_month(2019, 3)};
-  auto chosen = dossier::choose_article_date(std::nullopt, extraction, std::nullopt);
+  // Mentioned dates are not publication dates unless the user asks for the fallback.
+  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, extraction, DateFallback::None, std::nullopt));
+  auto chosen =
+      dossier::choose_article_date(std::nullopt, extraction, DateFallback::MentionedLatest, std::nullopt);
   ASSERT_TRUE(chosen);
   EXPECT_EQ(chosen->date.iso(), "2019-01-09");
   EXPECT_EQ(chosen->source, dossier::DateSource::MentionedLatest);
   extraction.dateline = Date::of_day(2019, 1, 10);
-  chosen = dossier::choose_article_date(std::nullopt, extraction, Date::of_day(2020, 1, 1));
+  chosen = dossier::choose_article_date(std::nullopt, extraction, DateFallback::FileMtime,
+                                        Date::of_day(2020, 1, 1));
   EXPECT_EQ(chosen->source, dossier::DateSource::Dateline);
-  chosen = dossier::choose_article_date(Date::of_month(2018, 5), extraction, std::nullopt);
+  chosen = dossier::choose_article_date(Date::of_month(2018, 5), extraction, DateFallback::None,
+                                        std::nullopt);
   EXPECT_EQ(chosen->date.iso(), "2018-05");
   EXPECT_EQ(chosen->source, dossier::DateSource::Metadata);
-  chosen = dossier::choose_article_date(std::nullopt, {}, Date::of_day(2020, 1, 1));
+  chosen = dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime, Date::of_day(2020, 1, 1));
   EXPECT_EQ(chosen->source, dossier::DateSource::FileMtime);
-  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, std::nullopt));
+  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, DateFallback::None, Date::of_day(2020, 1, 1)));
+  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime, std::nullopt));
+  EXPECT_EQ(dossier::date_fallback_from_string("mentioned-latest"), DateFallback::MentionedLatest);
+  EXPECT_FALSE(dossier::date_fallback_from_string("sometimes"));
+}
+
+// Random texts made of date-like pieces: whatever the scanner makes of them, mentions
+// must be in order, inside the text, non-overlapping and calendar-valid.
+TEST(DateScanner, RandomTextInvariants) {
+  const char* pieces[] = {"January", "Jan", ".",  ",",    " ",    "\n",    "23",  "2019",
+                          "-",       "/",   "28", "th",   "May",  "may",   "Feb", "29",
+                          "Monday",  "of",  "31", "1996", "(",    ")",     "02",  "\xC3\xA9",
+                          "LONDON",  ":",   "0",  "13",   "Sept", "12345", "2",   "\xE2\x80\x94"};
+  std::mt19937 random(20190123);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += pieces[pick(random)];
+    for (const auto order : {DateOrder::DMY, DateOrder::MDY}) {
+      const auto mentions = dossier::find_date_mentions(text, order);
+      std::size_t previous_end = 0;
+      for (const auto& m : mentions) {
+        ASSERT_LE(previous_end, m.begin) << text;
+        ASSERT_LT(m.begin, m.end) << text;
+        ASSERT_LE(m.end, text.size()) << text;
+        Date check = m.date;
+        if (!m.has_year()) check.year = 2000;
+        ASSERT_TRUE(check.valid()) << text;
+        previous_end = m.end;
+      }
+      const auto extraction = dossier::extract_dates(text, std::nullopt, order);
+      for (const auto& d : extraction.mentioned) {
+        ASSERT_TRUE(d.valid()) << text;
+      }
+      if (extraction.dateline) {
+        ASSERT_TRUE(extraction.dateline->valid()) << text;
+      }
+    }
+  }
 }
 
 std::string read_file(const std::string& path) {

@@ -14,19 +14,19 @@ namespace {
 
 using dossier::SourceStamp;
 
-TEST(SourceStamp, EncodesToTwentyFourBytesAndBack) {
+TEST(SourceStamp, EncodesToThirtyTwoBytesAndBack) {
   const SourceStamp stamps[] = {
-      {0, 0, 0},
-      {1234, 1700000000123456789, 0xcbf29ce484222325ULL},
-      {~0ULL, -1, ~0ULL},
+      {0, 0, 0, 0},
+      {1234, 1700000000123456789, 0xcbf29ce484222325ULL, 42},
+      {~0ULL, -1, ~0ULL, ~0ULL},
   };
   for (const auto& s : stamps) {
     const auto value = s.encode();
-    EXPECT_EQ(value.size(), 24u);
+    EXPECT_EQ(value.size(), 32u);
     EXPECT_EQ(SourceStamp::decode(value), s);
   }
   EXPECT_EQ(SourceStamp::decode(""), std::nullopt);
-  EXPECT_EQ(SourceStamp::decode(std::string(23, 'x')), std::nullopt);
+  EXPECT_EQ(SourceStamp::decode(std::string(31, 'x')), std::nullopt);
   // Big-endian: the size comes first, most significant byte first.
   EXPECT_EQ((SourceStamp{0x0102, 0, 0}.encode().substr(6, 2)), "\x01\x02");
 }
@@ -36,6 +36,9 @@ TEST(SourceStamp, FileStateNeedsAModificationTime) {
   EXPECT_FALSE((SourceStamp{10, 5, 1}.same_file_state({11, 5, 1})));
   EXPECT_FALSE((SourceStamp{10, 5, 1}.same_file_state({10, 6, 1})));
   EXPECT_FALSE((SourceStamp{10, 0, 1}.same_file_state({10, 0, 1})));  // JSONL: no mtime
+  EXPECT_FALSE((SourceStamp{10, 5, 1, 7}.same_file_state({10, 5, 1, 8})));  // new metadata
+  EXPECT_TRUE((SourceStamp{10, 5, 1, 7}.same_content({10, 9, 1, 7})));
+  EXPECT_FALSE((SourceStamp{10, 5, 1, 7}.same_content({10, 5, 1, 8})));
 }
 
 TEST(IdFromPathBytes, EscapesWhatIsNotUtf8AndPercent) {

@@ -1,8 +1,11 @@
 #include "dossier/indexer.h"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "dossier/errors.h"
+#include "dossier/hash.h"
 #include "dossier/index/index_pipeline.h"
 #include "dossier/index/input_source.h"
 #include "dossier/index/progress.h"
@@ -10,11 +13,37 @@
 #include "dossier/writable_index.h"
 
 namespace dossier {
+namespace {
+
+// Everything outside an article that shapes its document: a change re-analyses every
+// article on the next run (the stamps' context hash).
+std::uint64_t settings_hash(const IndexOptions& options) {
+  std::ostringstream all;
+  all << static_cast<int>(options.extraction.date_order) << ":"
+      << static_cast<int>(options.extraction.date_fallback) << ":";
+  if (!options.actors_file.empty()) all << std::ifstream(options.actors_file).rdbuf();
+  return fnv1a64(all.str());
+}
+
+}  // namespace
+
+ActorLexicon load_lexicon(const std::string& actors_file) {
+  ActorLexicon lexicon = ActorLexicon::builtin();
+  if (!actors_file.empty()) {
+    try {
+      lexicon.load_user_dictionary(actors_file);
+    } catch (const std::exception& e) {
+      throw Error(ErrorKind::kInput, std::string("actor dictionary: ") + e.what());
+    }
+  }
+  return lexicon;
+}
 
 IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   const auto started = std::chrono::steady_clock::now();
   check_inputs_exist(options.inputs);  // a typo creates no database
-  // Locked before listing: a second indexer fails at once, before any listing.
+  const ActorLexicon lexicon = load_lexicon(options.actors_file);
+  // Locked before listing: a second indexer fails at once.
   Xapian::WritableDatabase db = open_writable(options.db_path);
   Progress progress(options.progress);
   progress.phase("listing");
@@ -24,15 +53,15 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   const auto warn = [&](const std::string& path, const std::string& why) {
     report.warning(path, why);
   };
-  auto sources = open_input_sources(options.inputs, skip, warn);
+  auto sources = open_input_sources(options.inputs, settings_hash(options), skip, warn);
 
-  PipelineResult result = run_index_pipeline(options, sources, db, report, progress);
+  PipelineResult result = run_index_pipeline(options, lexicon, sources, db, report, progress);
   if (options.prune && result.stats.signal == 0) {
     progress.phase("pruning");
     try {
       for (std::size_t i = 0; i < sources.size(); ++i) {
         result.stats.removed +=
-            prune_unseen(db, sources[i]->source_term(), result.seen_id_hashes[i]);
+            prune_unseen(db, sources[i]->input_term(), result.seen_id_hashes[i]);
       }
     } catch (const Xapian::Error& e) {
       throw Error(ErrorKind::kInternal,

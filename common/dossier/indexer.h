@@ -6,16 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "dossier/actors/lexicon.h"
+#include "dossier/article_analyzer.h"
+#include "dossier/corpus_walker.h"
 #include "dossier/index/index_report.h"
 
 namespace dossier {
 
 struct IndexOptions {
   std::string db_path;
-  std::vector<std::string> inputs;          // folders (walked recursively), .jsonl files, or files
-  unsigned jobs = 0;                        // analysis threads; 0 = one per core
-  std::size_t commit_every = 1000;          // articles written between commits
-  std::uint64_t commit_bytes = 4ull << 20;  // ...or this many source bytes, whichever first
+  std::vector<std::string> inputs;  // folders (walked recursively), .txt or .jsonl files
+  std::string actors_file;          // user actor dictionary (TSV), optional
+  ExtractionOptions extraction;
+  unsigned jobs = 0;                          // analysis threads; 0 = one per core
+  std::size_t commit_every = 1000;            // articles written between commits
+  std::uint64_t commit_bytes = 4ull << 20;    // ...or this many source bytes, whichever first
   std::uint64_t max_file_size = 20ull << 20;  // larger files are skipped unread
   bool prune = false;     // delete documents of the given inputs whose source is gone
   bool progress = false;  // draw a progress line on stderr
@@ -31,6 +36,10 @@ struct IndexStats {
   double seconds = 0;
   int signal = 0;  // SIGINT/SIGTERM that stopped the run after a commit, or 0
 };
+
+// The built-in actor lexicon plus the user's dictionary when given; throws dossier::Error
+// (kInput) for an unreadable or malformed dictionary.
+ActorLexicon load_lexicon(const std::string& actors_file);
 
 // Indexes every article of `options.inputs` into the database (created if needed): new
 // and changed sources are analysed in parallel and written in a fixed order (the output

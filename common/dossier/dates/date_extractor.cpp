@@ -13,10 +13,11 @@ constexpr std::size_t kDatelineMaxLines = 6;
 constexpr std::size_t kDatelineWindowBytes = 1500;
 // A "PLACE (Agency - DATE)" parenthesis is short; a long one is prose.
 constexpr std::size_t kDatelineParenBytes = 120;
-// A line that is only a date (plus a time or a byline-ish tail) is short.
+// A date line with a time after the date is short.
 constexpr std::size_t kDateOnlyLineBytes = 80;
-constexpr std::size_t kMaxPlaceWords = 6;
-constexpr std::size_t kMaxRegionWords = 3;
+constexpr std::size_t kMaxPlaceWords = 4;   // "SALT LAKE CITY", "RIO DE JANEIRO"
+constexpr std::size_t kMaxRegionWords = 3;  // "British West Indies"
+constexpr int kMaxRegions = 3;              // "NEW YORK, Louisville, KY, March 11"
 
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r';
@@ -39,20 +40,29 @@ std::size_t word_end(std::string_view text, std::size_t pos, std::size_t end) {
   return pos;
 }
 
+// Letters (ASCII or not) and the . ' - / of "ST. LOUIS", "N'DJAMENA", "AL-RAM",
+// "DALLAS/FORT WORTH"; no digits, no brackets ("<KPK>" is a ticker, not a place).
+bool is_name_character(char c) {
+  return is_upper(c) || is_lower(c) || c == '.' || c == '\'' || c == '-' || c == '/' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
 // Upper-case word of a place name: "LONDON", "AL-RAM", "U.S.", "SÃO" (no ASCII lowercase).
 bool is_place_word(std::string_view word) {
   bool has_upper = false;
   for (const char c : word) {
-    if (is_lower(c) || (c >= '0' && c <= '9')) return false;
+    if (is_lower(c) || !is_name_character(c)) return false;
     has_upper = has_upper || is_upper(c);
   }
   return has_upper;
 }
 
-// Capitalised word of a region qualifier: "Wisconsin", "N.H.", "Bank".
+// Capitalised word of a place or region name: "Toronto", "Wisconsin", "N.H.", and the
+// "the" of "GRONINGEN, the Netherlands".
 bool is_region_word(std::string_view word) {
+  if (word == "the") return true;
   if (word.empty() || !is_upper(word.front())) return false;
-  return std::none_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return std::all_of(word.begin(), word.end(), is_name_character);
 }
 
 // Labels that may precede a date on a line of its own.
@@ -108,17 +118,17 @@ class DatelineFinder {
     return std::nullopt;
   }
 
-  // "[Published:] Monday, January 28, 2019 10:23 GMT" on a short line, or a date that
-  // opens a longer line and is set off by a dash or a parenthesis ("Jan 28, 2019 (AP) -").
+  // A line led by a date that stands apart from any sentence: alone ("Monday, January 28,
+  // 2019"), before a time ("Published: 12 March 2021 10:02 GMT"), or set off by a dash or
+  // a parenthesis ("Jan 28, 2019 (AP) - ..."). "5 May election date set" is a headline.
   std::optional<std::size_t> date_led_line(std::size_t start, std::size_t end) const {
     std::size_t pos = start;
     for (int labels = 0; labels < 3; ++labels) {
       if (auto found = day_mention_at(pos)) {
-        if (end - start <= kDateOnlyLineBytes) return found;
-        const std::size_t after = skip_blanks(text_, mentions_[*found].end, end);
-        const bool set_off = after < end && (text_[after] == '(' || text_[after] == '|' ||
-                                             text_[after] == '/' || skip_dash(after, end) != after);
-        return set_off ? found : std::nullopt;
+        const std::size_t date_end = mentions_[*found].end;
+        if (set_off(date_end, end, /*line_end_ok=*/true)) return found;
+        const bool short_line = end - start <= kDateOnlyLineBytes;
+        return short_line && followed_by_time(date_end, end) ? found : std::nullopt;
       }
       const std::size_t after = word_end(text_, pos, end);
       if (after == pos || !is_date_label(text_.substr(pos, after - pos))) return std::nullopt;
@@ -127,20 +137,42 @@ class DatelineFinder {
     return std::nullopt;
   }
 
+  // " 10:02 GMT", ", 10.30"
+  bool followed_by_time(std::size_t pos, std::size_t end) const {
+    pos = skip_blanks(text_, pos, end);
+    if (pos < end && text_[pos] == ',') pos = skip_blanks(text_, pos + 1, end);
+    return pos < end && text_[pos] >= '0' && text_[pos] <= '9';
+  }
+
   // "LONDON 1996-08-30", "NICE , France 1996-08-30", "WASHINGTON, Jan 5 (Reuters) -",
-  // "MOSCOW (Pakistan Point News / Sputnik - 28th January, 2019) ..."
+  // "MOSCOW (Pakistan Point News / Sputnik - 28th January, 2019) ...", "Toronto, Feb 26 -"
   std::optional<std::size_t> place_line(std::size_t start, std::size_t end) const {
     std::size_t pos = start;
     std::size_t place_words = 0;
+    bool all_caps = true;  // "TORONTO" rather than "Toronto": the usual wire style
     while (pos < end && place_words < kMaxPlaceWords && !day_mention_at(pos)) {
       const std::size_t after = word_end(text_, pos, end);
-      if (after == pos || !is_place_word(text_.substr(pos, after - pos))) break;
+      const std::string_view word = text_.substr(pos, after - pos);
+      if (after == pos) break;
+      if (!is_place_word(word)) {
+        if (!is_region_word(word) || place_words >= kMaxRegionWords) break;
+        all_caps = false;
+      }
       ++place_words;
       pos = skip_blanks(text_, after, end);
     }
     if (place_words == 0) return std::nullopt;
-    if (auto found = day_mention_at(pos)) return found;
-    if (pos < end && text_[pos] == ',') {  // ", Wisconsin" / ", Jan 5"
+    // Right after the place: a full date ("LONDON 1996-08-30") or one set off by a dash
+    // ("DETROIT June 18 -"); a bare "SEPT 30" there belongs to an upper-case headline
+    // ("KAPOK CORP YEAR SEPT 30 LOSS").
+    if (auto found = day_mention_at(pos)) {
+      const DateMention& mention = mentions_[*found];
+      const bool dateline_like =
+          (all_caps && mention.has_year()) || set_off(mention.end, end, /*line_end_ok=*/false);
+      return dateline_like ? found : std::nullopt;
+    }
+    // ", Wisconsin" / ", Grand Cayman, British West Indies" / ", Jan 5"
+    for (int regions = 0; regions < kMaxRegions && pos < end && text_[pos] == ','; ++regions) {
       pos = skip_blanks(text_, pos + 1, end);
       for (std::size_t region_words = 0; region_words < kMaxRegionWords && !day_mention_at(pos);
            ++region_words) {
@@ -148,16 +180,28 @@ class DatelineFinder {
         if (after == pos || !is_region_word(text_.substr(pos, after - pos))) break;
         pos = skip_blanks(text_, after, end);
       }
-      if (pos < end && text_[pos] == ',') pos = skip_blanks(text_, pos + 1, end);
     }
     pos = skip_dash(pos, end);
-    if (auto found = day_mention_at(pos)) return found;
+    // A title-case place must look like a dateline on both sides: "Toronto, Feb 26 - ".
+    if (auto found = day_mention_at(pos)) {
+      return all_caps || set_off(mentions_[*found].end, end, /*line_end_ok=*/true) ? found
+                                                                                   : std::nullopt;
+    }
     if (pos < end && text_[pos] == '(') {
       const std::size_t limit = std::min(end, pos + kDatelineParenBytes);
       const std::size_t close = text_.substr(0, limit).find(')', pos);
       if (close != std::string_view::npos) return day_mention_within(pos + 1, close);
     }
     return std::nullopt;
+  }
+
+  // What follows a date at `pos` separates it from the story: a dash, a parenthesis, a
+  // bar or slash, or (when `line_end_ok`) the end of the line.
+  bool set_off(std::size_t pos, std::size_t end, bool line_end_ok) const {
+    pos = skip_blanks(text_, pos, end);
+    if (pos >= end) return line_end_ok;
+    const char c = text_[pos];
+    return c == '(' || c == '|' || c == '/' || skip_dash(pos, end) != pos;
   }
 
   // Skips one "-", ":", en dash or em dash and the blanks after it.
@@ -248,6 +292,7 @@ DateExtraction extract_dates(std::string_view body, std::optional<Date> article_
     }
   }
 
+  if (dateline_index) result.dateline_mention = mentions[*dateline_index];
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const DateMention& mention = mentions[i];
     if (!mention.has_year()) continue;
@@ -263,15 +308,27 @@ DateExtraction extract_dates(std::string_view body, std::optional<Date> article_
   return result;
 }
 
+std::optional<DateFallback> date_fallback_from_string(std::string_view name) {
+  if (name == "none") return DateFallback::None;
+  if (name == "mentioned-latest") return DateFallback::MentionedLatest;
+  if (name == "file-mtime") return DateFallback::FileMtime;
+  return std::nullopt;
+}
+
 std::optional<ArticleDate> choose_article_date(const std::optional<Date>& metadata_date,
                                                const DateExtraction& extraction,
+                                               DateFallback fallback,
                                                const std::optional<Date>& file_mtime_date) {
   if (metadata_date) return ArticleDate{*metadata_date, DateSource::Metadata};
   if (extraction.dateline) return ArticleDate{*extraction.dateline, DateSource::Dateline};
-  for (auto it = extraction.mentioned.rbegin(); it != extraction.mentioned.rend(); ++it) {
-    if (it->precision == DatePrecision::Day) return ArticleDate{*it, DateSource::MentionedLatest};
+  if (fallback == DateFallback::MentionedLatest) {
+    for (auto it = extraction.mentioned.rbegin(); it != extraction.mentioned.rend(); ++it) {
+      if (it->precision == DatePrecision::Day) return ArticleDate{*it, DateSource::MentionedLatest};
+    }
   }
-  if (file_mtime_date) return ArticleDate{*file_mtime_date, DateSource::FileMtime};
+  if (fallback == DateFallback::FileMtime && file_mtime_date) {
+    return ArticleDate{*file_mtime_date, DateSource::FileMtime};
+  }
   return std::nullopt;
 }
 

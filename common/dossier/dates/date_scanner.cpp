@@ -138,17 +138,24 @@ class Matcher {
     return (c == ',' || c == '.' || c == ':') && attached(after + 1) &&
            is_kind(after + 1, TokenKind::Number);
   }
-  // Number token `i` is not the tail of a larger number ("1.5", "3/4/23/2019").
+  // Number token `i` is not the tail of a larger number ("1.5", "3/4/23/2019", "10:30").
+  // A hyphen does not join: "10-12 January 2019" is a range ending in a date.
   bool starts_clean(std::size_t i) const {
     if (i < 2 || !attached(i) || !is_kind(i - 1, TokenKind::Punct)) return true;
+    const char joiner = tokens_[i - 1].punct;
+    if (joiner != '.' && joiner != ',' && joiner != ':' && joiner != '/') return true;
     return !(attached(i - 1) && is_kind(i - 2, TokenKind::Number));
   }
 
   std::optional<Part> month_word(std::size_t i) const {
-    if (!is_kind(i, TokenKind::Word) || !capitalised(i)) return std::nullopt;
+    if (!is_kind(i, TokenKind::Word)) return std::nullopt;
     bool abbreviated = false;
     const int month = month_from_word(word(i), &abbreviated);
     if (month == 0) return std::nullopt;
+    // Lower-case month names occur in sloppy copy ("Caracas, feb 26 -"), but "march",
+    // "may" and "august" are also a verb, a modal and an adjective: those need a capital.
+    const bool common_word = !abbreviated && (month == 3 || month == 5 || month == 8);
+    if (!capitalised(i) && common_word) return std::nullopt;
     std::size_t next = i + 1;
     if (abbreviated && attached(next) && is_punct(next, '.')) ++next;  // "Jan."
     return Part{month, next};

@@ -30,8 +30,9 @@ struct DateMention {
 //   Month[,] Year                                         "January 2019" (Month precision)
 //   YYYY-MM-DD, YYYY/MM/DD                                "2019-01-23"
 //   D/M/YYYY, D.M.YYYY, D-M-YYYY (or M/D/YYYY under MDY)  "23/01/2019"
-// Month and weekday names must be capitalised, so "may" and "march" the verbs are never
-// months, and a capitalised "May"/"March" is a month only next to a day or a year.
+// A month name is a month only next to a day or a year ("May I" is not a date), and
+// "march", "may" and "august" only when capitalised ("troops march 3 miles" is not one).
+// Weekday names must be capitalised.
 // Impossible dates ("February 30, 2019", "2019-13-01") are not mentions.
 std::vector<DateMention> find_date_mentions(std::string_view text, DateOrder order);
 

@@ -1,6 +1,9 @@
 #include "dossier/index/article_worker.h"
 
+#include <chrono>
+
 #include "dossier/article.h"
+#include "dossier/corpus_reader.h"
 #include "dossier/document_builder.h"
 #include "dossier/hash.h"
 #include "dossier/index/source_file.h"
@@ -9,13 +12,40 @@
 namespace dossier {
 namespace {
 
-Article article_from_record(const JsonlArticle& record) {
+Article article_from_record(JsonlArticle& record) {
   // Without a separate title the text is read like a scraped page (headline detection).
-  if (record.title.empty()) return parse_article(record.id, record.text);
-  return make_article(record.id, record.title, record.text);
+  Article article = record.title.empty() ? parse_article(record.id, record.text)
+                                         : make_article(record.id, record.title, record.text);
+  article.metadata_date = record.date;
+  article.source = std::move(record.source);
+  article.url = std::move(record.url);
+  return article;
+}
+
+// The day (UTC) of a modification time.
+Date modification_day(std::int64_t mtime_ns) {
+  const std::chrono::sys_time<std::chrono::nanoseconds> t{std::chrono::nanoseconds(mtime_ns)};
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(t)};
+  return Date::of_day(static_cast<int>(ymd.year()),
+                      static_cast<int>(static_cast<unsigned>(ymd.month())),
+                      static_cast<int>(static_cast<unsigned>(ymd.day())));
+}
+
+Article article_from_file(const InputItem& item, std::string_view bytes) {
+  Article article = parse_article(item.id, bytes);
+  if (item.stamp.mtime_ns != 0) article.file_date = modification_day(item.stamp.mtime_ns);
+  if (item.metadata) apply_metadata(article, *item.metadata);
+  return article;
 }
 
 }  // namespace
+
+ArticleWorker::ArticleWorker(const ActorLexicon& lexicon, const ExtractionOptions& extraction,
+                             std::uint64_t max_file_size, IndexReport& report)
+    : max_file_size_(max_file_size),
+      document_uses_mtime_(extraction.date_fallback == DateFallback::FileMtime),
+      report_(report),
+      analyzer_(lexicon, extraction) {}
 
 IndexOutcome ArticleWorker::process(IndexJob& job) {
   try {
@@ -49,16 +79,16 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
     stamp.size = bytes_.size();
     stamp.content_hash = fnv1a64(bytes_);
     const auto& stored = job.stored ? job.stored->stamp : std::nullopt;
-    if (stored && stored->size == stamp.size && stored->content_hash == stamp.content_hash) {
+    if (stored && stored->same_content(stamp) && !document_uses_mtime_) {
       out.kind = IndexOutcome::Kind::kRestamp;
       out.stamp = stamp.encode();
       return out;
     }
-    article = parse_article(job.item.id, bytes_);
+    article = article_from_file(job.item, bytes_);
   }
-  out.document = build_document(article, analyzer_);
-  out.document.add_value(schema::kSourceStampSlot, stamp.encode());
-  out.document.add_boolean_term(*job.source_term);
+  out.document = build_document(article, analyzer_.analyse(article), analyzer_.analyzer());
+  out.document.add_value(schema::kSlotSourceStamp, stamp.encode());
+  out.document.add_boolean_term(*job.input_term);
   out.kind = IndexOutcome::Kind::kDocument;
   return out;
 }

@@ -8,7 +8,8 @@
 
 #include <xapian.h>
 
-#include "dossier/analyzer.h"
+#include "dossier/actors/lexicon.h"
+#include "dossier/article_analyzer.h"
 #include "dossier/index/change_detector.h"
 #include "dossier/index/index_report.h"
 #include "dossier/index/input_source.h"
@@ -20,8 +21,8 @@ struct IndexJob {
   std::uint64_t seq = 0;  // writing order
   InputItem item;
   std::string id_term;
-  const std::string* source_term = nullptr;  // owned by the InputSource, which outlives jobs
-  std::optional<StoredArticle> stored;       // what the database holds under id_term
+  const std::string* input_term = nullptr;  // owned by the InputSource, which outlives jobs
+  std::optional<StoredArticle> stored;      // what the database holds under id_term
   bool repeated = false;  // the id was already listed in this run (from another source)
 };
 
@@ -37,15 +38,16 @@ struct IndexOutcome {
   bool existed = false;  // the database had a document under id_term
   bool replace = false;  // existed, or listed earlier in this run: replace, do not add
   Xapian::Document document;
-  std::string stamp;  // kRestamp: the new kSourceStampSlot value
+  std::string stamp;  // kRestamp: the new kSlotSourceStamp value
   std::uint64_t bytes = 0;
 };
 
 // Holds what a thread needs to analyse articles. Not thread-safe: one per worker thread.
 class ArticleWorker {
  public:
-  ArticleWorker(std::uint64_t max_file_size, IndexReport& report)
-      : max_file_size_(max_file_size), report_(report) {}
+  // `lexicon` is shared (read-only) by all workers; the rest is this worker's own.
+  ArticleWorker(const ActorLexicon& lexicon, const ExtractionOptions& extraction,
+                std::uint64_t max_file_size, IndexReport& report);
 
   // Never throws: an unexpected error becomes a skipped source in the report.
   IndexOutcome process(IndexJob& job);
@@ -54,8 +56,11 @@ class ArticleWorker {
   IndexOutcome analyse(IndexJob& job);
 
   std::uint64_t max_file_size_;
+  // With --date-fallback file-mtime the document depends on the mtime: a touched file
+  // must be re-analysed, not just re-stamped.
+  bool document_uses_mtime_;
   IndexReport& report_;
-  Analyzer analyzer_;
+  ArticleAnalyzer analyzer_;
   std::string bytes_;  // reused read buffer
 };
 

@@ -32,7 +32,7 @@ std::optional<StoredArticle> ChangeDetector::find_once(const std::string& id_ter
   const auto posting = db_.postlist_begin(id_term);
   if (posting == db_.postlist_end(id_term)) return std::nullopt;
   const Xapian::Document doc = db_.get_document(*posting);
-  return StoredArticle{SourceStamp::decode(doc.get_value(schema::kSourceStampSlot))};
+  return StoredArticle{SourceStamp::decode(doc.get_value(schema::kSlotSourceStamp))};
 }
 
 }  // namespace dossier

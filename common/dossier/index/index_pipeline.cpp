@@ -34,15 +34,17 @@ unsigned worker_count(unsigned jobs) {
 // content.
 bool is_unchanged(const InputItem& item, const std::optional<StoredArticle>& stored) {
   if (!stored || !stored->stamp) return false;
-  if (item.hash_known) return stored->stamp->content_hash == item.stamp.content_hash;
+  if (item.hash_known) return stored->stamp->same_content(item.stamp);
   return stored->stamp->same_file_state(item.stamp);
 }
 
 class Pipeline {
  public:
-  Pipeline(const IndexOptions& options, std::vector<std::unique_ptr<InputSource>>& sources,
-           Xapian::WritableDatabase& db, IndexReport& report, Progress& progress)
+  Pipeline(const IndexOptions& options, const ActorLexicon& lexicon,
+           std::vector<std::unique_ptr<InputSource>>& sources, Xapian::WritableDatabase& db,
+           IndexReport& report, Progress& progress)
       : options_(options),
+        lexicon_(lexicon),
         sources_(sources),
         db_(db),
         report_(report),
@@ -122,7 +124,7 @@ class Pipeline {
         progress_.advance(1, item.stamp.size);
         continue;
       }
-      IndexJob job{next_seq_,         std::move(item), std::move(id_term), &source.source_term(),
+      IndexJob job{next_seq_,         std::move(item), std::move(id_term), &source.input_term(),
                    std::move(stored), repeated};
       if (!results_.wait_for_room(next_seq_) || !jobs_.push(std::move(job))) return false;
       ++next_seq_;
@@ -131,7 +133,7 @@ class Pipeline {
 
   // Worker thread.
   void analyse() {
-    ArticleWorker worker(options_.max_file_size, report_);
+    ArticleWorker worker(lexicon_, options_.extraction, options_.max_file_size, report_);
     while (auto job = jobs_.pop()) {
       if (stop_) continue;  // drain without work: the writer has given up
       results_.put(job->seq, worker.process(*job));
@@ -177,7 +179,7 @@ class Pipeline {
       const auto posting = db_.postlist_begin(outcome.id_term);
       if (posting != db_.postlist_end(outcome.id_term)) {
         Xapian::Document doc = db_.get_document(*posting);
-        doc.add_value(schema::kSourceStampSlot, outcome.stamp);
+        doc.add_value(schema::kSlotSourceStamp, outcome.stamp);
         db_.replace_document(*posting, doc);
       }
       ++result_.stats.unchanged;
@@ -195,6 +197,7 @@ class Pipeline {
   }
 
   const IndexOptions& options_;
+  const ActorLexicon& lexicon_;
   std::vector<std::unique_ptr<InputSource>>& sources_;
   Xapian::WritableDatabase& db_;
   IndexReport& report_;
@@ -220,11 +223,11 @@ class Pipeline {
 
 }  // namespace
 
-PipelineResult run_index_pipeline(const IndexOptions& options,
+PipelineResult run_index_pipeline(const IndexOptions& options, const ActorLexicon& lexicon,
                                   std::vector<std::unique_ptr<InputSource>>& sources,
                                   Xapian::WritableDatabase& db, IndexReport& report,
                                   Progress& progress) {
-  return Pipeline(options, sources, db, report, progress).run();
+  return Pipeline(options, lexicon, sources, db, report, progress).run();
 }
 
 }  // namespace dossier

@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include "dossier/actors/lexicon.h"
 #include "dossier/index/index_report.h"
 #include "dossier/index/input_source.h"
 #include "dossier/index/progress.h"
@@ -29,7 +30,7 @@ struct PipelineResult {
 
 // Runs the pipeline over `sources` into `db` (already open, at `options.db_path`), and
 // commits. Throws dossier::Error (kInternal) when writing fails.
-PipelineResult run_index_pipeline(const IndexOptions& options,
+PipelineResult run_index_pipeline(const IndexOptions& options, const ActorLexicon& lexicon,
                                   std::vector<std::unique_ptr<InputSource>>& sources,
                                   Xapian::WritableDatabase& db, IndexReport& report,
                                   Progress& progress);

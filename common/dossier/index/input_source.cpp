@@ -1,5 +1,6 @@
 #include "dossier/index/input_source.h"
 
+#include "dossier/corpus_reader.h"
 #include "dossier/errors.h"
 #include "dossier/hash.h"
 #include "dossier/schema.h"
@@ -18,15 +19,23 @@ std::string canonical_string(const fs::path& p) {
 // A corpus folder, or a single article file: listed (and stat'ed) up front, sorted by id.
 class FileListSource : public InputSource {
  public:
-  FileListSource(const fs::path& input, bool is_folder, const ProblemSink& problem,
-                 const ProblemSink& note)
-      : term_(schema::source_term(canonical_string(input))) {
+  FileListSource(const fs::path& input, bool is_folder, std::uint64_t settings_hash,
+                 const ProblemSink& problem, const ProblemSink& note)
+      : term_(schema::input_term(canonical_string(input))), settings_hash_(settings_hash) {
     files_ = is_folder ? list_folder(input, problem, note)
                        : list_corpus_files({input.string()}, problem, note);
     for (const auto& f : files_) total_bytes_ += f.size;
+    if (!is_folder) return;
+    try {
+      metadata_ = load_metadata(input);
+    } catch (const std::exception& e) {
+      throw Error(ErrorKind::kInput, e.what());
+    }
+    for (const auto& w : metadata_.warnings)
+      problem(metadata_.file.string() + ":" + std::to_string(w.line), w.reason);
   }
 
-  const std::string& source_term() const override { return term_; }
+  const std::string& input_term() const override { return term_; }
   std::uint64_t total_bytes() const override { return total_bytes_; }
   std::uint64_t total_articles() const override { return files_.size(); }
 
@@ -37,13 +46,16 @@ class FileListSource : public InputSource {
     item = InputItem{};
     item.id = std::move(f.id);
     item.origin = f.path.string();
-    item.stamp = SourceStamp{f.size, f.mtime_ns, 0};
+    item.metadata = metadata_.find(item.id);
+    item.stamp = SourceStamp{f.size, f.mtime_ns, 0, context_hash(settings_hash_, item.metadata)};
     item.file = std::move(f.path);
     return true;
   }
 
  private:
   std::string term_;
+  std::uint64_t settings_hash_;
+  MetadataTable metadata_;
   std::vector<CorpusFile> files_;
   std::size_t next_ = 0;
   std::uint64_t total_bytes_ = 0;
@@ -52,8 +64,9 @@ class FileListSource : public InputSource {
 // Records of a JSONL file, read as a stream.
 class JsonlSource : public InputSource {
  public:
-  JsonlSource(const fs::path& input, const ProblemSink& problem)
-      : term_(schema::source_term(canonical_string(input))),
+  JsonlSource(const fs::path& input, std::uint64_t settings_hash, const ProblemSink& problem)
+      : term_(schema::input_term(canonical_string(input))),
+        settings_hash_(settings_hash),
         path_(input.string()),
         problem_(problem) {
     try {
@@ -65,7 +78,7 @@ class JsonlSource : public InputSource {
     total_bytes_ = fs::file_size(input, ec);
   }
 
-  const std::string& source_term() const override { return term_; }
+  const std::string& input_term() const override { return term_; }
   std::uint64_t total_bytes() const override { return total_bytes_; }
   std::uint64_t total_articles() const override { return 0; }
 
@@ -91,15 +104,12 @@ class JsonlSource : public InputSource {
 
  private:
   std::string term_;
+  std::uint64_t settings_hash_;
   std::string path_;
   ProblemSink problem_;
   std::optional<JsonlArticleReader> reader_;
   std::uint64_t total_bytes_ = 0;
 };
-
-bool is_jsonl(const fs::path& p) {
-  return p.extension() == ".jsonl";
-}
 
 }  // namespace
 
@@ -122,7 +132,18 @@ void check_inputs_exist(const std::vector<std::string>& inputs) {
   }
 }
 
+std::uint64_t context_hash(std::uint64_t settings_hash, const ArticleMetadata* metadata) {
+  std::string all = std::to_string(settings_hash);
+  if (metadata) {
+    for (const std::string* field : {&metadata->title, &metadata->source, &metadata->url})
+      all.append(":").append(std::to_string(field->size())).append(":").append(*field);
+    if (metadata->date) all.append(":").append(metadata->date->iso());
+  }
+  return fnv1a64(all);
+}
+
 std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<std::string>& inputs,
+                                                             std::uint64_t settings_hash,
                                                              const ProblemSink& problem,
                                                              const ProblemSink& note) {
   std::vector<std::unique_ptr<InputSource>> sources;
@@ -131,11 +152,11 @@ std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<s
     check_inputs_exist({input});
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      sources.push_back(std::make_unique<FileListSource>(p, true, problem, note));
-    } else if (is_jsonl(p)) {
-      sources.push_back(std::make_unique<JsonlSource>(p, problem));
+      sources.push_back(std::make_unique<FileListSource>(p, true, settings_hash, problem, note));
+    } else if (is_jsonl_path(input)) {
+      sources.push_back(std::make_unique<JsonlSource>(p, settings_hash, problem));
     } else {
-      sources.push_back(std::make_unique<FileListSource>(p, false, problem, note));
+      sources.push_back(std::make_unique<FileListSource>(p, false, settings_hash, problem, note));
     }
   }
   return sources;

@@ -7,11 +7,11 @@
 
 namespace dossier {
 
-std::size_t prune_unseen(Xapian::WritableDatabase& db, const std::string& source_term,
+std::size_t prune_unseen(Xapian::WritableDatabase& db, const std::string& input_term,
                          const std::vector<std::uint64_t>& seen_id_hashes) {
   // Collected first: deleting while walking a posting list would invalidate it.
   std::vector<Xapian::docid> gone;
-  for (auto doc = db.postlist_begin(source_term); doc != db.postlist_end(source_term); ++doc) {
+  for (auto doc = db.postlist_begin(input_term); doc != db.postlist_end(input_term); ++doc) {
     auto term = db.termlist_begin(*doc);
     term.skip_to(schema::kIdPrefix);
     if (term == db.termlist_end(*doc) || !(*term).starts_with(schema::kIdPrefix)) continue;

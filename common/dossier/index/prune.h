@@ -10,9 +10,9 @@
 
 namespace dossier {
 
-// Deletes every document carrying `source_term` whose id term's fnv1a64 is not in
+// Deletes every document carrying `input_term` whose id term's fnv1a64 is not in
 // `seen_id_hashes` (sorted). Returns how many were deleted; does not commit.
-std::size_t prune_unseen(Xapian::WritableDatabase& db, const std::string& source_term,
+std::size_t prune_unseen(Xapian::WritableDatabase& db, const std::string& input_term,
                          const std::vector<std::uint64_t>& seen_id_hashes);
 
 }  // namespace dossier

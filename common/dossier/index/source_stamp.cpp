@@ -3,7 +3,7 @@
 namespace dossier {
 namespace {
 
-constexpr std::size_t kEncodedBytes = 24;
+constexpr std::size_t kEncodedBytes = 32;
 
 void put_u64(std::string& out, std::uint64_t v) {
   for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
@@ -23,6 +23,7 @@ std::string SourceStamp::encode() const {
   put_u64(out, size);
   put_u64(out, static_cast<std::uint64_t>(mtime_ns));
   put_u64(out, content_hash);
+  put_u64(out, context_hash);
   return out;
 }
 
@@ -30,7 +31,7 @@ std::optional<SourceStamp> SourceStamp::decode(std::string_view value) {
   if (value.size() != kEncodedBytes) return std::nullopt;
   return SourceStamp{get_u64(value.substr(0, 8)),
                      static_cast<std::int64_t>(get_u64(value.substr(8, 8))),
-                     get_u64(value.substr(16, 8))};
+                     get_u64(value.substr(16, 8)), get_u64(value.substr(24, 8))};
 }
 
 }  // namespace dossier
