@@ -155,6 +155,24 @@ TEST(IndexIncremental, PruneOnlyTouchesTheInputsGiven) {
   EXPECT_EQ(id_terms(db), (std::set<std::string>{"Qy.txt", "Qz.txt"}));
 }
 
+TEST(IndexIncremental, ChangedSidecarOrOptionsReanalyse) {
+  TempDir dir("idx_context");
+  const auto corpus = dir / "corpus", db = dir / "db";
+  write_file(corpus + "/a.txt", article_text(1));
+  write_file(corpus + "/b.txt", article_text(2));
+  ASSERT_EQ(index(db, quote(corpus)).exit_code, 0);
+  // The sidecar gives a.txt a source: a.txt must be re-analysed although its file is as it was.
+  write_file(corpus + "/metadata.jsonl", R"({"id": "a.txt", "source": "Wire"})"
+                                         "\n");
+  auto r = index(db, quote(corpus));
+  EXPECT_NE(r.out.find("0 added, 1 updated, 1 unchanged"), std::string::npos) << r.out;
+  // Another date order may read dates differently: everything is re-analysed.
+  r = index(db, "--date-order mdy " + quote(corpus));
+  EXPECT_NE(r.out.find("0 added, 2 updated, 0 unchanged"), std::string::npos) << r.out;
+  r = index(db, "--date-order mdy " + quote(corpus));
+  EXPECT_NE(r.out.find("0 added, 0 updated, 2 unchanged"), std::string::npos) << r.out;
+}
+
 TEST(IndexJobs, OutputDoesNotDependOnTheNumberOfThreads) {
   TempDir dir("idx_jobs");
   const auto corpus = dir / "corpus";

@@ -55,9 +55,12 @@ void Progress::draw() {
   char eta[32] = "?";
   if (byte_rate > 0 && total_bytes >= bytes)
     format_duration(eta, sizeof eta, static_cast<double>(total_bytes - bytes) / byte_rate);
-  std::fprintf(stderr, "\r\033[K%s: %llu/%llu articles, %.0f articles/s, %.1f MB/s, ETA %s",
-               phase_.load(), static_cast<unsigned long long>(articles),
-               static_cast<unsigned long long>(total_articles),
+  // JSONL sources do not know their article count in advance: show the count alone.
+  char total[32] = "";
+  if (total_articles >= articles && total_articles > 0)
+    std::snprintf(total, sizeof total, "/%llu", static_cast<unsigned long long>(total_articles));
+  std::fprintf(stderr, "\r\033[K%s: %llu%s articles, %.0f articles/s, %.1f MB/s, ETA %s",
+               phase_.load(), static_cast<unsigned long long>(articles), total,
                elapsed > 0 ? static_cast<double>(articles) / elapsed : 0.0,
                elapsed > 0 ? mb / elapsed : 0.0, eta);
   std::fflush(stderr);
