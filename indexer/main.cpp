@@ -85,8 +85,8 @@ void add_index_options(CLI::App& app, Options& o) {
 int index_command(Options& o) {
   if (o.index.db_path.empty())
     throw dossier::Error(dossier::ErrorKind::kUsage, "--db is required (see --help)");
-  dossier::IndexReport report(std::cerr, o.report_path);
   o.index.progress = !o.quiet && dossier::Progress::stderr_is_terminal();
+  dossier::IndexReport report(std::cerr, o.report_path, o.index.progress);
   dossier::install_interrupt_handlers();
   const auto stats = dossier::index_corpus(o.index, report);
   report.close();

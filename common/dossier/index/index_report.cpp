@@ -7,8 +7,9 @@
 
 namespace dossier {
 
-IndexReport::IndexReport(std::ostream& err, const std::string& report_path, std::string program)
-    : err_(err), program_(std::move(program)), report_path_(report_path) {
+IndexReport::IndexReport(std::ostream& err, const std::string& report_path, bool clear_line,
+                         std::string program)
+    : err_(err), clear_line_(clear_line), program_(std::move(program)), report_path_(report_path) {
   if (report_path.empty()) return;
   file_.emplace(report_path, std::ios::binary | std::ios::trunc);
   if (!*file_) throw Error(ErrorKind::kUsage, "cannot create report file " + report_path);
@@ -27,6 +28,7 @@ void IndexReport::add(const std::string& path, const std::string& reason, bool s
   if (skipped) ++skipped_;
   // stderr gets the path's bytes as they are (what a shell user can paste back); the JSON
   // report must be UTF-8, so there a non-UTF-8 path is repaired.
+  if (clear_line_) err_ << "\r\033[K";
   err_ << program_ << (skipped ? ": skipped " : ": warning: ") << path << ": " << reason << "\n";
   if (file_) {
     const nlohmann::ordered_json line = {

@@ -16,8 +16,9 @@ namespace dossier {
 class IndexReport {
  public:
   // `report_path` empty: no report file. Throws dossier::Error (kUsage) when it cannot be
-  // created. `err` gets the stderr lines; `program` starts each.
-  IndexReport(std::ostream& err, const std::string& report_path,
+  // created. `err` gets the stderr lines; `program` starts each. With `clear_line`, each
+  // line first erases the progress line drawn on the terminal.
+  IndexReport(std::ostream& err, const std::string& report_path, bool clear_line = false,
               std::string program = "dossier-index");
 
   // A source that was left out of the index.
@@ -35,6 +36,7 @@ class IndexReport {
 
   mutable std::mutex mutex_;
   std::ostream& err_;
+  bool clear_line_;
   std::string program_;
   std::string report_path_;
   std::optional<std::ofstream> file_;
