@@ -367,7 +367,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (after_title) {
       m.type = ActorType::Person;
       m.evidence = Evidence::Strong;
-    } else if (said_after) {
+    } else if (said_after || lexicon_.is_given_name(head.term)) {
       m.type = ActorType::Person;
       m.evidence = Evidence::Context;
     } else if (locative_before) {
@@ -389,6 +389,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (after_title) {
     m.type = ActorType::Person;
     m.evidence = Evidence::Strong;
+  } else if (head.all_caps && !lexicon_.is_english_word(head.term)) {
+    m.type = ActorType::Org;  // "BBC Sport", "AOL UK", "AC Milan"
+    m.evidence = Evidence::Context;
   } else if (leading_known) {
     // "Paris St Germain", "China Daily"; but a demonym before an unknown word is a given
     // name ("German Villa").
@@ -466,6 +469,8 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
 
 // Merges short references into the full names they abbreviate and settles each type.
 void ArticleScan::resolve() {
+  constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
+  std::unordered_map<std::string, std::size_t> first_names;
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     const Group& group = groups_[g];
     const auto votes = group.votes;
@@ -480,7 +485,14 @@ void ArticleScan::resolve() {
       const std::size_t second = group.key.rfind(' ', space - 1);
       short_refs_.try_emplace(group.key.substr(second + 1), g);
     }
+    // A first name alone ("Andy" after "Andy Roddick") refers to the one person so named.
+    const std::string given = group.key.substr(0, group.key.find(' '));
+    if (!lexicon_.is_given_name(given)) continue;
+    auto [first_ref, fresh] = first_names.try_emplace(given, g);
+    if (!fresh && first_ref->second != g) first_ref->second = kAmbiguous;
   }
+  for (const auto& [given, g] : first_names)
+    if (g != kAmbiguous) short_refs_.try_emplace(given, g);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     Group& group = groups_[g];
     const auto ref = short_refs_.find(group.key);

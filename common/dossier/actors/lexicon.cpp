@@ -197,6 +197,24 @@ const LexiconHit* ActorLexicon::find(std::string_view key) const {
   return it == aliases_.end() ? nullptr : &it->second;
 }
 
+bool ActorLexicon::is_english_word(std::string_view term) const {
+  if (english_words_.contains(term)) return true;
+  // wamerican lists American spellings only: map the regular British endings across
+  // ("realising" -> "realizing", "organisation" -> "organization", "favour" -> "favor").
+  static constexpr std::pair<std::string_view, std::string_view> kBritish[] = {
+      {"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"}, {"ised", "ized"},
+      {"ise", "ize"},         {"ises", "izes"},         {"our", "or"},      {"ours", "ors"},
+      {"tre", "ter"},         {"tres", "ters"},         {"lled", "led"},    {"lling", "ling"}};
+  for (const auto& [british, american] : kBritish) {
+    if (term.size() > british.size() + 2 && term.ends_with(british)) {
+      std::string spelled(term.substr(0, term.size() - british.size()));
+      spelled += american;
+      if (english_words_.contains(spelled)) return true;
+    }
+  }
+  return false;
+}
+
 std::optional<ActorType> ActorLexicon::gazetteer_type(std::string_view key) const {
   // A name in several lists is most often the place ("Washington", "Europe", "Lincoln").
   if (places_.contains(key)) return ActorType::Place;

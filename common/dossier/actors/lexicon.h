@@ -54,7 +54,8 @@ class ActorLexicon {
   // WordNet's type for a folded proper-noun phrase ("abraham lincoln" -> Person).
   std::optional<ActorType> gazetteer_type(std::string_view key) const;
   bool is_given_name(std::string_view term) const { return given_names_.contains(term); }
-  bool is_english_word(std::string_view term) const { return english_words_.contains(term); }
+  // Whether a folded word is ordinary English, in American or British spelling.
+  bool is_english_word(std::string_view term) const;
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
   bool is_capitalised_common_word(std::string_view key) const { return common_caps_.contains(key); }
 
