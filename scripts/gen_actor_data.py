@@ -50,6 +50,8 @@ def is_capitalised(lemma):
 def read_wordnet(path):
     """Returns dict of list name -> set of folded keys."""
     lists = {k: set() for k in ("persons", "places", "orgs", "given_names", "common_caps")}
+    adjectives = set()  # lower-case adjectives: "Great", "Little", "Old" open no given name
+    first_words = set()  # first words of multi-word person names
     for name, pos in (("data.noun", "n"), ("data.adj", "a")):
         full = os.path.join(path, name)
         if not os.path.exists(full):
@@ -64,6 +66,8 @@ def read_wordnet(path):
                 lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]) for i in range(count)]
                 instance = " @i " in line
                 for lemma in lemmas:
+                    if pos == "a" and lemma.islower():
+                        adjectives.add(lemma)
                     if not is_capitalised(lemma):
                         continue
                     key = fold_phrase(lemma.replace("_", " "))
@@ -75,13 +79,14 @@ def read_wordnet(path):
                         lists["persons"].add(key)
                         parts = lemma.split("_")
                         if len(parts) >= 2 and len(parts[0]) >= 3 and parts[0].isalpha():
-                            lists["given_names"].add(fold_word(parts[0]))
+                            first_words.add(parts[0])
                     elif lex in (LEX_LOCATION, LEX_OBJECT) and (instance or lex == LEX_LOCATION):
                         lists["places"].add(key)
                     elif lex == LEX_GROUP:
                         lists["orgs"].add(key)
                     elif not instance:
                         lists["common_caps"].add(key)  # "Monday", "Internet", "Democrat"
+    lists["given_names"] = {fold_word(w) for w in first_words if w.lower() not in adjectives}
     return lists
 
 

@@ -187,6 +187,18 @@ TEST(ActorRules, NamesAcrossHyphensInitialsAndLists) {
   });
 }
 
+TEST(ActorRules, LongTitleCasePhrasesOnlyConfirmKnownNames) {
+  run_table({
+      {"He joined the Federal Air Traffic Safety Review Board Appeals Panel of Peru.",
+       "Peru/country"},
+  });
+  // A pathological line of capitals: no crash, no junk, linear time.
+  std::string shouting;
+  for (int i = 0; i < 20000; ++i) shouting += "Of The Great Zorbla ";
+  ActorExtractor extractor(builtin_lexicon());
+  EXPECT_EQ(names_and_types(extractor.extract("", "He said " + shouting + "today.")), "");
+}
+
 TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
   ActorExtractor extractor(builtin_lexicon());
   // Title-Case words prove nothing: only names also found in the body (or known countries).

@@ -24,22 +24,22 @@ constexpr std::array<std::string_view, 22> kParticles{
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
 static_assert(sorted(kParticles));
 
-constexpr std::array<std::string_view, 101> kPersonTitles{
-    "actor", "adviser", "advisor", "aide", "ambassador", "analyst", "archbishop",
-    "attorney", "author", "batsman", "bishop", "boss", "brother", "captain",
-    "cardinal", "ceo", "chairman", "chairwoman", "champion", "chancellor", "chief",
-    "coach", "col", "colonel", "commander", "commissioner", "communist", "congressman",
-    "congresswoman", "councillor", "daughter", "defender", "democrat", "deputy", "dr",
-    "economist", "emperor", "envoy", "father", "forward", "gen", "general",
-    "goalkeeper", "governor", "husband", "inspector", "judge", "justice", "king",
-    "lawmaker", "lawyer", "leader", "lieutenant", "lord", "manager", "mayor",
-    "midfielder", "minister", "mother", "mp", "mr", "mrs", "ms",
-    "nationalist", "official", "pitcher", "player", "pope", "premier", "president",
-    "presidente", "prince", "princess", "prof", "professor", "prosecutor", "queen",
-    "rabbi", "rep", "representative", "republican", "secretary", "sen", "senator",
-    "sergeant", "sheikh", "sir", "sister", "socialist", "son", "speaker",
-    "spokesman", "spokesperson", "spokeswoman", "striker", "sultan", "superintendent", "veteran",
-    "vice", "widow", "wife"};
+constexpr std::array<std::string_view, 120> kPersonTitles{
+    "actor", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst", "archbishop",
+    "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop", "boss",
+    "brother", "captain", "cardinal", "ceo", "chairman", "chairwoman", "champion", "chancellor",
+    "chief", "coach", "col", "colonel", "commander", "commissioner", "communist", "congressman",
+    "congresswoman", "councillor", "count", "countess", "czar", "dame", "daughter", "defender",
+    "democrat", "deputy", "dr", "duchess", "duke", "earl", "economist", "emir",
+    "emperor", "envoy", "father", "forward", "gen", "general", "goalkeeper", "governor",
+    "husband", "imam", "inspector", "judge", "justice", "king", "lady", "lawmaker",
+    "lawyer", "leader", "lieutenant", "lord", "madame", "manager", "marquis", "mayor",
+    "midfielder", "minister", "mother", "mp", "mr", "mrs", "ms", "nationalist",
+    "official", "pitcher", "player", "pope", "premier", "president", "presidente", "prince",
+    "princess", "prof", "professor", "prosecutor", "queen", "rabbi", "rep", "representative",
+    "republican", "saint", "secretary", "sen", "senator", "sergeant", "sheikh", "sir",
+    "sister", "socialist", "son", "speaker", "spokesman", "spokesperson", "spokeswoman", "striker",
+    "sultan", "superintendent", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
 constexpr std::array<std::string_view, 114> kOrgHeads{

@@ -14,6 +14,9 @@ namespace {
 
 // Longest phrase, in words, that headline matching tries against known names.
 constexpr std::size_t kMaxHeadlineWords = 6;
+// Longest capitalised run read as names; longer ones are Title-Case phrases where capitals
+// say nothing ("Federal Air Traffic Control Administration Director Branko Bilbija").
+constexpr std::size_t kMaxNameWords = 7;
 // Longest title prefix stripped from a name ("Deputy Foreign Minister").
 constexpr std::size_t kMaxTitleWords = 6;
 
@@ -99,7 +102,8 @@ class ArticleScan {
   void scan_body(const std::vector<TextWord>& words);
   void resolve();
   void scan_headline_spans(const std::vector<TextWord>& words);
-  std::size_t headline_person(const std::vector<TextWord>& words, std::size_t i);
+  // Runs too long to be one name, set aside by scan_body: only known names count there.
+  void scan_deferred_runs(const std::vector<TextWord>& words);
   std::vector<Actor> actors() const;
 
  private:
@@ -125,8 +129,14 @@ class ArticleScan {
   // The group a phrase names after resolution: a full name or a short reference to one.
   std::optional<std::size_t> known_group(const std::string& key) const;
 
+  void match_known(const std::vector<TextWord>& words, std::size_t span_first,
+                   std::size_t span_last);
+  std::size_t headline_person(const std::vector<TextWord>& words, std::size_t i,
+                              std::size_t span_last);
+
   const ActorLexicon& lexicon_;
   std::vector<Group> groups_;
+  std::vector<std::pair<std::size_t, std::size_t>> deferred_runs_;
   std::unordered_map<std::string, std::size_t> group_by_key_;
   // Short references ("maduro") -> the group of the full name ("nicolas maduro").
   std::unordered_map<std::string, std::size_t> short_refs_;
@@ -462,7 +472,11 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
         break;
       }
     }
-    scan_run(words, i, last);
+    if (last - i + 1 > kMaxNameWords) {
+      deferred_runs_.emplace_back(i, last);  // a Title-Case phrase inside a sentence
+    } else {
+      scan_run(words, i, last);
+    }
     i = last + 1;
   }
 }
@@ -520,10 +534,11 @@ std::optional<std::size_t> ArticleScan::known_group(const std::string& key) cons
 // A person's name in a headline or byline needs no confirmation when it has the clear shape
 // of one: a given name, then one or two words that are not English ("Glenn Somerville").
 // Returns the number of words taken.
-std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std::size_t i) {
+std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std::size_t i,
+                                         std::size_t span_last) {
   if (words[i].all_caps || !lexicon_.is_given_name(words[i].term)) return 0;
   std::size_t last = i;
-  while (last + 1 < words.size() && last < i + 2 && words[last + 1].joins_previous &&
+  while (last + 1 <= span_last && last < i + 2 && words[last + 1].joins_previous &&
          words[last + 1].capitalised && !words[last + 1].all_caps &&
          !lexicon_.is_english_word(words[last + 1].term) && !lexicon_.find(words[last + 1].term) &&
          !lexicon_.gazetteer_type(words[last + 1].term))
@@ -543,15 +558,35 @@ std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std
 // the article's running text or the lexicon) count, longest first.
 void ArticleScan::scan_headline_spans(const std::vector<TextWord>& words) {
   for (std::size_t i = 0; i < words.size();) {
-    if (!words[i].headline_line || !words[i].capitalised) {
+    if (!words[i].headline_line) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end + 1 < words.size() && words[end + 1].headline_line) ++end;
+    match_known(words, i, end);
+    i = end + 1;
+  }
+}
+
+void ArticleScan::scan_deferred_runs(const std::vector<TextWord>& words) {
+  for (const auto& [first, last] : deferred_runs_) match_known(words, first, last);
+  deferred_runs_.clear();
+}
+
+// Phrases of words[span_first..span_last] that name a known actor, longest first.
+void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t span_first,
+                              std::size_t span_last) {
+  for (std::size_t i = span_first; i <= span_last;) {
+    if (!words[i].capitalised) {
       ++i;
       continue;
     }
     std::size_t matched = 0;
-    const std::size_t longest = std::min(words.size() - i, kMaxHeadlineWords);
+    const std::size_t longest = std::min(span_last - i + 1, kMaxHeadlineWords);
     for (std::size_t n = longest; n >= 1 && matched == 0; --n) {
       const std::size_t last = i + n - 1;
-      if (!words[last].capitalised || !words[last].headline_line) continue;
+      if (!words[last].capitalised) continue;
       const std::string key = join_terms(words, i, last);
       if (const auto known = known_group(key)) {
         Group& group = groups_[*known];
@@ -575,7 +610,7 @@ void ArticleScan::scan_headline_spans(const std::vector<TextWord>& words) {
       add_lexicon_mention(words, i, last, *hit);
       matched = n;
     }
-    if (matched == 0) matched = headline_person(words, i);
+    if (matched == 0) matched = headline_person(words, i, span_last);
     i += matched > 0 ? matched : 1;
   }
 }
@@ -623,6 +658,7 @@ std::vector<Actor> ActorExtractor::extract(std::string_view title, std::string_v
   scan.scan_body(body_words);
   scan.resolve();
   scan.scan_headline_spans(body_words);
+  scan.scan_deferred_runs(body_words);
   scan.scan_headline_spans(title_words);
   return scan.actors();
 }

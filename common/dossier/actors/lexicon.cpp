@@ -9,6 +9,7 @@
 #include <unicode/timezone.h>
 #include <unicode/tznames.h>
 
+#include "dossier/actors/cue_words.h"
 #include "dossier/actors/generated_data.h"
 #include "dossier/analyzer.h"
 
@@ -195,6 +196,10 @@ void ActorLexicon::load_user_dictionary(const std::string& path) {
 const LexiconHit* ActorLexicon::find(std::string_view key) const {
   const auto it = aliases_.find(key);
   return it == aliases_.end() ? nullptr : &it->second;
+}
+
+bool ActorLexicon::is_given_name(std::string_view term) const {
+  return given_names_.contains(term) && !cues::is_person_title(term);
 }
 
 bool ActorLexicon::is_english_word(std::string_view term) const {

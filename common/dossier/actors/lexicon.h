@@ -53,7 +53,8 @@ class ActorLexicon {
 
   // WordNet's type for a folded proper-noun phrase ("abraham lincoln" -> Person).
   std::optional<ActorType> gazetteer_type(std::string_view key) const;
-  bool is_given_name(std::string_view term) const { return given_names_.contains(term); }
+  // First word of WordNet person names ("Abraham"), titles excepted ("Sir", "President").
+  bool is_given_name(std::string_view term) const;
   // Whether a folded word is ordinary English, in American or British spelling.
   bool is_english_word(std::string_view term) const;
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
