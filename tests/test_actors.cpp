@@ -123,6 +123,7 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
       {"The Bank of Lisbon cut rates, the Workers Party complained.",
        "Bank of Lisbon/org; Workers Party/org"},
       {"He read it in the Calder Valley News.", "Calder Valley News/org"},
+      {"Advisers at Harbottle & Lewin objected.", "Harbottle & Lewin/org"},
   });
 }
 

@@ -24,40 +24,50 @@ constexpr std::array<std::string_view, 22> kParticles{
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
 static_assert(sorted(kParticles));
 
-constexpr std::array<std::string_view, 120> kPersonTitles{
-    "actor", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst", "archbishop",
-    "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop", "boss",
-    "brother", "captain", "cardinal", "ceo", "chairman", "chairwoman", "champion", "chancellor",
-    "chief", "coach", "col", "colonel", "commander", "commissioner", "communist", "congressman",
-    "congresswoman", "councillor", "count", "countess", "czar", "dame", "daughter", "defender",
-    "democrat", "deputy", "dr", "duchess", "duke", "earl", "economist", "emir",
-    "emperor", "envoy", "father", "forward", "gen", "general", "goalkeeper", "governor",
-    "husband", "imam", "inspector", "judge", "justice", "king", "lady", "lawmaker",
-    "lawyer", "leader", "lieutenant", "lord", "madame", "manager", "marquis", "mayor",
-    "midfielder", "minister", "mother", "mp", "mr", "mrs", "ms", "nationalist",
-    "official", "pitcher", "player", "pope", "premier", "president", "presidente", "prince",
-    "princess", "prof", "professor", "prosecutor", "queen", "rabbi", "rep", "representative",
-    "republican", "saint", "secretary", "sen", "senator", "sergeant", "sheikh", "sir",
-    "sister", "socialist", "son", "speaker", "spokesman", "spokesperson", "spokeswoman", "striker",
-    "sultan", "superintendent", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
+constexpr std::array<std::string_view, 159> kPersonTitles{
+    "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst",
+    "archbishop", "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop",
+    "boss", "boxer", "brother", "candidate", "captain", "cardinal", "ceo", "chairman",
+    "chairwoman", "challenger", "champion", "chancellor", "chief", "coach", "col", "colonel",
+    "columnist", "commander", "commissioner", "communist", "composer", "comptroller", "congressman", "congresswoman",
+    "correspondent", "councillor", "counsel", "count", "countess", "cyclist", "czar", "dame",
+    "daughter", "defender", "democrat", "deputy", "director", "dr", "driver", "duchess",
+    "duke", "earl", "economist", "editor", "emir", "emperor", "envoy", "executive",
+    "father", "forward", "gen", "general", "goalkeeper", "golfer", "governor", "historian",
+    "husband", "imam", "incumbent", "inspector", "jockey", "journalist", "judge", "justice",
+    "king", "lady", "lawmaker", "lawyer", "leader", "lieutenant", "lord", "madame",
+    "manager", "marquis", "mayor", "midfielder", "minister", "mother", "mp", "mr",
+    "mrs", "ms", "nationalist", "nominee", "novelist", "official", "pastor", "physicist",
+    "pitcher", "player", "poet", "pope", "premier", "presenter", "president", "president-elect",
+    "presidente", "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen",
+    "rabbi", "rep", "representative", "republican", "researcher", "rev", "reverend", "rider",
+    "saint", "scientist", "secretary", "secretary-general", "sen", "senator", "sergeant", "sheikh",
+    "singer", "sir", "sister", "skipper", "socialist", "son", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "sprinter", "striker", "sultan", "superintendent", "swimmer", "trainer",
+    "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 114> kOrgHeads{
-    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "associates",
-    "association", "athletic", "authority", "bancorp", "bank", "board", "brigade", "brigades",
-    "bureau", "cabinet", "caucus", "center", "centre", "church", "club", "co",
-    "coalition", "college", "command", "commission", "committee", "communications", "communists", "company",
-    "congress", "conservatives", "corp", "corporation", "council", "court", "democrats", "department",
-    "directorate", "division", "energy", "enterprises", "exchange", "faction", "fc", "federation",
-    "foundation", "front", "fund", "greens", "group", "guard", "holding", "holdings",
-    "hospital", "inc", "industries", "institute", "institution", "insurance", "international", "journal",
-    "league", "llc", "ltd", "media", "ministry", "motors", "movement", "nationalists",
-    "navy", "network", "news", "office", "oil", "organisation", "organization", "parliament",
-    "partners", "party", "petroleum", "pharmaceuticals", "plc", "police", "post", "press",
-    "radio", "railways", "regiment", "republicans", "rovers", "school", "secretariat", "senate",
-    "service", "services", "socialists", "society", "systems", "team", "technologies", "telecom",
-    "television", "times", "tribunal", "trust", "tv", "union", "united", "university",
-    "ventures", "wanderers"};
+constexpr std::array<std::string_view, 156> kOrgHeads{
+    "ab", "academy", "ag", "agency", "airline", "airlines", "airways", "alliance",
+    "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
+    "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
+    "bureau", "bv", "cabinet", "capital", "caucus", "center", "centre", "chemicals",
+    "church", "club", "co", "coalition", "college", "command", "commission", "committee",
+    "communications", "communists", "company", "congress", "conservatives", "consulting", "corp", "corporation",
+    "council", "court", "democrats", "department", "directorate", "division", "electronics", "energy",
+    "enterprises", "exchange", "faction", "fc", "federation", "financial", "foods", "foundation",
+    "front", "fund", "funds", "gmbh", "greens", "group", "guard", "holding",
+    "holdings", "hospital", "inc", "incorporated", "industries", "institute", "institution", "insurance",
+    "international", "investments", "journal", "kk", "labs", "league", "limited", "llc",
+    "llp", "lp", "ltd", "media", "mining", "ministry", "motor", "motors",
+    "movement", "nationalists", "navy", "network", "news", "nv", "office", "oil",
+    "organisation", "organization", "oyj", "parliament", "partners", "party", "petroleum", "pharma",
+    "pharmaceuticals", "plc", "police", "post", "press", "properties", "pty", "radio",
+    "railways", "realty", "regiment", "republicans", "research", "resources", "rovers", "sa",
+    "school", "secretariat", "securities", "senate", "service", "services", "shipping", "socialists",
+    "society", "software", "solutions", "spa", "steel", "stores", "systems", "team",
+    "technologies", "telecom", "television", "times", "tribunal", "trust", "tv", "union",
+    "united", "university", "ventures", "wanderers"};
 static_assert(sorted(kOrgHeads));
 
 constexpr std::array<std::string_view, 52> kEventHeads{

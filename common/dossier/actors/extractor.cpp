@@ -390,8 +390,11 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     add(std::move(m));
     return;
   }
-  if (ends_with_org_head(words, first, last)) {
-    m.type = ActorType::Org;
+  const bool ampersand = std::any_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1,
+                                     words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                                     [](const TextWord& w) { return w.ampersand_before; });
+  if (ends_with_org_head(words, first, last) || ampersand) {
+    m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
     m.evidence = Evidence::Strong;
   } else if (cues::is_place_head(words[last].term) || cues::is_place_opener(head.term)) {
     m.type = ActorType::Place;  // "Downing Street", "Mount Kenya"
