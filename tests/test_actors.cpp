@@ -240,6 +240,13 @@ TEST(ActorRules, DisplayNamePrefersDiacritics) {
   EXPECT_EQ(actors[0].mentions, 3);
 }
 
+TEST(ActorRules, EmptyAndTitleOnlyArticles) {
+  ActorExtractor extractor(builtin_lexicon());
+  EXPECT_TRUE(extractor.extract("", "").empty());
+  EXPECT_EQ(names_and_types(extractor.extract("Peru Votes", "")), "Peru/country");
+  EXPECT_TRUE(extractor.extract("", "\n\n   \n").empty());
+}
+
 TEST(ActorRules, SortedByMentionsThenName) {
   ActorExtractor extractor(builtin_lexicon());
   EXPECT_EQ(names_and_types(extractor.extract(

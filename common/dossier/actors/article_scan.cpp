@@ -1,3 +1,5 @@
+// Turns an article's mentions into actors: groups by key, short references resolved to full
+// names, headline phrases confirmed against both, display names and forms chosen.
 #include "dossier/actors/article_scan.h"
 
 #include <algorithm>
