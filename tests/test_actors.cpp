@@ -140,6 +140,7 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
       {"Officials said prices would rise. Analysts agreed.", ""},
       {"READ MORE: Prices Rise Sharply\nSubscribe\nAdvertisement\nWorld\nNewsfeed", ""},
       {"I'm sure we've seen it. I think so.", ""},
+      {"Meanwhile, trade slowed. Speaking later, Analysts disagreed.", ""},
       {"The Christian and Muslim leaders spoke on the Internet.", ""},
       {"Fans watched the World Cup and the U.S. Open.", ""},
   });
@@ -185,6 +186,9 @@ TEST(ActorRules, NamesAcrossHyphensInitialsAndLists) {
       {"Mike Hulbertson, Brian Hennesy, Steve Jurgensen,",
        "Brian Hennesy/person; Mike Hulbertson/person; Steve Jurgensen/person"},
       {"Glenn Somerfield\nThe figures were revised on Friday.", "Glenn Somerfield/person"},
+      // A sentence-initial ordinary word before an unusual one is a given name.
+      {"1. Frank Busemeyer (Germany) 8,300 points", "Frank Busemeyer/person; Germany/country"},
+      {"New York Energy Desk reported it.", "New York Energy Desk/org"},
   });
 }
 

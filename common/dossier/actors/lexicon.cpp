@@ -66,6 +66,7 @@ ActorLexicon ActorLexicon::builtin() {
   lexicon.given_names_ = SortedWords(actor_data::given_names());
   lexicon.common_caps_ = SortedWords(actor_data::common_caps());
   lexicon.english_words_ = SortedWords(actor_data::english_words());
+  lexicon.adverbs_ = SortedWords(actor_data::adverbs());
   Analyzer analyzer;
   // Cities first, so a country alias that is also a city name ("Singapore") ends a country.
   lexicon.add_time_zone_cities(analyzer);
@@ -196,6 +197,13 @@ void ActorLexicon::load_user_dictionary(const std::string& path) {
 const LexiconHit* ActorLexicon::find(std::string_view key) const {
   const auto it = aliases_.find(key);
   return it == aliases_.end() ? nullptr : &it->second;
+}
+
+bool ActorLexicon::is_sentence_opener(std::string_view term) const {
+  if (adverbs_.contains(term)) return true;
+  const bool participle =
+      (term.size() > 5 && term.ends_with("ing")) || (term.size() > 4 && term.ends_with("ed"));
+  return participle && is_english_word(term);
 }
 
 bool ActorLexicon::is_given_name(std::string_view term) const {

@@ -57,6 +57,8 @@ class ActorLexicon {
   bool is_given_name(std::string_view term) const;
   // Whether a folded word is ordinary English, in American or British spelling.
   bool is_english_word(std::string_view term) const;
+  // Adverbs and participles, which open sentences but never names ("Later", "Asked").
+  bool is_sentence_opener(std::string_view term) const;
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
   bool is_capitalised_common_word(std::string_view key) const { return common_caps_.contains(key); }
 
@@ -77,7 +79,7 @@ class ActorLexicon {
   std::vector<LexiconEntry> entries_;
   std::unordered_map<std::string, LexiconHit, StringHash, std::equal_to<>> aliases_;
   std::size_t longest_alias_words_ = 1;
-  SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_;
+  SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_, adverbs_;
 };
 
 }  // namespace dossier

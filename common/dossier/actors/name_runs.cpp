@@ -163,7 +163,12 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
       continue;
     }
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
-    if (words[first].sentence_start && !words[first].initial && is_common_word(words[first]) &&
+    // Not before an unusual word ("Frank Busemann"; but "Later Guaido"), nor opening a known
+    // name ("New York").
+    const bool name_follows = first < last && !lexicon_.is_english_word(words[last].term) &&
+                              !lexicon_.is_sentence_opener(words[first].term);
+    if (words[first].sentence_start && !words[first].initial && !leading_known && !name_follows &&
+        is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
