@@ -157,6 +157,9 @@ TEST(ActorRules, KnownNamesInsideLongerNames) {
       // A demonym splits off an organisation, but not off a one-word brand.
       {"The Russian Foreign Ministry objected.", "Foreign Ministry/org; Russia/country"},
       {"He flew British Airways home.", "British Airways/org"},
+      // A name ending in a place is a club or a company, unless it is a region.
+      {"Fans of Dynamo Lisbon cheered.", "Dynamo Lisbon/org"},
+      {"The News Agency of Peru reported it.", "News Agency of Peru/org"},
   });
 }
 

@@ -89,6 +89,8 @@ class ArticleScan {
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;
+  bool ends_with_known_place(const std::vector<TextWord>& words, std::size_t first,
+                             std::size_t last) const;
   // The group a phrase names after resolution: a full name or a short reference to one.
   std::optional<std::size_t> known_group(const std::string& key) const;
 

@@ -34,8 +34,28 @@ bool ArticleScan::is_common_word(const TextWord& word) const {
 bool ArticleScan::ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                                      std::size_t last) const {
   if (cues::is_org_head(words[last].term)) return true;
-  // "Bank of England", "University of Texas": head, then "of".
-  return last >= first + 2 && cues::is_org_head(words[first].term) && words[first + 1].term == "of";
+  // "Bank of England", "National Bank of Romania", "News Agency of Nigeria": head, then "of".
+  for (std::size_t k = first; k + 2 <= last; ++k)
+    if (cues::is_org_head(words[k].term) && words[k + 1].term == "of") return true;
+  return false;
+}
+
+// "Real Madrid", "Dynamo Moscow", "Air France": a name ending in a known place or country
+// that is not a region of it ("East Jerusalem") names a club or a company.
+bool ArticleScan::ends_with_known_place(const std::vector<TextWord>& words, std::size_t first,
+                                        std::size_t last) const {
+  static constexpr std::string_view kRegionWords[] = {
+      "central",  "east", "eastern", "great",    "greater", "lower", "new",    "north",
+      "northern", "old",  "south",   "southern", "upper",   "west",  "western"};
+  for (std::size_t start = last; start > first && start + 3 > last; --start) {
+    const LexiconHit* hit = lexicon_.find(join_terms(words, start, last));
+    if (hit == nullptr || hit->adjective) continue;
+    for (std::size_t i = first; i < start; ++i)
+      for (std::string_view region : kRegionWords)
+        if (words[i].term == region) return false;
+    return true;
+  }
+  return false;
 }
 // Splits off a known name at the start of a run when it is an actor of its own:
 // "Venezuelan | Foreign Minister Jorge Arreaza", "Moscow | Mayor Yuri Luzhkov", "Russian |
@@ -165,7 +185,9 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
     // Not before an unusual word ("Frank Busemann"; but "Later Guaido"), nor opening a known
     // name ("New York").
-    const bool name_follows = first < last && !lexicon_.is_english_word(words[last].term) &&
+    const bool name_follows = first < last && !lexicon_.is_english_word(words[first + 1].term) &&
+                              !cues::is_name_particle(words[first + 1].term) &&
+                              !lexicon_.is_given_name(words[first + 1].term) &&
                               !lexicon_.is_sentence_opener(words[first].term);
     if (words[first].sentence_start && !words[first].initial && !leading_known && !name_follows &&
         is_common_word(words[first]) &&
@@ -241,6 +263,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (head.all_caps && !lexicon_.is_english_word(head.term)) {
     m.type = ActorType::Org;  // "BBC Sport", "AOL UK", "AC Milan"
     m.evidence = Evidence::Context;
+  } else if (!lexicon_.is_given_name(head.term) && ends_with_known_place(words, first, last)) {
+    m.type = ActorType::Org;
+    m.evidence = Evidence::Weak;
   } else if (leading_known) {
     // "Paris St Germain", "China Daily"; but a demonym before an unknown word is a given
     // name ("German Villa").
