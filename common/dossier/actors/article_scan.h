@@ -60,7 +60,7 @@ std::string join_surface(const std::vector<TextWord>& words, std::size_t first, 
 // Finds the names of one article: body runs first, then headline confirmations.
 class ArticleScan {
  public:
-  ArticleScan(const ActorLexicon& lexicon) : lexicon_(lexicon) {}
+  explicit ArticleScan(const ActorLexicon& lexicon) : lexicon_(lexicon) {}
 
   void scan_body(const std::vector<TextWord>& words);
   void resolve();
