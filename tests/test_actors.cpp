@@ -124,6 +124,9 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
        "Bank of Lisbon/org; Workers Party/org"},
       {"He read it in the Calder Valley News.", "Calder Valley News/org"},
       {"Advisers at Harbottle & Lewin objected.", "Harbottle & Lewin/org"},
+      // A sentence-opening word stays when it opens an organisation's name.
+      {"It rained. Sputnik International reported it.", "Sputnik International/org"},
+      {"The UN Special Envoy Ismail Ould met them.", "Ismail Ould/person"},
   });
 }
 
@@ -142,6 +145,7 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
       {"I'm sure we've seen it. I think so.", ""},
       {"Meanwhile, trade slowed. Speaking later, Analysts disagreed.", ""},
       {"The Christian and Muslim leaders spoke on the Internet.", ""},
+      {"Many Kurds, a South American and the International applauded.", ""},
       {"Fans watched the World Cup and the U.S. Open.", ""},
   });
 }

@@ -80,21 +80,23 @@ constexpr std::array<std::string_view, 55> kEventHeads{
     "summit", "talks", "tournament", "treaty", "trophy", "war", "week"};
 static_assert(sorted(kEventHeads));
 
-constexpr std::array<std::string_view, 118> kFunctionWords{
-    "about", "above", "across", "after", "against", "along", "amid", "among", "and",
-    "any", "are", "around", "as", "at", "be", "because", "been", "before",
-    "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by",
-    "can", "could", "despite", "did", "do", "does", "down", "during", "each",
-    "every", "for", "from", "had", "has", "have", "he", "her", "here",
-    "hers", "him", "his", "how", "if", "in", "inside", "into", "is",
-    "its", "like", "might", "must", "near", "nor", "not", "off", "on",
-    "onto", "or", "our", "ours", "out", "outside", "over", "past", "per",
-    "she", "should", "since", "so", "some", "such", "than", "that", "then",
-    "there", "these", "they", "this", "those", "through", "throughout", "till", "to",
-    "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus",
-    "via", "vs", "was", "we", "were", "what", "when", "where", "whether",
-    "which", "while", "why", "with", "within", "without", "would", "yet", "you",
-    "your"};
+constexpr std::array<std::string_view, 137> kFunctionWords{
+    "about", "above", "according", "across", "after", "against", "all", "along", "although",
+    "amid", "among", "and", "another", "any", "are", "around", "as", "at",
+    "be", "because", "been", "before", "behind", "below", "beneath", "beside", "besides",
+    "between", "beyond", "both", "but", "by", "can", "could", "despite", "did",
+    "do", "does", "down", "during", "each", "either", "every", "few", "for",
+    "from", "had", "has", "have", "he", "her", "here", "hers", "him",
+    "his", "how", "if", "in", "inside", "into", "is", "its", "like",
+    "many", "might", "most", "much", "must", "near", "neither", "nor", "not",
+    "off", "on", "once", "onto", "or", "other", "our", "ours", "out",
+    "outside", "over", "past", "per", "several", "she", "should", "since", "so",
+    "some", "such", "than", "that", "then", "there", "these", "they", "this",
+    "those", "though", "through", "throughout", "till", "to", "toward", "towards", "under",
+    "underneath", "unless", "unlike", "until", "up", "upon", "versus", "via", "vs",
+    "was", "we", "were", "what", "when", "where", "whereas", "whether", "which",
+    "while", "whom", "whose", "why", "with", "within", "without", "would", "yet",
+    "you", "your"};
 static_assert(sorted(kFunctionWords));
 
 constexpr std::array<std::string_view, 39> kPlaceHeads{

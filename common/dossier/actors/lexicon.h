@@ -60,7 +60,13 @@ class ActorLexicon {
   // Adverbs and participles, which open sentences but never names ("Later", "Asked").
   bool is_sentence_opener(std::string_view term) const;
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
-  bool is_capitalised_common_word(std::string_view key) const { return common_caps_.contains(key); }
+  // Plurals of single words count too ("Kurds"), not of phrases ("Texas Rangers" is a club).
+  bool is_capitalised_common_word(std::string_view key) const {
+    if (common_caps_.contains(key)) return true;
+    const bool one_word_plural =
+        key.size() > 3 && key.ends_with('s') && key.find(' ') == std::string_view::npos;
+    return one_word_plural && common_caps_.contains(key.substr(0, key.size() - 1));
+  }
 
   std::size_t entry_count() const { return entries_.size(); }
 

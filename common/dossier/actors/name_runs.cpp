@@ -69,9 +69,10 @@ bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::
     if (hit == nullptr) continue;
     const std::size_t rest = first + n;
     if (hit->ordinary_word && words[first].sentence_start) return false;
-    const bool person_follows = title_end(words, rest, last).has_value() ||
-                                (rest < last && lexicon_.is_given_name(words[rest].term) &&
-                                 !ends_with_org_head(words, rest, last));
+    const bool person_follows =
+        title_end(words, rest, last).has_value() ||
+        (rest < last && (lexicon_.is_given_name(words[rest].term) || words[rest].initial) &&
+         !ends_with_org_head(words, rest, last));
     bool split = person_follows;
     if (!person_follows) {
       const bool place = lexicon_.entry(hit->entry).type == ActorType::Place;
@@ -99,7 +100,8 @@ std::optional<std::size_t> ArticleScan::title_end(const std::vector<TextWord>& w
   for (std::size_t i = first; i < last && i < first + kMaxTitleWords; ++i) {
     if (cues::is_person_title(words[i].term)) {
       end = i;
-    } else if (!cues::is_name_particle(words[i].term) && !lexicon_.is_english_word(words[i].term)) {
+    } else if (!cues::is_name_particle(words[i].term) && !lexicon_.is_english_word(words[i].term) &&
+               !(i == first && words[i].all_caps)) {
       break;
     }
   }
@@ -184,13 +186,20 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
     // Not before an unusual word ("Frank Busemann"; but "Later Guaido"), nor opening a known
-    // name ("New York").
+    // name ("New York") or an organisation's ("Sputnik International").
     const bool name_follows = first < last && !lexicon_.is_english_word(words[first + 1].term) &&
                               !cues::is_name_particle(words[first + 1].term) &&
                               !lexicon_.is_given_name(words[first + 1].term) &&
+                              !lexicon_.find(words[first + 1].term) &&
                               !lexicon_.is_sentence_opener(words[first].term);
+    const bool opens_org = first < last && cues::is_org_head(words[last].term) &&
+                           !lexicon_.is_sentence_opener(words[first].term) &&
+                           !lexicon_.is_given_name(words[first + 1].term) &&
+                           std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                                       words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                                       [](const TextWord& w) { return w.capitalised; });
     if (words[first].sentence_start && !words[first].initial && !leading_known && !name_follows &&
-        is_common_word(words[first]) &&
+        !opens_org && is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
@@ -223,12 +232,14 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
         (dotted || !lexicon_.is_english_word(head.term)) && !is_roman_numeral(head.term)) {
       m.type = ActorType::Org;  // acronym: "NATO", "PDVSA", "AFP"
       m.evidence = Evidence::Strong;
+    } else if (cues::is_org_head(head.term) || cues::is_person_title(head.term) ||
+               head.term.size() < 2) {
+      return;  // a bare "Ministry", "International" or "President"
     } else if (gazetteer) {
       m.type = gazetteer;
       m.evidence = Evidence::Context;
-    } else if (lexicon_.is_capitalised_common_word(m.key) || cues::is_org_head(head.term) ||
-               cues::is_person_title(head.term) || head.term.size() < 2) {
-      return;  // "Christian", "Internet", a bare "Ministry" or "President"
+    } else if (lexicon_.is_capitalised_common_word(m.key)) {
+      return;  // "Christian", "Internet"
     } else if (lexicon_.is_english_word(head.term) && !after_title) {
       add_doubtful(words, first);  // "Bush": a name after "George Bush", a shrub otherwise
       return;
@@ -251,6 +262,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   const bool ampersand = std::any_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1,
                                      words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                      [](const TextWord& w) { return w.ampersand_before; });
+  if (!gazetteer && lexicon_.is_capitalised_common_word(m.key)) return;  // "South American"
   if (ends_with_org_head(words, first, last) || ampersand) {
     m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
     m.evidence = Evidence::Strong;
@@ -263,7 +275,8 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (head.all_caps && !lexicon_.is_english_word(head.term)) {
     m.type = ActorType::Org;  // "BBC Sport", "AOL UK", "AC Milan"
     m.evidence = Evidence::Context;
-  } else if (!lexicon_.is_given_name(head.term) && ends_with_known_place(words, first, last)) {
+  } else if (!gazetteer && !lexicon_.is_given_name(head.term) &&
+             ends_with_known_place(words, first, last)) {
     m.type = ActorType::Org;
     m.evidence = Evidence::Weak;
   } else if (leading_known) {
