@@ -163,7 +163,8 @@ TEST_F(FacetsE2E, ActorsListing) {
       json::parse(run(kSearch + " --db " + quote(db_) + " actors --prefix guai --format json").out);
   ASSERT_GE(prefixed["actors"].size(), 1u);
   EXPECT_EQ(prefixed["actors"][0]["name"], "Juan Guaidó");
-  for (const auto& a : prefixed["actors"]) EXPECT_NE(a["name"].get<std::string>().find("Guaid"), std::string::npos);
+  for (const auto& a : prefixed["actors"])
+    EXPECT_NE(a["name"].get<std::string>().find("Guaid"), std::string::npos);
 }
 
 TEST(InputE2E, MetadataSidecarWinsOverText) {
