@@ -26,7 +26,9 @@ command -v omindex >/dev/null 2>&1 || need+=(xapian-omega)
 [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   echo "bench: installing ${need[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 [ -x "$build/indexer/dossier-index" ] || bash scripts/build.sh "$build" -DDOSSIER_BUILD_TESTS=OFF
 index_bin="$(cd "$build" && pwd)/indexer/dossier-index"
