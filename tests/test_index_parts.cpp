@@ -35,7 +35,7 @@ TEST(SourceStamp, FileStateNeedsAModificationTime) {
   EXPECT_TRUE((SourceStamp{10, 5, 1}.same_file_state({10, 5, 2})));
   EXPECT_FALSE((SourceStamp{10, 5, 1}.same_file_state({11, 5, 1})));
   EXPECT_FALSE((SourceStamp{10, 5, 1}.same_file_state({10, 6, 1})));
-  EXPECT_FALSE((SourceStamp{10, 0, 1}.same_file_state({10, 0, 1})));  // JSONL: no mtime
+  EXPECT_FALSE((SourceStamp{10, 0, 1}.same_file_state({10, 0, 1})));        // JSONL: no mtime
   EXPECT_FALSE((SourceStamp{10, 5, 1, 7}.same_file_state({10, 5, 1, 8})));  // new metadata
   EXPECT_TRUE((SourceStamp{10, 5, 1, 7}.same_content({10, 9, 1, 7})));
   EXPECT_FALSE((SourceStamp{10, 5, 1, 7}.same_content({10, 5, 1, 8})));

@@ -18,7 +18,7 @@ struct IndexOptions {
   std::vector<std::string> inputs;  // folders (walked recursively), .txt or .jsonl files
   std::string actors_file;          // user actor dictionary (TSV), optional
   ExtractionOptions extraction;
-  unsigned jobs = 0;                          // analysis threads; 0 = one per core
+  unsigned jobs = 0;  // analysis threads; 0 = one per core
   // Small batches are faster here, not just safer: Xapian buffers a batch in std::maps
   // whose cost per insertion grows with their size (BBC, 1 core: 6.3 s CPU with 250
   // articles per commit, 8.0 s with 1000; docs/BENCHMARKS.md).
