@@ -21,12 +21,16 @@ bool is_article_file(const fs::path& p) {
 // Length of the well-formed UTF-8 sequence starting at `s[i]`, or 0.
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const auto lead = static_cast<unsigned char>(s[i]);
-  const std::size_t n = lead < 0x80   ? 1
-                        : lead < 0xC2 ? 0
-                        : lead < 0xE0 ? 2
-                        : lead < 0xF0 ? 3
-                        : lead < 0xF5 ? 4
-                                      : 0;
+  std::size_t n = 0;  // from the lead byte; 0x80-0xC1 and 0xF5-0xFF never lead
+  if (lead < 0x80) {
+    n = 1;
+  } else if (lead >= 0xC2 && lead < 0xE0) {
+    n = 2;
+  } else if (lead >= 0xE0 && lead < 0xF0) {
+    n = 3;
+  } else if (lead >= 0xF0 && lead < 0xF5) {
+    n = 4;
+  }
   if (n == 0 || i + n > s.size()) return 0;
   return is_valid_utf8(s.substr(i, n)) ? n : 0;
 }
