@@ -4,14 +4,10 @@
 #include <iomanip>
 
 namespace dossier {
-namespace {
 
-// Scores rounded to 6 decimals: stable across platforms for golden files and diffs.
-double rounded(double score) {
+double rounded_score(double score) {
   return std::round(score * 1e6) / 1e6;
 }
-
-}  // namespace
 
 nlohmann::ordered_json result_to_json(const SearchResult& result) {
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
@@ -19,7 +15,7 @@ nlohmann::ordered_json result_to_json(const SearchResult& result) {
     hits.push_back({{"rank", h.rank},
                     {"id", h.id},
                     {"title", h.title},
-                    {"score", rounded(h.score)},
+                    {"score", rounded_score(h.score)},
                     {"snippet", h.snippet}});
   }
   return {{"query", result.query},   {"total", result.total}, {"total_exact", result.total_exact},

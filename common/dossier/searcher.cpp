@@ -57,8 +57,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit,
-                                             request.offset + request.limit + kCheckAtLeast);
+  const Xapian::doccount check_at_least =
+      request.exact_total ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
   SearchResult result;
   result.query = request.query;

@@ -17,6 +17,9 @@ struct SearchRequest {
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
   bool snippets = true;
+  // Count every match, so that `total` is exact (slower on large databases); otherwise
+  // the total is exact only when the match is small.
+  bool exact_total = false;
 };
 
 struct Hit {

@@ -1,0 +1,69 @@
+#include "dossier/batch_request.h"
+
+#include <gtest/gtest.h>
+
+#include "dossier/errors.h"
+
+namespace {
+
+using nlohmann::json;
+
+TEST(BatchRequest, KeysMapOntoRequestFields) {
+  dossier::SearchRequest defaults;
+  defaults.limit = 7;
+  defaults.offset = 1;
+  dossier::SearchRequest r = defaults;
+  dossier::apply_batch_json(
+      json::parse(R"({"id":"a","q":"oil","limit":3,"offset":0,"plain":true})"), r);
+  EXPECT_EQ(r.query, "oil");
+  EXPECT_EQ(r.limit, 3u);
+  EXPECT_EQ(r.offset, 0u);
+  EXPECT_TRUE(r.plain);
+
+  r = defaults;  // keys left out keep the command line's values
+  dossier::apply_batch_json(json::parse(R"({"q":"gas"})"), r);
+  EXPECT_EQ(r.limit, 7u);
+  EXPECT_EQ(r.offset, 1u);
+  EXPECT_FALSE(r.plain);
+}
+
+TEST(BatchRequest, BadKeysAreNamed) {
+  struct Case {
+    const char* object;
+    const char* message;
+  };
+  const Case cases[] = {
+      {R"({"id":"a"})", "missing key \"q\" (the query)"},
+      {R"({"q":3})", "key \"q\" must be a string"},
+      {R"({"q":"a","limit":-1})", "key \"limit\" must be an integer from 0 to 1000000"},
+      {R"({"q":"a","limit":2.5})", "key \"limit\" must be an integer from 0 to 1000000"},
+      {R"({"q":"a","limit":"10"})", "key \"limit\" must be an integer from 0 to 1000000"},
+      {R"({"q":"a","limit":1000001})", "key \"limit\" must be an integer from 0 to 1000000"},
+      {R"({"q":"a","plain":1})", "key \"plain\" must be true or false"},
+      {R"({"q":"a","qq":1})", "unknown key \"qq\""},
+  };
+  for (const auto& c : cases) {
+    dossier::SearchRequest r;
+    try {
+      dossier::apply_batch_json(json::parse(c.object), r);
+      ADD_FAILURE() << "accepted " << c.object;
+    } catch (const dossier::Error& e) {
+      EXPECT_EQ(std::string(e.what()), c.message) << c.object;
+      EXPECT_EQ(e.kind(), dossier::ErrorKind::kUsage);
+    }
+  }
+}
+
+TEST(BatchRequest, TextLinesSetOnlyTheQuery) {
+  dossier::SearchRequest defaults;
+  defaults.limit = 5;
+  defaults.plain = true;
+  dossier::BatchQuery q;
+  q.text = "central bank";
+  const auto r = dossier::batch_request(q, defaults);
+  EXPECT_EQ(r.query, "central bank");
+  EXPECT_EQ(r.limit, 5u);
+  EXPECT_TRUE(r.plain);
+}
+
+}  // namespace
