@@ -8,6 +8,8 @@ packages=(
   libxapian-dev libicu-dev libcli11-dev nlohmann-json3-dev libgtest-dev
   xapian-tools
   python3
+  # Actor lexicons, read at build time by scripts/gen_actor_data.py and compiled in.
+  wordnet-base wamerican-huge
 )
 
 missing=()

@@ -1,0 +1,41 @@
+// Closed word classes that steer actor extraction. All take folded terms
+// (dossier::Analyzer::fold output). Hand-written English news conventions, not data.
+#pragma once
+
+#include <string_view>
+
+namespace dossier::cues {
+
+// Lower-case words that may sit inside a name between capitalised words
+// ("Bank of England", "Osama bin Laden", "Ludwig van Beethoven").
+bool is_name_particle(std::string_view term);
+
+// Titles and roles announcing a person: "President", "Foreign Minister", "spokesman", "Mr".
+bool is_person_title(std::string_view term);
+
+// Head words that make a name an organisation: "Ministry", "Party", "Bank", "Inc".
+bool is_org_head(std::string_view term);
+
+// Head words of events, competitions and prizes ("U.S. Open", "World Cup", "Nobel Prize"):
+// a name ending so is no actor, even if it starts with a country.
+bool is_event_head(std::string_view term);
+
+// Capitalised function words ("Under", "With", "For" in Title Case): never part of a name.
+bool is_function_word(std::string_view term);
+
+// Head words ending place names ("Downing Street", "Kings County", "Bondi Beach").
+bool is_place_head(std::string_view term);
+// Words opening place names ("Mount Kenya", "Lake Victoria", "Gulf of Mexico").
+bool is_place_opener(std::string_view term);
+
+// Verbs of saying that follow a person's name ("Smith said").
+bool is_speech_verb(std::string_view term);
+
+// Prepositions announcing a place ("in Caracas", "from Moscow").
+bool is_locative_preposition(std::string_view term);
+
+// Capitalised words that are never actors and break names: days, months, pronouns and
+// web-page boilerplate ("Monday", "READ MORE", "Subscribe", "Advertisement").
+bool is_never_actor(std::string_view term);
+
+}  // namespace dossier::cues

@@ -1,0 +1,18 @@
+// Lexicons generated at build time (scripts/gen_actor_data.py, countries.tsv) and compiled
+// into the library, so binaries never depend on files in the source tree or /usr/share.
+// Each list is folded keys, one per line, sorted bytewise.
+#pragma once
+
+#include <string_view>
+
+namespace dossier::actor_data {
+
+std::string_view persons();        // WordNet person instances ("abraham lincoln")
+std::string_view places();         // WordNet locations and geographic instances
+std::string_view orgs();           // WordNet proper group nouns ("nato", "united nations")
+std::string_view given_names();    // first words of WordNet person names ("abraham")
+std::string_view common_caps();    // capitalised common words ("monday", "christian")
+std::string_view english_words();  // lower-case English words (wamerican-huge)
+std::string_view countries_tsv();  // common/dossier/actors/countries.tsv, verbatim
+
+}  // namespace dossier::actor_data

@@ -1,0 +1,67 @@
+#include "dossier/input/csv_reader.h"
+
+namespace dossier {
+
+bool CsvReader::next(std::vector<std::string>& fields, std::size_t& line, std::string& error) {
+  fields.clear();
+  error.clear();
+  line = line_;
+  int c = in_.get();
+  if (c == std::char_traits<char>::eof()) return false;
+
+  std::string field;
+  bool quoted = false;       // inside "..."
+  bool after_quote = false;  // just closed a quoted field: only , or a line end may follow
+  for (;; c = in_.get()) {
+    if (c == std::char_traits<char>::eof()) {
+      if (quoted) error = "a quoted field is not closed before the end of the file";
+      break;
+    }
+    const char ch = static_cast<char>(c);
+    if (ch == '\n') ++line_;
+    if (quoted) {
+      if (ch != '"') {
+        field.push_back(ch);
+      } else if (in_.peek() == '"') {
+        in_.get();
+        field.push_back('"');
+      } else {
+        quoted = false;
+        after_quote = true;
+      }
+      continue;
+    }
+    if (ch == ',') {
+      fields.push_back(std::move(field));
+      field.clear();
+      after_quote = false;
+    } else if (ch == '\n') {
+      break;
+    } else if (ch == '\r' && (in_.peek() == '\n' || in_.peek() == std::char_traits<char>::eof())) {
+      continue;  // CR of a CRLF line end
+    } else if (after_quote) {
+      error = "unexpected text after a closing quote";
+      break;
+    } else if (ch == '"' && field.empty()) {
+      quoted = true;
+    } else if (ch == '"') {
+      error = "a quote inside an unquoted field (quote the whole field and double the quote)";
+      break;
+    } else {
+      field.push_back(ch);
+    }
+  }
+  if (!error.empty()) {
+    // Resynchronise at the next line end so one bad record costs one line.
+    if (c != '\n') {
+      for (c = in_.get(); c != std::char_traits<char>::eof() && c != '\n'; c = in_.get()) {
+      }
+      if (c == '\n') ++line_;
+    }
+    return true;
+  }
+  fields.push_back(std::move(field));
+  return true;
+}
+
+}  // namespace dossier

@@ -1,0 +1,326 @@
+// Actor extraction: one table per rule, small texts written for these tests, plus checks
+// over the bundled sample corpus.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <unicode/locid.h>
+
+#include "dossier/actors/extractor.h"
+#include "dossier/actors/lexicon.h"
+#include "dossier/analyzer.h"
+
+namespace dossier {
+namespace {
+
+const ActorLexicon& builtin_lexicon() {
+  static const ActorLexicon lexicon = ActorLexicon::builtin();
+  return lexicon;
+}
+
+// "Name/type" of every actor, in extraction order, joined by "; ".
+std::string names_and_types(const std::vector<Actor>& actors) {
+  std::string out;
+  for (const Actor& a : actors) {
+    if (!out.empty()) out += "; ";
+    out += a.name + "/" + std::string(to_string(a.type));
+  }
+  return out;
+}
+
+const Actor* find_actor(const std::vector<Actor>& actors, const std::string& name) {
+  for (const Actor& a : actors)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+bool has_actor(const std::vector<Actor>& actors, const std::string& name, ActorType type) {
+  const Actor* a = find_actor(actors, name);
+  return a != nullptr && a->type == type;
+}
+
+struct Case {
+  const char* body;
+  const char* expected;  // names_and_types of the result
+};
+
+void run_table(const std::vector<Case>& cases, const ActorLexicon& lexicon = builtin_lexicon()) {
+  ActorExtractor extractor(lexicon);
+  for (const Case& c : cases) {
+    EXPECT_EQ(names_and_types(extractor.extract("", c.body)), c.expected) << "text: " << c.body;
+  }
+}
+
+TEST(ActorType, NamesRoundTrip) {
+  for (ActorType t : {ActorType::Person, ActorType::Org, ActorType::Country, ActorType::Place})
+    EXPECT_EQ(actor_type_from_string(to_string(t)), t);
+  EXPECT_EQ(to_string(ActorType::Org), "org");
+  EXPECT_FALSE(actor_type_from_string("ignore").has_value());
+}
+
+TEST(ActorLexicon, EveryIcuRegionIsACountry) {
+  Analyzer analyzer;
+  const ActorLexicon& lexicon = builtin_lexicon();
+  for (const char* const* code = icu::Locale::getISOCountries(); *code != nullptr; ++code) {
+    icu::UnicodeString display;
+    icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), display);
+    std::string name;
+    display.toUTF8String(name);
+    std::string key;
+    for (const Token& t : analyzer.tokenize(name)) key += (key.empty() ? "" : " ") + t.term;
+    const LexiconHit* hit = lexicon.find(key);
+    ASSERT_NE(hit, nullptr) << *code << " " << name;
+    EXPECT_EQ(lexicon.entry(hit->entry).type, ActorType::Country) << *code << " " << name;
+  }
+}
+
+TEST(ActorLexicon, LoadsQuickly) {
+  const auto start = std::chrono::steady_clock::now();
+  const ActorLexicon lexicon = ActorLexicon::builtin();
+  const auto ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start);
+  EXPECT_GT(lexicon.entry_count(), 250u);
+  // The budget is 100 ms in Release; sanitizer builds are several times slower.
+  EXPECT_LT(ms.count(), 1000.0);
+}
+
+TEST(ActorRules, CountriesByNameShortFormAndDemonym) {
+  run_table({
+      {"Talks between Peru and Chile resumed.", "Chile/country; Peru/country"},
+      {"The deal was signed by the US and the UK on Friday.",
+       "United Kingdom/country; United States/country"},
+      {"The U.S. envoy met Venezuelan officials in the capital.",
+       "United States/country; Venezuela/country"},
+      {"The plan angered Venezuela's neighbours and many Venezuelans.", "Venezuela/country"},
+      {"Analysts expect Russian troops to stay.", "Russia/country"},
+      {"They flew from Côte d'Ivoire to Ivory Coast's rival.", "Ivory Coast/country"},
+  });
+}
+
+TEST(ActorRules, PeopleFromTitlesGivenNamesAndSpeech) {
+  run_table({
+      {"Yesterday the talks were chaired by President Okonkwo Adebayo in the hall.",
+       "Okonkwo Adebayo/person"},
+      {"Critics said Deputy Foreign Minister Lidia Kostrova had overstepped.",
+       "Lidia Kostrova/person"},
+      {"The report was written by Margaret Holloway and others.", "Margaret Holloway/person"},
+      {"According to the file, Teodor Vranek said nothing more.", "Teodor Vranek/person"},
+      {"Local reporters quoted Mr Baxendale at length.", "Baxendale/person"},
+  });
+}
+
+TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
+  run_table({
+      {"Shares of Harlow Brothers Inc rose after the Ministry of Finance spoke.",
+       "Harlow Brothers Inc/org; Ministry of Finance/org"},
+      {"A spokesman for NATO and the oil firm PDVSA declined comment.", "NATO/org; PDVSA/org"},
+      {"The Bank of Lisbon cut rates, the Workers Party complained.",
+       "Bank of Lisbon/org; Workers Party/org"},
+      {"He read it in the Calder Valley News.", "Calder Valley News/org"},
+  });
+}
+
+TEST(ActorRules, PlacesFromTheLexiconAndPrepositions) {
+  run_table({
+      {"Protests spread from Caracas to Bogota overnight.", "Bogota/place; Caracas/place"},
+      {"Flights to Los Angeles were cancelled.", "Los Angeles/place"},
+  });
+}
+
+TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
+  run_table({
+      {"However, the meeting on Monday in March was short.", ""},
+      {"Officials said prices would rise. Analysts agreed.", ""},
+      {"READ MORE: Prices Rise Sharply\nSubscribe\nAdvertisement\nWorld\nNewsfeed", ""},
+      {"I'm sure we've seen it. I think so.", ""},
+      {"The Christian and Muslim leaders spoke on the Internet.", ""},
+      {"Fans watched the World Cup and the U.S. Open.", ""},
+  });
+}
+
+TEST(ActorRules, KnownNamesInsideLongerNames) {
+  run_table({
+      // A place or country opening a longer name stays part of it.
+      {"Shares in Oslo Fjord Shipping fell.", "Oslo Fjord Shipping/org"},
+      {"The paper Peru Daily reported it.", "Peru Daily/org"},
+      // ... unless a title or a person follows.
+      {"The talks angered Moscow Mayor Piotr Zhelnov deeply.",
+       "Moscow/place; Piotr Zhelnov/person"},
+      // A demonym splits off an organisation, but not off a one-word brand.
+      {"The Russian Foreign Ministry objected.", "Foreign Ministry/org; Russia/country"},
+      {"He flew British Airways home.", "British Airways/org"},
+  });
+}
+
+TEST(ActorRules, OfJoinsTwoActorsOrOneOrganisation) {
+  run_table({
+      {"Analyst Joel Brankford of Harlow Brothers Inc said so.",
+       "Harlow Brothers Inc/org; Joel Brankford/person"},
+      {"The club Kirovsk of Ukraine won.", "Kirovsk/org; Ukraine/country"},
+      {"He met the Bank of Lisbon board.", "Bank of Lisbon/org"},
+      {"Secretary of State Mike Ponterra arrived.", "Mike Ponterra/person"},
+  });
+}
+
+TEST(ActorRules, RolesAroundNamesAreNotNames) {
+  run_table({
+      {"The question came from Margaret Holloway MP yesterday.", "Margaret Holloway/person"},
+      {"The Industry Secretary spoke, and so did the Foreign Minister.", ""},
+      {"Later Democrat Walter Ferrby agreed.", "Walter Ferrby/person"},
+  });
+}
+
+TEST(ActorRules, NamesAcrossHyphensInitialsAndLists) {
+  run_table({
+      {"The bowler Ata-ur-Rashid took four wickets.", "Ata-ur-Rashid/person"},
+      {"Scores: England 292 (N. Knightly 113; A. Hollowell 4-23)",
+       "A. Hollowell/person; England/country; N. Knightly/person"},
+      {"Mike Hulbertson, Brian Hennesy, Steve Jurgensen,",
+       "Brian Hennesy/person; Mike Hulbertson/person; Steve Jurgensen/person"},
+      {"Glenn Somerfield\nThe figures were revised on Friday.", "Glenn Somerfield/person"},
+  });
+}
+
+TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
+  ActorExtractor extractor(builtin_lexicon());
+  // Title-Case words prove nothing: only names also found in the body (or known countries).
+  const auto actors =
+      extractor.extract("Harsh Winter Hits Farmers As Kostrova Visits Peru",
+                        "Agriculture minister Lidia Kostrova toured the region on Tuesday.");
+  EXPECT_EQ(names_and_types(actors), "Lidia Kostrova/person; Peru/country");
+  EXPECT_EQ(find_actor(actors, "Lidia Kostrova")->mentions, 2);
+  // ALL-CAPS headline: "US" in capitals is the country.
+  EXPECT_EQ(names_and_types(extractor.extract("US SANCTIONS BITE", "Exports fell.")),
+            "United States/country");
+  EXPECT_EQ(names_and_types(extractor.extract("Tell Us What You Think", "Write to the editor.")),
+            "");
+}
+
+TEST(ActorRules, ShortReferencesResolveToTheFullName) {
+  ActorExtractor extractor(builtin_lexicon());
+  const auto actors = extractor.extract(
+      "",
+      "Opposition leader Juan Guaidó spoke first. Later Guaido's allies cheered, and "
+      "Nicolas Maduro replied. Maduro's ministers left. \"No,\" Maduro said.");
+  ASSERT_EQ(names_and_types(actors), "Nicolas Maduro/person; Juan Guaidó/person");
+  const Actor& maduro = actors[0];
+  EXPECT_EQ(maduro.key, "nicolas maduro");
+  EXPECT_EQ(maduro.mentions, 3);
+  EXPECT_EQ(maduro.forms, (std::vector<std::string>{"Maduro", "Nicolas Maduro"}));
+  EXPECT_EQ(actors[1].key, "juan guaido");
+  EXPECT_EQ(actors[1].mentions, 2);
+}
+
+TEST(ActorRules, DisplayNamePrefersDiacritics) {
+  ActorExtractor extractor(builtin_lexicon());
+  const auto actors = extractor.extract(
+      "", "The envoy Nicolas Maduro arrived. Later Nicolás Maduro left. Nicolas Maduro spoke.");
+  ASSERT_EQ(actors.size(), 1u);
+  EXPECT_EQ(actors[0].name, "Nicolás Maduro");
+  EXPECT_EQ(actors[0].key, "nicolas maduro");
+  EXPECT_EQ(actors[0].mentions, 3);
+}
+
+TEST(ActorRules, SortedByMentionsThenName) {
+  ActorExtractor extractor(builtin_lexicon());
+  EXPECT_EQ(names_and_types(extractor.extract(
+                "", "Chile and Peru met. Peru and Brazil met. Peru and Chile agreed.")),
+            "Peru/country; Chile/country; Brazil/country");
+}
+
+class UserDictionary : public ::testing::Test {
+ protected:
+  std::string write(const std::string& text) {
+    path_ = std::filesystem::temp_directory_path() /
+            ("dossier_actors_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+             "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".tsv");
+    std::ofstream(path_) << text;
+    return path_.string();
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+  std::filesystem::path path_;
+};
+
+TEST_F(UserDictionary, AddsMergesAndSuppresses) {
+  ActorLexicon lexicon = ActorLexicon::builtin();
+  lexicon.load_user_dictionary(
+      write("# canonical<TAB>type<TAB>aliases\n"
+            "Acme Widgets\torg\tAcmeCo\tthe Widget Makers\n"
+            "Holland\tcountry\tOranje\n"
+            "\n"
+            "Zorblax Quentin\tignore\n"));
+  run_table({{"Profits at AcmeCo rose.", "Acme Widgets/org"},
+             {"Fans of Oranje cheered for Holland.", "Holland/country"},
+             {"The critic Zorblax Quentin wrote again.", ""}},
+            lexicon);
+}
+
+TEST_F(UserDictionary, RejectsBadLinesWithPathAndLine) {
+  ActorLexicon lexicon = ActorLexicon::builtin();
+  const std::string path = write("Good Name\tperson\nBad Name\twizard\n");
+  try {
+    lexicon.load_user_dictionary(path);
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()).rfind(path + ":2: unknown type 'wizard'", 0), 0u) << e.what();
+  }
+  EXPECT_THROW(lexicon.load_user_dictionary(write("Only a name\n")), std::runtime_error);
+  EXPECT_THROW(lexicon.load_user_dictionary("/nonexistent/actors.tsv"), std::runtime_error);
+}
+
+// The bundled sample articles: title "" and the whole file as body.
+std::vector<Actor> corpus_actors(const std::string& file) {
+  std::ifstream in(std::string(DOSSIER_SOURCE_DIR) + "/corpus/" + file);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_FALSE(text.str().empty()) << file;
+  ActorExtractor extractor(builtin_lexicon());
+  return extractor.extract("", text.str());
+}
+
+bool names_any(const std::vector<Actor>& actors, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (find_actor(actors, n) != nullptr) return true;
+  return false;
+}
+
+TEST(ActorCorpus, VenezuelaRussiaArticle) {
+  const auto actors = corpus_actors("000_294354c3b5f7a554.txt");
+  EXPECT_TRUE(names_any(actors, {"Juan Guaidó", "Juan Guaido"})) << names_and_types(actors);
+  EXPECT_TRUE(names_any(actors, {"Nicolás Maduro", "Nicolas Maduro"}));
+  EXPECT_TRUE(has_actor(actors, "Aleksander Shchetinin", ActorType::Person));
+  for (const char* country : {"United States", "Russia", "Venezuela", "China"})
+    EXPECT_TRUE(has_actor(actors, country, ActorType::Country)) << country;
+}
+
+TEST(ActorCorpus, ArreazaArticle) {
+  const auto actors = corpus_actors("001_4132258e9ace6acd.txt");
+  for (const char* person : {"Jorge Arreaza", "Dmitry Peskov", "Vladimir Zaemsky"})
+    EXPECT_TRUE(has_actor(actors, person, ActorType::Person)) << person;
+  EXPECT_TRUE(has_actor(actors, "Reuters", ActorType::Org)) << names_and_types(actors);
+  for (const char* country : {"France", "Germany", "Spain", "Netherlands", "United Kingdom"})
+    EXPECT_TRUE(has_actor(actors, country, ActorType::Country)) << country;
+}
+
+TEST(ActorCorpus, NoBoilerplateActors) {
+  for (const auto& entry : std::filesystem::directory_iterator(DOSSIER_SOURCE_DIR "/corpus")) {
+    const auto actors = corpus_actors(entry.path().filename().string());
+    EXPECT_FALSE(actors.empty()) << entry.path();
+    for (const Actor& a : actors) {
+      EXPECT_NE(a.key, "read more") << entry.path();
+      EXPECT_NE(a.key, "world") << entry.path();
+      EXPECT_NE(a.key, "newsfeed") << entry.path();
+      EXPECT_GT(a.mentions, 0);
+      EXPECT_FALSE(a.forms.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dossier
