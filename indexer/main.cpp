@@ -1,4 +1,5 @@
 // dossier-index: builds a Dossier database from a corpus, or shows what it extracts.
+#include <cstdio>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -13,16 +14,44 @@ namespace {
 
 struct Options {
   dossier::IndexOptions index;
+  std::string date_order = "dmy";
+  std::string date_fallback = "none";
   bool strict = false;
   bool quiet = false;
-  std::vector<std::string> analyze_inputs;
 };
 
 void report_problem(const std::string& path, const std::string& reason) {
   std::cerr << "dossier-index: skipped " << path << ": " << reason << "\n";
 }
 
+// Options shared by indexing and `analyze`: they change what is extracted.
+void add_extraction_options(CLI::App& app, Options& o) {
+  app.add_option("inputs", o.index.inputs, "Corpus folders, .txt files or .jsonl files");
+  app.add_option(
+         "--actors", o.index.actors_file,
+         "User actor dictionary: TSV 'canonical name<TAB>type<TAB>alias...' (see docs/ACTORS.md)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--date-order", o.date_order, "How to read numeric dates such as 03/04/2019")
+      ->check(CLI::IsMember({"dmy", "mdy"}))
+      ->capture_default_str();
+  app.add_option("--date-fallback", o.date_fallback,
+                 "Publication date when neither metadata nor a dateline gives one")
+      ->check(CLI::IsMember({"none", "mentioned-latest", "file-mtime"}))
+      ->capture_default_str();
+  app.add_flag("--strict", o.strict, "Exit 1 when any file or line had to be skipped");
+}
+
+void finish_options(Options& o) {
+  o.index.extraction.date_order =
+      o.date_order == "mdy" ? dossier::DateOrder::MDY : dossier::DateOrder::DMY;
+  o.index.extraction.date_fallback = *dossier::date_fallback_from_string(o.date_fallback);
+  if (o.index.inputs.empty())
+    throw dossier::Error(dossier::ErrorKind::kUsage, "no corpus given (see --help)");
+}
+
 int index_command(const Options& o) {
+  if (o.index.db_path.empty())
+    throw dossier::Error(dossier::ErrorKind::kUsage, "--db is required (see --help)");
   const auto stats = dossier::index_corpus(o.index, report_problem);
   if (!o.quiet) {
     std::printf("dossier-index: %zu added, %zu updated, %zu skipped in %.2f s\n", stats.added,
@@ -32,7 +61,7 @@ int index_command(const Options& o) {
 }
 
 int analyze_command(const Options& o) {
-  const auto failed = dossier::analyze_inputs(o.analyze_inputs, std::cout, report_problem);
+  const auto failed = dossier::analyze_corpus(o.index, std::cout, report_problem);
   return (o.strict && failed > 0) ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
@@ -41,31 +70,26 @@ int analyze_command(const Options& o) {
 int main(int argc, char** argv) {
   Options o;
   CLI::App app{
-      "Build or update a Dossier database from folders of .txt news articles.\n"
+      "Build or update a Dossier database from news articles.\n"
       "  dossier-index --db DB [options] FOLDER|FILE...\n"
-      "  dossier-index analyze FOLDER|FILE..."};
+      "  dossier-index analyze [options] FOLDER|FILE..."};
   app.footer(
-      "Every .txt file below the given folders is an article; its id is its path relative to\n"
-      "the folder. Files that cannot be read are reported on stderr and skipped.\n"
-      "Exit codes: 0 ok, 1 files were skipped (with --strict), 2 bad usage or input, 3 I/O error.");
+      "Inputs: folders (every .txt file below is an article; its id is its path relative to\n"
+      "the folder; an optional metadata.jsonl or metadata.csv in the folder gives dates,\n"
+      "titles, sources and urls), single .txt files, and .jsonl files of articles (see\n"
+      "docs/INPUT.md). Unreadable files and bad lines are reported on stderr and skipped.\n"
+      "Exit codes: 0 ok, 1 items were skipped (with --strict), 2 bad usage or input, 3 I/O error.");
   app.add_option("--db", o.index.db_path, "Database folder (created if missing)");
-  app.add_option("inputs", o.index.inputs, "Corpus folders or files to index");
-  app.add_flag("--strict", o.strict, "Exit 1 when any file had to be skipped");
+  add_extraction_options(app, o);
   app.add_flag("-q,--quiet", o.quiet, "Do not print the summary line");
-  auto* analyze =
-      app.add_subcommand("analyze",
-                         "Print what Dossier extracts from each article, one JSON line each, "
-                         "without touching any database");
-  analyze->add_option("inputs", o.analyze_inputs, "Corpus folders or files")->required();
-  analyze->add_flag("--strict", o.strict, "Exit 1 when any file had to be skipped");
+  auto* analyze = app.add_subcommand(
+      "analyze",
+      "Print what Dossier extracts from each article (one JSON line each), without any database");
+  add_extraction_options(*analyze, o);
   if (const auto rc = dossier::parse_cli(app, argc, argv)) return *rc;
 
   return dossier::run_reporting_errors("dossier-index", [&] {
-    if (*analyze) return analyze_command(o);
-    if (o.index.db_path.empty())
-      throw dossier::Error(dossier::ErrorKind::kUsage, "--db is required (see --help)");
-    if (o.index.inputs.empty())
-      throw dossier::Error(dossier::ErrorKind::kUsage, "no corpus folder given (see --help)");
-    return index_command(o);
+    finish_options(o);
+    return *analyze ? analyze_command(o) : index_command(o);
   });
 }

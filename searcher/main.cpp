@@ -1,4 +1,5 @@
-// dossier-search: ranked (BM25) queries over a Dossier database, one or a batch.
+// dossier-search: ranked (BM25) queries over a Dossier database, one or a batch, and its
+// list of actors.
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -15,9 +16,16 @@ namespace {
 struct Options {
   std::vector<std::string> query_words;
   std::string format;  // empty: "text" for one query, "jsonl" for a batch
+  std::string sort = "relevance";
+  std::string granularity = "month";
+  bool estimate = false;
   std::string batch_input;
   bool no_header = false;
-  dossier::BatchSettings batch;  // also holds the database, defaults and ranking
+  dossier::BatchSettings batch;  // the database, request defaults and ranking for both modes
+  // `actors` subcommand
+  std::string actor_type;
+  std::string actor_prefix;
+  std::size_t actor_limit = 0;
 };
 
 std::string join(const std::vector<std::string>& words) {
@@ -26,7 +34,19 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
+// The options that are names on the command line, as request fields.
+void finish_request(Options& o) {
+  auto& request = o.batch.defaults;
+  request.sort = *dossier::sort_order_from_string(o.sort);
+  request.granularity = *dossier::granularity_from_string(o.granularity);
+  request.exact = !o.estimate;
+}
+
 int search_command(Options& o) {
+  if (o.format.empty()) o.format = "text";
+  if (o.format != "text" && o.format != "json")
+    throw dossier::Error(dossier::ErrorKind::kUsage,
+                         "--format " + o.format + " is for --batch; one query prints text or json");
   dossier::Searcher searcher(o.batch.db_path);
   searcher.ranking() = o.batch.ranking;
   auto request = o.batch.defaults;
@@ -46,16 +66,23 @@ int batch_command(Options& o) {
   o.batch.input = o.batch_input;
   o.batch.format = o.format.empty() || o.format == "json" ? "jsonl" : o.format;
   o.batch.header = !o.no_header;
+  o.batch.estimate = o.estimate;
   return dossier::run_batch_command(o.batch, std::cout, std::cerr);
 }
 
-int command(Options& o) {
-  if (!o.batch_input.empty()) return batch_command(o);
+int actors_command(Options& o) {
   if (o.format.empty()) o.format = "text";
-  if (o.format != "text" && o.format != "json")
-    throw dossier::Error(dossier::ErrorKind::kUsage,
-                         "--format " + o.format + " is for --batch; one query prints text or json");
-  return search_command(o);
+  dossier::Searcher searcher(o.batch.db_path);
+  std::optional<dossier::ActorType> type;
+  if (!o.actor_type.empty()) type = dossier::actor_type_from_string(o.actor_type);
+  auto actors = searcher.actors().list(type, o.actor_prefix);
+  if (o.actor_limit > 0 && actors.size() > o.actor_limit) actors.resize(o.actor_limit);
+  if (o.format == "json") {
+    std::cout << dossier::actors_to_json(actors).dump() << "\n";
+  } else {
+    dossier::print_actors_text(std::cout, actors);
+  }
+  return actors.empty() ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
 }  // namespace
@@ -65,47 +92,81 @@ int main(int argc, char** argv) {
   Options o;
   auto& request = o.batch.defaults;
   CLI::App app{
-      "Search a Dossier database: ranked (BM25) results with snippets.\n"
+      "Search a Dossier database: ranked (BM25) results with snippets, filters and facets.\n"
       "  dossier-search --db DB [options] QUERY...\n"
-      "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]"};
+      "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
+      "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]"};
   app.footer(
       "Query syntax (Xapian's): words (any match, ranked), AND OR NOT XOR (in capitals),\n"
       "+word (required), -word (excluded), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
-      "title:word, title:\"a phrase\", parentheses. Words are case- and accent-insensitive.\n"
-      "Snippets mark matched words as **word**.\n"
-      "Batch input, one query per line: a JSON object {\"id\",\"q\",\"limit\",\"offset\","
-      "\"plain\"},\n"
+      "title:word, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
+      "date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02, date:undated,\n"
+      "mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"
+      "Filters never change scores. Snippets mark matched words as **word**.\n"
+      "Batch input, one query per line: a JSON object {\"id\",\"q\", ...} (keys in README),\n"
       "ID<TAB>QUERY, or a bare query (id = line number); or a TREC topic file (<top>...).\n"
       "Exit codes: 0 results found (batch: every query answered), 1 no results, 2 bad usage,\n"
       "query or database (batch: any query failed), 3 internal error.");
   app.add_option("--db", o.batch.db_path, "Database folder made by dossier-index")->required();
-  app.add_option("query", o.query_words, "Query words (joined with spaces)");
-  app.add_option("-n,--limit", request.limit, "Number of hits to show (per query)")
+  app.add_option("query", o.query_words, "Query words (joined with spaces); none: every article");
+  app.add_option("-n,--limit", request.limit, "Number of hits to show (batch: per query)")
       ->default_val(10)
       ->check(CLI::Range(0, 1000000));
   app.add_option("--offset", request.offset, "Skip this many hits first")
       ->default_val(0)
       ->check(CLI::NonNegativeNumber);
   app.add_option("-f,--format", o.format,
-                 "Output format: text or json (one query); jsonl (default), trec, tsv or csv "
-                 "(batch)")
+                 "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv")
       ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv"}));
   app.add_flag("--plain", request.plain,
                "Take the query as plain words: no operators, fields or phrases");
+  app.add_option("--actor", request.actors,
+                 "Only articles naming this actor (any alias; repeat: all of them)");
+  app.add_option("--source", request.sources,
+                 "Only articles from this source (repeat: any of them)");
+  app.add_option("--from", request.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--to", request.to,
+                 "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)");
+  app.add_option("--facets", request.facets,
+                 "Count over all matches: actor, date, source (comma-separated)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"actor", "date", "source"}));
+  app.add_option("--facet-size", request.facet_size, "Top entries per facet (actors: per type)")
+      ->default_val(10)
+      ->check(CLI::Range(1, 100000));
+  app.add_option("--granularity", o.granularity, "Date facet buckets")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}))
+      ->capture_default_str();
+  app.add_option("--sort", o.sort, "Order of hits: relevance, date or -date (undated last)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+      ->capture_default_str();
+  app.add_flag("--estimate", o.estimate,
+               "Estimated totals and facet counts (faster on large databases)");
   app.add_option("--batch", o.batch_input, "Answer every query of FILE (- for stdin)");
   app.add_option("-j,--jobs", o.batch.jobs, "Batch: searcher threads (default: all cores)")
       ->check(CLI::Range(1, 256));
   app.add_option("--run-tag", o.batch.run_tag, "Batch: the TREC run's tag")->default_val("dossier");
   app.add_flag("--count", o.batch.count_only, "Batch: only the number of matches per query");
-  app.add_flag("--estimate", o.batch.estimate,
-               "Batch: allow estimated totals instead of counting every match");
   app.add_flag("--no-header", o.no_header,
                "Batch: no database line (jsonl) or column names (tsv, csv)");
   app.add_option("--k1", o.batch.ranking.k1, "BM25 k1 (term frequency saturation)")
       ->check(CLI::Range(0.0, 100.0));
   app.add_option("--b", o.batch.ranking.b, "BM25 b (document length normalisation)")
       ->check(CLI::Range(0.0, 1.0));
+  auto* actors =
+      app.add_subcommand("actors", "List the actors of the database, most articles first");
+  actors->add_option("--type", o.actor_type, "Only this type")
+      ->check(CLI::IsMember({"person", "org", "country", "place"}));
+  actors->add_option("--prefix", o.actor_prefix,
+                     "Only names starting with this (case- and accent-insensitive)");
+  actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)");
+  actors->add_option("-f,--format", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
   if (const auto rc = dossier::parse_cli(app, argc, argv)) return *rc;
 
-  return dossier::run_reporting_errors("dossier-search", [&] { return command(o); });
+  return dossier::run_reporting_errors("dossier-search", [&] {
+    finish_request(o);
+    if (*actors) return actors_command(o);
+    return o.batch_input.empty() ? search_command(o) : batch_command(o);
+  });
 }

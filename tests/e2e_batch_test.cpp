@@ -105,6 +105,26 @@ TEST_F(BatchE2E, MixedLinesInOrderWithErrorRecords) {
   }
 }
 
+TEST_F(BatchE2E, FilterFacetAndSortKeysMatchTheCommandLine) {
+  const auto r =
+      batch("--no-header",
+            "{\"id\":\"bad\",\"q\":\"Venezuela\",\"from\":\"2019-13\"}\n"
+            "{\"id\":\"f\",\"q\":\"Venezuela\",\"actor\":\"Maduro\",\"to\":\"2019-12\","
+            "\"facets\":[\"actor\",\"date\"],\"granularity\":\"year\",\"sort\":\"-date\"}\n");
+  EXPECT_EQ(r.exit_code, 2);
+  const auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  const auto bad = nlohmann::json::parse(lines[0]);
+  EXPECT_NE(bad["error"].get<std::string>().find("2019-13"), std::string::npos) << lines[0];
+  auto got = nlohmann::json::parse(lines[1]);
+  got.erase("id");
+  const auto single_line = run(kSearch + " --db " + quote(db_) +
+                               " --format json --actor Maduro --to 2019-12 --facets actor,date "
+                               "--granularity year --sort -date Venezuela");
+  EXPECT_EQ(got, nlohmann::json::parse(single_line.out));
+  EXPECT_TRUE(got.contains("facets"));
+}
+
 TEST_F(BatchE2E, AllGoodExitsZero) {
   const auto r = batch("", "Venezuela\nnosuchwordanywhere\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -131,7 +131,8 @@ TEST_F(CorpusE2E, TextOutputShowsRankTitleIdScoreSnippet) {
   const auto r = search("Shchetinin");
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("1. US Contact With Venezuelan Army"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("000_294354c3b5f7a554.txt  score "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("000_294354c3b5f7a554.txt  undated  score "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("actors: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("**Shchetinin**"), std::string::npos) << r.out;
 }
 

@@ -24,6 +24,7 @@ BatchAnswer answer_with_hits(const std::vector<std::pair<std::string, double>>& 
     h.id = id;
     h.title = "T, \"" + id + "\"";
     h.score = score;
+    if (id == "d2") h.date = "2019-03-01";
     r.hits.push_back(h);
   }
   a.result = r;
@@ -55,7 +56,7 @@ TEST(TablePrinters, HitRows) {
   EXPECT_EQ(dossier::hits_table_header(TableFormat::kCsv), "id,rank,docid,score,date,title\n");
   EXPECT_EQ(dossier::hits_table_rows(a, TableFormat::kCsv),
             "q 1,1,d1,2.5,,\"T, \"\"d1\"\"\"\n"
-            "q 1,2,d2,1.25,,\"T, \"\"d2\"\"\"\n");
+            "q 1,2,d2,1.25,2019-03-01,\"T, \"\"d2\"\"\"\n");
   EXPECT_EQ(dossier::counts_table_row(a, TableFormat::kTsv), "q 1\tx\t2\ttrue\n");
   BatchAnswer failed;
   failed.error = "bad";

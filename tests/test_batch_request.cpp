@@ -27,6 +27,27 @@ TEST(BatchRequest, KeysMapOntoRequestFields) {
   EXPECT_FALSE(r.plain);
 }
 
+TEST(BatchRequest, FilterFacetAndSortKeys) {
+  dossier::SearchRequest r;
+  r.actors = {"from the command line"};
+  dossier::apply_batch_json(
+      json::parse(R"({"q":"","actor":["Maduro","Guaidó"],"source":"reuters","from":"2019",)"
+                  R"("to":"2019-03-31","facets":["actor","date"],"facet_size":3,)"
+                  R"("granularity":"week","sort":"-date"})"),
+      r);
+  EXPECT_EQ(r.actors, (std::vector<std::string>{"Maduro", "Guaidó"}));  // replaced, not added
+  EXPECT_EQ(r.sources, std::vector<std::string>{"reuters"});
+  EXPECT_EQ(r.from, "2019");
+  EXPECT_EQ(r.to, "2019-03-31");
+  EXPECT_EQ(r.facets, (std::vector<std::string>{"actor", "date"}));
+  EXPECT_EQ(r.facet_size, 3u);
+  EXPECT_EQ(r.granularity, dossier::Granularity::Week);
+  EXPECT_EQ(r.sort, dossier::SortOrder::DateDescending);
+  dossier::apply_batch_json(json::parse(R"({"q":"","actor":"Maduro","facets":"source"})"), r);
+  EXPECT_EQ(r.actors, std::vector<std::string>{"Maduro"});
+  EXPECT_EQ(r.facets, std::vector<std::string>{"source"});
+}
+
 TEST(BatchRequest, BadKeysAreNamed) {
   struct Case {
     const char* object;
@@ -41,6 +62,14 @@ TEST(BatchRequest, BadKeysAreNamed) {
       {R"({"q":"a","limit":1000001})", "key \"limit\" must be an integer from 0 to 1000000"},
       {R"({"q":"a","plain":1})", "key \"plain\" must be true or false"},
       {R"({"q":"a","qq":1})", "unknown key \"qq\""},
+      {R"({"q":"a","actor":[1]})", "key \"actor\" must be a string or an array of strings"},
+      {R"({"q":"a","source":{}})", "key \"source\" must be a string or an array of strings"},
+      {R"({"q":"a","from":2019})", "key \"from\" must be a string"},
+      {R"({"q":"a","facets":["people"]})",
+       "key \"facets\" must be \"actor\", \"date\" or \"source\" (or an array of them)"},
+      {R"({"q":"a","sort":"newest"})", "key \"sort\" must be \"relevance\", \"date\" or \"-date\""},
+      {R"({"q":"a","granularity":"hour"})",
+       "key \"granularity\" must be \"day\", \"week\", \"month\" or \"year\""},
   };
   for (const auto& c : cases) {
     dossier::SearchRequest r;

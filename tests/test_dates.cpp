@@ -283,22 +283,31 @@ TEST(DateExtractor, LeapDayYearInference) {
 }
 
 TEST(DateExtractor, ChooseArticleDate) {
+  using dossier::DateFallback;
   dossier::DateExtraction extraction;
   extraction.mentioned = {Date::of_day(2019, 1, 2), Date::of_day(2019, 1, 9),
                           Date::of_month(2019, 3)};
-  auto chosen = dossier::choose_article_date(std::nullopt, extraction, std::nullopt);
+  // Mentioned dates are not publication dates unless the user asks for the fallback.
+  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, extraction, DateFallback::None, std::nullopt));
+  auto chosen =
+      dossier::choose_article_date(std::nullopt, extraction, DateFallback::MentionedLatest, std::nullopt);
   ASSERT_TRUE(chosen);
   EXPECT_EQ(chosen->date.iso(), "2019-01-09");
   EXPECT_EQ(chosen->source, dossier::DateSource::MentionedLatest);
   extraction.dateline = Date::of_day(2019, 1, 10);
-  chosen = dossier::choose_article_date(std::nullopt, extraction, Date::of_day(2020, 1, 1));
+  chosen = dossier::choose_article_date(std::nullopt, extraction, DateFallback::FileMtime,
+                                        Date::of_day(2020, 1, 1));
   EXPECT_EQ(chosen->source, dossier::DateSource::Dateline);
-  chosen = dossier::choose_article_date(Date::of_month(2018, 5), extraction, std::nullopt);
+  chosen = dossier::choose_article_date(Date::of_month(2018, 5), extraction, DateFallback::None,
+                                        std::nullopt);
   EXPECT_EQ(chosen->date.iso(), "2018-05");
   EXPECT_EQ(chosen->source, dossier::DateSource::Metadata);
-  chosen = dossier::choose_article_date(std::nullopt, {}, Date::of_day(2020, 1, 1));
+  chosen = dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime, Date::of_day(2020, 1, 1));
   EXPECT_EQ(chosen->source, dossier::DateSource::FileMtime);
-  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, std::nullopt));
+  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, DateFallback::None, Date::of_day(2020, 1, 1)));
+  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime, std::nullopt));
+  EXPECT_EQ(dossier::date_fallback_from_string("mentioned-latest"), DateFallback::MentionedLatest);
+  EXPECT_FALSE(dossier::date_fallback_from_string("sometimes"));
 }
 
 // Random texts made of date-like pieces: whatever the scanner makes of them, mentions

@@ -57,10 +57,11 @@ class QueryBuilderTest : public ::testing::Test {
  protected:
   Xapian::WritableDatabase db_{std::string(), Xapian::DB_BACKEND_INMEMORY};
   dossier::Analyzer analyzer_;
+  dossier::ActorDirectory actors_{db_, analyzer_};
 };
 
 TEST_F(QueryBuilderTest, BuildsStemmedAndPrefixedTerms) {
-  dossier::QueryBuilder qb(db_, analyzer_);
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
   EXPECT_EQ(qb.build("Sanctions", false).get_description(), "Query(Zsanction@1)");
   EXPECT_EQ(qb.build("title:Guaidó", false).get_description(), "Query(ZSguaido@1)");
   EXPECT_EQ(qb.build("\"Nicolás Maduro\"", false).get_description(),
@@ -69,7 +70,7 @@ TEST_F(QueryBuilderTest, BuildsStemmedAndPrefixedTerms) {
 }
 
 TEST_F(QueryBuilderTest, MalformedQueriesAreUsageErrors) {
-  dossier::QueryBuilder qb(db_, analyzer_);
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
   for (const char* q : {"\"unbalanced", "(open", "close)", "foo AND", "OR foo"}) {
     try {
       qb.build(q, false);
@@ -82,7 +83,7 @@ TEST_F(QueryBuilderTest, MalformedQueriesAreUsageErrors) {
 }
 
 TEST_F(QueryBuilderTest, PlainQueriesNeverFail) {
-  dossier::QueryBuilder qb(db_, analyzer_);
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
   EXPECT_NO_THROW(qb.build("\"unbalanced AND (", true));
 }
 

@@ -1,27 +1,47 @@
 #include "dossier/analyze.h"
 
-#include "dossier/article_source.h"
+#include "dossier/corpus_reader.h"
+#include "dossier/indexer.h"
 
 namespace dossier {
 
-nlohmann::ordered_json analyze_article(const Article& article) {
-  return {{"id", article.id}, {"title", article.title}};
+nlohmann::ordered_json analysis_to_json(const Article& article, const ArticleFacts& facts) {
+  nlohmann::ordered_json actors = nlohmann::ordered_json::array();
+  for (const auto& a : facts.actors) {
+    actors.push_back({{"name", a.name},
+                      {"type", to_string(a.type)},
+                      {"mentions", a.mentions},
+                      {"forms", a.forms}});
+  }
+  nlohmann::ordered_json mentioned = nlohmann::ordered_json::array();
+  for (const auto& d : facts.mentioned) mentioned.push_back(d.iso());
+  nlohmann::ordered_json j;
+  j["id"] = article.id;
+  j["title"] = article.title;
+  j["date"] =
+      facts.date ? nlohmann::ordered_json(facts.date->date.iso()) : nlohmann::ordered_json(nullptr);
+  j["date_source"] = facts.date ? nlohmann::ordered_json(to_string(facts.date->source))
+                                : nlohmann::ordered_json(nullptr);
+  j["dates_mentioned"] = std::move(mentioned);
+  if (!article.source.empty()) j["source"] = article.source;
+  if (!article.url.empty()) j["url"] = article.url;
+  j["actors"] = std::move(actors);
+  return j;
 }
 
-std::size_t analyze_inputs(const std::vector<std::string>& inputs, std::ostream& out,
+}  // namespace dossier
+
+namespace dossier {
+
+std::size_t analyze_corpus(const IndexOptions& options, std::ostream& out,
                            const ProblemSink& problem) {
-  std::size_t failed = 0;
-  for (const auto& file : list_corpus_files(inputs, problem)) {
-    std::string why;
-    const auto article = load_article(file, why);
-    if (!article) {
-      problem(file.path.string(), why);
-      ++failed;
-      continue;
-    }
-    out << analyze_article(*article).dump() << "\n";
+  CorpusReader corpus(options.inputs, problem);
+  const ActorLexicon lexicon = load_lexicon(options.actors_file);
+  ArticleAnalyzer analyzer(lexicon, options.extraction);
+  while (const auto article = corpus.next()) {
+    out << analysis_to_json(*article, analyzer.analyse(*article)).dump() << "\n";
   }
-  return failed;
+  return corpus.problems();
 }
 
 }  // namespace dossier

@@ -2,28 +2,31 @@
 // touching a database. This is how users inspect extraction and how its quality is measured.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include "dossier/article.h"
-
-namespace dossier {
-
-// {"id":..., "title":...} plus the extracted fields, keys in a stable order.
-nlohmann::ordered_json analyze_article(const Article& article);
-
-}  // namespace dossier
-
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "dossier/article.h"
+#include "dossier/article_facts.h"
 #include "dossier/corpus_walker.h"
 
 namespace dossier {
 
-// Prints one JSON line per article file found below `inputs`. Returns the number of files
-// that could not be read (reported through `problem`).
-std::size_t analyze_inputs(const std::vector<std::string>& inputs, std::ostream& out,
+// {"id","title","date","date_source","dates_mentioned","actors":[{"name","type",
+// "mentions","forms"}]}, keys in this order.
+nlohmann::ordered_json analysis_to_json(const Article& article, const ArticleFacts& facts);
+
+}  // namespace dossier
+
+namespace dossier {
+
+struct IndexOptions;
+
+// Prints one JSON line per article of `options.inputs` (the database path is ignored).
+// Returns the number of items that could not be read (reported through `problem`).
+std::size_t analyze_corpus(const IndexOptions& options, std::ostream& out,
                            const ProblemSink& problem);
 
 }  // namespace dossier

@@ -2,9 +2,12 @@
 // page furniture (menus, "READ MORE" teasers, player widgets) taken out.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "dossier/dates/date.h"
 
 namespace dossier {
 
@@ -12,6 +15,13 @@ struct Article {
   std::string id;     // path relative to the corpus root (or the JSONL id)
   std::string title;  // the headline; may be empty when nothing looks like one
   std::string body;   // cleaned text: kept lines joined by '\n', title line removed once
+
+  // Given by the user (metadata sidecar or JSONL record): wins over what the text says.
+  std::optional<Date> metadata_date;
+  std::string source;
+  std::string url;
+  // The file's modification day, for --date-fallback file-mtime.
+  std::optional<Date> file_date;
 };
 
 // Builds an Article from raw bytes of a scraped page: repairs the UTF-8, picks the

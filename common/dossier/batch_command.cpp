@@ -71,7 +71,7 @@ int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& e
   BatchRunOptions options;
   options.defaults = s.defaults;
   options.defaults.snippets = format.snippets && !s.count_only;
-  options.defaults.exact_total = !s.estimate;
+  options.defaults.exact = !s.estimate;
   if (s.count_only) options.defaults.limit = 0;
   options.errors = format.errors_in_output ? nullptr : &err;
   options.error_prefix = "dossier-search: ";

@@ -1,6 +1,7 @@
 #include "dossier/document_builder.h"
 
 #include "dossier/document_data.h"
+#include "dossier/query_builder.h"
 #include "dossier/schema.h"
 
 namespace dossier {
@@ -20,9 +21,62 @@ Xapian::termpos add_field(Xapian::Document& doc, const std::vector<Token>& token
   return pos;
 }
 
+// Boolean terms must stay under Xapian's term length limit; longer names are rare junk.
+void add_filter_term(Xapian::Document& doc, const std::string& term) {
+  if (term.size() <= 240) doc.add_boolean_term(term);
+}
+
+void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyzer& analyzer,
+                DocumentData& data) {
+  std::string slot;
+  for (const auto& a : actors) {
+    const std::string id = schema::actor_id(to_string(a.type), a.key);
+    add_filter_term(doc, schema::kActorPrefix + id);
+    add_filter_term(doc, schema::kActorNamePrefix + id + "\t" + a.name);
+    add_filter_term(doc, schema::kActorFormPrefix + a.key);
+    for (const auto& form : a.forms) {
+      const std::string folded = plain_query_words(form, analyzer);
+      if (!folded.empty()) add_filter_term(doc, schema::kActorFormPrefix + folded);
+    }
+    if (!slot.empty()) slot += '\n';
+    slot += id;
+    data.actors.push_back({id, a.name, std::string(to_string(a.type)), a.mentions});
+  }
+  if (!slot.empty()) doc.add_value(schema::kSlotActors, slot);
+}
+
+void add_dates(Xapian::Document& doc, const ArticleFacts& facts, DocumentData& data) {
+  if (facts.date) {
+    // Coarse dates sort and filter by their first day (2019-01 -> 20190101).
+    doc.add_value(schema::kSlotDate, facts.date->date.first_day().yyyymmdd());
+    data.date = facts.date->date.iso();
+    data.date_source = std::string(to_string(facts.date->source));
+  } else {
+    doc.add_boolean_term(schema::kUndatedTerm);
+  }
+  for (const auto& d : facts.mentioned) {
+    if (d.precision == DatePrecision::Year) continue;
+    const std::string ymd = d.yyyymmdd();
+    if (d.precision == DatePrecision::Day) doc.add_boolean_term(schema::kMentionedPrefix + ymd);
+    doc.add_boolean_term(schema::kMentionedPrefix + ymd.substr(0, 6));
+    data.dates_mentioned.push_back(d.iso());
+  }
+}
+
+void add_source(Xapian::Document& doc, const std::string& source, Analyzer& analyzer,
+                DocumentData& data) {
+  if (source.empty()) return;
+  const std::string folded = plain_query_words(source, analyzer);
+  if (folded.empty()) return;
+  add_filter_term(doc, schema::kSourcePrefix + folded);
+  doc.add_value(schema::kSlotSource, source);
+  data.source = source;
+}
+
 }  // namespace
 
-Xapian::Document build_document(const Article& article, Analyzer& analyzer) {
+Xapian::Document build_document(const Article& article, const ArticleFacts& facts,
+                                Analyzer& analyzer) {
   Xapian::Document doc;
   const auto title_tokens = analyzer.tokenize(article.title);
   const auto body_tokens = analyzer.tokenize(article.body);
@@ -31,8 +85,13 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer) {
   Xapian::termpos pos = add_field(doc, title_tokens, "", 0, schema::kTitleWeight, analyzer);
   add_field(doc, body_tokens, "", pos + schema::kFieldPositionGap, 1, analyzer);
 
+  DocumentData data{article.id, article.title, article.body, {}, {}, {}, {}, article.url, {}};
+  add_actors(doc, facts.actors, analyzer, data);
+  add_dates(doc, facts, data);
+  add_source(doc, article.source, analyzer, data);
+
   doc.add_boolean_term(schema::id_term(article.id));
-  doc.set_data(DocumentData{article.id, article.title, article.body}.to_json().dump());
+  doc.set_data(data.to_json().dump());
   return doc;
 }
 

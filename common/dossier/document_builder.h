@@ -1,16 +1,20 @@
-// Turns an Article into a Xapian::Document following schema.h.
+// Turns an Article and what extraction found in it into a Xapian::Document following
+// schema.h.
 #pragma once
 
 #include <xapian.h>
 
 #include "dossier/analyzer.h"
 #include "dossier/article.h"
+#include "dossier/article_facts.h"
 
 namespace dossier {
 
-// Builds the document for `article`: title and body words with positions (title also in
-// the general text, weighted higher), stems, the unique id term and the document data.
-// Not thread-safe only through `analyzer`: give each thread its own Analyzer.
-Xapian::Document build_document(const Article& article, Analyzer& analyzer);
+// Builds the document: title and body words with positions (title also in the general
+// text, weighted higher), stems, actor/source/date filter terms and value slots, the
+// unique id term and the document data. Thread-safe as long as each thread has its own
+// Analyzer.
+Xapian::Document build_document(const Article& article, const ArticleFacts& facts,
+                                Analyzer& analyzer);
 
 }  // namespace dossier

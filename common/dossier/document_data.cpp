@@ -3,7 +3,20 @@
 namespace dossier {
 
 nlohmann::json DocumentData::to_json() const {
-  return nlohmann::json{{"id", id}, {"title", title}, {"text", text}};
+  nlohmann::json actor_list = nlohmann::json::array();
+  for (const auto& a : actors) {
+    actor_list.push_back(
+        {{"id", a.id}, {"name", a.name}, {"type", a.type}, {"mentions", a.mentions}});
+  }
+  return nlohmann::json{{"id", id},
+                        {"title", title},
+                        {"text", text},
+                        {"date", date},
+                        {"date_source", date_source},
+                        {"dates_mentioned", dates_mentioned},
+                        {"source", source},
+                        {"url", url},
+                        {"actors", std::move(actor_list)}};
 }
 
 DocumentData DocumentData::from_json(const std::string& serialised) {
@@ -13,6 +26,18 @@ DocumentData DocumentData::from_json(const std::string& serialised) {
   d.id = j.value("id", "");
   d.title = j.value("title", "");
   d.text = j.value("text", "");
+  d.date = j.value("date", "");
+  d.date_source = j.value("date_source", "");
+  d.dates_mentioned = j.value("dates_mentioned", std::vector<std::string>{});
+  d.source = j.value("source", "");
+  d.url = j.value("url", "");
+  if (const auto it = j.find("actors"); it != j.end() && it->is_array()) {
+    for (const auto& a : *it) {
+      if (!a.is_object()) continue;
+      d.actors.push_back(
+          {a.value("id", ""), a.value("name", ""), a.value("type", ""), a.value("mentions", 0)});
+    }
+  }
   return d;
 }
 

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <ostream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "dossier/actor_directory.h"
 #include "dossier/searcher.h"
 
 namespace dossier {
@@ -13,10 +15,17 @@ namespace dossier {
 double rounded_score(double score);
 
 // The stable JSON shape documented in the README (keys in this order):
-// {"query","total","total_exact","offset","limit","hits":[{"rank","id","title","score","snippet"}]}
+// {"query","total","total_exact","offset","limit","hits":[{"rank","id","title","score",
+//  "snippet","date","date_source","actors":[{"name","type"}]}], "facets":{...}} where
+// "facets" appears only when facets were asked for.
 nlohmann::ordered_json result_to_json(const SearchResult& result);
 
-// Human-readable listing: one block per hit (rank, title, id, score, snippet).
+// Human-readable listing: one block per hit (rank, title, id, date, score, actors,
+// snippet), then the facets.
 void print_text(std::ostream& out, const SearchResult& result);
+
+// `dossier-search actors`: JSON {"actors":[{"name","type","articles"}]} or text lines.
+nlohmann::ordered_json actors_to_json(const std::vector<ActorListing>& actors);
+void print_actors_text(std::ostream& out, const std::vector<ActorListing>& actors);
 
 }  // namespace dossier

@@ -53,9 +53,8 @@ std::string hits_table_rows(const BatchAnswer& answer, TableFormat format) {
   const std::string id = id_text(answer.query.id);
   std::string out;
   for (const auto& hit : answer.result->hits) {
-    // No dates in the schema yet: the column is kept empty so scripts can rely on it.
-    out +=
-        row({id, std::to_string(hit.rank), hit.id, score_text(hit.score), "", hit.title}, format);
+    out += row({id, std::to_string(hit.rank), hit.id, score_text(hit.score), hit.date, hit.title},
+               format);
   }
   return out;
 }

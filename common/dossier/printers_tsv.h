@@ -14,7 +14,7 @@ enum class TableFormat {
 };
 
 // Hits: "id,rank,docid,score,date,title" — id is the query id, docid the article id,
-// date empty when the article has none.
+// date (YYYY-MM-DD) empty when the article has none.
 std::string hits_table_header(TableFormat format);
 std::string hits_table_rows(const BatchAnswer& answer, TableFormat format);
 

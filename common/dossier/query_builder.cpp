@@ -3,6 +3,7 @@
 #include <array>
 
 #include "dossier/errors.h"
+#include "dossier/query_fields.h"
 #include "dossier/schema.h"
 
 namespace dossier {
@@ -159,19 +160,18 @@ std::string plain_query_words(std::string_view text, Analyzer& analyzer) {
   return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer) : analyzer_(analyzer) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, ActorDirectory& actors)
+    : analyzer_(analyzer) {
   parser_.set_database(db);
   parser_.set_stemmer(analyzer.stemmer());
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_stopper(&english_stopper());
   parser_.set_default_op(Xapian::Query::OP_OR);
   for (const auto& field : schema::fields()) {
-    if (field.kind == schema::FieldKind::kFreeText) {
+    if (field.kind == schema::FieldKind::kFreeText)
       parser_.add_prefix(std::string(field.name), std::string(field.prefix));
-    } else {
-      parser_.add_boolean_prefix(std::string(field.name), std::string(field.prefix));
-    }
   }
+  add_field_processors(parser_, actors, analyzer);
 }
 
 Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {

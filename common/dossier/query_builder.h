@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include "dossier/actor_directory.h"
 #include "dossier/analyzer.h"
 
 namespace dossier {
@@ -22,8 +23,9 @@ std::string plain_query_words(std::string_view text, Analyzer& analyzer);
 
 class QueryBuilder {
  public:
-  // `db` is used to expand wildcards and must outlive the builder.
-  QueryBuilder(const Xapian::Database& db, Analyzer& analyzer);
+  // `db` is used to expand wildcards, `actors` to resolve actor: values; both must outlive
+  // the builder.
+  QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, ActorDirectory& actors);
 
   // Parses `query`. `plain` takes every word literally (no operators, fields or phrases),
   // as IR test collections need. An empty query matches every document. Throws

@@ -22,6 +22,10 @@ std::string version_mismatch(const std::string& path, const std::string& found) 
 const std::vector<Field>& fields() {
   static const std::vector<Field> kFields = {
       {"title", kTitlePrefix, FieldKind::kFreeText},
+      {"actor", kActorPrefix, FieldKind::kBoolean},
+      {"source", kSourcePrefix, FieldKind::kBoolean},
+      {"date", "", FieldKind::kBoolean},  // a range over kSlotDate, not a term
+      {"mentioned", kMentionedPrefix, FieldKind::kBoolean},
   };
   return kFields;
 }
@@ -31,6 +35,11 @@ std::optional<Field> find_field(std::string_view name) {
     if (f.name == name) return f;
   }
   return std::nullopt;
+}
+
+std::string actor_id(std::string_view type, std::string_view key) {
+  std::string id(type);
+  return id.append(":").append(key);
 }
 
 std::string id_term(std::string_view id) {

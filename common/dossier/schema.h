@@ -7,11 +7,25 @@
 //   <term>           body and title words, folded by the Analyzer, with positions.
 //   Z<stem>          stemmed body and title words (Xapian's convention for STEM_SOME).
 //   S<term>          title words with positions; ZS<stem> their stems.
+//   XA<type>:<key>   an actor of the article (boolean): type is person|org|country|place,
+//                    key its folded canonical name ("XAperson:nicolas maduro").
+//   XAF<form>        every folded surface form and name of the article's actors
+//                    ("XAFmaduro", "XAFus"): how a filter finds an actor by any alias.
+//   XAN<type>:<key>\t<name>  one vote for <name> as the display name of the actor; the
+//                    name with the highest term frequency is the corpus-wide display name.
+//   XS<source>       the article's source, folded (boolean).
+//   XM<YYYYMMDD>     a day the article mentions; XM<YYYYMM> a month it mentions (boolean).
+//   XU               the article has no publication date (boolean), so "undated" can be
+//                    filtered and counted.
 // Positions: title words start at 1, body words after a gap of kFieldPositionGap, so a
-// phrase never matches across the title/body boundary.
+// phrase never matches across the title/body boundary. Boolean terms have wdf 0: they do
+// not change BM25 document lengths.
 //
-// Document data: a JSON object {"id","title","text"} (see document_data.h); `text` is the
-// cleaned article text used for snippets.
+// Value slots (see enum Slot): the publication date, the actor ids and the source, for
+// range filters, sorting and facet counting.
+//
+// Document data: a JSON object (see document_data.h): id, title, text (the cleaned body,
+// source of snippets), date, date_source, dates_mentioned, source, url, actors.
 //
 // Metadata: "dossier:schema" = kSchemaVersion as decimal.
 #pragma once
@@ -31,6 +45,19 @@ inline constexpr const char* kSchemaKey = "dossier:schema";
 inline constexpr const char* kIdPrefix = "Q";
 inline constexpr const char* kStemPrefix = "Z";
 inline constexpr const char* kTitlePrefix = "S";
+inline constexpr const char* kActorPrefix = "XA";
+inline constexpr const char* kActorFormPrefix = "XAF";
+inline constexpr const char* kActorNamePrefix = "XAN";
+inline constexpr const char* kSourcePrefix = "XS";
+inline constexpr const char* kMentionedPrefix = "XM";
+inline constexpr const char* kUndatedTerm = "XU";
+
+// Value slots, each with its encoding.
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,    // publication date "YYYYMMDD" (8 ASCII digits); absent when undated
+  kSlotActors = 1,  // actor ids "<type>:<key>" joined by '\n', for facet counting
+  kSlotSource = 2,  // the source as given (UTF-8), for facet counting; absent when none
+};
 
 inline constexpr Xapian::termpos kFieldPositionGap = 100;
 // Title words count this many times in the general text: a word in the headline says more
@@ -40,7 +67,8 @@ inline constexpr Xapian::termcount kTitleWeight = 2;
 // How a query field is searched.
 enum class FieldKind {
   kFreeText,  // words, stemmed, ranked (QueryParser::add_prefix)
-  kBoolean,   // exact filter, never changes scores (QueryParser::add_boolean_prefix)
+  kBoolean,   // exact filter, never changes scores; the value is interpreted by the
+              // field's processor (QueryBuilder), not folded as words
 };
 
 // A user-facing query field ("title:") and the term prefix behind it.
@@ -53,6 +81,9 @@ struct Field {
 // Every query field; the QueryParser is configured from this table in one loop.
 const std::vector<Field>& fields();
 std::optional<Field> find_field(std::string_view name);
+
+// The actor id term's suffix: "<type>:<key>".
+std::string actor_id(std::string_view type, std::string_view key);
 
 // The unique-id term for an article id; ids too long for a Xapian term are cut and
 // suffixed with a hash of the whole id so they stay unique.

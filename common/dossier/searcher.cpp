@@ -3,18 +3,20 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 #include "dossier/document_data.h"
 #include "dossier/errors.h"
 #include "dossier/query_builder.h"
+#include "dossier/query_fields.h"
 #include "dossier/schema.h"
 #include "dossier/snippet.h"
 
 namespace dossier {
 namespace {
 
-// Matching at least this many documents beyond the page makes small totals exact
-// without scanning a large database to the end.
+// Without facets or exact counts, matching this many documents beyond the page makes
+// small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 
 Xapian::Database open_readable(const std::string& path) {
@@ -28,9 +30,53 @@ Xapian::Database open_readable(const std::string& path) {
   }
 }
 
+bool wants(const SearchRequest& r, std::string_view facet) {
+  return std::find(r.facets.begin(), r.facets.end(), facet) != r.facets.end();
+}
+
+Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+// Top `size` actors of each type, most articles first, then by name.
+std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
+                                   ActorDirectory& directory) {
+  std::map<std::string, std::vector<std::pair<std::string, Xapian::doccount>>> by_type;
+  for (const auto& [id, n] : spy.counts())
+    by_type[std::string(ActorDirectory::split_id(id).first)].emplace_back(id, n);
+  std::vector<ActorCount> out;
+  for (auto& [type, entries] : by_type) {
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (entries.size() > size) entries.resize(size);
+    for (const auto& [id, n] : entries) out.push_back({directory.display_name(id), type, n});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
+  });
+  return out;
+}
+
+std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std::size_t size) {
+  std::vector<SourceCount> out;
+  for (auto it = spy.top_values_begin(size); it != spy.top_values_end(size); ++it) {
+    out.push_back({*it, it.get_termfreq()});
+  }
+  return out;
+}
+
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_readable(db_path)) {}
+std::optional<SortOrder> sort_order_from_string(std::string_view name) {
+  if (name == "relevance") return SortOrder::Relevance;
+  if (name == "date") return SortOrder::DateAscending;
+  if (name == "-date") return SortOrder::DateDescending;
+  return std::nullopt;
+}
+
+Searcher::Searcher(const std::string& db_path)
+    : path_(db_path), db_(open_readable(db_path)), actors_(db_, analyzer_) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   // A reader sees a snapshot; when an indexer commits twice meanwhile, the snapshot goes
@@ -42,6 +88,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       if (attempt >= 3)
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
       db_.reopen();
+      actors_.reset();
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
@@ -50,23 +97,71 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
-SearchResult Searcher::run(const SearchRequest& request) {
-  QueryBuilder builder(db_, analyzer_);
-  const Xapian::Query query = builder.build(request.query, request.plain);
+Xapian::Query Searcher::build_query(const SearchRequest& request) {
+  QueryBuilder builder(db_, analyzer_, actors_);
+  Xapian::Query query = builder.build(request.query, request.plain);
+  for (const auto& actor : request.actors) query = filtered(query, actors_.filter(actor));
+  if (!request.sources.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& s : request.sources) any.push_back(source_query(s, analyzer_));
+    query = filtered(query, Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+  }
+  if (!request.from.empty() || !request.to.empty()) {
+    std::optional<Date> from, to;
+    if (!request.from.empty()) from = parse_date_bound(request.from, "--from");
+    if (!request.to.empty()) to = parse_date_bound(request.to, "--to");
+    query = filtered(query, date_range_query(from, to));
+  }
+  return query;
+}
 
+SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
+  enquire.set_query(build_query(request));
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
+  // Undated articles sort last in both directions.
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.sort != SortOrder::Relevance) {
+    const bool descending = request.sort == SortOrder::DateDescending;
+    by_date.add_value(schema::kSlotDate, descending, descending ? "" : "~");
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
+
+  ActorCountSpy actor_spy(schema::kSlotActors);
+  Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
+  Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
+  const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
+             source_facet = wants(request, "source");
+  if (actor_facet) enquire.add_matchspy(&actor_spy);
+  if (date_facet) enquire.add_matchspy(&date_spy);
+  if (source_facet) enquire.add_matchspy(&source_spy);
+
+  // Spies only see the documents the matcher looks at: exact facets need all of them.
   const Xapian::doccount check_at_least =
-      request.exact_total ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
+      request.exact ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
 
   SearchResult result;
   result.query = request.query;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  result.facets_exact = result.total_exact;
   result.offset = request.offset;
   result.limit = request.limit;
+
+  if (actor_facet) result.facets.actor = top_actors(actor_spy, request.facet_size, actors_);
+  if (date_facet) {
+    std::map<std::string, Xapian::doccount> per_day;
+    Xapian::doccount dated = 0;
+    for (auto it = date_spy.values_begin(); it != date_spy.values_end(); ++it) {
+      per_day[*it] = it.get_termfreq();
+      dated += it.get_termfreq();
+    }
+    result.facets.date = date_histogram(per_day, request.granularity);
+    result.facets.undated = date_spy.get_total() - dated;
+  }
+  if (source_facet) result.facets.source = top_sources(source_spy, request.facet_size);
+
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     DocumentData data = DocumentData::from_json(doc.get_data());
@@ -75,6 +170,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.id = std::move(data.id);
     hit.title = std::move(data.title);
     hit.score = it.get_weight();
+    hit.date = std::move(data.date);
+    hit.date_source = std::move(data.date_source);
+    for (std::size_t k = 0; k < data.actors.size() && k < kHitActors; ++k) {
+      hit.actors.push_back({actors_.display_name(data.actors[k].id), data.actors[k].type});
+    }
     if (request.snippets) {
       MatchTerms terms;
       for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);

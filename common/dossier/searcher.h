@@ -2,14 +2,20 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "dossier/actor_directory.h"
 #include "dossier/analyzer.h"
+#include "dossier/facets.h"
 
 namespace dossier {
+
+enum class SortOrder { Relevance, DateAscending, DateDescending };
+std::optional<SortOrder> sort_order_from_string(std::string_view name);  // relevance|date|-date
 
 struct SearchRequest {
   std::string query;
@@ -17,9 +23,24 @@ struct SearchRequest {
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
   bool snippets = true;
-  // Count every match, so that `total` is exact (slower on large databases); otherwise
-  // the total is exact only when the match is small.
-  bool exact_total = false;
+
+  // Filters (never change scores).
+  std::vector<std::string> actors;   // each must be named (any alias)
+  std::vector<std::string> sources;  // any of these sources
+  std::string from, to;              // publication date bounds: YYYY, YYYY-MM or YYYY-MM-DD
+
+  // Facets over all matches: "actor", "date", "source".
+  std::vector<std::string> facets;
+  std::size_t facet_size = 10;                   // top actors per type, top sources
+  Granularity granularity = Granularity::Month;  // date facet buckets
+
+  SortOrder sort = SortOrder::Relevance;
+  bool exact = true;  // exact totals and facet counts (false: Xapian's estimate, faster)
+};
+
+struct HitActor {
+  std::string name;
+  std::string type;
 };
 
 struct Hit {
@@ -28,6 +49,27 @@ struct Hit {
   std::string title;
   double score = 0;
   std::string snippet;
+  std::string date;              // "YYYY-MM-DD", empty when undated
+  std::string date_source;       // "metadata", "dateline", ...
+  std::vector<HitActor> actors;  // the article's main actors, most mentioned first
+};
+
+struct ActorCount {
+  std::string name;
+  std::string type;
+  Xapian::doccount count = 0;
+};
+
+struct SourceCount {
+  std::string source;
+  Xapian::doccount count = 0;
+};
+
+struct Facets {
+  std::optional<std::vector<ActorCount>> actor;
+  std::optional<std::vector<BucketCount>> date;
+  Xapian::doccount undated = 0;  // with the date facet: matches without a publication date
+  std::optional<std::vector<SourceCount>> source;
 };
 
 struct SearchResult {
@@ -37,6 +79,8 @@ struct SearchResult {
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 0;
   std::vector<Hit> hits;
+  Facets facets;
+  bool facets_exact = false;
 };
 
 // BM25 parameters (Xapian::BM25Weight); the defaults are tuned on CISI (bench/).
@@ -45,6 +89,9 @@ struct RankingParams {
   double b = 0.5;
 };
 
+// How many of an article's actors a hit shows.
+inline constexpr std::size_t kHitActors = 5;
+
 // Opens a database read-only for searching. Not thread-safe: one Searcher per thread.
 class Searcher {
  public:
@@ -52,18 +99,22 @@ class Searcher {
   // schema version.
   explicit Searcher(const std::string& db_path);
 
+  // Throws dossier::Error: kUsage for a malformed query or filter.
   SearchResult search(const SearchRequest& request);
 
   const Xapian::Database& database() const { return db_; }
   Analyzer& analyzer() { return analyzer_; }
+  ActorDirectory& actors() { return actors_; }
   RankingParams& ranking() { return ranking_; }
 
  private:
   SearchResult run(const SearchRequest& request);
+  Xapian::Query build_query(const SearchRequest& request);
 
   std::string path_;
   Xapian::Database db_;
   Analyzer analyzer_;
+  ActorDirectory actors_;
   RankingParams ranking_;
 };
 

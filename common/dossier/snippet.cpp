@@ -37,8 +37,9 @@ bool starts_sentence(std::string_view text, const std::vector<Token>& tokens, st
   return true;
 }
 
-void recenter(std::string_view text, const std::vector<Token>& tokens, const std::vector<int>& match,
-              std::size_t max_bytes, std::size_t& start, std::size_t& end) {
+void recenter(std::string_view text, const std::vector<Token>& tokens,
+              const std::vector<int>& match, std::size_t max_bytes, std::size_t& start,
+              std::size_t& end) {
   std::size_t first = start, last = start;
   bool any = false;
   for (std::size_t k = start; k < end; ++k) {

@@ -31,8 +31,8 @@ struct SnippetOptions {
 };
 
 // The window of `text` (about max_bytes long, cut at word boundaries) with the greatest
-// weight of distinct matched terms (then the most matches), with each match wrapped in the marks. Whitespace runs become one
-// space. Without matches, the start of the text.
+// weight of distinct matched terms (then the most matches), with each match wrapped in the marks.
+// Whitespace runs become one space. Without matches, the start of the text.
 std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyzer& analyzer,
                          const SnippetOptions& options = {});
 

@@ -308,15 +308,27 @@ DateExtraction extract_dates(std::string_view body, std::optional<Date> article_
   return result;
 }
 
+std::optional<DateFallback> date_fallback_from_string(std::string_view name) {
+  if (name == "none") return DateFallback::None;
+  if (name == "mentioned-latest") return DateFallback::MentionedLatest;
+  if (name == "file-mtime") return DateFallback::FileMtime;
+  return std::nullopt;
+}
+
 std::optional<ArticleDate> choose_article_date(const std::optional<Date>& metadata_date,
                                                const DateExtraction& extraction,
+                                               DateFallback fallback,
                                                const std::optional<Date>& file_mtime_date) {
   if (metadata_date) return ArticleDate{*metadata_date, DateSource::Metadata};
   if (extraction.dateline) return ArticleDate{*extraction.dateline, DateSource::Dateline};
-  for (auto it = extraction.mentioned.rbegin(); it != extraction.mentioned.rend(); ++it) {
-    if (it->precision == DatePrecision::Day) return ArticleDate{*it, DateSource::MentionedLatest};
+  if (fallback == DateFallback::MentionedLatest) {
+    for (auto it = extraction.mentioned.rbegin(); it != extraction.mentioned.rend(); ++it) {
+      if (it->precision == DatePrecision::Day) return ArticleDate{*it, DateSource::MentionedLatest};
+    }
   }
-  if (file_mtime_date) return ArticleDate{*file_mtime_date, DateSource::FileMtime};
+  if (fallback == DateFallback::FileMtime && file_mtime_date) {
+    return ArticleDate{*file_mtime_date, DateSource::FileMtime};
+  }
   return std::nullopt;
 }
 

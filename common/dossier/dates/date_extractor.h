@@ -50,10 +50,16 @@ struct ArticleDate {
   DateSource source;
 };
 
-// The best date for an article: metadata, else dateline, else the latest Day-precision
-// mentioned date, else the file's modification time; nullopt when none is known.
+// What to use as the publication date when neither metadata nor a dateline gives one
+// (--date-fallback): by default nothing, since a mentioned date is not a publication date.
+enum class DateFallback { None, MentionedLatest, FileMtime };
+std::optional<DateFallback> date_fallback_from_string(std::string_view name);  // "none", ...
+
+// The best date for an article: metadata, else dateline, else what `fallback` allows (the
+// latest Day-precision mentioned date, or the file's modification day); nullopt when none.
 std::optional<ArticleDate> choose_article_date(const std::optional<Date>& metadata_date,
                                                const DateExtraction& extraction,
+                                               DateFallback fallback,
                                                const std::optional<Date>& file_mtime_date);
 
 }  // namespace dossier

@@ -1,0 +1,161 @@
+#include "dossier/actor_directory.h"
+
+#include <algorithm>
+
+#include "dossier/query_builder.h"
+#include "dossier/schema.h"
+
+namespace dossier {
+namespace {
+
+constexpr ActorType kAllTypes[] = {ActorType::Person, ActorType::Org, ActorType::Country,
+                                   ActorType::Place};
+
+std::size_t non_ascii_bytes(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+}
+
+bool ends_with_word(std::string_view key, std::string_view word) {
+  return key.size() > word.size() && key.substr(key.size() - word.size()) == word &&
+         key[key.size() - word.size() - 1] == ' ';
+}
+
+}  // namespace
+
+std::pair<std::string_view, std::string_view> ActorDirectory::split_id(std::string_view id) {
+  const auto colon = id.find(':');
+  if (colon == std::string_view::npos) return {{}, id};
+  return {id.substr(0, colon), id.substr(colon + 1)};
+}
+
+const std::vector<std::string>& ActorDirectory::person_ids() {
+  if (!person_ids_loaded_) {
+    const std::string prefix =
+        std::string(schema::kActorPrefix) + std::string(to_string(ActorType::Person)) + ":";
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+      person_ids_.push_back((*it).substr(std::string_view(schema::kActorPrefix).size()));
+    }
+    person_ids_loaded_ = true;
+  }
+  return person_ids_;
+}
+
+Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorType> type) {
+  const std::string key = plain_query_words(name, analyzer_);
+  if (key.empty()) return Xapian::Query::MatchNothing;
+  std::vector<Xapian::Query> alternatives;
+  for (const ActorType t : kAllTypes) {
+    if (type && *type != t) continue;
+    const std::string id_term = schema::kActorPrefix + schema::actor_id(to_string(t), key);
+    if (db_.term_exists(id_term)) alternatives.emplace_back(id_term);
+  }
+  if (!type) {
+    // A form term says which articles wrote the name this way, whatever it resolved to.
+    const std::string form = schema::kActorFormPrefix + key;
+    if (db_.term_exists(form)) alternatives.emplace_back(form);
+  }
+  // A single word may be a family name: "maduro" -> person:nicolas maduro.
+  if ((!type || *type == ActorType::Person) && key.find(' ') == std::string::npos) {
+    for (const auto& id : person_ids()) {
+      if (ends_with_word(split_id(id).second, key))
+        alternatives.emplace_back(schema::kActorPrefix + id);
+    }
+  }
+  if (alternatives.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+void ActorDirectory::load_names(const std::string& id_prefix) {
+  // Terms sort by id then name, so each actor's votes are consecutive. The winner is the
+  // spelling family (names equal once folded) with the most votes; within it, the spelling
+  // that keeps the most diacritics ("Guaidó" over "Guaido"), then the most votes.
+  const std::string prefix = schema::kActorNamePrefix + id_prefix;
+  const std::size_t skip = std::string_view(schema::kActorNamePrefix).size();
+  struct Spelling {
+    std::string name;
+    std::string folded;
+    Xapian::doccount votes;
+  };
+  std::string current;
+  std::vector<Spelling> spellings;
+  auto flush = [&] {
+    if (current.empty() || spellings.empty()) return;
+    std::unordered_map<std::string, Xapian::doccount> family_votes;
+    for (const auto& s : spellings) family_votes[s.folded] += s.votes;
+    const Spelling* best = nullptr;
+    for (const auto& s : spellings) {
+      if (!best) {
+        best = &s;
+        continue;
+      }
+      const auto fs = family_votes[s.folded], fb = family_votes[best->folded];
+      if (fs != fb) {
+        if (fs > fb) best = &s;
+      } else if (s.folded != best->folded) {
+        if (s.folded < best->folded) best = &s;
+      } else if (non_ascii_bytes(s.name) != non_ascii_bytes(best->name)) {
+        if (non_ascii_bytes(s.name) > non_ascii_bytes(best->name)) best = &s;
+      } else if (s.votes > best->votes) {
+        best = &s;
+      }
+    }
+    names_[current] = best->name;
+    spellings.clear();
+  };
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    const std::string term = *it;
+    const auto tab = term.find('\t', skip);
+    if (tab == std::string::npos) continue;
+    std::string id = term.substr(skip, tab - skip);
+    if (id != current) {
+      flush();
+      current = std::move(id);
+    }
+    std::string name = term.substr(tab + 1);
+    std::string folded = plain_query_words(name, analyzer_);
+    spellings.push_back({std::move(name), std::move(folded), it.get_termfreq()});
+  }
+  flush();
+}
+
+std::string ActorDirectory::display_name(const std::string& actor_id) {
+  if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+  load_names(actor_id + "\t");
+  if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+  std::string fallback(split_id(actor_id).second);
+  names_.emplace(actor_id, fallback);
+  return fallback;
+}
+
+std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
+                                               std::string_view prefix) {
+  const std::string folded_prefix = plain_query_words(prefix, analyzer_);
+  std::vector<ActorListing> out;
+  for (const ActorType t : kAllTypes) {
+    if (type && *type != t) continue;
+    const std::string id_prefix = schema::actor_id(to_string(t), "");
+    load_names(id_prefix);
+    const std::string term_prefix = schema::kActorPrefix + id_prefix;
+    for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
+      const std::string id = (*it).substr(std::string_view(schema::kActorPrefix).size());
+      ActorListing entry{id, display_name(id), std::string(to_string(t)), it.get_termfreq()};
+      if (!folded_prefix.empty()) {
+        const std::string key(split_id(id).second);
+        if (key.rfind(folded_prefix, 0) != 0 &&
+            plain_query_words(entry.name, analyzer_).rfind(folded_prefix, 0) != 0) {
+          continue;
+        }
+      }
+      out.push_back(std::move(entry));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.articles != b.articles ? a.articles > b.articles
+           : a.name != b.name       ? a.name < b.name
+                                    : a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace dossier

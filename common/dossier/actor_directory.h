@@ -1,0 +1,65 @@
+// The corpus-wide view of actors in a database: which actors a name (any alias, any case or
+// accents) refers to, each actor's display name, and the list of all actors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dossier/actors/actor.h"
+#include "dossier/analyzer.h"
+
+namespace dossier {
+
+struct ActorListing {
+  std::string id;    // "<type>:<key>"
+  std::string name;  // corpus-wide display name
+  std::string type;
+  Xapian::doccount articles = 0;
+};
+
+// Caches per database revision; not thread-safe (one per Searcher).
+class ActorDirectory {
+ public:
+  ActorDirectory(const Xapian::Database& db, Analyzer& analyzer) : db_(db), analyzer_(analyzer) {}
+
+  // A filter matching the articles that name `name`: by any surface form or alias the
+  // extractor saw ("US", "Guaidó", "maduro"), by canonical name, or, for people, by the
+  // family name alone ("maduro" -> Nicolás Maduro). Matches nothing when nobody is called so.
+  Xapian::Query filter(std::string_view name, std::optional<ActorType> type = std::nullopt);
+
+  // The most common full name the corpus uses for the actor, preferring the spelling with
+  // diacritics on ties ("Nicolás Maduro"); the key if nothing better is known.
+  std::string display_name(const std::string& actor_id);
+
+  // All actors of `type` (or all types) whose folded display name or key starts with the
+  // folded `prefix`, most articles first, then by name.
+  std::vector<ActorListing> list(std::optional<ActorType> type, std::string_view prefix);
+
+  // Forgets what was cached, after the database was reopened at a newer revision.
+  void reset() {
+    names_.clear();
+    person_ids_.clear();
+    person_ids_loaded_ = false;
+  }
+
+  // "person:nicolas maduro" -> ("person", "nicolas maduro").
+  static std::pair<std::string_view, std::string_view> split_id(std::string_view id);
+
+ private:
+  const std::vector<std::string>& person_ids();
+  // Fills the display-name cache for every actor id starting with `id_prefix` in one scan.
+  void load_names(const std::string& id_prefix);
+
+  const Xapian::Database& db_;
+  Analyzer& analyzer_;
+  std::unordered_map<std::string, std::string> names_;
+  std::vector<std::string> person_ids_;
+  bool person_ids_loaded_ = false;
+};
+
+}  // namespace dossier

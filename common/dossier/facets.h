@@ -1,0 +1,64 @@
+// Facet counting over ALL matching documents (not just the page shown): actors, dates and
+// sources. Counting happens in Xapian match spies during the match, with check_at_least
+// set to the database size so every match is seen and the counts are exact.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dossier {
+
+// Counts the actor ids listed in a document's kSlotActors value (several per document,
+// which Xapian's ValueCountMatchSpy cannot do). Serialisable and mergeable like Xapian's
+// own spies, so it also combines results from several databases.
+class ActorCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+  Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
+  std::string name() const override { return "Dossier::ActorCountSpy"; }
+  std::string serialise() const override;
+  Xapian::MatchSpy* unserialise(const std::string& serialised,
+                                const Xapian::Registry& context) const override;
+  std::string serialise_results() const override;
+  void merge_results(const std::string& serialised) override;
+  std::string get_description() const override { return "ActorCountSpy"; }
+
+  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+  Xapian::doccount documents_seen() const { return seen_; }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, Xapian::doccount> counts_;
+  Xapian::doccount seen_ = 0;
+};
+
+enum class Granularity { Day, Week, Month, Year };
+std::optional<Granularity> granularity_from_string(std::string_view name);  // "day", ...
+
+// The bucket label of a "YYYYMMDD" date: "2019-01-23", "2019-W04" (ISO week),
+// "2019-01" or "2019".
+std::string date_bucket(std::string_view yyyymmdd, Granularity granularity);
+
+// Every bucket label from the one holding `first` to the one holding `last` ("YYYYMMDD"),
+// in chronological order, so a timeline shows its empty stretches too.
+std::vector<std::string> bucket_labels(std::string_view first, std::string_view last,
+                                       Granularity granularity);
+
+struct BucketCount {
+  std::string bucket;
+  Xapian::doccount count = 0;
+};
+
+// Turns per-day counts (ValueCountMatchSpy over kSlotDate) into chronological buckets,
+// empty ones included between the first and the last.
+std::vector<BucketCount> date_histogram(const std::map<std::string, Xapian::doccount>& per_day,
+                                        Granularity granularity);
+
+}  // namespace dossier

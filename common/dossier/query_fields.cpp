@@ -1,0 +1,136 @@
+#include "dossier/query_fields.h"
+
+#include "dossier/errors.h"
+#include "dossier/query_builder.h"
+#include "dossier/schema.h"
+
+namespace dossier {
+namespace {
+
+std::string_view trim_quotes(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '"')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '"')) v.remove_suffix(1);
+  return v;
+}
+
+class ActorProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ActorProcessor(ActorDirectory& actors) : actors_(actors) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return actors_.filter(trim_quotes(value));
+  }
+
+ private:
+  ActorDirectory& actors_;
+};
+
+class DateProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return date_field_query(trim_quotes(value));
+  }
+};
+
+class MentionedProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return mentioned_field_query(trim_quotes(value));
+  }
+};
+
+class SourceProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit SourceProcessor(Analyzer& analyzer) : analyzer_(analyzer) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return source_query(trim_quotes(value), analyzer_);
+  }
+
+ private:
+  Analyzer& analyzer_;
+};
+
+}  // namespace
+
+Date parse_date_bound(std::string_view text, std::string_view what) {
+  std::string why;
+  const auto date = Date::parse_iso(text, &why);
+  if (!date) {
+    throw Error(ErrorKind::kUsage, std::string(what) + ": bad date '" + std::string(text) + "' (" +
+                                       why + "); write YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+  return *date;
+}
+
+Xapian::Query date_range_query(const std::optional<Date>& from, const std::optional<Date>& to) {
+  if (from && to && to->last_day() < from->first_day()) return Xapian::Query::MatchNothing;
+  if (from && to) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
+                         from->first_day().yyyymmdd(), to->last_day().yyyymmdd());
+  }
+  if (from)
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate,
+                         from->first_day().yyyymmdd());
+  if (to)
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, to->last_day().yyyymmdd());
+  // Both open: every dated article.
+  return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string("0"));
+}
+
+Xapian::Query date_field_query(std::string_view value) {
+  if (value == "undated" || value == "none") return Xapian::Query(schema::kUndatedTerm);
+  const auto dots = value.find("..");
+  if (dots == std::string_view::npos) {
+    const Date d = parse_date_bound(value, "date:");
+    return date_range_query(d, d);
+  }
+  const auto lo = value.substr(0, dots);
+  const auto hi = value.substr(dots + 2);
+  std::optional<Date> from, to;
+  if (!lo.empty()) from = parse_date_bound(lo, "date:");
+  if (!hi.empty()) to = parse_date_bound(hi, "date:");
+  return date_range_query(from, to);
+}
+
+Xapian::Query mentioned_field_query(std::string_view value) {
+  const Date d = parse_date_bound(value, "mentioned:");
+  const std::string ymd = d.yyyymmdd();
+  switch (d.precision) {
+    case DatePrecision::Day:
+      return Xapian::Query(schema::kMentionedPrefix + ymd);
+    case DatePrecision::Month:
+      return Xapian::Query(schema::kMentionedPrefix + ymd.substr(0, 6));
+    case DatePrecision::Year:
+      // Any month of the year: month terms are "XM" + YYYYMM, day terms one longer.
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::kMentionedPrefix + ymd.substr(0, 4),
+                           0, Xapian::Query::WILDCARD_LIMIT_ERROR, Xapian::Query::OP_OR);
+  }
+  return Xapian::Query::MatchNothing;
+}
+
+Xapian::Query source_query(std::string_view value, Analyzer& analyzer) {
+  const std::string folded = plain_query_words(value, analyzer);
+  if (folded.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(schema::kSourcePrefix + folded);
+}
+
+void add_field_processors(Xapian::QueryParser& parser, ActorDirectory& actors, Analyzer& analyzer) {
+  for (const auto& field : schema::fields()) {
+    if (field.kind != schema::FieldKind::kBoolean) continue;
+    const std::string name(field.name);
+    if (name == "actor") {
+      // Repeated actor: filters must all hold (exclusive = false ANDs them); repeated
+      // dates or sources are alternatives (Xapian's default: OR within a field).
+      parser.add_boolean_prefix(name, (new ActorProcessor(actors))->release(), false);
+    } else if (name == "date") {
+      parser.add_boolean_prefix(name, (new DateProcessor)->release());
+    } else if (name == "mentioned") {
+      parser.add_boolean_prefix(name, (new MentionedProcessor)->release());
+    } else if (name == "source") {
+      parser.add_boolean_prefix(name, (new SourceProcessor(analyzer))->release());
+    } else {
+      throw Error(ErrorKind::kInternal, "schema field " + name + " has no query processor");
+    }
+  }
+}
+
+}  // namespace dossier
