@@ -149,10 +149,25 @@ int main(int argc, char** argv) {
   app.add_flag("--count", o.batch.count_only, "Batch: only the number of matches per query");
   app.add_flag("--no-header", o.no_header,
                "Batch: no database line (jsonl) or column names (tsv, csv)");
-  app.add_option("--k1", o.batch.ranking.k1, "BM25 k1 (term frequency saturation)")
-      ->check(CLI::Range(0.0, 100.0));
-  app.add_option("--b", o.batch.ranking.b, "BM25 b (document length normalisation)")
-      ->check(CLI::Range(0.0, 1.0));
+  auto* ranking = app.add_option_group("Ranking", "BM25 and query expansion (tuned on CISI)");
+  auto& params = o.batch.ranking;
+  ranking->add_option("--k1", params.k1, "BM25 k1 (term frequency saturation)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  ranking->add_option("--b", params.b, "BM25 b (document length normalisation)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand", params.expand_docs,
+                   "Pseudo-relevance feedback from the top N hits (0: off)")
+      ->capture_default_str();
+  ranking->add_option("--expand-terms", params.expand_terms, "Words added by --expand")
+      ->capture_default_str();
+  ranking->add_option("--expand-weight", params.expand_weight, "Weight of the added words")
+      ->check(CLI::Range(0.0, 10.0))
+      ->capture_default_str();
+  ranking->add_flag("!--no-stemming", params.stemming, "Query words match exact forms only");
+  ranking->add_flag("!--keep-stopwords", params.stopwords, "Keep query stop words");
   auto* actors =
       app.add_subcommand("actors", "List the actors of the database, most articles first");
   actors->add_option("--type", o.actor_type, "Only this type")

@@ -174,6 +174,15 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Actor
   add_field_processors(parser_, actors, analyzer);
 }
 
+void QueryBuilder::set_stemming(bool on) {
+  parser_.set_stemming_strategy(on ? Xapian::QueryParser::STEM_SOME
+                                   : Xapian::QueryParser::STEM_NONE);
+}
+
+void QueryBuilder::set_stopwords(bool on) {
+  parser_.set_stopper(on ? &english_stopper() : nullptr);
+}
+
 Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
   if (!plain) check_balanced(query);
   const std::string folded =

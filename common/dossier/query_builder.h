@@ -32,6 +32,11 @@ class QueryBuilder {
   // dossier::Error (kUsage) for a query Xapian cannot parse.
   Xapian::Query build(std::string_view query, bool plain);
 
+  // Ranking experiments (bench/eval_cisi.py): query words without their stems (only exact
+  // forms match), or with stop words kept. Both on by default.
+  void set_stemming(bool on);
+  void set_stopwords(bool on);
+
  private:
   Analyzer& analyzer_;
   Xapian::QueryParser parser_;
