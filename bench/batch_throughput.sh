@@ -6,10 +6,13 @@
 # Indexes /work/shared/data/bbc (as JSONL, ids "category/NNN.txt"), makes 2,000 seeded
 # queries (scripts/make_queries.py --seed 3), then answers them with
 #   - dossier-plain-loop: open once, Xapian QueryParser, top 10, document data, no snippets;
-#   - dossier-search --batch, top 10 with snippets (JSONL), --jobs 1 and --jobs 2;
+#   - dossier-search --batch --format trec: top 10, no snippets;
+#   - dossier-search --batch (JSONL): top 10 with snippets, --jobs 1 and --jobs 2;
 #   - the same with --facets actor (exact actor counts over every match).
-# Prints queries/s for each and the batch rate per core as a share of the plain loop's.
-# Checks the answers too: one output line per query, no error records, and --jobs 2
+# Wall time is what a user waits; CPU time (user + sys) is what a run costs and stays
+# meaningful when other jobs share the machine: both rates are printed, and the share of
+# the plain loop's rate per core is computed from CPU time.
+# The answers are checked too: one JSONL line per query, no error records, and --jobs 2
 # output byte-identical to --jobs 1.
 set -euo pipefail
 
@@ -32,41 +35,50 @@ PY
 "$build/indexer/dossier-index" --db "$work/db" --quiet "$work/bbc.jsonl"
 python3 "$root/scripts/make_queries.py" --from-bbc "$bbc" --count 2000 --seed 3 >"$work/q.tsv"
 n=$(wc -l <"$work/q.tsv")
+docs=$("$build/searcher/dossier-search" --db "$work/db" --batch - --count <<<'x' | sed -n 1p |
+  python3 -c "import json,sys; print(json.load(sys.stdin)['database']['documents'])")
 
-now() { date +%s.%N; }
-rate() { python3 -c "print(f'{$1 / ($3 - $2):.0f}')"; }
-
-read -r plain_n plain_hits plain_s < <("$build/bench/dossier-plain-loop" "$work/db" "$work/q.tsv")
-plain_qps=$(python3 -c "print(f'{$plain_n / $plain_s:.0f}')")
-[ "$plain_hits" -gt 0 ] || { echo "plain loop found nothing" >&2; exit 1; }
-
-# run NAME ARGS...: times one batch, checks its output, prints its rate.
-declare -A qps
-run() {
+declare -A wall cpu
+# measure NAME COMMAND...: runs COMMAND with stdout to $work/NAME.out, records its times.
+measure() {
   local name=$1; shift
-  local t0 t1
-  t0=$(now)
-  "$build/searcher/dossier-search" --db "$work/db" --batch "$work/q.tsv" --no-header -n 10 \
-    "$@" >"$work/$name.jsonl"
-  t1=$(now)
-  [ "$(wc -l <"$work/$name.jsonl")" -eq "$n" ] || { echo "$name: wrong line count" >&2; exit 1; }
-  if grep -q '"error":' "$work/$name.jsonl"; then echo "$name: error records" >&2; exit 1; fi
-  qps[$name]=$(rate "$n" "$t0" "$t1")
+  /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" >"$work/$name.out"
+  local w u s
+  read -r w u s <"$work/$name.time"
+  wall[$name]=$w
+  cpu[$name]=$(python3 -c "print($u + $s)")
 }
-run jobs1 --jobs 1
-run jobs2 --jobs 2
-cmp -s "$work/jobs1.jsonl" "$work/jobs2.jsonl" || { echo "jobs 2 output differs" >&2; exit 1; }
-run facets1 --jobs 1 --facets actor
-run facets2 --jobs 2 --facets actor
-cmp -s "$work/facets1.jsonl" "$work/facets2.jsonl" || { echo "facets output differs" >&2; exit 1; }
+search=("$build/searcher/dossier-search" --db "$work/db" --batch "$work/q.tsv" --no-header -n 10)
+check_jsonl() {
+  [ "$(wc -l <"$work/$1.out")" -eq "$n" ] || { echo "$1: wrong line count" >&2; exit 1; }
+  if grep -q '"error":' "$work/$1.out"; then echo "$1: error records" >&2; exit 1; fi
+}
 
-share() { python3 -c "print(f'{100 * $1 / $2 / $3:.0f}%')"; }
-echo "BBC: $(python3 -c "import json;print(json.load(open('/dev/stdin'))['database']['documents'])" \
-  < <("$build/searcher/dossier-search" --db "$work/db" --batch - <<<'x' | head -1)) articles, $n queries, top 10, $(nproc) cores"
-echo "| run | queries/s | per core vs plain loop |"
-echo "|---|---|---|"
-echo "| plain Xapian loop (1 thread, no snippets) | $plain_qps | 100% |"
-echo "| batch --jobs 1, snippets | ${qps[jobs1]} | $(share "${qps[jobs1]}" "$plain_qps" 1) |"
-echo "| batch --jobs 2, snippets | ${qps[jobs2]} | $(share "${qps[jobs2]}" "$plain_qps" 2) |"
-echo "| batch --jobs 1, snippets + actor facet | ${qps[facets1]} | $(share "${qps[facets1]}" "$plain_qps" 1) |"
-echo "| batch --jobs 2, snippets + actor facet | ${qps[facets2]} | $(share "${qps[facets2]}" "$plain_qps" 2) |"
+measure plain "$build/bench/dossier-plain-loop" "$work/db" "$work/q.tsv"
+read -r _ plain_hits _ <"$work/plain.out"
+[ "$plain_hits" -gt 0 ] || { echo "plain loop found nothing" >&2; exit 1; }
+measure trec "${search[@]}" --jobs 1 --format trec
+measure jobs1 "${search[@]}" --jobs 1
+measure jobs2 "${search[@]}" --jobs 2
+measure facets1 "${search[@]}" --jobs 1 --facets actor
+measure facets2 "${search[@]}" --jobs 2 --facets actor
+for r in jobs1 jobs2 facets1 facets2; do check_jsonl $r; done
+cmp -s "$work/jobs1.out" "$work/jobs2.out" || { echo "--jobs 2 output differs" >&2; exit 1; }
+cmp -s "$work/facets1.out" "$work/facets2.out" || { echo "--jobs 2 facets differ" >&2; exit 1; }
+
+row() {  # row LABEL NAME JOBS
+  python3 - "$1" "$n" "${wall[$2]}" "${cpu[$2]}" "${cpu[plain]}" <<'PY'
+import sys
+label, n, wall, cpu, plain_cpu = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:])
+print(f"| {label} | {n / wall:.0f} | {n / cpu:.0f} | {100 * plain_cpu / cpu:.0f}% |")
+PY
+}
+echo "BBC: $docs articles, $n queries, top 10; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "| run | queries/s (wall) | queries/s per CPU second | per core vs plain loop |"
+echo "|---|---|---|---|"
+row "plain Xapian loop (no snippets)" plain
+row "batch --jobs 1 --format trec (no snippets)" trec
+row "batch --jobs 1, snippets" jobs1
+row "batch --jobs 2, snippets" jobs2
+row "batch --jobs 1, snippets + actor facet" facets1
+row "batch --jobs 2, snippets + actor facet" facets2

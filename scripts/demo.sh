@@ -8,5 +8,5 @@ bash scripts/build.sh build -DDOSSIER_BUILD_TESTS=OFF
 rm -rf build/corpus.db
 ./build/indexer/dossier-index --db build/corpus.db corpus
 echo
-echo "\$ dossier-search --db build/corpus.db --limit 3 'Guaidó Maduro'"
-./build/searcher/dossier-search --db build/corpus.db --limit 3 'Guaidó Maduro'
+echo "\$ dossier-search --db build/corpus.db --limit 3 --actor maduro --facets actor,date --facet-size 3 'military aid'"
+./build/searcher/dossier-search --db build/corpus.db --limit 3 --actor maduro --facets actor,date --facet-size 3 'military aid'

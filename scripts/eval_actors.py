@@ -167,7 +167,8 @@ def main():
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default="/work/shared/data/conll2003-dev/eng.testa")
     parser.add_argument("--show", type=int, default=0, help="list N top errors")
-    parser.add_argument("command", nargs="*", default=["build/bench/dossier-extract-actors"])
+    parser.add_argument("command", nargs="*", default=["build/indexer/dossier-index", "analyze"],
+                        help="extraction command; the folder is appended (default: dossier-index analyze)")
     args = parser.parse_args()
 
     docs = {}
@@ -182,7 +183,8 @@ def main():
     results = {}
     for line in out.stdout.splitlines():
         record = json.loads(line)
-        results[record["id"]] = record["actors"]
+        doc_id = record["id"]
+        results[doc_id[:-4] if doc_id.endswith(".txt") else doc_id] = record["actors"]
     score(docs, results, args.show)
 
 

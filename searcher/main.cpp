@@ -120,15 +120,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv"}));
   app.add_flag("--plain", request.plain,
                "Take the query as plain words: no operators, fields or phrases");
+  // Repeatable options take one value each, so that query words after them stay query words.
   app.add_option("--actor", request.actors,
-                 "Only articles naming this actor (any alias; repeat: all of them)");
+                 "Only articles naming this actor (any alias; repeat: all of them)")
+      ->allow_extra_args(false);
   app.add_option("--source", request.sources,
-                 "Only articles from this source (repeat: any of them)");
+                 "Only articles from this source (repeat: any of them)")
+      ->allow_extra_args(false);
   app.add_option("--from", request.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
   app.add_option("--to", request.to,
                  "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)");
   app.add_option("--facets", request.facets,
                  "Count over all matches: actor, date, source (comma-separated)")
+      ->allow_extra_args(false)
       ->delimiter(',')
       ->check(CLI::IsMember({"actor", "date", "source"}));
   app.add_option("--facet-size", request.facet_size, "Top entries per facet (actors: per type)")
@@ -173,7 +177,7 @@ int main(int argc, char** argv) {
   actors->add_option("--type", o.actor_type, "Only this type")
       ->check(CLI::IsMember({"person", "org", "country", "place"}));
   actors->add_option("--prefix", o.actor_prefix,
-                     "Only names starting with this (case- and accent-insensitive)");
+                     "Only names with a word starting with this (case- and accent-insensitive)");
   actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)");
   actors->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));

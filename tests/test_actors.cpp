@@ -123,6 +123,10 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
       {"The Bank of Lisbon cut rates, the Workers Party complained.",
        "Bank of Lisbon/org; Workers Party/org"},
       {"He read it in the Calder Valley News.", "Calder Valley News/org"},
+      {"Advisers at Harbottle & Lewin objected.", "Harbottle & Lewin/org"},
+      // A sentence-opening word stays when it opens an organisation's name.
+      {"It rained. Sputnik International reported it.", "Sputnik International/org"},
+      {"The UN Special Envoy Ismail Ould met them.", "Ismail Ould/person"},
   });
 }
 
@@ -139,7 +143,9 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
       {"Officials said prices would rise. Analysts agreed.", ""},
       {"READ MORE: Prices Rise Sharply\nSubscribe\nAdvertisement\nWorld\nNewsfeed", ""},
       {"I'm sure we've seen it. I think so.", ""},
+      {"Meanwhile, trade slowed. Speaking later, Analysts disagreed.", ""},
       {"The Christian and Muslim leaders spoke on the Internet.", ""},
+      {"Many Kurds, a South American and the International applauded.", ""},
       {"Fans watched the World Cup and the U.S. Open.", ""},
   });
 }
@@ -155,6 +161,9 @@ TEST(ActorRules, KnownNamesInsideLongerNames) {
       // A demonym splits off an organisation, but not off a one-word brand.
       {"The Russian Foreign Ministry objected.", "Foreign Ministry/org; Russia/country"},
       {"He flew British Airways home.", "British Airways/org"},
+      // A name ending in a place is a club or a company, unless it is a region.
+      {"Fans of Dynamo Lisbon cheered.", "Dynamo Lisbon/org"},
+      {"The News Agency of Peru reported it.", "News Agency of Peru/org"},
   });
 }
 
@@ -184,7 +193,22 @@ TEST(ActorRules, NamesAcrossHyphensInitialsAndLists) {
       {"Mike Hulbertson, Brian Hennesy, Steve Jurgensen,",
        "Brian Hennesy/person; Mike Hulbertson/person; Steve Jurgensen/person"},
       {"Glenn Somerfield\nThe figures were revised on Friday.", "Glenn Somerfield/person"},
+      // A sentence-initial ordinary word before an unusual one is a given name.
+      {"1. Frank Busemeyer (Germany) 8,300 points", "Frank Busemeyer/person; Germany/country"},
+      {"New York Energy Desk reported it.", "New York Energy Desk/org"},
   });
+}
+
+TEST(ActorRules, LongTitleCasePhrasesOnlyConfirmKnownNames) {
+  run_table({
+      {"He joined the Federal Air Traffic Safety Review Board Appeals Panel of Peru.",
+       "Peru/country"},
+  });
+  // A pathological line of capitals: no crash, no junk, linear time.
+  std::string shouting;
+  for (int i = 0; i < 20000; ++i) shouting += "Of The Great Zorbla ";
+  ActorExtractor extractor(builtin_lexicon());
+  EXPECT_EQ(names_and_types(extractor.extract("", "He said " + shouting + "today.")), "");
 }
 
 TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
@@ -225,6 +249,13 @@ TEST(ActorRules, DisplayNamePrefersDiacritics) {
   EXPECT_EQ(actors[0].name, "Nicolás Maduro");
   EXPECT_EQ(actors[0].key, "nicolas maduro");
   EXPECT_EQ(actors[0].mentions, 3);
+}
+
+TEST(ActorRules, EmptyAndTitleOnlyArticles) {
+  ActorExtractor extractor(builtin_lexicon());
+  EXPECT_TRUE(extractor.extract("", "").empty());
+  EXPECT_EQ(names_and_types(extractor.extract("Peru Votes", "")), "Peru/country");
+  EXPECT_TRUE(extractor.extract("", "\n\n   \n").empty());
 }
 
 TEST(ActorRules, SortedByMentionsThenName) {

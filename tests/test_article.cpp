@@ -39,6 +39,10 @@ TEST(Article, HeadlineCandidates) {
       {"Minister Denies Reports of Secret Talks", true},
       {"MAJOR: Parliament backs reform bill", true},
       {"Who will win the vote?", true},
+      {"SOCCER - UNITED WIN AWAY .", true},    // wire headline in capitals
+      {"Markets fall on rate fears .", true},  // tokenised wire headline
+      {"OTTAWA 1996-08-30", false},            // a dateline
+      {"WASHINGTON, Jan. 5", false},
       {"World", false},                         // section label
       {"- Example News International", false},  // site-name tail
       {"Get the latest news from around the world.", false},

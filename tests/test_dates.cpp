@@ -288,9 +288,10 @@ TEST(DateExtractor, ChooseArticleDate) {
   extraction.mentioned = {Date::of_day(2019, 1, 2), Date::of_day(2019, 1, 9),
                           Date::of_month(2019, 3)};
   // Mentioned dates are not publication dates unless the user asks for the fallback.
-  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, extraction, DateFallback::None, std::nullopt));
-  auto chosen =
-      dossier::choose_article_date(std::nullopt, extraction, DateFallback::MentionedLatest, std::nullopt);
+  EXPECT_FALSE(
+      dossier::choose_article_date(std::nullopt, extraction, DateFallback::None, std::nullopt));
+  auto chosen = dossier::choose_article_date(std::nullopt, extraction,
+                                             DateFallback::MentionedLatest, std::nullopt);
   ASSERT_TRUE(chosen);
   EXPECT_EQ(chosen->date.iso(), "2019-01-09");
   EXPECT_EQ(chosen->source, dossier::DateSource::MentionedLatest);
@@ -302,10 +303,13 @@ TEST(DateExtractor, ChooseArticleDate) {
                                         std::nullopt);
   EXPECT_EQ(chosen->date.iso(), "2018-05");
   EXPECT_EQ(chosen->source, dossier::DateSource::Metadata);
-  chosen = dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime, Date::of_day(2020, 1, 1));
+  chosen = dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime,
+                                        Date::of_day(2020, 1, 1));
   EXPECT_EQ(chosen->source, dossier::DateSource::FileMtime);
-  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, DateFallback::None, Date::of_day(2020, 1, 1)));
-  EXPECT_FALSE(dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime, std::nullopt));
+  EXPECT_FALSE(
+      dossier::choose_article_date(std::nullopt, {}, DateFallback::None, Date::of_day(2020, 1, 1)));
+  EXPECT_FALSE(
+      dossier::choose_article_date(std::nullopt, {}, DateFallback::FileMtime, std::nullopt));
   EXPECT_EQ(dossier::date_fallback_from_string("mentioned-latest"), DateFallback::MentionedLatest);
   EXPECT_FALSE(dossier::date_fallback_from_string("sometimes"));
 }

@@ -21,6 +21,17 @@ bool ends_with_word(std::string_view key, std::string_view word) {
          key[key.size() - word.size() - 1] == ' ';
 }
 
+// True when one of the space-separated words of `folded` starts with `prefix`.
+bool has_word_starting(std::string_view folded, std::string_view prefix) {
+  for (std::size_t pos = 0; pos < folded.size();) {
+    if (folded.substr(pos, prefix.size()) == prefix) return true;
+    const auto space = folded.find(' ', pos);
+    if (space == std::string_view::npos) break;
+    pos = space + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::pair<std::string_view, std::string_view> ActorDirectory::split_id(std::string_view id) {
@@ -140,12 +151,9 @@ std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
     for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
       const std::string id = (*it).substr(std::string_view(schema::kActorPrefix).size());
       ActorListing entry{id, display_name(id), std::string(to_string(t)), it.get_termfreq()};
-      if (!folded_prefix.empty()) {
-        const std::string key(split_id(id).second);
-        if (key.rfind(folded_prefix, 0) != 0 &&
-            plain_query_words(entry.name, analyzer_).rfind(folded_prefix, 0) != 0) {
-          continue;
-        }
+      if (!folded_prefix.empty() && !has_word_starting(split_id(id).second, folded_prefix) &&
+          !has_word_starting(plain_query_words(entry.name, analyzer_), folded_prefix)) {
+        continue;
       }
       out.push_back(std::move(entry));
     }

@@ -36,8 +36,9 @@ class ActorDirectory {
   // diacritics on ties ("Nicolás Maduro"); the key if nothing better is known.
   std::string display_name(const std::string& actor_id);
 
-  // All actors of `type` (or all types) whose folded display name or key starts with the
-  // folded `prefix`, most articles first, then by name.
+  // All actors of `type` (or all types) with a word of their name starting with `prefix`
+  // (case- and accent-insensitive: "guai" finds "Juan Guaidó"), most articles first, then
+  // by name.
   std::vector<ActorListing> list(std::optional<ActorType> type, std::string_view prefix);
 
   // Forgets what was cached, after the database was reopened at a newer revision.

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "dossier/dates/date_scanner.h"
 #include "dossier/utf8.h"
 
 namespace dossier {
@@ -85,6 +86,31 @@ std::size_t longest_letter_run(std::string_view s) {
   return best;
 }
 
+// True when the line has letters and none of them is lower-case.
+bool is_all_caps(std::string_view s) {
+  bool letters = false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    if (u_islower(c)) return false;
+    letters = true;
+  }
+  return letters;
+}
+
+// A short line that ends with a date is a dateline ("LONDON 1996-08-30",
+// "WASHINGTON, Jan. 5"), not a headline.
+bool is_dateline(std::string_view line, std::size_t words) {
+  constexpr std::size_t kMaxDatelineWords = 8;
+  if (words > kMaxDatelineWords) return false;
+  const auto mentions = find_date_mentions(line, DateOrder::DMY);
+  if (mentions.empty()) return false;
+  return trim(line.substr(mentions.back().end)).empty();
+}
+
 bool starts_with_ci(std::string_view line, std::string_view lower_prefix) {
   if (line.size() < lower_prefix.size()) return false;
   for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
@@ -150,9 +176,12 @@ bool looks_like_headline(std::string_view line) {
   const auto first = static_cast<unsigned char>(line.front());
   if (first == '-' || first == '|' || first == '(' || std::islower(first)) return false;
   if (line.substr(0, 2) == "\xC2\xA9") return false;  // "©" photo credits
-  // Headlines do not end like sentences or lead-ins.
+  // Headlines do not end like sentences or lead-ins; wire headlines in capitals, or
+  // tokenised ones (" ."), may end with a full stop.
   const char last = line.back();
-  return last != '.' && last != ',' && last != ':' && last != ';';
+  if (last == ',' || last == ':' || last == ';') return false;
+  if (last == '.' && !is_all_caps(line) && !line.ends_with(" .")) return false;
+  return !is_dateline(line, words);
 }
 
 Article parse_article(std::string id, std::string_view raw_bytes) {

@@ -1,5 +1,7 @@
 #include "dossier/article_analyzer.h"
 
+#include <string>
+
 namespace dossier {
 
 ArticleAnalyzer::ArticleAnalyzer(const ActorLexicon& lexicon, ExtractionOptions options)

@@ -34,9 +34,15 @@ IndexStats index_corpus(const IndexOptions& options, const ProblemSink& problem)
     const Xapian::Document doc =
         build_document(*article, analyzer.analyse(*article), analyzer.analyzer());
     try {
-      const bool exists = db.term_exists(id_term);
-      db.replace_document(id_term, doc);
-      ++(exists ? stats.updated : stats.added);
+      // add_document for new ids: replace_document(term) looks the term's postings up
+      // first, which costs more than the insert itself while changes are pending.
+      if (db.term_exists(id_term)) {
+        db.replace_document(id_term, doc);
+        ++stats.updated;
+      } else {
+        db.add_document(doc);
+        ++stats.added;
+      }
     } catch (const Xapian::Error& e) {
       throw Error(ErrorKind::kInternal, "cannot write " + article->id + " to " + options.db_path +
                                             ": " + e.get_description());

@@ -24,67 +24,79 @@ constexpr std::array<std::string_view, 22> kParticles{
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
 static_assert(sorted(kParticles));
 
-constexpr std::array<std::string_view, 101> kPersonTitles{
-    "actor", "adviser", "advisor", "aide", "ambassador", "analyst", "archbishop",
-    "attorney", "author", "batsman", "bishop", "boss", "brother", "captain",
-    "cardinal", "ceo", "chairman", "chairwoman", "champion", "chancellor", "chief",
-    "coach", "col", "colonel", "commander", "commissioner", "communist", "congressman",
-    "congresswoman", "councillor", "daughter", "defender", "democrat", "deputy", "dr",
-    "economist", "emperor", "envoy", "father", "forward", "gen", "general",
-    "goalkeeper", "governor", "husband", "inspector", "judge", "justice", "king",
-    "lawmaker", "lawyer", "leader", "lieutenant", "lord", "manager", "mayor",
-    "midfielder", "minister", "mother", "mp", "mr", "mrs", "ms",
-    "nationalist", "official", "pitcher", "player", "pope", "premier", "president",
-    "presidente", "prince", "princess", "prof", "professor", "prosecutor", "queen",
-    "rabbi", "rep", "representative", "republican", "secretary", "sen", "senator",
-    "sergeant", "sheikh", "sir", "sister", "socialist", "son", "speaker",
-    "spokesman", "spokesperson", "spokeswoman", "striker", "sultan", "superintendent", "veteran",
-    "vice", "widow", "wife"};
+constexpr std::array<std::string_view, 159> kPersonTitles{
+    "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst",
+    "archbishop", "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop",
+    "boss", "boxer", "brother", "candidate", "captain", "cardinal", "ceo", "chairman",
+    "chairwoman", "challenger", "champion", "chancellor", "chief", "coach", "col", "colonel",
+    "columnist", "commander", "commissioner", "communist", "composer", "comptroller", "congressman", "congresswoman",
+    "correspondent", "councillor", "counsel", "count", "countess", "cyclist", "czar", "dame",
+    "daughter", "defender", "democrat", "deputy", "director", "dr", "driver", "duchess",
+    "duke", "earl", "economist", "editor", "emir", "emperor", "envoy", "executive",
+    "father", "forward", "gen", "general", "goalkeeper", "golfer", "governor", "historian",
+    "husband", "imam", "incumbent", "inspector", "jockey", "journalist", "judge", "justice",
+    "king", "lady", "lawmaker", "lawyer", "leader", "lieutenant", "lord", "madame",
+    "manager", "marquis", "mayor", "midfielder", "minister", "mother", "mp", "mr",
+    "mrs", "ms", "nationalist", "nominee", "novelist", "official", "pastor", "physicist",
+    "pitcher", "player", "poet", "pope", "premier", "presenter", "president", "president-elect",
+    "presidente", "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen",
+    "rabbi", "rep", "representative", "republican", "researcher", "rev", "reverend", "rider",
+    "saint", "scientist", "secretary", "secretary-general", "sen", "senator", "sergeant", "sheikh",
+    "singer", "sir", "sister", "skipper", "socialist", "son", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "sprinter", "striker", "sultan", "superintendent", "swimmer", "trainer",
+    "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 114> kOrgHeads{
-    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "associates",
-    "association", "athletic", "authority", "bancorp", "bank", "board", "brigade", "brigades",
-    "bureau", "cabinet", "caucus", "center", "centre", "church", "club", "co",
-    "coalition", "college", "command", "commission", "committee", "communications", "communists", "company",
-    "congress", "conservatives", "corp", "corporation", "council", "court", "democrats", "department",
-    "directorate", "division", "energy", "enterprises", "exchange", "faction", "fc", "federation",
-    "foundation", "front", "fund", "greens", "group", "guard", "holding", "holdings",
-    "hospital", "inc", "industries", "institute", "institution", "insurance", "international", "journal",
-    "league", "llc", "ltd", "media", "ministry", "motors", "movement", "nationalists",
-    "navy", "network", "news", "office", "oil", "organisation", "organization", "parliament",
-    "partners", "party", "petroleum", "pharmaceuticals", "plc", "police", "post", "press",
-    "radio", "railways", "regiment", "republicans", "rovers", "school", "secretariat", "senate",
-    "service", "services", "socialists", "society", "systems", "team", "technologies", "telecom",
-    "television", "times", "tribunal", "trust", "tv", "union", "united", "university",
-    "ventures", "wanderers"};
+constexpr std::array<std::string_view, 156> kOrgHeads{
+    "ab", "academy", "ag", "agency", "airline", "airlines", "airways", "alliance",
+    "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
+    "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
+    "bureau", "bv", "cabinet", "capital", "caucus", "center", "centre", "chemicals",
+    "church", "club", "co", "coalition", "college", "command", "commission", "committee",
+    "communications", "communists", "company", "congress", "conservatives", "consulting", "corp", "corporation",
+    "council", "court", "democrats", "department", "directorate", "division", "electronics", "energy",
+    "enterprises", "exchange", "faction", "fc", "federation", "financial", "foods", "foundation",
+    "front", "fund", "funds", "gmbh", "greens", "group", "guard", "holding",
+    "holdings", "hospital", "inc", "incorporated", "industries", "institute", "institution", "insurance",
+    "international", "investments", "journal", "kk", "labs", "league", "limited", "llc",
+    "llp", "lp", "ltd", "media", "mining", "ministry", "motor", "motors",
+    "movement", "nationalists", "navy", "network", "news", "nv", "office", "oil",
+    "organisation", "organization", "oyj", "parliament", "partners", "party", "petroleum", "pharma",
+    "pharmaceuticals", "plc", "police", "post", "press", "properties", "pty", "radio",
+    "railways", "realty", "regiment", "republicans", "research", "resources", "rovers", "sa",
+    "school", "secretariat", "securities", "senate", "service", "services", "shipping", "socialists",
+    "society", "software", "solutions", "spa", "steel", "stores", "systems", "team",
+    "technologies", "telecom", "television", "times", "tribunal", "trust", "tv", "union",
+    "united", "university", "ventures", "wanderers"};
 static_assert(sorted(kOrgHeads));
 
-constexpr std::array<std::string_view, 52> kEventHeads{
+constexpr std::array<std::string_view, 55> kEventHeads{
     "accord", "accords", "act", "agreement", "award", "awards", "bill", "budget",
     "case", "challenge", "championship", "championships", "charter", "classic", "conference", "constitution",
-    "convention", "crisis", "cup", "day", "declaration", "derby", "election", "elections",
-    "expo", "festival", "games", "grand", "grandprix", "inquiry", "invitational", "marathon",
-    "masters", "olympiad", "olympics", "open", "prix", "prize", "protocol", "rally",
-    "revolution", "scandal", "series", "show", "strike", "summit", "talks", "tournament",
-    "treaty", "trophy", "war", "week"};
+    "convention", "crisis", "cup", "day", "debate", "debates", "declaration", "derby",
+    "election", "elections", "expo", "festival", "games", "grand", "grandprix", "inquiry",
+    "invitational", "marathon", "march", "masters", "olympiad", "olympics", "open", "prix",
+    "prize", "protocol", "rally", "revolution", "scandal", "series", "show", "strike",
+    "summit", "talks", "tournament", "treaty", "trophy", "war", "week"};
 static_assert(sorted(kEventHeads));
 
-constexpr std::array<std::string_view, 118> kFunctionWords{
-    "about", "above", "across", "after", "against", "along", "amid", "among", "and",
-    "any", "are", "around", "as", "at", "be", "because", "been", "before",
-    "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by",
-    "can", "could", "despite", "did", "do", "does", "down", "during", "each",
-    "every", "for", "from", "had", "has", "have", "he", "her", "here",
-    "hers", "him", "his", "how", "if", "in", "inside", "into", "is",
-    "its", "like", "might", "must", "near", "nor", "not", "off", "on",
-    "onto", "or", "our", "ours", "out", "outside", "over", "past", "per",
-    "she", "should", "since", "so", "some", "such", "than", "that", "then",
-    "there", "these", "they", "this", "those", "through", "throughout", "till", "to",
-    "toward", "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus",
-    "via", "vs", "was", "we", "were", "what", "when", "where", "whether",
-    "which", "while", "why", "with", "within", "without", "would", "yet", "you",
-    "your"};
+constexpr std::array<std::string_view, 137> kFunctionWords{
+    "about", "above", "according", "across", "after", "against", "all", "along", "although",
+    "amid", "among", "and", "another", "any", "are", "around", "as", "at",
+    "be", "because", "been", "before", "behind", "below", "beneath", "beside", "besides",
+    "between", "beyond", "both", "but", "by", "can", "could", "despite", "did",
+    "do", "does", "down", "during", "each", "either", "every", "few", "for",
+    "from", "had", "has", "have", "he", "her", "here", "hers", "him",
+    "his", "how", "if", "in", "inside", "into", "is", "its", "like",
+    "many", "might", "most", "much", "must", "near", "neither", "nor", "not",
+    "off", "on", "once", "onto", "or", "other", "our", "ours", "out",
+    "outside", "over", "past", "per", "several", "she", "should", "since", "so",
+    "some", "such", "than", "that", "then", "there", "these", "they", "this",
+    "those", "though", "through", "throughout", "till", "to", "toward", "towards", "under",
+    "underneath", "unless", "unlike", "until", "up", "upon", "versus", "via", "vs",
+    "was", "we", "were", "what", "when", "where", "whereas", "whether", "which",
+    "while", "whom", "whose", "why", "with", "within", "without", "would", "yet",
+    "you", "your"};
 static_assert(sorted(kFunctionWords));
 
 constexpr std::array<std::string_view, 39> kPlaceHeads{
@@ -104,18 +116,16 @@ constexpr std::array<std::string_view, 10> kLocatives{
     "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "via"};
 static_assert(sorted(kLocatives));
 
-constexpr std::array<std::string_view, 66> kNeverActors{
-    "advertisement", "am",        "apr",       "april",    "aug",       "august",
-    "click",         "comment",   "comments",  "copyright", "dec",      "december",
-    "discuss",       "download",  "email",     "feb",      "february",  "follow",
-    "fri",           "friday",    "home",      "i",        "jan",       "january",
-    "jul",           "july",      "jun",       "june",     "login",     "mar",
-    "march",         "may",       "menu",      "mon",      "monday",    "more",
-    "newsfeed",      "newsletter", "nov",      "november", "oct",       "october",
-    "photo",         "pm",        "print",     "read",     "related",   "sat",
-    "saturday",      "sep",       "sept",      "september", "share",    "sign",
-    "subscribe",     "sun",       "sunday",    "thu",      "thursday",  "tue",
-    "tuesday",       "video",     "wed",       "wednesday", "world",    "yesterday"};
+constexpr std::array<std::string_view, 65> kNeverActors{
+    "advertisement", "am", "apr", "april", "aug", "august", "click", "comment",
+    "comments", "copyright", "dec", "december", "discuss", "download", "email", "feb",
+    "february", "follow", "fri", "friday", "home", "i", "jan", "january",
+    "jul", "july", "jun", "june", "login", "mar", "march", "menu",
+    "mon", "monday", "more", "newsfeed", "newsletter", "nov", "november", "oct",
+    "october", "photo", "pm", "print", "read", "related", "sat", "saturday",
+    "sep", "sept", "september", "share", "sign", "subscribe", "sun", "sunday",
+    "thu", "thursday", "tue", "tuesday", "video", "wed", "wednesday", "world",
+    "yesterday"};
 static_assert(sorted(kNeverActors));
 // clang-format on
 

@@ -20,7 +20,7 @@ bool is_org_head(std::string_view term);
 // a name ending so is no actor, even if it starts with a country.
 bool is_event_head(std::string_view term);
 
-// Capitalised function words ("Under", "With", "For" in Title Case): never part of a name.
+// Capitalised function words and determiners ("Under", "With", "Many"): never part of a name.
 bool is_function_word(std::string_view term);
 
 // Head words ending place names ("Downing Street", "Kings County", "Bondi Beach").

@@ -13,6 +13,7 @@ std::string_view orgs();           // WordNet proper group nouns ("nato", "unite
 std::string_view given_names();    // first words of WordNet person names ("abraham")
 std::string_view common_caps();    // capitalised common words ("monday", "christian")
 std::string_view english_words();  // lower-case English words (wamerican-huge)
+std::string_view adverbs();        // one-word WordNet adverbs ("later", "meanwhile")
 std::string_view countries_tsv();  // common/dossier/actors/countries.tsv, verbatim
 
 }  // namespace dossier::actor_data

@@ -9,6 +9,7 @@
 #include <unicode/timezone.h>
 #include <unicode/tznames.h>
 
+#include "dossier/actors/cue_words.h"
 #include "dossier/actors/generated_data.h"
 #include "dossier/analyzer.h"
 
@@ -65,6 +66,7 @@ ActorLexicon ActorLexicon::builtin() {
   lexicon.given_names_ = SortedWords(actor_data::given_names());
   lexicon.common_caps_ = SortedWords(actor_data::common_caps());
   lexicon.english_words_ = SortedWords(actor_data::english_words());
+  lexicon.adverbs_ = SortedWords(actor_data::adverbs());
   Analyzer analyzer;
   // Cities first, so a country alias that is also a city name ("Singapore") ends a country.
   lexicon.add_time_zone_cities(analyzer);
@@ -195,6 +197,35 @@ void ActorLexicon::load_user_dictionary(const std::string& path) {
 const LexiconHit* ActorLexicon::find(std::string_view key) const {
   const auto it = aliases_.find(key);
   return it == aliases_.end() ? nullptr : &it->second;
+}
+
+bool ActorLexicon::is_sentence_opener(std::string_view term) const {
+  if (adverbs_.contains(term)) return true;
+  const bool participle =
+      (term.size() > 5 && term.ends_with("ing")) || (term.size() > 4 && term.ends_with("ed"));
+  return participle && is_english_word(term);
+}
+
+bool ActorLexicon::is_given_name(std::string_view term) const {
+  return given_names_.contains(term) && !cues::is_person_title(term);
+}
+
+bool ActorLexicon::is_english_word(std::string_view term) const {
+  if (english_words_.contains(term)) return true;
+  // wamerican lists American spellings only: map the regular British endings across
+  // ("realising" -> "realizing", "organisation" -> "organization", "favour" -> "favor").
+  static constexpr std::pair<std::string_view, std::string_view> kBritish[] = {
+      {"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"}, {"ised", "ized"},
+      {"ise", "ize"},         {"ises", "izes"},         {"our", "or"},      {"ours", "ors"},
+      {"tre", "ter"},         {"tres", "ters"},         {"lled", "led"},    {"lling", "ling"}};
+  for (const auto& [british, american] : kBritish) {
+    if (term.size() > british.size() + 2 && term.ends_with(british)) {
+      std::string spelled(term.substr(0, term.size() - british.size()));
+      spelled += american;
+      if (english_words_.contains(spelled)) return true;
+    }
+  }
+  return false;
 }
 
 std::optional<ActorType> ActorLexicon::gazetteer_type(std::string_view key) const {

@@ -53,10 +53,20 @@ class ActorLexicon {
 
   // WordNet's type for a folded proper-noun phrase ("abraham lincoln" -> Person).
   std::optional<ActorType> gazetteer_type(std::string_view key) const;
-  bool is_given_name(std::string_view term) const { return given_names_.contains(term); }
-  bool is_english_word(std::string_view term) const { return english_words_.contains(term); }
+  // First word of WordNet person names ("Abraham"), titles excepted ("Sir", "President").
+  bool is_given_name(std::string_view term) const;
+  // Whether a folded word is ordinary English, in American or British spelling.
+  bool is_english_word(std::string_view term) const;
+  // Adverbs and participles, which open sentences but never names ("Later", "Asked").
+  bool is_sentence_opener(std::string_view term) const;
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
-  bool is_capitalised_common_word(std::string_view key) const { return common_caps_.contains(key); }
+  // Plurals of single words count too ("Kurds"), not of phrases ("Texas Rangers" is a club).
+  bool is_capitalised_common_word(std::string_view key) const {
+    if (common_caps_.contains(key)) return true;
+    const bool one_word_plural =
+        key.size() > 3 && key.ends_with('s') && key.find(' ') == std::string_view::npos;
+    return one_word_plural && common_caps_.contains(key.substr(0, key.size() - 1));
+  }
 
   std::size_t entry_count() const { return entries_.size(); }
 
@@ -75,7 +85,7 @@ class ActorLexicon {
   std::vector<LexiconEntry> entries_;
   std::unordered_map<std::string, LexiconHit, StringHash, std::equal_to<>> aliases_;
   std::size_t longest_alias_words_ = 1;
-  SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_;
+  SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_, adverbs_;
 };
 
 }  // namespace dossier

@@ -126,6 +126,7 @@ std::vector<TextWord> annotate_words(Analyzer& analyzer, std::string_view text,
     word.line = line;
     word.comma_before = gap.find(',') != std::string_view::npos;
     word.hyphen_before = gap == "-";
+    word.ampersand_before = gap == " & " || gap == "&";
     word.surface = strip_possessive(token.surface(text), word.possessive);
     word.term = std::move(token.term);
     const Casing casing = casing_of(word.surface);

@@ -11,15 +11,16 @@
 namespace dossier {
 
 struct TextWord {
-  std::string_view surface;    // as written, possessive "'s" removed
-  std::string term;            // folded (Analyzer::fold)
-  bool capitalised = false;    // first letter upper- or title-case
-  bool all_caps = false;       // two or more letters, none lower-case ("NATO", "LONDON")
-  bool numeric = false;        // starts with a digit
-  bool possessive = false;     // was written "X's": a name ends here
-  bool comma_before = false;   // a comma separates it from the previous word
-  bool hyphen_before = false;  // only a hyphen separates it from the previous word
-  bool initial = false;        // one capital letter and a dot: "A. Hollioake"
+  std::string_view surface;       // as written, possessive "'s" removed
+  std::string term;               // folded (Analyzer::fold)
+  bool capitalised = false;       // first letter upper- or title-case
+  bool all_caps = false;          // two or more letters, none lower-case ("NATO", "LONDON")
+  bool numeric = false;           // starts with a digit
+  bool possessive = false;        // was written "X's": a name ends here
+  bool comma_before = false;      // a comma separates it from the previous word
+  bool hyphen_before = false;     // only a hyphen separates it from the previous word
+  bool ampersand_before = false;  // "Marsh & McLennan", "AT&T"
+  bool initial = false;           // one capital letter and a dot: "A. Hollioake"
   bool sentence_start = false;
   bool joins_previous = false;  // only a space, hyphen, "&" or an initial's dot before it
   bool headline_line = false;   // on a Title-Case or ALL-CAPS line (see annotate)

@@ -1,0 +1,295 @@
+// End-to-end: actors, dates, sources, JSONL and metadata input through the real binaries.
+#include <map>
+#include <set>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e_support.h"
+
+namespace {
+
+using dossier::e2e::quote;
+using dossier::e2e::run;
+using dossier::e2e::RunResult;
+using dossier::e2e::TempDir;
+using nlohmann::json;
+
+const std::string kIndex = DOSSIER_INDEX_BIN;
+const std::string kSearch = DOSSIER_SEARCH_BIN;
+const std::string kCorpus = DOSSIER_SOURCE_DIR "/corpus";
+
+json search_json(const std::string& db, const std::string& args) {
+  const auto r = run(kSearch + " --db " + quote(db) + " --format json " + args);
+  EXPECT_LE(r.exit_code, 1) << args << "\n" << r.err;
+  return r.out.empty() ? json() : json::parse(r.out);
+}
+
+std::set<std::string> hit_ids(const json& j) {
+  std::set<std::string> ids;
+  for (const auto& h : j["hits"]) ids.insert(h["id"].get<std::string>());
+  return ids;
+}
+
+class FacetsE2E : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("e2e_facets");
+    db_ = *dir_ / "db";
+    const auto r = run(kIndex + " --db " + quote(db_) + " " + quote(kCorpus));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static json search(const std::string& args) {
+    const bool has_limit = args.rfind("-n ", 0) == 0 || args.find(" -n ") != std::string::npos;
+    return search_json(db_, has_limit ? args : "-n 100 " + args);
+  }
+
+  static TempDir* dir_;
+  static std::string db_;
+};
+TempDir* FacetsE2E::dir_ = nullptr;
+std::string FacetsE2E::db_;
+
+TEST_F(FacetsE2E, ActorFilterByAnyAliasCaseAndAccents) {
+  const auto by_surname = hit_ids(search("--actor maduro"));
+  EXPECT_EQ(by_surname.size(), 5u);
+  EXPECT_EQ(hit_ids(search("--actor " + quote("Nicolás Maduro"))), by_surname);
+  EXPECT_EQ(hit_ids(search(quote("actor:\"nicolas maduro\""))), by_surname);
+  EXPECT_EQ(hit_ids(search("--actor Shchetinin")),
+            std::set<std::string>{"000_294354c3b5f7a554.txt"});
+  EXPECT_EQ(hit_ids(search("--actor Arreaza")), std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  // "US" is an alias of the United States.
+  EXPECT_EQ(hit_ids(search("--actor US")), hit_ids(search(quote("actor:\"United States\""))));
+  EXPECT_EQ(search("--actor nobodyatall")["total"], 0);
+}
+
+TEST_F(FacetsE2E, ActorFiltersCombineWithTextAndEachOther) {
+  // All --actor filters must hold.
+  EXPECT_EQ(hit_ids(search("--actor Maduro --actor Arreaza")),
+            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  EXPECT_EQ(hit_ids(search(quote("actor:maduro actor:arreaza"))),
+            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  // A filter never changes scores.
+  const auto plain = search("Shchetinin");
+  const auto filtered = search("--actor maduro Shchetinin");
+  ASSERT_EQ(filtered["hits"].size(), 1u);
+  EXPECT_EQ(plain["hits"][0]["score"], filtered["hits"][0]["score"]);
+  EXPECT_EQ(hit_ids(search(quote("Pompeo OR actor:Arreaza"))).size(), 2u);
+}
+
+TEST_F(FacetsE2E, ActorFacetCountsAreExactOverAllMatches) {
+  const auto j = search("--facets actor --facet-size 50 -n 1 Venezuela");
+  ASSERT_TRUE(j.contains("facets"));
+  EXPECT_TRUE(j["facets"]["exact"].get<bool>());
+  const auto& actors = j["facets"]["actor"];
+  ASSERT_FALSE(actors.empty());
+  std::set<std::string> names;
+  for (const auto& a : actors) {
+    names.insert(a["name"].get<std::string>());
+    // Each count equals the number of matches when filtering by that actor.
+    const auto q = search("-n 0 --actor " + quote(a["name"].get<std::string>()) + " Venezuela");
+    EXPECT_LE(a["count"].get<int>(), q["total"].get<int>()) << a;
+  }
+  EXPECT_TRUE(names.count("Nicolás Maduro")) << actors;  // display name keeps diacritics
+  EXPECT_TRUE(names.count("Juan Guaidó")) << actors;
+  EXPECT_FALSE(names.count("READ MORE"));
+  EXPECT_FALSE(names.count("World"));
+  // The page size does not change the facet.
+  EXPECT_EQ(search("--facets actor --facet-size 50 -n 5 Venezuela")["facets"], j["facets"]);
+}
+
+TEST_F(FacetsE2E, HitsCarryActorsAndDates) {
+  const auto j = search("Arreaza");
+  ASSERT_EQ(j["hits"].size(), 1u);
+  const auto& hit = j["hits"][0];
+  EXPECT_EQ(hit["date"], "2019-01-28");
+  EXPECT_EQ(hit["date_source"], "dateline");
+  ASSERT_FALSE(hit["actors"].empty());
+  for (const auto& a : hit["actors"]) {
+    EXPECT_TRUE(a.contains("name"));
+    EXPECT_TRUE(a.contains("type"));
+  }
+  const auto undated = search("Shchetinin")["hits"][0];
+  EXPECT_TRUE(undated["date"].is_null());
+  EXPECT_TRUE(undated["date_source"].is_null());
+}
+
+TEST_F(FacetsE2E, DateFiltersAndHistogram) {
+  EXPECT_EQ(hit_ids(search("--from 2019-01-01")),
+            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  EXPECT_EQ(hit_ids(search("--from 2019-01 --to 2019-01")),
+            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  EXPECT_EQ(search("--to 2018")["total"], 0);
+  EXPECT_EQ(hit_ids(search(quote("date:2019"))), std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  EXPECT_EQ(hit_ids(search(quote("date:..2019-02"))),
+            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  EXPECT_EQ(search(quote("date:undated"))["total"], 4);
+  const auto j = search("--facets date --granularity month");
+  EXPECT_EQ(j["facets"]["date"], json::parse(R"([{"bucket":"2019-01","count":1}])"));
+  EXPECT_EQ(j["facets"]["undated"], 4);
+  // Bad dates are usage errors, not empty results.
+  EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " --from 2019-02-30 x").exit_code, 2);
+  EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " " + quote("date:2019-13")).exit_code, 2);
+}
+
+TEST_F(FacetsE2E, MentionedDates) {
+  const std::set<std::string> only_003{"003_7aba643725984cd2.txt"};
+  EXPECT_EQ(hit_ids(search(quote("mentioned:2019-01-23"))), only_003);
+  EXPECT_EQ(hit_ids(search(quote("mentioned:2018-11-28"))), only_003);
+  EXPECT_EQ(hit_ids(search(quote("mentioned:2019-02-03"))), only_003);
+  EXPECT_TRUE(hit_ids(search(quote("mentioned:2019-01"))).count("003_7aba643725984cd2.txt"));
+  EXPECT_TRUE(hit_ids(search(quote("mentioned:2018"))).count("003_7aba643725984cd2.txt"));
+}
+
+TEST_F(FacetsE2E, SortByDatePutsUndatedLast) {
+  for (const char* order : {"date", "-date"}) {
+    const auto j = search(std::string("--sort ") + order + " Venezuela");
+    ASSERT_EQ(j["hits"].size(), 5u);
+    EXPECT_EQ(j["hits"][0]["id"], "001_4132258e9ace6acd.txt") << order;
+    for (std::size_t i = 1; i < 5; ++i) EXPECT_TRUE(j["hits"][i]["date"].is_null()) << order;
+  }
+}
+
+TEST_F(FacetsE2E, ActorsListing) {
+  const auto r = run(kSearch + " --db " + quote(db_) + " actors --type person --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = json::parse(r.out);
+  ASSERT_GE(j["actors"].size(), 2u);
+  // Most articles first; Maduro and Guaidó are in all five.
+  EXPECT_EQ(j["actors"][0]["articles"], 5);
+  for (const auto& a : j["actors"]) EXPECT_EQ(a["type"], "person");
+  const auto prefixed =
+      json::parse(run(kSearch + " --db " + quote(db_) + " actors --prefix guai --format json").out);
+  ASSERT_GE(prefixed["actors"].size(), 1u);
+  EXPECT_EQ(prefixed["actors"][0]["name"], "Juan Guaidó");
+  for (const auto& a : prefixed["actors"])
+    EXPECT_NE(a["name"].get<std::string>().find("Guaid"), std::string::npos);
+}
+
+TEST(InputE2E, MetadataSidecarWinsOverText) {
+  TempDir dir("e2e_metadata");
+  const auto corpus = dir / "corpus";
+  std::filesystem::create_directories(corpus);
+  std::filesystem::copy_file(kCorpus + "/001_4132258e9ace6acd.txt", corpus + "/a.txt");
+  std::filesystem::copy_file(kCorpus + "/003_7aba643725984cd2.txt", corpus + "/b.txt");
+  std::ofstream(corpus + "/metadata.jsonl")
+      << R"({"id":"a.txt","date":"2019-05-01","source":"Example Wire","title":"Given Title"})"
+      << "\n"
+      << R"({"id":"b.txt","date":"2019-02-04"})"
+      << "\n";
+  const std::string db = dir / "db";
+  ASSERT_EQ(run(kIndex + " --db " + quote(db) + " " + quote(corpus)).exit_code, 0);
+  const auto a = search_json(db, quote("source:\"example wire\""));
+  ASSERT_EQ(a["hits"].size(), 1u);
+  EXPECT_EQ(a["hits"][0]["date"], "2019-05-01");  // not the dateline's 2019-01-28
+  EXPECT_EQ(a["hits"][0]["date_source"], "metadata");
+  EXPECT_EQ(a["hits"][0]["title"], "Given Title");
+  const auto b = search_json(db, "--from 2019-02-04 --to 2019-02-04");
+  EXPECT_EQ(hit_ids(b), std::set<std::string>{"b.txt"});
+  const auto facets = search_json(db, "--facets source");
+  EXPECT_EQ(facets["facets"]["source"], json::parse(R"([{"source":"Example Wire","count":1}])"));
+}
+
+TEST(InputE2E, JsonlCorpusIndexesGoodLinesAndReportsBadOnes) {
+  TempDir dir("e2e_jsonl");
+  const std::string file = dir / "articles.jsonl";
+  std::ofstream(file)
+      << R"({"id":"one","title":"Harbour Reopens","body":"The harbour of Valletta reopened.","date":"2020-03-04","source":"Wire"})"
+      << "\n"
+      << "this is not json\n"
+      << R"({"title":"No id here","body":"text"})"
+      << "\n"
+      << "\n"
+      << R"({"id":2,"text":"Storm Hits Coast\n\nA storm hit the coast on Monday."})"
+      << "\n"
+      << R"({"id":"three","text":"Bad date","date":"2020-02-30"})"
+      << "\n";
+  const std::string db = dir / "db";
+  const auto r = run(kIndex + " --db " + quote(db) + " " + quote(file));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 added, 0 updated, 3 skipped"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("articles.jsonl:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("articles.jsonl:3"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("articles.jsonl:6"), std::string::npos) << r.err;
+  EXPECT_EQ(run(kIndex + " --db " + quote(db) + " --strict " + quote(file)).exit_code, 1);
+  const auto all = search_json(db, "");
+  EXPECT_EQ(hit_ids(all), (std::set<std::string>{"one", "2"}));
+  const auto storm = search_json(db, "storm");
+  ASSERT_EQ(storm["hits"].size(), 1u);
+  EXPECT_EQ(storm["hits"][0]["title"], "Storm Hits Coast");
+  const auto dated = search_json(db, "--from 2020-03");
+  EXPECT_EQ(hit_ids(dated), std::set<std::string>{"one"});
+}
+
+TEST(AnalyzeE2E, ExtractsActorsAndDatesOfTheSampleCorpus) {
+  const auto r = run(kIndex + " analyze " + quote(kCorpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, json> by_id;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    auto j = json::parse(line);
+    by_id[j["id"].get<std::string>()] = j;
+  }
+  ASSERT_EQ(by_id.size(), 5u);
+  auto names = [&](const std::string& id) {
+    std::set<std::string> out;
+    for (const auto& a : by_id[id]["actors"]) {
+      out.insert(a["name"].get<std::string>());
+      for (const auto& f : a["forms"]) out.insert(f.get<std::string>());
+    }
+    return out;
+  };
+  const auto a000 = names("000_294354c3b5f7a554.txt");
+  for (const char* n : {"Nicolas Maduro", "Aleksander Shchetinin", "United States", "Russia",
+                        "Venezuela", "China"}) {
+    EXPECT_TRUE(a000.count(n)) << n;
+  }
+  EXPECT_TRUE(a000.count("Juan Guaido") || a000.count("Juan Guaidó"));
+  const auto a001 = names("001_4132258e9ace6acd.txt");
+  for (const char* n : {"Jorge Arreaza", "Dmitry Peskov", "Vladimir Zaemsky", "Reuters", "France",
+                        "Germany", "Spain", "Netherlands", "United Kingdom"}) {
+    EXPECT_TRUE(a001.count(n)) << n;
+  }
+  for (const auto& [id, j] : by_id) {
+    const auto n = names(id);
+    EXPECT_FALSE(n.count("READ MORE")) << id;
+    EXPECT_FALSE(n.count("World")) << id;
+    for (const auto& a : j["actors"]) {
+      const std::string type = a["type"];
+      EXPECT_TRUE(type == "person" || type == "org" || type == "country" || type == "place")
+          << type;
+      EXPECT_GE(a["mentions"].get<int>(), 1);
+    }
+  }
+  EXPECT_EQ(by_id["001_4132258e9ace6acd.txt"]["date"], "2019-01-28");
+  EXPECT_EQ(by_id["001_4132258e9ace6acd.txt"]["date_source"], "dateline");
+  EXPECT_TRUE(by_id["003_7aba643725984cd2.txt"]["date"].is_null());
+  EXPECT_EQ(by_id["003_7aba643725984cd2.txt"]["dates_mentioned"],
+            json::parse(R"(["2018-11-28","2019-01-23","2019-02-03"])"));
+  // --date-fallback mentioned-latest gives undated articles their latest mentioned day.
+  const auto fb = run(kIndex + " analyze --date-fallback mentioned-latest " +
+                      quote(kCorpus + "/003_7aba643725984cd2.txt"));
+  const auto j = json::parse(fb.out);
+  EXPECT_EQ(j["date"], "2019-02-03");
+  EXPECT_EQ(j["date_source"], "mentioned-latest");
+}
+
+TEST(AnalyzeE2E, UserDictionaryAddsMergesAndSuppresses) {
+  TempDir dir("e2e_dict");
+  const std::string dict = dir / "actors.tsv";
+  std::ofstream(dict) << "# canonical\ttype\taliases\n"
+                      << "Bolivarian Government\torg\tthe regime\n"
+                      << "Pakistan Point News\tignore\n";
+  const auto r = run(kIndex + " analyze --actors " + quote(dict) + " " +
+                     quote(kCorpus + "/001_4132258e9ace6acd.txt"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("Pakistan Point News"), std::string::npos) << r.out;
+  const auto bad = dir / "bad.tsv";
+  std::ofstream(bad) << "Only A Name\n";
+  const auto e = run(kIndex + " analyze --actors " + quote(bad) + " " + quote(kCorpus));
+  EXPECT_EQ(e.exit_code, 2);
+  EXPECT_NE(e.err.find("bad.tsv:1"), std::string::npos) << e.err;
+}
+
+}  // namespace
