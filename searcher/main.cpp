@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "dossier/actor_date_table.h"
 #include "dossier/batch_command.h"
 #include "dossier/cli_errors.h"
 #include "dossier/cli_parse.h"
@@ -21,6 +22,7 @@ struct Options {
   bool estimate = false;
   std::string batch_input;
   bool no_header = false;
+  std::string table;             // --table actor-by-date
   dossier::BatchSettings batch;  // the database, request defaults and ranking for both modes
   // `actors` subcommand
   std::string actor_type;
@@ -68,6 +70,19 @@ int batch_command(Options& o) {
   o.batch.header = !o.no_header;
   o.batch.estimate = o.estimate;
   return dossier::run_batch_command(o.batch, std::cout, std::cerr);
+}
+
+int table_command(Options& o) {
+  if (o.format.empty()) o.format = "tsv";
+  if (o.format != "tsv" && o.format != "csv")
+    throw dossier::Error(dossier::ErrorKind::kUsage, "--table prints tsv or csv");
+  dossier::Searcher searcher(o.batch.db_path);
+  auto request = o.batch.defaults;
+  request.query = join(o.query_words);
+  const auto table = dossier::actor_by_date(searcher, request);
+  std::cout << dossier::actor_date_table_text(
+      table, o.format == "tsv" ? dossier::TableFormat::kTsv : dossier::TableFormat::kCsv);
+  return table.matches == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
 int actors_command(Options& o) {
@@ -146,6 +161,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--estimate", o.estimate,
                "Estimated totals and facet counts (faster on large databases)");
+  app.add_option("--table", o.table,
+                 "Instead of hits, a table: actor-by-date = matching articles per top actor "
+                 "(--facet-size) and date bucket (--granularity), as tsv or csv")
+      ->check(CLI::IsMember({"actor-by-date"}));
   app.add_option("--batch", o.batch_input, "Answer every query of FILE (- for stdin)");
   app.add_option("-j,--jobs", o.batch.jobs, "Batch: searcher threads (default: all cores)")
       ->check(CLI::Range(1, 256));
@@ -186,6 +205,7 @@ int main(int argc, char** argv) {
   return dossier::run_reporting_errors("dossier-search", [&] {
     finish_request(o);
     if (*actors) return actors_command(o);
+    if (!o.table.empty()) return table_command(o);
     return o.batch_input.empty() ? search_command(o) : batch_command(o);
   });
 }

@@ -1,5 +1,7 @@
 // End-to-end: dossier-search --batch on the bundled corpus.
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -239,6 +241,41 @@ TEST_F(BatchE2E, TrecTopicFile) {
   ASSERT_EQ(lines.size(), 2u) << r.out;
   EXPECT_EQ(lines[0].rfind("301 Q0 000_294354c3b5f7a554.txt 1 ", 0), 0u) << lines[0];
   EXPECT_EQ(lines[1].rfind("302 Q0 ", 0), 0u) << lines[1];
+}
+
+// The table counts per (actor, bucket) must add up to the actor facet's counts, over the
+// date facet's buckets.
+TEST_F(BatchE2E, ActorByDateTableAgreesWithFacets) {
+  const auto table = run(kSearch + " --db " + quote(db_) +
+                         " --table actor-by-date --facet-size 4 --granularity month Venezuela");
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  const auto rows = lines_of(table.out);
+  ASSERT_GT(rows.size(), 1u);
+  EXPECT_EQ(rows[0], "actor\ttype\tbucket\tcount");
+  const auto facets = run(kSearch + " --db " + quote(db_) +
+                          " --format json -n 0 --facets actor,date --facet-size 1000 "
+                          "--granularity month Venezuela");
+  const auto j = nlohmann::json::parse(facets.out);
+  std::map<std::string, int> facet_count, table_count;
+  for (const auto& a : j["facets"]["actor"])
+    facet_count[a["name"].get<std::string>() + "/" + a["type"].get<std::string>()] = a["count"];
+  std::set<std::string> buckets = {"undated"};
+  for (const auto& b : j["facets"]["date"]) buckets.insert(b["bucket"].get<std::string>());
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    std::istringstream fields(rows[i]);
+    std::string actor, type, bucket, count;
+    std::getline(fields, actor, '\t');
+    std::getline(fields, type, '\t');
+    std::getline(fields, bucket, '\t');
+    std::getline(fields, count, '\t');
+    EXPECT_TRUE(buckets.count(bucket)) << rows[i];
+    table_count[actor + "/" + type] += std::stoi(count);
+  }
+  EXPECT_EQ(table_count.size(), 4u) << table.out;
+  for (const auto& [actor, n] : table_count) EXPECT_EQ(n, facet_count[actor]) << actor;
+  EXPECT_EQ(
+      run(kSearch + " --db " + quote(db_) + " --table actor-by-date nosuchwordanywhere").exit_code,
+      1);
 }
 
 TEST_F(BatchE2E, UsageErrors) {

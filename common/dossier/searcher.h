@@ -112,6 +112,10 @@ class Searcher {
   // Throws dossier::Error: kUsage for a malformed query or filter.
   SearchResult search(const SearchRequest& request);
 
+  // The Xapian query of a request (words and filters), for counting passes of its own
+  // (actor_date_table.h). Throws dossier::Error (kUsage) like search().
+  Xapian::Query query(const SearchRequest& request) { return build_query(request); }
+
   const Xapian::Database& database() const { return db_; }
   Analyzer& analyzer() { return analyzer_; }
   ActorDirectory& actors() { return actors_; }
