@@ -77,8 +77,7 @@ nlohmann::json to_json(const std::string& id, std::string_view text,
                        const dossier::DateExtraction& extraction) {
   nlohmann::json line;
   line["id"] = id;
-  const auto chosen = dossier::choose_article_date(std::nullopt, extraction,
-                                                   dossier::DateFallback::None, std::nullopt);
+  const auto chosen = dossier::choose_article_date(std::nullopt, extraction, dossier::DateFallback::None, std::nullopt);
   line["date"] = chosen ? nlohmann::json(chosen->date.iso()) : nlohmann::json(nullptr);
   line["date_source"] =
       chosen ? nlohmann::json(dossier::to_string(chosen->source)) : nlohmann::json(nullptr);

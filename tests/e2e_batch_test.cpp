@@ -278,6 +278,25 @@ TEST_F(BatchE2E, ActorByDateTableAgreesWithFacets) {
       1);
 }
 
+TEST_F(BatchE2E, RankingOptions) {
+  const auto base = single("Venezuela army");
+  const auto tuned = nlohmann::json::parse(
+      run(kSearch + " --db " + quote(db_) + " --format json --k1 2 --b 0.2 'Venezuela army'").out);
+  EXPECT_EQ(tuned["total"], base["total"]);
+  EXPECT_NE(tuned["hits"][0]["score"], base["hits"][0]["score"]);
+  // Expansion adds words (ORed): never fewer matches, and the filters still hold.
+  const auto expanded = nlohmann::json::parse(
+      run(kSearch + " --db " + quote(db_) + " --format json --expand 2 Shchetinin").out);
+  EXPECT_GE(expanded["total"].get<int>(), single("Shchetinin")["total"].get<int>());
+  EXPECT_EQ(expanded["hits"][0]["id"], "000_294354c3b5f7a554.txt");
+  const auto filtered = nlohmann::json::parse(
+      run(kSearch + " --db " + quote(db_) + " --format json --expand 2 --to 2019-01 Venezuela")
+          .out);
+  EXPECT_EQ(filtered["total"], nlohmann::json::parse(run(kSearch + " --db " + quote(db_) +
+                                                         " --format json --to 2019-01 Venezuela")
+                                                         .out)["total"]);
+}
+
 TEST_F(BatchE2E, UsageErrors) {
   EXPECT_EQ(batch("--format text", "x\n").exit_code, 2);
   EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " --batch - word").exit_code, 2);

@@ -100,8 +100,7 @@ std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyze
     if (const auto e = terms.exact.find(term); e != terms.exact.end()) {
       key = term;
       weight = e->second;
-    } else if (stem_initials.find(term[0]) != std::string::npos &&
-               Analyzer::should_stem(term)) {
+    } else if (stem_initials.find(term[0]) != std::string::npos && Analyzer::should_stem(term)) {
       auto [cached, fresh] = stem_of.try_emplace(term);
       if (fresh) cached->second = analyzer.stem(term);
       const std::string& stem = cached->second;
