@@ -97,7 +97,9 @@ class ParallelBatch {
     while (!input_done || written < read) {
       while (!input_done && read - written < window) {
         if (!reader.input_buffered()) {
-          write_ready(writer, written);
+          // Reading may block (a script waiting for its answers before it writes more):
+          // answer everything read so far first. Files and full pipes never get here.
+          while (written < read) write_next(writer, written);
           writer.flush();
         }
         auto query = reader.next();
@@ -159,21 +161,6 @@ class ParallelBatch {
     }
     writer.write(f);
     ++written;
-  }
-
-  // Writes the answers already there, in order, without waiting.
-  void write_ready(OrderedWriter& writer, std::size_t& written) {
-    for (;;) {
-      Formatted f;
-      {
-        std::lock_guard lock(mutex_);
-        auto it = finished_.find(written);
-        if (it == finished_.end()) return;
-        f = std::move(finished_.extract(it).mapped());
-      }
-      writer.write(f);
-      ++written;
-    }
   }
 
   const BatchRunOptions& options_;
