@@ -73,6 +73,8 @@ int batch_command(Options& o) {
 }
 
 int table_command(Options& o) {
+  if (!o.batch_input.empty())
+    throw dossier::Error(dossier::ErrorKind::kUsage, "--table answers one query, not a --batch");
   if (o.format.empty()) o.format = "tsv";
   if (o.format != "tsv" && o.format != "csv")
     throw dossier::Error(dossier::ErrorKind::kUsage, "--table prints tsv or csv");

@@ -303,6 +303,9 @@ TEST_F(BatchE2E, UsageErrors) {
   EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " --batch /nonexistent/file").exit_code, 2);
   EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " --format trec x").exit_code, 2);
   EXPECT_EQ(run(kSearch + " --db /nonexistent/db --batch -").exit_code, 2);
+  EXPECT_EQ(batch("--table actor-by-date", "x\n").exit_code, 2);
+  EXPECT_EQ(
+      run(kSearch + " --db " + quote(db_) + " --table actor-by-date --format json x").exit_code, 2);
 }
 
 }  // namespace
