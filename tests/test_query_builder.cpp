@@ -100,8 +100,8 @@ TEST_F(QueryBuilderTest, BadFieldValuesAreUsageErrorsNamingTheField) {
 TEST_F(QueryBuilderTest, FieldQueries) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
   EXPECT_EQ(qb.build("date:2019", false).get_description(),
-            "Query(0 * VALUE_RANGE 0 20190101 20191231)");
-  EXPECT_EQ(qb.build("date:..2019-02", false).get_description(), "Query(0 * VALUE_LE 0 20190228)");
+            "Query(VALUE_RANGE 0 20190101 20191231)");
+  EXPECT_EQ(qb.build("date:..2019-02", false).get_description(), "Query(VALUE_LE 0 20190228)");
   EXPECT_EQ(qb.build("mentioned:2019-01-23", false).get_description(), "Query(0 * XM20190123)");
   EXPECT_EQ(qb.build("source:\"Associated Press\"", false).get_description(), "Query(0 * XSassociated press)");
 }
