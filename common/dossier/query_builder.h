@@ -11,6 +11,7 @@
 
 #include "dossier/actor_directory.h"
 #include "dossier/analyzer.h"
+#include "dossier/query_fields.h"
 
 namespace dossier {
 
@@ -39,6 +40,7 @@ class QueryBuilder {
 
  private:
   Analyzer& analyzer_;
+  FieldErrors field_errors_;
   Xapian::QueryParser parser_;
 };
 
