@@ -73,11 +73,14 @@ int batch_command(Options& o) {
 }
 
 int table_command(Options& o) {
-  if (!o.batch_input.empty())
-    throw dossier::Error(dossier::ErrorKind::kUsage, "--table answers one query, not a --batch");
+  if (!o.batch_input.empty()) {
+    o.batch.table = true;
+    return batch_command(o);
+  }
   if (o.format.empty()) o.format = "tsv";
   if (o.format != "tsv" && o.format != "csv")
-    throw dossier::Error(dossier::ErrorKind::kUsage, "--table prints tsv or csv");
+    throw dossier::Error(dossier::ErrorKind::kUsage,
+                         "--table prints tsv or csv (in a batch also jsonl)");
   dossier::Searcher searcher(o.batch.db_path);
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
@@ -163,9 +166,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--estimate", o.estimate,
                "Estimated totals and facet counts (faster on large databases)");
-  app.add_option("--table", o.table,
-                 "Instead of hits, a table: actor-by-date = matching articles per top actor "
-                 "(--facet-size) and date bucket (--granularity), as tsv or csv")
+  app.add_option(
+         "--table", o.table,
+         "Instead of hits, a table: actor-by-date = matching articles per top actor "
+         "(--facet-size) and date bucket (--granularity), as tsv or csv; with --batch, per query, "
+         "as jsonl (default), tsv or csv rows id,actor,type,bucket,count")
       ->check(CLI::IsMember({"actor-by-date"}));
   app.add_option("--batch", o.batch_input, "Answer every query of FILE (- for stdin)");
   app.add_option("-j,--jobs", o.batch.jobs, "Batch: searcher threads (default: all cores)")

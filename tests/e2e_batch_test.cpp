@@ -1,4 +1,5 @@
 // End-to-end: dossier-search --batch on the bundled corpus.
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -278,6 +279,45 @@ TEST_F(BatchE2E, ActorByDateTableAgreesWithFacets) {
       1);
 }
 
+// In a batch, each query's table counts equal the totals of the equivalent single queries
+// (--actor NAME --from BUCKET --to BUCKET QUERY).
+TEST_F(BatchE2E, BatchTablesEqualSingleQueryCounts) {
+  const auto r =
+      batch("--table actor-by-date --facet-size 3 --format csv --granularity month",
+            "q1\tVenezuela\n{\"id\":\"q2\",\"q\":\"Maduro\",\"granularity\":\"year\"}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = lines_of(r.out);
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[0], "id,actor,type,bucket,count");
+  std::set<std::string> ids;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    std::vector<std::string> f;
+    std::stringstream fields(rows[i]);
+    for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
+    ASSERT_EQ(f.size(), 5u) << rows[i];
+    ids.insert(f[0]);
+    const std::string query = f[0] == "q1" ? "Venezuela" : "Maduro";
+    const std::string dates =
+        f[3] == "undated" ? quote("date:undated") : "--from " + f[3] + " --to " + f[3];
+    const auto single =
+        nlohmann::json::parse(run(kSearch + " --db " + quote(db_) + " --format json -n 0 --actor " +
+                                  quote(f[1]) + " " + dates + " " + quote(query))
+                                  .out);
+    EXPECT_EQ(single["total"].get<int>(), std::stoi(f[4])) << rows[i];
+  }
+  EXPECT_EQ(ids, (std::set<std::string>{"q1", "q2"}));
+  // JSONL: one object per query, with the same cells.
+  const auto jsonl =
+      lines_of(batch("--table actor-by-date --facet-size 3 --no-header", "Venezuela\n").out);
+  ASSERT_EQ(jsonl.size(), 1u);
+  const auto j = nlohmann::json::parse(jsonl[0]);
+  EXPECT_EQ(j["id"], 1);
+  EXPECT_TRUE(j["exact"].get<bool>());
+  const auto q1_rows = std::count_if(
+      rows.begin(), rows.end(), [](const std::string& row) { return row.rfind("q1,", 0) == 0; });
+  EXPECT_EQ(j["table"].size(), static_cast<std::size_t>(q1_rows));
+}
+
 TEST_F(BatchE2E, RankingOptions) {
   const auto base = single("Venezuela army");
   const auto tuned = nlohmann::json::parse(
@@ -303,7 +343,7 @@ TEST_F(BatchE2E, UsageErrors) {
   EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " --batch /nonexistent/file").exit_code, 2);
   EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " --format trec x").exit_code, 2);
   EXPECT_EQ(run(kSearch + " --db /nonexistent/db --batch -").exit_code, 2);
-  EXPECT_EQ(batch("--table actor-by-date", "x\n").exit_code, 2);
+  EXPECT_EQ(batch("--table actor-by-date --format trec", "x\n").exit_code, 2);
   EXPECT_EQ(
       run(kSearch + " --db " + quote(db_) + " --table actor-by-date --format json x").exit_code, 2);
 }

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "dossier/printers_tsv.h"
+#include <nlohmann/json.hpp>
+
 #include "dossier/searcher.h"
+#include "dossier/table_format.h"
 
 namespace dossier {
 
@@ -23,6 +26,7 @@ struct ActorDateTable {
   // "undated" when some of its articles have no date. Most-named actor first.
   std::vector<ActorDateCell> cells;
   Xapian::doccount matches = 0;  // matching articles (exact: every match is counted)
+  std::string query;             // the query it answers
 };
 
 // Counts matching documents per (actor, date bucket) in one pass over all matches of
@@ -32,5 +36,13 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request);
 
 // "actor,type,bucket,count" with one header line.
 std::string actor_date_table_text(const ActorDateTable& table, TableFormat format);
+
+// Batch forms. JSON: {"matches":N,"exact":true,"table":[{"actor","type","bucket","count"}]}
+// (the counts are always exact: every match is counted). Rows: "id,actor,type,bucket,count"
+// without a header, for one query id.
+nlohmann::ordered_json actor_date_table_json(const ActorDateTable& table);
+std::string actor_date_table_header(TableFormat format, bool with_id);
+std::string actor_date_table_rows(const ActorDateTable& table, std::string_view id,
+                                  TableFormat format);
 
 }  // namespace dossier

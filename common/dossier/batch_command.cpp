@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "dossier/actor_date_table.h"
 #include "dossier/batch_runner.h"
 #include "dossier/errors.h"
 #include "dossier/printers_batch.h"
@@ -23,7 +24,23 @@ struct OutputFormat {
   bool snippets = false;
 };
 
+OutputFormat table_format(const BatchSettings& s, const Xapian::Database& db) {
+  if (s.format == "jsonl")
+    return {s.header ? json_line(database_header_json(db)) : "", jsonl_table_line, true, false};
+  if (s.format == "tsv" || s.format == "csv") {
+    const auto table = s.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv;
+    return {s.header ? actor_date_table_header(table, true) : "",
+            [table](const BatchAnswer& a) {
+              return a.table ? actor_date_table_rows(*a.table, id_text(a.query.id), table)
+                             : std::string();
+            },
+            false, false};
+  }
+  throw Error(ErrorKind::kUsage, "--table prints jsonl, tsv or csv");
+}
+
 OutputFormat output_format(const BatchSettings& s, const Xapian::Database& db) {
+  if (s.table) return table_format(s, db);
   if (s.format == "jsonl") {
     return {s.header ? json_line(database_header_json(db)) : "",
             s.count_only ? BatchFormatter(jsonl_count_line) : BatchFormatter(jsonl_answer_line),
@@ -73,6 +90,7 @@ int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& e
   options.defaults.snippets = format.snippets && !s.count_only;
   options.defaults.exact = !s.estimate;
   if (s.count_only) options.defaults.limit = 0;
+  options.table = s.table;
   options.errors = format.errors_in_output ? nullptr : &err;
   options.error_prefix = "dossier-search: ";
 

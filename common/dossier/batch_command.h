@@ -16,6 +16,7 @@ struct BatchSettings {
   std::string run_tag = "dossier";  // the TREC run's last column
   unsigned jobs = 0;                // searcher threads; 0 = one per core
   bool count_only = false;          // totals only, no hits
+  bool table = false;               // actor-by-date table per query instead of hits
   bool estimate = false;            // allow estimated totals (faster on large databases)
   bool header = true;               // JSONL database line / table column names
   SearchRequest defaults;           // what a query does not set itself

@@ -26,10 +26,11 @@ Formatted format_answer(BatchAnswer answer, const BatchFormatter& format,
   } catch (const std::exception& e) {
     // A result the format cannot hold: report it as this query's failure.
     answer.result.reset();
+    answer.table.reset();
     answer.error = std::string("cannot format the result: ") + e.what();
     f.text = format(answer);
   }
-  if (!answer.result) {
+  if (!answer.error.empty()) {
     f.error_line = error_prefix + "line " + std::to_string(answer.query.line) + ", id " +
                    id_text(answer.query.id) + ": " + answer.error + "\n";
   }
@@ -68,8 +69,9 @@ BatchSummary run_sequential(BatchReader& reader, Searcher& searcher, const Batch
     if (!reader.input_buffered()) writer.flush();
     auto query = reader.next();
     if (!query) break;
-    writer.write(format_answer(answer_batch_query(searcher, std::move(*query), options.defaults),
-                               format, options.error_prefix));
+    writer.write(format_answer(
+        answer_batch_query(searcher, std::move(*query), options.defaults, options.table), format,
+        options.error_prefix));
   }
   writer.flush();
   return summary;
@@ -140,9 +142,9 @@ class ParallelBatch {
         item = std::move(pending_.front());
         pending_.pop_front();
       }
-      Formatted f =
-          format_answer(answer_batch_query(searcher, std::move(item.second), options_.defaults),
-                        format_, options_.error_prefix);
+      Formatted f = format_answer(
+          answer_batch_query(searcher, std::move(item.second), options_.defaults, options_.table),
+          format_, options_.error_prefix);
       {
         std::lock_guard lock(mutex_);
         finished_.emplace(item.first, std::move(f));
@@ -176,14 +178,19 @@ class ParallelBatch {
 
 }  // namespace
 
-BatchAnswer answer_batch_query(Searcher& searcher, BatchQuery query,
-                               const SearchRequest& defaults) {
+BatchAnswer answer_batch_query(Searcher& searcher, BatchQuery query, const SearchRequest& defaults,
+                               bool table) {
   BatchAnswer answer;
   answer.error = query.error;
   answer.query = std::move(query);
   if (!answer.error.empty()) return answer;
   try {
-    answer.result = searcher.search(batch_request(answer.query, defaults));
+    const SearchRequest request = batch_request(answer.query, defaults);
+    if (table) {
+      answer.table = actor_by_date(searcher, request);
+    } else {
+      answer.result = searcher.search(request);
+    }
   } catch (const std::exception& e) {
     // dossier::Error (bad key, query or database) and anything unexpected alike: one
     // query failing must not stop the batch.

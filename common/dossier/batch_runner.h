@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dossier/actor_date_table.h"
 #include "dossier/batch_input.h"
 #include "dossier/searcher.h"
 
@@ -17,13 +18,16 @@ namespace dossier {
 // What became of one batch query: a result, or the reason it failed.
 struct BatchAnswer {
   BatchQuery query;
-  std::optional<SearchResult> result;  // empty when the query failed
+  std::optional<SearchResult> result;   // empty when the query failed or a table was asked
+  std::optional<ActorDateTable> table;  // with --table actor-by-date
   std::string error;
 };
 
-// Answers one query with `searcher`: `defaults` plus the query's own keys. Never throws:
-// an unreadable line, a bad key or query, or a failed search becomes `error`.
-BatchAnswer answer_batch_query(Searcher& searcher, BatchQuery query, const SearchRequest& defaults);
+// Answers one query with `searcher`: `defaults` plus the query's own keys; with `table`,
+// the actor-by-date table instead of hits. Never throws: an unreadable line, a bad key or
+// query, or a failed search becomes `error`.
+BatchAnswer answer_batch_query(Searcher& searcher, BatchQuery query, const SearchRequest& defaults,
+                               bool table = false);
 
 // Turns an answer into its output text (whole lines, possibly none). Called from several
 // threads at once: it must only read shared state.
@@ -31,6 +35,7 @@ using BatchFormatter = std::function<std::string(const BatchAnswer&)>;
 
 struct BatchRunOptions {
   SearchRequest defaults;
+  bool table = false;  // answer each query with its actor-by-date table
   // Formatted answers held at most, waiting for an earlier one to finish (output is in
   // input order); 0 means 64 per searcher. Bounds memory whatever the batch length.
   std::size_t window = 0;

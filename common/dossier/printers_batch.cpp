@@ -41,6 +41,13 @@ std::string jsonl_answer_line(const BatchAnswer& answer) {
   return json_line(line);
 }
 
+std::string jsonl_table_line(const BatchAnswer& answer) {
+  if (!answer.table) return json_line(error_json(answer));
+  nlohmann::ordered_json line = {{"id", answer.query.id}, {"query", answer.table->query}};
+  line.update(actor_date_table_json(*answer.table));
+  return json_line(line);
+}
+
 std::string jsonl_count_line(const BatchAnswer& answer) {
   if (!answer.result) return json_line(error_json(answer));
   const SearchResult& r = *answer.result;
