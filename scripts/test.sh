@@ -9,8 +9,8 @@ bash scripts/setup.sh
 jobs="$(nproc 2>/dev/null || echo 2)"
 
 echo "== Release build and tests"
-bash scripts/build.sh build -DDOSSIER_BUILD_TESTS=ON
-(cd build && ctest --output-on-failure -j "$jobs")
+bash scripts/build.sh build-test -DDOSSIER_BUILD_TESTS=ON
+(cd build-test && ctest --output-on-failure -j "$jobs")
 
 if [ "${DOSSIER_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== ASan+UBSan build and tests"

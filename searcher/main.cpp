@@ -1,8 +1,11 @@
-// dossier-search: ranked (BM25) queries over a Dossier database, and its list of actors.
+// dossier-search: ranked (BM25) queries over a Dossier database, one or a batch, and its
+// list of actors.
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
+#include "dossier/actor_date_table.h"
+#include "dossier/batch_command.h"
 #include "dossier/cli_errors.h"
 #include "dossier/cli_parse.h"
 #include "dossier/errors.h"
@@ -12,13 +15,15 @@
 namespace {
 
 struct Options {
-  std::string db_path;
   std::vector<std::string> query_words;
-  dossier::SearchRequest request;
-  std::string format = "text";
+  std::string format;  // empty: "text" for one query, "jsonl" for a batch
   std::string sort = "relevance";
   std::string granularity = "month";
   bool estimate = false;
+  std::string batch_input;
+  bool no_header = false;
+  std::string table;             // --table actor-by-date
+  dossier::BatchSettings batch;  // the database, request defaults and ranking for both modes
   // `actors` subcommand
   std::string actor_type;
   std::string actor_prefix;
@@ -31,13 +36,24 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
+// The options that are names on the command line, as request fields.
+void finish_request(Options& o) {
+  auto& request = o.batch.defaults;
+  request.sort = *dossier::sort_order_from_string(o.sort);
+  request.granularity = *dossier::granularity_from_string(o.granularity);
+  request.exact = !o.estimate;
+}
+
 int search_command(Options& o) {
-  dossier::Searcher searcher(o.db_path);
-  o.request.query = join(o.query_words);
-  o.request.sort = *dossier::sort_order_from_string(o.sort);
-  o.request.granularity = *dossier::granularity_from_string(o.granularity);
-  o.request.exact = !o.estimate;
-  const auto result = searcher.search(o.request);
+  if (o.format.empty()) o.format = "text";
+  if (o.format != "text" && o.format != "json")
+    throw dossier::Error(dossier::ErrorKind::kUsage,
+                         "--format " + o.format + " is for --batch; one query prints text or json");
+  dossier::Searcher searcher(o.batch.db_path);
+  searcher.ranking() = o.batch.ranking;
+  auto request = o.batch.defaults;
+  request.query = join(o.query_words);
+  const auto result = searcher.search(request);
   if (o.format == "json") {
     std::cout << dossier::result_to_json(result).dump() << "\n";
   } else {
@@ -46,8 +62,37 @@ int search_command(Options& o) {
   return result.total == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
-int actors_command(const Options& o) {
-  dossier::Searcher searcher(o.db_path);
+int batch_command(Options& o) {
+  if (!o.query_words.empty())
+    throw dossier::Error(dossier::ErrorKind::kUsage, "give either --batch or a query, not both");
+  o.batch.input = o.batch_input;
+  o.batch.format = o.format.empty() || o.format == "json" ? "jsonl" : o.format;
+  o.batch.header = !o.no_header;
+  o.batch.estimate = o.estimate;
+  return dossier::run_batch_command(o.batch, std::cout, std::cerr);
+}
+
+int table_command(Options& o) {
+  if (!o.batch_input.empty()) {
+    o.batch.table = true;
+    return batch_command(o);
+  }
+  if (o.format.empty()) o.format = "tsv";
+  if (o.format != "tsv" && o.format != "csv")
+    throw dossier::Error(dossier::ErrorKind::kUsage,
+                         "--table prints tsv or csv (in a batch also jsonl)");
+  dossier::Searcher searcher(o.batch.db_path);
+  auto request = o.batch.defaults;
+  request.query = join(o.query_words);
+  const auto table = dossier::actor_by_date(searcher, request);
+  std::cout << dossier::actor_date_table_text(
+      table, o.format == "tsv" ? dossier::TableFormat::kTsv : dossier::TableFormat::kCsv);
+  return table.matches == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
+}
+
+int actors_command(Options& o) {
+  if (o.format.empty()) o.format = "text";
+  dossier::Searcher searcher(o.batch.db_path);
   std::optional<dossier::ActorType> type;
   if (!o.actor_type.empty()) type = dossier::actor_type_from_string(o.actor_type);
   auto actors = searcher.actors().list(type, o.actor_prefix);
@@ -63,10 +108,13 @@ int actors_command(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);  // batch throughput; also lets --batch see buffered stdin
   Options o;
+  auto& request = o.batch.defaults;
   CLI::App app{
       "Search a Dossier database: ranked (BM25) results with snippets, filters and facets.\n"
       "  dossier-search --db DB [options] QUERY...\n"
+      "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
       "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]"};
   app.footer(
       "Query syntax (Xapian's): words (any match, ranked), AND OR NOT XOR (in capitals),\n"
@@ -75,35 +123,39 @@ int main(int argc, char** argv) {
       "date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02, date:undated,\n"
       "mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"
       "Filters never change scores. Snippets mark matched words as **word**.\n"
-      "Exit codes: 0 results found, 1 no results, 2 bad usage, query or database, 3 internal "
-      "error.");
-  app.add_option("--db", o.db_path, "Database folder made by dossier-index")->required();
+      "Batch input, one query per line: a JSON object {\"id\",\"q\", ...} (keys in README),\n"
+      "ID<TAB>QUERY, or a bare query (id = line number); or a TREC topic file (<top>...).\n"
+      "Exit codes: 0 results found (batch: every query answered), 1 no results, 2 bad usage,\n"
+      "query or database (batch: any query failed), 3 internal error.");
+  app.add_option("--db", o.batch.db_path, "Database folder made by dossier-index")->required();
   app.add_option("query", o.query_words, "Query words (joined with spaces); none: every article");
-  app.add_option("-n,--limit", o.request.limit, "Number of hits to show")
+  app.add_option("-n,--limit", request.limit, "Number of hits to show (batch: per query)")
       ->default_val(10)
       ->check(CLI::Range(0, 1000000));
-  app.add_option("--offset", o.request.offset, "Skip this many hits first")
+  app.add_option("--offset", request.offset, "Skip this many hits first")
       ->default_val(0)
       ->check(CLI::NonNegativeNumber);
-  app.add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
-  app.add_flag("--plain", o.request.plain,
+  app.add_option("-f,--format", o.format,
+                 "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv"}));
+  app.add_flag("--plain", request.plain,
                "Take the query as plain words: no operators, fields or phrases");
   // Repeatable options take one value each, so that query words after them stay query words.
-  app.add_option("--actor", o.request.actors, "Only articles naming this actor (any alias; repeat: all of them)")
+  app.add_option("--actor", request.actors,
+                 "Only articles naming this actor (any alias; repeat: all of them)")
       ->allow_extra_args(false);
-  app.add_option("--source", o.request.sources, "Only articles from this source (repeat: any of them)")
+  app.add_option("--source", request.sources,
+                 "Only articles from this source (repeat: any of them)")
       ->allow_extra_args(false);
-  app.add_option("--from", o.request.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
-  app.add_option("--to", o.request.to,
+  app.add_option("--from", request.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
+  app.add_option("--to", request.to,
                  "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)");
-  app.add_option("--facets", o.request.facets,
+  app.add_option("--facets", request.facets,
                  "Count over all matches: actor, date, source (comma-separated)")
       ->allow_extra_args(false)
       ->delimiter(',')
       ->check(CLI::IsMember({"actor", "date", "source"}));
-  app.add_option("--facet-size", o.request.facet_size, "Top entries per facet (actors: per type)")
+  app.add_option("--facet-size", request.facet_size, "Top entries per facet (actors: per type)")
       ->default_val(10)
       ->check(CLI::Range(1, 100000));
   app.add_option("--granularity", o.granularity, "Date facet buckets")
@@ -114,6 +166,38 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--estimate", o.estimate,
                "Estimated totals and facet counts (faster on large databases)");
+  app.add_option(
+         "--table", o.table,
+         "Instead of hits, a table: actor-by-date = matching articles per top actor "
+         "(--facet-size) and date bucket (--granularity), as tsv or csv; with --batch, per query, "
+         "as jsonl (default), tsv or csv rows id,actor,type,bucket,count")
+      ->check(CLI::IsMember({"actor-by-date"}));
+  app.add_option("--batch", o.batch_input, "Answer every query of FILE (- for stdin)");
+  app.add_option("-j,--jobs", o.batch.jobs, "Batch: searcher threads (default: all cores)")
+      ->check(CLI::Range(1, 256));
+  app.add_option("--run-tag", o.batch.run_tag, "Batch: the TREC run's tag")->default_val("dossier");
+  app.add_flag("--count", o.batch.count_only, "Batch: only the number of matches per query");
+  app.add_flag("--no-header", o.no_header,
+               "Batch: no database line (jsonl) or column names (tsv, csv)");
+  auto* ranking = app.add_option_group("Ranking", "BM25 and query expansion (tuned on CISI)");
+  auto& params = o.batch.ranking;
+  ranking->add_option("--k1", params.k1, "BM25 k1 (term frequency saturation)")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  ranking->add_option("--b", params.b, "BM25 b (document length normalisation)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand", params.expand_docs,
+                   "Pseudo-relevance feedback from the top N hits (0: off)")
+      ->capture_default_str();
+  ranking->add_option("--expand-terms", params.expand_terms, "Words added by --expand")
+      ->capture_default_str();
+  ranking->add_option("--expand-weight", params.expand_weight, "Weight of the added words")
+      ->check(CLI::Range(0.0, 10.0))
+      ->capture_default_str();
+  ranking->add_flag("!--no-stemming", params.stemming, "Query words match exact forms only");
+  ranking->add_flag("!--keep-stopwords", params.stopwords, "Keep query stop words");
   auto* actors =
       app.add_subcommand("actors", "List the actors of the database, most articles first");
   actors->add_option("--type", o.actor_type, "Only this type")
@@ -125,6 +209,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   if (const auto rc = dossier::parse_cli(app, argc, argv)) return *rc;
 
-  return dossier::run_reporting_errors(
-      "dossier-search", [&] { return *actors ? actors_command(o) : search_command(o); });
+  return dossier::run_reporting_errors("dossier-search", [&] {
+    finish_request(o);
+    if (*actors) return actors_command(o);
+    if (!o.table.empty()) return table_command(o);
+    return o.batch_input.empty() ? search_command(o) : batch_command(o);
+  });
 }

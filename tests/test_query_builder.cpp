@@ -82,6 +82,30 @@ TEST_F(QueryBuilderTest, MalformedQueriesAreUsageErrors) {
   }
 }
 
+TEST_F(QueryBuilderTest, BadFieldValuesAreUsageErrorsNamingTheField) {
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
+  for (const char* q : {"date:2019-13", "mentioned:yesterday", "sanctions date:2019-02-30..2019-03"}) {
+    try {
+      qb.build(q, false);
+      ADD_FAILURE() << "accepted: " << q;
+    } catch (const dossier::Error& e) {
+      EXPECT_EQ(e.kind(), dossier::ErrorKind::kUsage) << q;
+      EXPECT_NE(std::string(e.what()).find("bad date"), std::string::npos) << e.what();
+    }
+  }
+  // The builder is reusable after an error.
+  EXPECT_NO_THROW(qb.build("date:2019-01", false));
+}
+
+TEST_F(QueryBuilderTest, FieldQueries) {
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
+  EXPECT_EQ(qb.build("date:2019", false).get_description(),
+            "Query(VALUE_RANGE 0 20190101 20191231)");
+  EXPECT_EQ(qb.build("date:..2019-02", false).get_description(), "Query(VALUE_LE 0 20190228)");
+  EXPECT_EQ(qb.build("mentioned:2019-01-23", false).get_description(), "Query(0 * XM20190123)");
+  EXPECT_EQ(qb.build("source:\"Associated Press\"", false).get_description(), "Query(0 * XSassociated press)");
+}
+
 TEST_F(QueryBuilderTest, PlainQueriesNeverFail) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
   EXPECT_NO_THROW(qb.build("\"unbalanced AND (", true));

@@ -72,7 +72,40 @@ Analyzer::Analyzer() : stemmer_("english") {
 
 Analyzer::~Analyzer() = default;
 
+namespace {
+
+// The fold of a pure-ASCII word, byte for byte what the ICU path below gives (NFKC and
+// accents change nothing in ASCII, case folding is tolower, only letters and digits stay),
+// without its conversions: most words of English news are ASCII, and snippets fold every
+// word of each hit's text.
+std::string fold_ascii(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  std::size_t n = word.size();
+  // Possessive: "Venezuela's" / "VENEZUELA'S" is about Venezuela.
+  if (n > 2 && (word[n - 1] == 's' || word[n - 1] == 'S') && word[n - 2] == '\'') n -= 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool is_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string Analyzer::fold(std::string_view word) const {
+  if (is_ascii(word)) return fold_ascii(word);
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString src = icu::UnicodeString::fromUTF8(
       icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));

@@ -4,14 +4,14 @@
 #include <iomanip>
 
 namespace dossier {
+
+double rounded_score(double score) {
+  return std::round(score * 1e6) / 1e6;
+}
+
 namespace {
 
 using ojson = nlohmann::ordered_json;
-
-// Scores rounded to 6 decimals: stable across platforms for golden files and diffs.
-double rounded(double score) {
-  return std::round(score * 1e6) / 1e6;
-}
 
 ojson or_null(const std::string& s) {
   return s.empty() ? ojson(nullptr) : ojson(s);
@@ -23,7 +23,7 @@ ojson hit_to_json(const Hit& h) {
   return {{"rank", h.rank},
           {"id", h.id},
           {"title", h.title},
-          {"score", rounded(h.score)},
+          {"score", rounded_score(h.score)},
           {"snippet", h.snippet},
           {"date", or_null(h.date)},
           {"date_source", or_null(h.date_source)},

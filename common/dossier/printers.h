@@ -11,6 +11,9 @@
 
 namespace dossier {
 
+// Scores as every format prints them: rounded to 6 decimals, stable across platforms.
+double rounded_score(double score);
+
 // The stable JSON shape documented in the README (keys in this order):
 // {"query","total","total_exact","offset","limit","hits":[{"rank","id","title","score",
 //  "snippet","date","date_source","actors":[{"name","type"}]}], "facets":{...}} where

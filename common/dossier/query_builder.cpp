@@ -171,7 +171,16 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Actor
     if (field.kind == schema::FieldKind::kFreeText)
       parser_.add_prefix(std::string(field.name), std::string(field.prefix));
   }
-  add_field_processors(parser_, actors, analyzer);
+  add_field_processors(parser_, actors, analyzer, field_errors_);
+}
+
+void QueryBuilder::set_stemming(bool on) {
+  parser_.set_stemming_strategy(on ? Xapian::QueryParser::STEM_SOME
+                                   : Xapian::QueryParser::STEM_NONE);
+}
+
+void QueryBuilder::set_stopwords(bool on) {
+  parser_.set_stopper(on ? &english_stopper() : nullptr);
 }
 
 Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
@@ -191,7 +200,10 @@ Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
                                      Xapian::QueryParser::FLAG_WILDCARD |
                                      Xapian::QueryParser::FLAG_PURE_NOT;
   try {
-    return parser_.parse_query(folded, flags);
+    field_errors_ = {};
+    Xapian::Query parsed = parser_.parse_query(folded, flags);
+    if (!field_errors_.first.empty()) throw Error(ErrorKind::kUsage, field_errors_.first);
+    return parsed;
   } catch (const Xapian::QueryParserError& e) {
     throw Error(ErrorKind::kUsage, "malformed query '" + std::string(query) + "': " + e.get_msg());
   } catch (const Xapian::Error& e) {

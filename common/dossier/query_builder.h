@@ -11,6 +11,7 @@
 
 #include "dossier/actor_directory.h"
 #include "dossier/analyzer.h"
+#include "dossier/query_fields.h"
 
 namespace dossier {
 
@@ -32,8 +33,14 @@ class QueryBuilder {
   // dossier::Error (kUsage) for a query Xapian cannot parse.
   Xapian::Query build(std::string_view query, bool plain);
 
+  // Ranking experiments (bench/eval_cisi.py): query words without their stems (only exact
+  // forms match), or with stop words kept. Both on by default.
+  void set_stemming(bool on);
+  void set_stopwords(bool on);
+
  private:
   Analyzer& analyzer_;
+  FieldErrors field_errors_;
   Xapian::QueryParser parser_;
 };
 

@@ -1,5 +1,7 @@
 #include "dossier/query_fields.h"
 
+#include <functional>
+
 #include "dossier/errors.h"
 #include "dossier/query_builder.h"
 #include "dossier/schema.h"
@@ -13,40 +15,25 @@ std::string_view trim_quotes(std::string_view v) {
   return v;
 }
 
-class ActorProcessor : public Xapian::FieldProcessor {
+// Adapts a value -> Query function to Xapian's FieldProcessor, keeping exceptions out of
+// the parser (see FieldErrors).
+class FieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit ActorProcessor(ActorDirectory& actors) : actors_(actors) {}
+  FieldProcessor(std::function<Xapian::Query(std::string_view)> make, FieldErrors& errors)
+      : make_(std::move(make)), errors_(errors) {}
+
   Xapian::Query operator()(const std::string& value) override {
-    return actors_.filter(trim_quotes(value));
+    try {
+      return make_(trim_quotes(value));
+    } catch (const Error& e) {
+      errors_.record(e.what());
+      return Xapian::Query::MatchNothing;
+    }
   }
 
  private:
-  ActorDirectory& actors_;
-};
-
-class DateProcessor : public Xapian::FieldProcessor {
- public:
-  Xapian::Query operator()(const std::string& value) override {
-    return date_field_query(trim_quotes(value));
-  }
-};
-
-class MentionedProcessor : public Xapian::FieldProcessor {
- public:
-  Xapian::Query operator()(const std::string& value) override {
-    return mentioned_field_query(trim_quotes(value));
-  }
-};
-
-class SourceProcessor : public Xapian::FieldProcessor {
- public:
-  explicit SourceProcessor(Analyzer& analyzer) : analyzer_(analyzer) {}
-  Xapian::Query operator()(const std::string& value) override {
-    return source_query(trim_quotes(value), analyzer_);
-  }
-
- private:
-  Analyzer& analyzer_;
+  std::function<Xapian::Query(std::string_view)> make_;
+  FieldErrors& errors_;
 };
 
 }  // namespace
@@ -80,19 +67,19 @@ Xapian::Query date_field_query(std::string_view value) {
   if (value == "undated" || value == "none") return Xapian::Query(schema::kUndatedTerm);
   const auto dots = value.find("..");
   if (dots == std::string_view::npos) {
-    const Date d = parse_date_bound(value, "date:");
+    const Date d = parse_date_bound(value, "date");
     return date_range_query(d, d);
   }
   const auto lo = value.substr(0, dots);
   const auto hi = value.substr(dots + 2);
   std::optional<Date> from, to;
-  if (!lo.empty()) from = parse_date_bound(lo, "date:");
-  if (!hi.empty()) to = parse_date_bound(hi, "date:");
+  if (!lo.empty()) from = parse_date_bound(lo, "date");
+  if (!hi.empty()) to = parse_date_bound(hi, "date");
   return date_range_query(from, to);
 }
 
 Xapian::Query mentioned_field_query(std::string_view value) {
-  const Date d = parse_date_bound(value, "mentioned:");
+  const Date d = parse_date_bound(value, "mentioned");
   const std::string ymd = d.yyyymmdd();
   switch (d.precision) {
     case DatePrecision::Day:
@@ -113,20 +100,26 @@ Xapian::Query source_query(std::string_view value, Analyzer& analyzer) {
   return Xapian::Query(schema::kSourcePrefix + folded);
 }
 
-void add_field_processors(Xapian::QueryParser& parser, ActorDirectory& actors, Analyzer& analyzer) {
+void add_field_processors(Xapian::QueryParser& parser, ActorDirectory& actors, Analyzer& analyzer,
+                          FieldErrors& errors) {
+  auto processor = [&errors](std::function<Xapian::Query(std::string_view)> make) {
+    return (new FieldProcessor(std::move(make), errors))->release();
+  };
   for (const auto& field : schema::fields()) {
     if (field.kind != schema::FieldKind::kBoolean) continue;
     const std::string name(field.name);
     if (name == "actor") {
       // Repeated actor: filters must all hold (exclusive = false ANDs them); repeated
       // dates or sources are alternatives (Xapian's default: OR within a field).
-      parser.add_boolean_prefix(name, (new ActorProcessor(actors))->release(), false);
+      parser.add_boolean_prefix(
+          name, processor([&actors](std::string_view v) { return actors.filter(v); }), false);
     } else if (name == "date") {
-      parser.add_boolean_prefix(name, (new DateProcessor)->release());
+      parser.add_boolean_prefix(name, processor(date_field_query));
     } else if (name == "mentioned") {
-      parser.add_boolean_prefix(name, (new MentionedProcessor)->release());
+      parser.add_boolean_prefix(name, processor(mentioned_field_query));
     } else if (name == "source") {
-      parser.add_boolean_prefix(name, (new SourceProcessor(analyzer))->release());
+      parser.add_boolean_prefix(
+          name, processor([&analyzer](std::string_view v) { return source_query(v, analyzer); }));
     } else {
       throw Error(ErrorKind::kInternal, "schema field " + name + " has no query processor");
     }

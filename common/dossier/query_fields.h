@@ -34,7 +34,19 @@ Xapian::Query mentioned_field_query(std::string_view value);
 // "source:" values and --source: the folded source name.
 Xapian::Query source_query(std::string_view value, Analyzer& analyzer);
 
-// Registers the processors for the schema's boolean fields with `parser`.
-void add_field_processors(Xapian::QueryParser& parser, ActorDirectory& actors, Analyzer& analyzer);
+// The first error a field processor met during one parse. Processors never throw through
+// Xapian's parser (it would leak and lose our error type): they record the message here,
+// match nothing, and the caller throws once parse_query has returned.
+struct FieldErrors {
+  std::string first;
+  void record(const std::string& message) {
+    if (first.empty()) first = message;
+  }
+};
+
+// Registers the processors for the schema's boolean fields with `parser`; `errors` must
+// outlive every parse.
+void add_field_processors(Xapian::QueryParser& parser, ActorDirectory& actors, Analyzer& analyzer,
+                          FieldErrors& errors);
 
 }  // namespace dossier

@@ -97,9 +97,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
   }
 }
 
-Xapian::Query Searcher::build_query(const SearchRequest& request) {
+Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion) {
   QueryBuilder builder(db_, analyzer_, actors_);
+  builder.set_stemming(ranking_.stemming);
+  builder.set_stopwords(ranking_.stopwords);
   Xapian::Query query = builder.build(request.query, request.plain);
+  // Expansion words widen the words, never the filters below.
+  if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
   for (const auto& actor : request.actors) query = filtered(query, actors_.filter(actor));
   if (!request.sources.empty()) {
     std::vector<Xapian::Query> any;
@@ -115,9 +119,34 @@ Xapian::Query Searcher::build_query(const SearchRequest& request) {
   return query;
 }
 
+// Pseudo-relevance feedback: the words that best tell the top hits apart from the rest of
+// the database (Xapian's ESet over stemmed body/title terms), scaled down.
+Xapian::Query Searcher::expansion(const SearchRequest& request) {
+  if (ranking_.expand_docs == 0 || request.query.empty()) return Xapian::Query();
+  Xapian::Enquire first(db_);
+  first.set_query(build_query(request));
+  first.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
+  const Xapian::MSet top = first.get_mset(0, ranking_.expand_docs);
+  if (top.empty()) return Xapian::Query();
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  // Only stems ("Z" + a word): field, filter and id terms would add nothing but noise.
+  struct StemsOnly : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override {
+      return term.size() > 1 && term[0] == schema::kStemPrefix[0] &&
+             !(term[1] >= 'A' && term[1] <= 'Z');
+    }
+  } stems_only;
+  const Xapian::ESet eset = first.get_eset(ranking_.expand_terms, rset, &stems_only);
+  if (eset.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
+                       ranking_.expand_weight);
+}
+
 SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
-  enquire.set_query(build_query(request));
+  enquire.set_query(build_query(request, expansion(request)));
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
   // Undated articles sort last in both directions.
   Xapian::MultiValueKeyMaker by_date;

@@ -83,10 +83,20 @@ struct SearchResult {
   bool facets_exact = false;
 };
 
-// BM25 parameters (Xapian::BM25Weight); the defaults are tuned on CISI (bench/).
+// Ranking parameters, chosen on CISI (bench/eval_cisi.py, docs/BENCHMARKS.md). BM25
+// k1=1.2, b=0.75 is Robertson's classic setting: on CISI it beats Xapian's defaults (k1=1,
+// b=0.5) and lies on a broad plateau (higher k1 scores higher still on CISI, whose long
+// queries reward term frequency, but that would not carry over to short news queries).
 struct RankingParams {
-  double k1 = 1.0;
-  double b = 0.5;
+  double k1 = 1.2;
+  double b = 0.75;
+  bool stemming = true;   // query words also match their stems
+  bool stopwords = true;  // query stop words are dropped (unless in a phrase)
+  // Pseudo-relevance feedback: the best `expand_terms` words of the top `expand_docs`
+  // hits (Xapian's ESet) are added to the query with weight `expand_weight`; 0 = off.
+  Xapian::doccount expand_docs = 0;
+  Xapian::termcount expand_terms = 10;
+  double expand_weight = 0.5;
 };
 
 // How many of an article's actors a hit shows.
@@ -102,6 +112,10 @@ class Searcher {
   // Throws dossier::Error: kUsage for a malformed query or filter.
   SearchResult search(const SearchRequest& request);
 
+  // The Xapian query of a request (words and filters), for counting passes of its own
+  // (actor_date_table.h). Throws dossier::Error (kUsage) like search().
+  Xapian::Query query(const SearchRequest& request) { return build_query(request); }
+
   const Xapian::Database& database() const { return db_; }
   Analyzer& analyzer() { return analyzer_; }
   ActorDirectory& actors() { return actors_; }
@@ -109,7 +123,9 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request);
-  Xapian::Query build_query(const SearchRequest& request);
+  Xapian::Query build_query(const SearchRequest& request,
+                            const Xapian::Query& expansion = Xapian::Query());
+  Xapian::Query expansion(const SearchRequest& request);
 
   std::string path_;
   Xapian::Database db_;

@@ -1,6 +1,7 @@
 #include "dossier/snippet.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include "dossier/schema.h"
@@ -84,6 +85,14 @@ std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyze
   std::vector<int> match(tokens.size(), -1);
   std::vector<std::string> keys;
   std::vector<double> key_weight;
+  // Stemming every word of the text was the largest cost of a snippet. The English
+  // Snowball stemmer never changes a word's first letter, so only words starting like one
+  // of the matched stems can match, and each distinct word is stemmed once.
+  std::string stem_initials;
+  for (const auto& [stem, weight] : terms.stems) {
+    if (stem_initials.find(stem[0]) == std::string::npos) stem_initials += stem[0];
+  }
+  std::unordered_map<std::string_view, std::string> stem_of;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& term = tokens[i].term;
     std::string key;
@@ -91,8 +100,10 @@ std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyze
     if (const auto e = terms.exact.find(term); e != terms.exact.end()) {
       key = term;
       weight = e->second;
-    } else if (!terms.stems.empty() && Analyzer::should_stem(term)) {
-      std::string stem = analyzer.stem(term);
+    } else if (stem_initials.find(term[0]) != std::string::npos && Analyzer::should_stem(term)) {
+      auto [cached, fresh] = stem_of.try_emplace(term);
+      if (fresh) cached->second = analyzer.stem(term);
+      const std::string& stem = cached->second;
       if (const auto st = terms.stems.find(stem); st != terms.stems.end()) {
         key = "Z" + stem;
         weight = st->second;

@@ -1,0 +1,60 @@
+#include "dossier/printers_batch.h"
+
+#include "dossier/printers.h"
+#include "dossier/schema.h"
+
+namespace dossier {
+namespace {
+
+nlohmann::ordered_json error_json(const BatchAnswer& answer) {
+  return {{"id", answer.query.id}, {"error", answer.error}};
+}
+
+}  // namespace
+
+std::string json_line(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+nlohmann::ordered_json database_header_json(const Xapian::Database& db) {
+  nlohmann::ordered_json revision = nullptr;
+  try {
+    revision = db.get_revision();
+  } catch (const Xapian::InvalidOperationError&) {
+    // Several shards: each has its own revision, there is no single one.
+  }
+  const std::string schema = db.get_metadata(schema::kSchemaKey);
+  nlohmann::ordered_json version = nullptr;
+  if (!schema.empty()) version = std::stoi(schema);
+  return {{"database",
+           {{"uuid", db.get_uuid()},
+            {"revision", std::move(revision)},
+            {"documents", db.get_doccount()},
+            {"schema", std::move(version)}}}};
+}
+
+std::string jsonl_answer_line(const BatchAnswer& answer) {
+  if (!answer.result) return json_line(error_json(answer));
+  // "id" first, then the single-query keys in their order.
+  nlohmann::ordered_json line = {{"id", answer.query.id}};
+  line.update(result_to_json(*answer.result));
+  return json_line(line);
+}
+
+std::string jsonl_table_line(const BatchAnswer& answer) {
+  if (!answer.table) return json_line(error_json(answer));
+  nlohmann::ordered_json line = {{"id", answer.query.id}, {"query", answer.table->query}};
+  line.update(actor_date_table_json(*answer.table));
+  return json_line(line);
+}
+
+std::string jsonl_count_line(const BatchAnswer& answer) {
+  if (!answer.result) return json_line(error_json(answer));
+  const SearchResult& r = *answer.result;
+  return json_line({{"id", answer.query.id},
+                    {"query", r.query},
+                    {"total", r.total},
+                    {"total_exact", r.total_exact}});
+}
+
+}  // namespace dossier
