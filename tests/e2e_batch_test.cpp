@@ -1,7 +1,6 @@
 // End-to-end: dossier-search --batch on the bundled corpus.
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -133,15 +132,24 @@ TEST_F(BatchE2E, AllGoodExitsZero) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// 8-4-4-4-12 lower-case hex digits. (Written out: std::regex trips a GCC 12 false
+// "maybe-uninitialized" warning in the sanitizer build.)
+bool looks_like_uuid(const std::string& s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    const char c = s[i];
+    if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
 TEST_F(BatchE2E, HeaderLineNamesTheDatabase) {
   const auto r = batch("", "Venezuela\n");
   const auto header = nlohmann::json::parse(lines_of(r.out).at(0));
   ASSERT_TRUE(header.contains("database")) << r.out;
   const auto& db = header["database"];
-  EXPECT_TRUE(
-      std::regex_match(db["uuid"].get<std::string>(),
-                       std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")))
-      << db;
+  EXPECT_TRUE(looks_like_uuid(db["uuid"].get<std::string>())) << db;
   EXPECT_GE(db["revision"].get<int>(), 1);
   EXPECT_EQ(db["documents"], 5);
   EXPECT_EQ(db["schema"], 1);
