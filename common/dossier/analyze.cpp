@@ -1,6 +1,8 @@
 #include "dossier/analyze.h"
 
-#include "dossier/corpus_reader.h"
+#include "dossier/index/input_article.h"
+#include "dossier/index/input_source.h"
+#include "dossier/index/source_file.h"
 #include "dossier/indexer.h"
 
 namespace dossier {
@@ -35,13 +37,30 @@ namespace dossier {
 
 std::size_t analyze_corpus(const IndexOptions& options, std::ostream& out,
                            const ProblemSink& problem) {
-  CorpusReader corpus(options.inputs, problem);
+  std::size_t failed = 0;
+  const ProblemSink count_problem = [&](const std::string& path, const std::string& reason) {
+    ++failed;
+    problem(path, reason);
+  };
   const ActorLexicon lexicon = load_lexicon(options.actors_file);
   ArticleAnalyzer analyzer(lexicon, options.extraction);
-  while (const auto article = corpus.next()) {
-    out << analysis_to_json(*article, analyzer.analyse(*article)).dump() << "\n";
+  std::string bytes;
+  // The same listing, reading and conversion as indexing (settings hash unused here).
+  for (auto& source : open_input_sources(options.inputs, 0, count_problem, problem)) {
+    for (InputItem item; source->next(item);) {
+      Article article;
+      if (item.record) {
+        article = article_from_record(*item.record);
+      } else if (const auto why = read_source_file(item.file, options.max_file_size, bytes)) {
+        count_problem(item.origin, *why);
+        continue;
+      } else {
+        article = article_from_file(item, bytes);
+      }
+      out << analysis_to_json(article, analyzer.analyse(article)).dump() << "\n";
+    }
   }
-  return corpus.problems();
+  return failed;
 }
 
 }  // namespace dossier

@@ -1,6 +1,5 @@
 #include "dossier/index/input_source.h"
 
-#include "dossier/corpus_reader.h"
 #include "dossier/errors.h"
 #include "dossier/hash.h"
 #include "dossier/schema.h"
@@ -9,6 +8,12 @@ namespace fs = std::filesystem;
 
 namespace dossier {
 namespace {
+
+// Paths read as JSON Lines of articles.
+bool is_jsonl_path(const std::string& path) {
+  const auto ext = std::filesystem::path(path).extension();
+  return ext == ".jsonl" || ext == ".ndjson";
+}
 
 std::string canonical_string(const fs::path& p) {
   std::error_code ec;
