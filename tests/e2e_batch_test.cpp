@@ -11,14 +11,13 @@
 
 namespace {
 
+using dossier::e2e::kCorpus;
+using dossier::e2e::kIndex;
+using dossier::e2e::kSearch;
 using dossier::e2e::quote;
 using dossier::e2e::run;
 using dossier::e2e::RunResult;
 using dossier::e2e::TempDir;
-
-const std::string kIndex = DOSSIER_INDEX_BIN;
-const std::string kSearch = DOSSIER_SEARCH_BIN;
-const std::string kCorpus = DOSSIER_SOURCE_DIR "/corpus";
 
 // Good and bad lines mixed: every kind of input line and every kind of failure.
 const std::string kMixedBatch =
@@ -40,16 +39,8 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-class BatchE2E : public ::testing::Test {
+class BatchE2E : public dossier::e2e::CorpusDatabase {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir("e2e_batch");
-    db_ = *dir_ / "db";
-    const auto r = run(kIndex + " --db " + quote(db_) + " " + quote(kCorpus));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
   static RunResult batch(const std::string& args, const std::string& input) {
     return run(kSearch + " --db " + quote(db_) + " --batch - " + args, input);
   }
@@ -57,12 +48,7 @@ class BatchE2E : public ::testing::Test {
     const auto r = run(kSearch + " --db " + quote(db_) + " --format json -n 100 " + quote(query));
     return nlohmann::json::parse(r.out);
   }
-
-  static TempDir* dir_;
-  static std::string db_;
 };
-TempDir* BatchE2E::dir_ = nullptr;
-std::string BatchE2E::db_;
 
 TEST_F(BatchE2E, MixedLinesInOrderWithErrorRecords) {
   const auto r = batch("", kMixedBatch);

@@ -8,26 +8,18 @@
 
 namespace {
 
+using dossier::e2e::kCorpus;
+using dossier::e2e::kIndex;
+using dossier::e2e::kSearch;
 using dossier::e2e::quote;
 using dossier::e2e::run;
 using dossier::e2e::RunResult;
 using dossier::e2e::TempDir;
 
-const std::string kIndex = DOSSIER_INDEX_BIN;
-const std::string kSearch = DOSSIER_SEARCH_BIN;
-const std::string kCorpus = DOSSIER_SOURCE_DIR "/corpus";
 const std::string kGolden = DOSSIER_SOURCE_DIR "/tests/golden";
 
-class CorpusE2E : public ::testing::Test {
+class CorpusE2E : public dossier::e2e::CorpusDatabase {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir("e2e_cli");
-    db_ = *dir_ / "db";
-    const auto r = run(kIndex + " --db " + quote(db_) + " " + quote(kCorpus));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
-
   static RunResult search(const std::string& args) {
     return run(kSearch + " --db " + quote(db_) + " " + args);
   }
@@ -41,12 +33,7 @@ class CorpusE2E : public ::testing::Test {
     for (const auto& h : j["hits"]) out.push_back(h["id"]);
     return out;
   }
-
-  static TempDir* dir_;
-  static std::string db_;
 };
-TempDir* CorpusE2E::dir_ = nullptr;
-std::string CorpusE2E::db_;
 
 TEST_F(CorpusE2E, IndexingTwiceGivesTheSameDatabase) {
   const auto before = search_json("");

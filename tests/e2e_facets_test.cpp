@@ -9,15 +9,14 @@
 
 namespace {
 
+using dossier::e2e::kCorpus;
+using dossier::e2e::kIndex;
+using dossier::e2e::kSearch;
 using dossier::e2e::quote;
 using dossier::e2e::run;
 using dossier::e2e::RunResult;
 using dossier::e2e::TempDir;
 using nlohmann::json;
-
-const std::string kIndex = DOSSIER_INDEX_BIN;
-const std::string kSearch = DOSSIER_SEARCH_BIN;
-const std::string kCorpus = DOSSIER_SOURCE_DIR "/corpus";
 
 json search_json(const std::string& db, const std::string& args) {
   const auto r = run(kSearch + " --db " + quote(db) + " --format json " + args);
@@ -31,25 +30,13 @@ std::set<std::string> hit_ids(const json& j) {
   return ids;
 }
 
-class FacetsE2E : public ::testing::Test {
+class FacetsE2E : public dossier::e2e::CorpusDatabase {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir("e2e_facets");
-    db_ = *dir_ / "db";
-    const auto r = run(kIndex + " --db " + quote(db_) + " " + quote(kCorpus));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() { delete dir_; }
   static json search(const std::string& args) {
     const bool has_limit = args.rfind("-n ", 0) == 0 || args.find(" -n ") != std::string::npos;
     return search_json(db_, has_limit ? args : "-n 100 " + args);
   }
-
-  static TempDir* dir_;
-  static std::string db_;
 };
-TempDir* FacetsE2E::dir_ = nullptr;
-std::string FacetsE2E::db_;
 
 TEST_F(FacetsE2E, ActorFilterByAnyAliasCaseAndAccents) {
   const auto by_surname = hit_ids(search("--actor maduro"));
@@ -208,7 +195,8 @@ TEST(InputE2E, JsonlCorpusIndexesGoodLinesAndReportsBadOnes) {
   const std::string db = dir / "db";
   const auto r = run(kIndex + " --db " + quote(db) + " " + quote(file));
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("2 added, 0 updated, 0 unchanged, 0 removed, 3 skipped"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 added, 0 updated, 0 unchanged, 0 removed, 3 skipped"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.err.find("articles.jsonl:2"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("articles.jsonl:3"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("articles.jsonl:6"), std::string::npos) << r.err;

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include <gtest/gtest.h>
+
 namespace dossier::e2e {
 
 struct RunResult {
@@ -69,6 +71,30 @@ class TempDir {
 
  private:
   std::filesystem::path path_;
+};
+
+// The binaries under test and the bundled corpus (paths given by CMake).
+inline const std::string kIndex = DOSSIER_INDEX_BIN;
+inline const std::string kSearch = DOSSIER_SEARCH_BIN;
+inline const std::string kCorpus = DOSSIER_SOURCE_DIR "/corpus";
+
+// A suite over a database of the bundled corpus, built once per suite by the real indexer.
+class CorpusDatabase : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir(
+        "e2e_" + std::string(::testing::UnitTest::GetInstance()->current_test_suite()->name()));
+    db_ = *dir_ / "db";
+    const auto r = run(kIndex + " --db " + quote(db_) + " " + quote(kCorpus));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  inline static TempDir* dir_ = nullptr;
+  inline static std::string db_;
 };
 
 }  // namespace dossier::e2e

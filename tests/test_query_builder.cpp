@@ -84,7 +84,8 @@ TEST_F(QueryBuilderTest, MalformedQueriesAreUsageErrors) {
 
 TEST_F(QueryBuilderTest, BadFieldValuesAreUsageErrorsNamingTheField) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
-  for (const char* q : {"date:2019-13", "mentioned:yesterday", "sanctions date:2019-02-30..2019-03"}) {
+  for (const char* q :
+       {"date:2019-13", "mentioned:yesterday", "sanctions date:2019-02-30..2019-03"}) {
     try {
       qb.build(q, false);
       ADD_FAILURE() << "accepted: " << q;
@@ -103,7 +104,8 @@ TEST_F(QueryBuilderTest, FieldQueries) {
             "Query(VALUE_RANGE 0 20190101 20191231)");
   EXPECT_EQ(qb.build("date:..2019-02", false).get_description(), "Query(VALUE_LE 0 20190228)");
   EXPECT_EQ(qb.build("mentioned:2019-01-23", false).get_description(), "Query(0 * XM20190123)");
-  EXPECT_EQ(qb.build("source:\"Associated Press\"", false).get_description(), "Query(0 * XSassociated press)");
+  EXPECT_EQ(qb.build("source:\"Associated Press\"", false).get_description(),
+            "Query(0 * XSassociated press)");
 }
 
 TEST_F(QueryBuilderTest, PlainQueriesNeverFail) {
