@@ -92,11 +92,19 @@ void put_count(std::string& out, Xapian::doccount n) {
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   const std::string value = doc.get_value(slot_);
+  const std::string_view ids = value;
   std::size_t start = 0;
-  while (start < value.size()) {
-    std::size_t end = value.find('\n', start);
-    if (end == std::string::npos) end = value.size();
-    if (end > start) ++counts_[value.substr(start, end - start)];
+  while (start < ids.size()) {
+    std::size_t end = ids.find('\n', start);
+    if (end == std::string_view::npos) end = ids.size();
+    if (end > start) {
+      const std::string_view id = ids.substr(start, end - start);
+      if (const auto it = counts_.find(id); it != counts_.end()) {
+        ++it->second;
+      } else {
+        counts_.emplace(id, 1);
+      }
+    }
     start = end + 1;
   }
 }
