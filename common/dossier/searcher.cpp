@@ -214,7 +214,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
       request.snippets && !mset.empty() ? query_terms(enquire.get_query(), db_) : MatchTerms();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
-    DocumentData data = DocumentData::from_json(doc.get_data());
+    DocumentData data = DocumentData::unserialise(doc.get_data());
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.id = std::move(data.id);
