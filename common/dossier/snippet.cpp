@@ -136,6 +136,22 @@ class TermMatcher {
   std::vector<double> key_weight_;
 };
 
+// False when no word of `chunk` (whitespace-free) can match, judged byte by byte: in ASCII
+// a word's fold starts with the first letter or digit of a run of them (a leading '@' or
+// '_' folds away), so only run starts need checking. Non-ASCII is left to the analyser.
+bool may_hold_match(std::string_view chunk, const TermMatcher& matcher) {
+  bool in_run = false;
+  for (const char c : chunk) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+    const bool alnum = lower || upper || (c >= '0' && c <= '9');
+    if (alnum && !in_run && matcher.may_match(upper ? static_cast<char>(c - 'A' + 'a') : c))
+      return true;
+    in_run = alnum;
+  }
+  return false;
+}
+
 // The parts of `text` a snippet can come from: max_bytes around each whitespace-separated
 // chunk holding a match, widened to whitespace and merged. Any window with a match lies
 // inside one of them, so segmenting only these gives the same best window as segmenting
@@ -168,6 +184,7 @@ std::vector<std::pair<std::size_t, std::size_t>> match_regions(std::string_view 
     const std::string_view chunk = text.substr(begin, i - begin);
     bool matched = false;
     words.clear();
+    if (!may_hold_match(chunk, matcher)) continue;
     if (ascii_words(chunk, words)) {
       for (const auto& [b, e] : words) {
         // An ASCII word's fold starts with its first letter or digit, lower-cased.
