@@ -97,16 +97,36 @@ void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   while (start < ids.size()) {
     std::size_t end = ids.find('\n', start);
     if (end == std::string_view::npos) end = ids.size();
-    if (end > start) {
-      const std::string_view id = ids.substr(start, end - start);
-      if (const auto it = counts_.find(id); it != counts_.end()) {
-        ++it->second;
-      } else {
-        counts_.emplace(id, 1);
-      }
-    }
+    if (end > start) add(ids.substr(start, end - start), 1);
     start = end + 1;
   }
+}
+
+void ActorCountSpy::add(std::string_view id, Xapian::doccount n) {
+  if (n == 0) return;
+  const HashedId key{id, std::hash<std::string_view>{}(id)};
+  auto it = numbers_.find(key);
+  if (it == numbers_.end()) {
+    const auto number = static_cast<std::uint32_t>(ids_.size());
+    it = numbers_.emplace(HashedId{ids_.emplace_back(id), key.hash}, number).first;
+    counts_.push_back(0);
+  }
+  Xapian::doccount& count = counts_[it->second];
+  if (count == 0) counted_.push_back(it->second);
+  count += n;
+}
+
+void ActorCountSpy::clear() {
+  for (const std::uint32_t number : counted_) counts_[number] = 0;
+  counted_.clear();
+  seen_ = 0;
+}
+
+std::vector<std::pair<std::string_view, Xapian::doccount>> ActorCountSpy::counts() const {
+  std::vector<std::pair<std::string_view, Xapian::doccount>> out;
+  out.reserve(counted_.size());
+  for (const std::uint32_t number : counted_) out.emplace_back(ids_[number], counts_[number]);
+  return out;
 }
 
 std::string ActorCountSpy::serialise() const {
@@ -122,7 +142,7 @@ Xapian::MatchSpy* ActorCountSpy::unserialise(const std::string& serialised,
 std::string ActorCountSpy::serialise_results() const {
   std::string out;
   put_count(out, seen_);
-  for (const auto& [id, n] : counts_) {
+  for (const auto& [id, n] : counts()) {
     put_count(out, n);
     out += id;
     out += '\n';
@@ -143,7 +163,7 @@ void ActorCountSpy::merge_results(const std::string& serialised) {
   seen_ += static_cast<Xapian::doccount>(std::stoul(next_line()));
   while (pos < serialised.size()) {
     const auto n = static_cast<Xapian::doccount>(std::stoul(next_line()));
-    counts_[next_line()] += n;
+    add(next_line(), n);
   }
 }
 

@@ -172,12 +172,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
 
-  ActorCountSpy actor_spy(schema::kSlotActors);
+  actor_spy_.clear();
   Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
-  if (actor_facet) enquire.add_matchspy(&actor_spy);
+  if (actor_facet) enquire.add_matchspy(&actor_spy_);
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
 
@@ -194,7 +194,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.offset = request.offset;
   result.limit = request.limit;
 
-  if (actor_facet) result.facets.actor = top_actors(actor_spy, request.facet_size, actors_);
+  if (actor_facet) result.facets.actor = top_actors(actor_spy_, request.facet_size, actors_);
   if (date_facet) {
     std::map<std::string, Xapian::doccount> per_day;
     Xapian::doccount dated = 0;
