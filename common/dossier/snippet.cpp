@@ -136,6 +136,10 @@ class TermMatcher {
   std::vector<double> key_weight_;
 };
 
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 // False when no word of `chunk` (whitespace-free) can match, judged byte by byte: in ASCII
 // a word's fold starts with the first letter or digit of a run of them (a leading '@' or
 // '_' folds away), so only run starts need checking. Non-ASCII is left to the analyser.
@@ -143,10 +147,9 @@ bool may_hold_match(std::string_view chunk, const TermMatcher& matcher) {
   bool in_run = false;
   for (const char c : chunk) {
     if (static_cast<unsigned char>(c) >= 0x80) return true;
-    const bool lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
-    const bool alnum = lower || upper || (c >= '0' && c <= '9');
-    if (alnum && !in_run && matcher.may_match(upper ? static_cast<char>(c - 'A' + 'a') : c))
-      return true;
+    const char lower = ascii_lower(c);
+    const bool alnum = (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9');
+    if (alnum && !in_run && matcher.may_match(lower)) return true;
     in_run = alnum;
   }
   return false;
@@ -182,14 +185,13 @@ std::vector<std::pair<std::size_t, std::size_t>> match_regions(std::string_view 
     const std::size_t begin = i;
     while (i < text.size() && !is_ascii_space(text[i])) ++i;
     const std::string_view chunk = text.substr(begin, i - begin);
+    if (!may_hold_match(chunk, matcher)) continue;
     bool matched = false;
     words.clear();
-    if (!may_hold_match(chunk, matcher)) continue;
     if (ascii_words(chunk, words)) {
       for (const auto& [b, e] : words) {
         // An ASCII word's fold starts with its first letter or digit, lower-cased.
-        const char first = chunk[b] >= 'A' && chunk[b] <= 'Z' ? chunk[b] - 'A' + 'a' : chunk[b];
-        if (!matcher.may_match(first)) continue;
+        if (!matcher.may_match(ascii_lower(chunk[b]))) continue;
         const std::string term = analyzer.fold(chunk.substr(b, e - b));
         if (!term.empty() && term.size() <= kMaxTermBytes && matcher.match(term) >= 0) {
           matched = true;
