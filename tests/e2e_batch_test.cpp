@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "dossier/schema.h"
 #include "e2e_support.h"
 
 namespace {
@@ -138,7 +139,7 @@ TEST_F(BatchE2E, HeaderLineNamesTheDatabase) {
   EXPECT_TRUE(looks_like_uuid(db["uuid"].get<std::string>())) << db;
   EXPECT_GE(db["revision"].get<int>(), 1);
   EXPECT_EQ(db["documents"], 5);
-  EXPECT_EQ(db["schema"], 1);
+  EXPECT_EQ(db["schema"], dossier::schema::kSchemaVersion);
   EXPECT_EQ(lines_of(batch("--no-header", "Venezuela\n").out).size(), 1u);
 }
 

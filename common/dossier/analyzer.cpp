@@ -1,5 +1,7 @@
 #include "dossier/analyzer.h"
 
+#include "dossier/ascii_words.h"
+
 #include <stdexcept>
 
 #include <unicode/brkiter.h>
@@ -144,8 +146,54 @@ std::string Analyzer::fold(std::string_view word) const {
   return out;
 }
 
+namespace {
+
+// Keeps a word the way the index does: folded, unless it folds to nothing or too long.
+void keep_word(std::size_t begin, std::size_t end, std::string term, std::vector<Token>& tokens) {
+  if (term.empty() || term.size() > kMaxTermBytes) return;
+  tokens.push_back({begin, end, std::move(term)});
+}
+
+}  // namespace
+
 std::vector<Token> Analyzer::tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  // ASCII whitespace always separates words, so the text is segmented chunk by chunk:
+  // plain ASCII chunks by ascii_words(), runs of other chunks by ICU. An ICU run starts at
+  // the space before it, as a combining mark after a space belongs to the space (WB4).
+  std::size_t icu_begin = 0, icu_end = 0;  // pending ICU run, empty when equal
+  const auto flush_icu = [&] {
+    if (icu_begin == icu_end) return;
+    tokenize_with_icu(text.substr(icu_begin, icu_end - icu_begin), icu_begin, tokens);
+    icu_begin = icu_end = 0;
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_ascii_space(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    while (i < text.size() && !is_ascii_space(text[i])) ++i;
+    const std::string_view chunk = text.substr(begin, i - begin);
+    words.clear();
+    if (!ascii_words(chunk, words)) {
+      if (icu_begin == icu_end) icu_begin = begin > 0 ? begin - 1 : 0;
+      icu_end = i;
+      continue;
+    }
+    flush_icu();
+    for (const auto& [b, e] : words) {
+      keep_word(begin + b, begin + e, fold_ascii(chunk.substr(b, e - b)), tokens);
+    }
+  }
+  flush_icu();
+  return tokens;
+}
+
+void Analyzer::tokenize_with_icu(std::string_view text, std::size_t offset,
+                                 std::vector<Token>& tokens) {
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   check(status, "utext_openUTF8");
@@ -159,17 +207,12 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) {
   for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
        start = end, end = words_->next()) {
     if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-    Token t;
-    t.begin = static_cast<std::size_t>(start);
-    t.end = static_cast<std::size_t>(end);
-    t.term = fold(text.substr(t.begin, t.end - t.begin));
-    if (t.term.empty() || t.term.size() > kMaxTermBytes) continue;
-    tokens.push_back(std::move(t));
+    const auto b = static_cast<std::size_t>(start), e = static_cast<std::size_t>(end);
+    keep_word(offset + b, offset + e, fold(text.substr(b, e - b)), tokens);
   }
   // Detach the iterator from the UText before closing it.
   words_->setText(icu::UnicodeString());
   utext_close(ut);
-  return tokens;
 }
 
 bool Analyzer::should_stem(std::string_view term) {

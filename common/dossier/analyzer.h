@@ -41,8 +41,13 @@ class Analyzer {
   Analyzer& operator=(const Analyzer&) = delete;
 
   // Splits valid UTF-8 `text` into words (ICU word boundaries, letters/numbers/ideographs
-  // only) and folds each. Words that fold to nothing are dropped.
+  // only) and folds each. Words that fold to nothing are dropped. Runs of plain ASCII
+  // words take a fast path (ascii_words.h) with the same result as ICU.
   std::vector<Token> tokenize(std::string_view text);
+
+  // The same with ICU's word segmentation everywhere: the reference the fast path is
+  // tested against. Appends to `tokens`, offsets counted from `offset` bytes before `text`.
+  void tokenize_with_icu(std::string_view text, std::size_t offset, std::vector<Token>& tokens);
 
   // Folds one word: NFKC, full case folding, accents removed from Latin/Greek/Cyrillic
   // letters, a trailing possessive "'s" dropped, and everything that is not a letter, a

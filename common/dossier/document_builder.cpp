@@ -91,7 +91,7 @@ Xapian::Document build_document(const Article& article, const ArticleFacts& fact
   add_source(doc, article.source, analyzer, data);
 
   doc.add_boolean_term(schema::id_term(article.id));
-  doc.set_data(data.to_json().dump());
+  doc.set_data(data.serialise());
   return doc;
 }
 

@@ -1,11 +1,10 @@
-// The JSON stored as each document's data: what search needs to show a hit without going
-// back to the corpus files.
+// The data stored with each document: what search needs to show a hit without going back
+// to the corpus files.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace dossier {
 
@@ -27,9 +26,15 @@ struct DocumentData {
   std::string url;
   std::vector<ActorEntry> actors;  // most mentioned first
 
-  nlohmann::json to_json() const;
-  // Tolerant: missing keys stay empty, so older documents still display.
-  static DocumentData from_json(const std::string& serialised);
+  // A compact binary form: every field in declaration order, strings and lists prefixed
+  // with their length as a varint. Search reads the data of every hit it shows, and
+  // parsing JSON (unescaping each text) cost more than the rest of a hit's snippet.
+  std::string serialise() const;
+  // Tolerant: data cut short leaves the remaining fields empty rather than failing.
+  static DocumentData unserialise(std::string_view serialised);
 };
+
+bool operator==(const DocumentData::ActorEntry& a, const DocumentData::ActorEntry& b);
+bool operator==(const DocumentData& a, const DocumentData& b);
 
 }  // namespace dossier

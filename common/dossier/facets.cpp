@@ -92,13 +92,41 @@ void put_count(std::string& out, Xapian::doccount n) {
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   const std::string value = doc.get_value(slot_);
+  const std::string_view ids = value;
   std::size_t start = 0;
-  while (start < value.size()) {
-    std::size_t end = value.find('\n', start);
-    if (end == std::string::npos) end = value.size();
-    if (end > start) ++counts_[value.substr(start, end - start)];
+  while (start < ids.size()) {
+    std::size_t end = ids.find('\n', start);
+    if (end == std::string_view::npos) end = ids.size();
+    if (end > start) add(ids.substr(start, end - start), 1);
     start = end + 1;
   }
+}
+
+void ActorCountSpy::add(std::string_view id, Xapian::doccount n) {
+  if (n == 0) return;
+  const HashedId key{id, std::hash<std::string_view>{}(id)};
+  auto it = numbers_.find(key);
+  if (it == numbers_.end()) {
+    const auto number = static_cast<std::uint32_t>(ids_.size());
+    it = numbers_.emplace(HashedId{ids_.emplace_back(id), key.hash}, number).first;
+    counts_.push_back(0);
+  }
+  Xapian::doccount& count = counts_[it->second];
+  if (count == 0) counted_.push_back(it->second);
+  count += n;
+}
+
+void ActorCountSpy::clear() {
+  for (const std::uint32_t number : counted_) counts_[number] = 0;
+  counted_.clear();
+  seen_ = 0;
+}
+
+std::vector<std::pair<std::string_view, Xapian::doccount>> ActorCountSpy::counts() const {
+  std::vector<std::pair<std::string_view, Xapian::doccount>> out;
+  out.reserve(counted_.size());
+  for (const std::uint32_t number : counted_) out.emplace_back(ids_[number], counts_[number]);
+  return out;
 }
 
 std::string ActorCountSpy::serialise() const {
@@ -114,7 +142,7 @@ Xapian::MatchSpy* ActorCountSpy::unserialise(const std::string& serialised,
 std::string ActorCountSpy::serialise_results() const {
   std::string out;
   put_count(out, seen_);
-  for (const auto& [id, n] : counts_) {
+  for (const auto& [id, n] : counts()) {
     put_count(out, n);
     out += id;
     out += '\n';
@@ -135,7 +163,7 @@ void ActorCountSpy::merge_results(const std::string& serialised) {
   seen_ += static_cast<Xapian::doccount>(std::stoul(next_line()));
   while (pos < serialised.size()) {
     const auto n = static_cast<Xapian::doccount>(std::stoul(next_line()));
-    counts_[next_line()] += n;
+    add(next_line(), n);
   }
 }
 

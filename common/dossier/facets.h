@@ -3,10 +3,13 @@
 // set to the database size so every match is seen and the counts are exact.
 #pragma once
 
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -16,6 +19,10 @@ namespace dossier {
 // Counts the actor ids listed in a document's kSlotActors value (several per document,
 // which Xapian's ValueCountMatchSpy cannot do). Serialisable and mergeable like Xapian's
 // own spies, so it also combines results from several databases.
+//
+// An exact facet counts every id of every match: the spy numbers each id once and keeps
+// the numbering across clear(), so a Searcher reuses one spy query after query and
+// counting an id costs a hash lookup, never an allocation.
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
   explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
@@ -30,12 +37,31 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void merge_results(const std::string& serialised) override;
   std::string get_description() const override { return "ActorCountSpy"; }
 
-  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+  // Forgets the counts (not the numbering) before the next query.
+  void clear();
+  // Every id counted since clear(), with its count, in no particular order. The views
+  // stay valid as long as the spy.
+  std::vector<std::pair<std::string_view, Xapian::doccount>> counts() const;
   Xapian::doccount documents_seen() const { return seen_; }
 
  private:
+  void add(std::string_view id, Xapian::doccount n);
+
+  // An id with its hash, computed once per lookup: the table then never rehashes stored
+  // ids while walking a bucket (libstdc++ caches no hash codes for custom hashers).
+  struct HashedId {
+    std::string_view id;
+    std::size_t hash;
+    bool operator==(const HashedId& other) const { return hash == other.hash && id == other.id; }
+  };
+  struct HashOf {
+    std::size_t operator()(const HashedId& key) const { return key.hash; }
+  };
   Xapian::valueno slot_;
-  std::map<std::string, Xapian::doccount> counts_;
+  std::deque<std::string> ids_;  // by number; a deque never moves them, so numbers_ views them
+  std::unordered_map<HashedId, std::uint32_t, HashOf> numbers_;
+  std::vector<Xapian::doccount> counts_;  // by number
+  std::vector<std::uint32_t> counted_;    // numbers with a count since clear()
   Xapian::doccount seen_ = 0;
 };
 

@@ -28,8 +28,9 @@
 // Value slots (see enum Slot): the publication date, the actor ids and the source, for
 // range filters, sorting and facet counting.
 //
-// Document data: a JSON object (see document_data.h): id, title, text (the cleaned body,
-// source of snippets), date, date_source, dates_mentioned, source, url, actors.
+// Document data: DocumentData::serialise() (see document_data.h), length-prefixed binary
+// fields: id, title, text (the cleaned body, source of snippets), date, date_source,
+// dates_mentioned, source, url, actors.
 //
 // Metadata: "dossier:schema" = kSchemaVersion as decimal.
 #pragma once
@@ -43,7 +44,7 @@
 
 namespace dossier::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: binary document data (was JSON)
 inline constexpr const char* kSchemaKey = "dossier:schema";
 
 inline constexpr const char* kIdPrefix = "Q";

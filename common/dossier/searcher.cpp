@@ -38,19 +38,24 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-// Top `size` actors of each type, most articles first, then by name.
+// Top `size` actors of each type, most articles first, then by name. Views into the
+// spy's ids: a broad query counts thousands of actors, and only the top few are copied.
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                                    ActorDirectory& directory) {
-  std::map<std::string, std::vector<std::pair<std::string, Xapian::doccount>>> by_type;
+  using Entry = std::pair<std::string_view, Xapian::doccount>;
+  std::map<std::string_view, std::vector<Entry>> by_type;
   for (const auto& [id, n] : spy.counts())
-    by_type[std::string(ActorDirectory::split_id(id).first)].emplace_back(id, n);
+    by_type[ActorDirectory::split_id(id).first].emplace_back(id, n);
   std::vector<ActorCount> out;
   for (auto& [type, entries] : by_type) {
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto top = entries.begin() + static_cast<std::ptrdiff_t>(std::min(size, entries.size()));
+    std::partial_sort(entries.begin(), top, entries.end(), [](const Entry& a, const Entry& b) {
       return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
-    if (entries.size() > size) entries.resize(size);
-    for (const auto& [id, n] : entries) out.push_back({directory.display_name(id), type, n});
+    for (auto it = entries.begin(); it != top; ++it) {
+      out.push_back(
+          {directory.display_name(std::string(it->first)), std::string(type), it->second});
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
@@ -64,6 +69,17 @@ std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std:
     out.push_back({*it, it.get_termfreq()});
   }
   return out;
+}
+
+// The free-text terms of `query`, each weighted by its inverse document frequency: the
+// rarest matched word is the one a snippet should show.
+MatchTerms query_terms(const Xapian::Query& query, const Xapian::Database& db) {
+  MatchTerms terms;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const double df = std::max<Xapian::doccount>(1, db.get_termfreq(*t));
+    terms.add_index_term(*t, std::log(1.0 + db.get_doccount() / df));
+  }
+  return terms;
 }
 
 }  // namespace
@@ -156,12 +172,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
 
-  ActorCountSpy actor_spy(schema::kSlotActors);
+  actor_spy_.clear();
   Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
-  if (actor_facet) enquire.add_matchspy(&actor_spy);
+  if (actor_facet) enquire.add_matchspy(&actor_spy_);
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
 
@@ -178,7 +194,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.offset = request.offset;
   result.limit = request.limit;
 
-  if (actor_facet) result.facets.actor = top_actors(actor_spy, request.facet_size, actors_);
+  if (actor_facet) result.facets.actor = top_actors(actor_spy_, request.facet_size, actors_);
   if (date_facet) {
     std::map<std::string, Xapian::doccount> per_day;
     Xapian::doccount dated = 0;
@@ -191,9 +207,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
   }
   if (source_facet) result.facets.source = top_sources(source_spy, request.facet_size);
 
+  // The words to mark are the query's own: a hit's text holds one of them exactly when the
+  // hit has its term, since the text is indexed with the same analyser. Asking Xapian for
+  // each hit's matching terms instead read the hit's whole term list.
+  const MatchTerms snippet_terms =
+      request.snippets && !mset.empty() ? query_terms(enquire.get_query(), db_) : MatchTerms();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
-    DocumentData data = DocumentData::from_json(doc.get_data());
+    DocumentData data = DocumentData::unserialise(doc.get_data());
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.id = std::move(data.id);
@@ -205,14 +226,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
       hit.actors.push_back({actors_.display_name(data.actors[k].id), data.actors[k].type});
     }
     if (request.snippets) {
-      MatchTerms terms;
-      for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
-           ++t) {
-        // Inverse document frequency: the rarest matched word is the one to show.
-        const double df = std::max<Xapian::doccount>(1, db_.get_termfreq(*t));
-        terms.add_index_term(*t, std::log(1.0 + db_.get_doccount() / df));
-      }
-      hit.snippet = make_snippet(data.text.empty() ? hit.title : data.text, terms, analyzer_);
+      hit.snippet =
+          make_snippet(data.text.empty() ? hit.title : data.text, snippet_terms, analyzer_);
     }
     result.hits.push_back(std::move(hit));
   }

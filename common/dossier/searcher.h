@@ -11,6 +11,7 @@
 #include "dossier/actor_directory.h"
 #include "dossier/analyzer.h"
 #include "dossier/facets.h"
+#include "dossier/schema.h"
 
 namespace dossier {
 
@@ -132,6 +133,8 @@ class Searcher {
   Analyzer analyzer_;
   ActorDirectory actors_;
   RankingParams ranking_;
+  // Kept across queries: it keeps its numbering of actor ids (facets.h).
+  ActorCountSpy actor_spy_{schema::kSlotActors};
 };
 
 }  // namespace dossier

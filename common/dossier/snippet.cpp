@@ -1,9 +1,11 @@
 #include "dossier/snippet.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <vector>
 
+#include "dossier/ascii_words.h"
 #include "dossier/schema.h"
 
 namespace dossier {
@@ -78,52 +80,171 @@ void MatchTerms::add_index_term(std::string_view term, double weight) {
   w = std::max(w, weight);
 }
 
-std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyzer& analyzer,
-                         const SnippetOptions& options) {
-  const auto tokens = analyzer.tokenize(text);
-  // Which tokens match, and which distinct term each one is (index into `keys`).
-  std::vector<int> match(tokens.size(), -1);
-  std::vector<std::string> keys;
-  std::vector<double> key_weight;
-  // Stemming every word of the text was the largest cost of a snippet. The English
-  // Snowball stemmer never changes a word's first letter, so only words starting like one
-  // of the matched stems can match, and each distinct word is stemmed once.
-  std::string stem_initials;
-  for (const auto& [stem, weight] : terms.stems) {
-    if (stem_initials.find(stem[0]) == std::string::npos) stem_initials += stem[0];
+namespace {
+
+// Which folded words match, as indices of distinct matched terms ("keys"), shared by the
+// scan for matching chunks and the window search so both decide alike.
+class TermMatcher {
+ public:
+  TermMatcher(const MatchTerms& terms, Analyzer& analyzer) : terms_(terms), analyzer_(analyzer) {
+    // The English Snowball stemmer never changes a word's first letter, so only words
+    // starting like a matched word or stem can match: most words of a text are rejected on
+    // their first byte, before any hashing or stemming.
+    for (const auto& [word, weight] : terms.exact) initial_[first_byte(word)] = true;
+    for (const auto& [stem, weight] : terms.stems) initial_[first_byte(stem)] = true;
   }
-  std::unordered_map<std::string_view, std::string> stem_of;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& term = tokens[i].term;
-    std::string key;
-    double weight = 0;
-    if (const auto e = terms.exact.find(term); e != terms.exact.end()) {
-      key = term;
-      weight = e->second;
-    } else if (stem_initials.find(term[0]) != std::string::npos && Analyzer::should_stem(term)) {
-      auto [cached, fresh] = stem_of.try_emplace(term);
-      if (fresh) cached->second = analyzer.stem(term);
-      const std::string& stem = cached->second;
-      if (const auto st = terms.stems.find(stem); st != terms.stems.end()) {
-        key = "Z" + stem;
-        weight = st->second;
+
+  // Whether a word whose fold starts with `c` can match.
+  bool may_match(char c) const { return initial_[static_cast<unsigned char>(c)]; }
+
+  // The key of `term` (a folded word), or -1 when it matches nothing.
+  int match(std::string_view term) {
+    if (term.empty() || !may_match(term[0])) return -1;
+    if (const auto e = terms_.exact.find(term); e != terms_.exact.end())
+      return key(term, e->second);
+    if (terms_.stems.empty() || !Analyzer::should_stem(term)) return -1;
+    // Each distinct word is stemmed once.
+    auto cached = stem_of_.find(term);
+    if (cached == stem_of_.end())
+      cached = stem_of_.emplace(std::string(term), analyzer_.stem(std::string(term))).first;
+    const std::string& stem = cached->second;
+    if (const auto st = terms_.stems.find(stem); st != terms_.stems.end())
+      return key("Z" + stem, st->second);
+    return -1;
+  }
+
+  const std::vector<double>& key_weights() const { return key_weight_; }
+
+ private:
+  static unsigned char first_byte(const std::string& s) {
+    return s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+  }
+
+  int key(std::string_view name, double weight) {
+    const auto found = std::find(keys_.begin(), keys_.end(), name);
+    if (found != keys_.end()) return static_cast<int>(found - keys_.begin());
+    keys_.emplace_back(name);
+    key_weight_.push_back(weight);
+    return static_cast<int>(keys_.size() - 1);
+  }
+
+  const MatchTerms& terms_;
+  Analyzer& analyzer_;
+  std::array<bool, 256> initial_{};
+  std::unordered_map<std::string, std::string, MatchTerms::Hash, std::equal_to<>> stem_of_;
+  std::vector<std::string> keys_;
+  std::vector<double> key_weight_;
+};
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// False when no word of `chunk` (whitespace-free) can match, judged byte by byte: in ASCII
+// a word's fold starts with the first letter or digit of a run of them (a leading '@' or
+// '_' folds away), so only run starts need checking. Non-ASCII is left to the analyser.
+bool may_hold_match(std::string_view chunk, const TermMatcher& matcher) {
+  bool in_run = false;
+  for (const char c : chunk) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+    const char lower = ascii_lower(c);
+    const bool alnum = (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9');
+    if (alnum && !in_run && matcher.may_match(lower)) return true;
+    in_run = alnum;
+  }
+  return false;
+}
+
+// The parts of `text` a snippet can come from: max_bytes around each whitespace-separated
+// chunk holding a match, widened to whitespace and merged. Any window with a match lies
+// inside one of them, so segmenting only these gives the same best window as segmenting
+// the whole text, at a fraction of the cost. Empty when nothing matches.
+std::vector<std::pair<std::size_t, std::size_t>> match_regions(std::string_view text,
+                                                               TermMatcher& matcher,
+                                                               Analyzer& analyzer,
+                                                               std::size_t max_bytes) {
+  std::vector<std::pair<std::size_t, std::size_t>> regions;
+  const auto add_region = [&](std::size_t begin, std::size_t end) {
+    // Starting on a space keeps segmentation as in the whole text (analyzer.h).
+    std::size_t a = begin > max_bytes ? begin - max_bytes : 0;
+    while (a > 0 && !is_ascii_space(text[a])) --a;
+    std::size_t b = std::min(text.size(), end + max_bytes);
+    while (b < text.size() && !is_ascii_space(text[b])) ++b;
+    if (!regions.empty() && a <= regions.back().second) {
+      regions.back().second = std::max(regions.back().second, b);
+    } else {
+      regions.emplace_back(a, b);
+    }
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> words;
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_ascii_space(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    while (i < text.size() && !is_ascii_space(text[i])) ++i;
+    const std::string_view chunk = text.substr(begin, i - begin);
+    if (!may_hold_match(chunk, matcher)) continue;
+    bool matched = false;
+    words.clear();
+    if (ascii_words(chunk, words)) {
+      for (const auto& [b, e] : words) {
+        // An ASCII word's fold starts with its first letter or digit, lower-cased.
+        if (!matcher.may_match(ascii_lower(chunk[b]))) continue;
+        const std::string term = analyzer.fold(chunk.substr(b, e - b));
+        if (!term.empty() && term.size() <= kMaxTermBytes && matcher.match(term) >= 0) {
+          matched = true;
+          break;
+        }
+      }
+    } else {
+      const std::size_t from = begin > 0 ? begin - 1 : 0;  // with the space before it
+      for (const Token& t : analyzer.tokenize(text.substr(from, i - from))) {
+        if (matcher.match(t.term) >= 0) {
+          matched = true;
+          break;
+        }
       }
     }
-    if (key.empty()) continue;
-    const auto found = std::find(keys.begin(), keys.end(), key);
-    match[i] = static_cast<int>(found - keys.begin());
-    if (found == keys.end()) {
-      keys.push_back(key);
-      key_weight.push_back(weight);
+    if (matched) add_region(begin, i);
+  }
+  return regions;
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyzer& analyzer,
+                         const SnippetOptions& options) {
+  TermMatcher matcher(terms, analyzer);
+  const auto regions = match_regions(text, matcher, analyzer, options.max_bytes);
+  // Without matches the snippet is the start of the text: segment it all.
+  std::vector<Token> tokens;
+  if (regions.empty()) tokens = analyzer.tokenize(text);
+  for (const auto& [a, b] : regions) {
+    for (Token& t : analyzer.tokenize(text.substr(a, b - a))) {
+      t.begin += a;
+      t.end += a;
+      tokens.push_back(std::move(t));
     }
   }
+  // Whether words follow the last segmented region (for the closing ellipsis).
+  const std::size_t segmented_end = regions.empty() ? text.size() : regions.back().second;
+  const auto words_after = [&] {
+    return segmented_end < text.size() && !analyzer.tokenize(text.substr(segmented_end)).empty();
+  };
+
+  // Which tokens match, and which distinct term each one is (index into the keys).
+  std::vector<int> match(tokens.size(), -1);
+  for (std::size_t i = 0; i < tokens.size(); ++i) match[i] = matcher.match(tokens[i].term);
+  const std::vector<double>& key_weight = matcher.key_weights();
 
   // Best window: starts at a token, spans at most max_bytes, most distinct matches, then
   // most matches, then earliest.
   std::size_t best_start = 0, best_end = 0;
   double best_distinct = -1;
   int best_total = -1;
-  std::vector<int> seen(keys.size(), 0);
+  std::vector<int> seen(key_weight.size(), 0);
   for (std::size_t s = 0, e = 0; s < tokens.size(); ++s) {
     if (e < s) e = s;
     while (e < tokens.size() && tokens[e].end - tokens[s].begin <= options.max_bytes) ++e;
@@ -161,7 +282,7 @@ std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyze
       (text[copied] == '.' || text[copied] == '"' || text[copied] == '?' || text[copied] == '!')) {
     out += text[copied++];
   }
-  if (best_end < tokens.size()) out += " " + options.ellipsis;
+  if (best_end < tokens.size() || words_after()) out += " " + options.ellipsis;
   return out;
 }
 

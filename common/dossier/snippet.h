@@ -14,8 +14,13 @@ namespace dossier {
 // The terms a hit matched, split into exact folded words and stems, each with a weight
 // (how much showing it is worth: rarer terms say more about why the article matched).
 struct MatchTerms {
-  std::unordered_map<std::string, double> exact;  // "guaido"
-  std::unordered_map<std::string, double> stems;  // "sanction" (from "Zsanction")
+  // Hashes string_views too: a snippet looks up every word of a text without copying it.
+  struct Hash : std::hash<std::string_view> {
+    using is_transparent = void;
+  };
+  using Weights = std::unordered_map<std::string, double, Hash, std::equal_to<>>;
+  Weights exact;  // "guaido"
+  Weights stems;  // "sanction" (from "Zsanction")
 
   // Adds a Xapian term as stored in the index ("S...", "Z...", "ZS...", plain word);
   // filter and id terms (other prefixes) are ignored.

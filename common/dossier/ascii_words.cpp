@@ -1,0 +1,60 @@
+#include "dossier/ascii_words.h"
+
+namespace dossier {
+namespace {
+
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alnum(char c) {
+  return is_letter(c) || is_digit(c);
+}
+
+// UAX #29 WB6/WB7 and WB11/WB12: a single '.' or '\'' between two letters, or one of
+// ". , ; '" between two digits, does not break the word ("U.S", "1,080", "don't").
+bool joins(char before, char mid, char after) {
+  if (is_letter(before) && is_letter(after)) return mid == '.' || mid == '\'';
+  if (is_digit(before) && is_digit(after))
+    return mid == '.' || mid == '\'' || mid == ',' || mid == ';';
+  return false;
+}
+
+}  // namespace
+
+bool ascii_words(std::string_view chunk, std::vector<std::pair<std::size_t, std::size_t>>& words) {
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    const char c = chunk[i];
+    // Non-ASCII needs Unicode properties; '_' (ExtendNumLet), '@' (a letter to ICU, for
+    // e-mail addresses) and ':' between letters (MidLetter, which ICU's tailorings treat
+    // differently) are rare: left to ICU.
+    if (static_cast<unsigned char>(c) >= 0x80 || c == '_' || c == '@') return false;
+    if (c == ':' && i > 0 && i + 1 < chunk.size() && is_letter(chunk[i - 1]) &&
+        is_letter(chunk[i + 1]))
+      return false;
+  }
+  // Letters and digits never break between each other (WB5, WB8-WB10); everything else in
+  // ASCII breaks on both sides (WB999) unless it joins two words as above.
+  std::size_t i = 0;
+  while (i < chunk.size()) {
+    if (!is_alnum(chunk[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    for (;;) {
+      while (i < chunk.size() && is_alnum(chunk[i])) ++i;
+      if (i + 1 < chunk.size() && joins(chunk[i - 1], chunk[i], chunk[i + 1])) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    words.emplace_back(begin, i);
+  }
+  return true;
+}
+
+}  // namespace dossier

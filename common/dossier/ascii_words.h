@@ -1,0 +1,24 @@
+// Word segmentation of plain ASCII text without ICU. Segmenting each hit's whole text with
+// ICU's BreakIterator was the largest cost of a snippet; most words of English news are
+// ASCII, where the Unicode word-boundary rules (UAX #29) reduce to a few cases.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace dossier {
+
+// True for the ASCII bytes UAX #29 always breaks around (spaces, tabs, line breaks): a
+// text can be segmented piece by piece between them.
+constexpr bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+// The words of `chunk` (no spaces, ASCII only) as [begin, end) offsets into it, exactly
+// ICU's word segments with letter or number status; false when the chunk holds a case
+// left to ICU (non-ASCII bytes, '_', '@', ':' between letters).
+bool ascii_words(std::string_view chunk, std::vector<std::pair<std::size_t, std::size_t>>& words);
+
+}  // namespace dossier

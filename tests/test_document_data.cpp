@@ -1,0 +1,58 @@
+// DocumentData's stored form: every field survives the round trip, and data cut short or
+// garbled yields the fields read so far, never a crash.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "dossier/document_data.h"
+
+namespace {
+
+dossier::DocumentData sample() {
+  dossier::DocumentData d;
+  d.id = "business/001.txt";
+  d.title = "Ministers back the port deal";
+  d.text = std::string(300, 'x') + "\n\nGuaid\xC3\xB3 said \"no\".\t\\ {\"json\": 1}";
+  d.date = "2019-01-23";
+  d.date_source = "dateline";
+  d.dates_mentioned = {"2019-01-20", "2019-02"};
+  d.source = "Example News";
+  d.url = "https://example.org/a?b=c";
+  d.actors = {{"person:juan guaido", "Juan Guaid\xC3\xB3", "person", 7},
+              {"country:venezuela", "Venezuela", "country", 200}};
+  return d;
+}
+
+TEST(DocumentData, RoundTrips) {
+  const dossier::DocumentData cases[] = {sample(), dossier::DocumentData{}};
+  for (const auto& d : cases) {
+    EXPECT_EQ(dossier::DocumentData::unserialise(d.serialise()), d) << d.id;
+  }
+}
+
+TEST(DocumentData, TruncatedKeepsWhatWasRead) {
+  const dossier::DocumentData d = sample();
+  const std::string full = d.serialise();
+  for (std::size_t cut = 0; cut < full.size(); ++cut) {
+    const auto partial = dossier::DocumentData::unserialise(std::string_view(full).substr(0, cut));
+    EXPECT_NE(partial, d) << cut;
+    // Fields are read in order: a field is either complete or empty.
+    EXPECT_TRUE(partial.id.empty() || partial.id == d.id) << cut;
+    EXPECT_TRUE(partial.text.empty() || partial.text == d.text) << cut;
+    EXPECT_LE(partial.actors.size(), d.actors.size()) << cut;
+  }
+  EXPECT_EQ(dossier::DocumentData::unserialise(full.substr(0, full.size() - 1)).id, d.id);
+}
+
+TEST(DocumentData, GarbageIsHarmless) {
+  // A length far beyond the data, and a varint that never ends.
+  for (const std::string& bad : {std::string("\xFF\xFF\x7F"
+                                             "abc"),
+                                 std::string(20, '\xFF')}) {
+    const auto d = dossier::DocumentData::unserialise(bad);
+    EXPECT_TRUE(d.id.empty());
+    EXPECT_TRUE(d.actors.empty());
+  }
+}
+
+}  // namespace
