@@ -52,7 +52,7 @@ std::string join_surface(const std::vector<TextWord>& words, std::size_t first, 
   return std::string(begin, static_cast<std::size_t>(end - begin));
 }
 
-void ArticleScan::add(Mention mention) {
+Group& ArticleScan::group_for(const Mention& mention) {
   auto [it, inserted] = group_by_key_.try_emplace(mention.key, groups_.size());
   if (inserted) {
     Group group;
@@ -61,7 +61,11 @@ void ArticleScan::add(Mention mention) {
     group.words = mention.words;
     groups_.push_back(std::move(group));
   }
-  Group& group = groups_[it->second];
+  return groups_[it->second];
+}
+
+void ArticleScan::add(Mention mention) {
+  Group& group = group_for(mention);
   ++group.mentions;
   group.only_as_short_reference = group.only_as_short_reference && mention.only_as_short_reference;
   if (mention.type)
@@ -90,15 +94,7 @@ void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::s
   m.type = entry.type;
   m.evidence = Evidence::Strong;
   m.words = last - first + 1;
-  auto [it, inserted] = group_by_key_.try_emplace(m.key, groups_.size());
-  if (inserted) {
-    Group group;
-    group.key = m.key;
-    group.entry = m.entry;
-    group.words = m.words;
-    groups_.push_back(std::move(group));
-  }
-  Group& group = groups_[it->second];
+  Group& group = group_for(m);
   ++group.mentions;
   group.only_as_short_reference = false;
   group.votes[static_cast<std::size_t>(entry.type)] += 10;

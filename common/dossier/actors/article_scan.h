@@ -84,6 +84,8 @@ class ArticleScan {
   void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            const LexiconHit& hit);
   void add(Mention mention);
+  // The group of the mention's key, created (with the mention's entry and length) if new.
+  Group& group_for(const Mention& mention);
   // A single word that names an actor only if it abbreviates a full name found elsewhere.
   void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
