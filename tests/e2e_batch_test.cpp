@@ -12,13 +12,7 @@
 
 namespace {
 
-using dossier::e2e::kCorpus;
-using dossier::e2e::kIndex;
-using dossier::e2e::kSearch;
-using dossier::e2e::quote;
-using dossier::e2e::run;
-using dossier::e2e::RunResult;
-using dossier::e2e::TempDir;
+using namespace dossier::e2e;
 
 // Good and bad lines mixed: every kind of input line and every kind of failure.
 const std::string kMixedBatch =

@@ -9,13 +9,7 @@
 
 namespace {
 
-using dossier::e2e::kCorpus;
-using dossier::e2e::kIndex;
-using dossier::e2e::kSearch;
-using dossier::e2e::quote;
-using dossier::e2e::run;
-using dossier::e2e::RunResult;
-using dossier::e2e::TempDir;
+using namespace dossier::e2e;
 using nlohmann::json;
 
 json search_json(const std::string& db, const std::string& args) {

@@ -18,13 +18,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using dossier::e2e::kCorpus;
-using dossier::e2e::kIndex;
-using dossier::e2e::kSearch;
-using dossier::e2e::quote;
-using dossier::e2e::run;
-using dossier::e2e::RunResult;
-using dossier::e2e::TempDir;
+using namespace dossier::e2e;
 
 void write_file(const std::string& path, const std::string& text) {
   fs::create_directories(fs::path(path).parent_path());
