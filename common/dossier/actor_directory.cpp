@@ -139,6 +139,21 @@ std::string ActorDirectory::display_name(const std::string& actor_id) {
   return fallback;
 }
 
+const std::string* ActorDirectory::id_of(schema::ActorCode code) {
+  if (ids_by_code_.empty()) {
+    for (const ActorType t : kAllTypes) {
+      const std::string prefix = schema::kActorPrefix + schema::actor_id(to_string(t), "");
+      const std::size_t skip = std::string_view(schema::kActorPrefix).size();
+      for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+        std::string id = (*it).substr(skip);
+        ids_by_code_.emplace(schema::actor_code(id), std::move(id));
+      }
+    }
+  }
+  const auto found = ids_by_code_.find(code);
+  return found == ids_by_code_.end() ? nullptr : &found->second;
+}
+
 std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
                                                std::string_view prefix) {
   const std::string folded_prefix = plain_query_words(prefix, analyzer_);

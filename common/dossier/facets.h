@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -14,15 +13,18 @@
 
 #include <xapian.h>
 
+#include "dossier/schema.h"
+
 namespace dossier {
 
-// Counts the actor ids listed in a document's kSlotActors value (several per document,
+// Counts the actors listed in a document's kSlotActors value (several per document,
 // which Xapian's ValueCountMatchSpy cannot do). Serialisable and mergeable like Xapian's
 // own spies, so it also combines results from several databases.
 //
-// An exact facet counts every id of every match: the spy numbers each id once and keeps
-// the numbering across clear(), so a Searcher reuses one spy query after query and
-// counting an id costs a hash lookup, never an allocation.
+// An exact facet counts every actor of every match, so counting one is a probe in a flat
+// table keyed by its code (schema::actor_code), never a string hash or an allocation.
+// Codes stay in the table across clear() (only their counts are reset): a Searcher reuses
+// one spy query after query and soon stops inserting.
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
   explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
@@ -37,31 +39,24 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void merge_results(const std::string& serialised) override;
   std::string get_description() const override { return "ActorCountSpy"; }
 
-  // Forgets the counts (not the numbering) before the next query.
+  // Forgets the counts before the next query.
   void clear();
-  // Every id counted since clear(), with its count, in no particular order. The views
-  // stay valid as long as the spy.
-  std::vector<std::pair<std::string_view, Xapian::doccount>> counts() const;
+  // Every actor counted since clear(), with its count, in no particular order.
+  std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts() const;
   Xapian::doccount documents_seen() const { return seen_; }
 
  private:
-  void add(std::string_view id, Xapian::doccount n);
+  void add(schema::ActorCode code, Xapian::doccount n);
+  std::size_t cell_of(schema::ActorCode code) const;  // its cell, or the empty one to use
+  void grow();
 
-  // An id with its hash, computed once per lookup: the table then never rehashes stored
-  // ids while walking a bucket (libstdc++ caches no hash codes for custom hashers).
-  struct HashedId {
-    std::string_view id;
-    std::size_t hash;
-    bool operator==(const HashedId& other) const { return hash == other.hash && id == other.id; }
-  };
-  struct HashOf {
-    std::size_t operator()(const HashedId& key) const { return key.hash; }
-  };
   Xapian::valueno slot_;
-  std::deque<std::string> ids_;  // by number; a deque never moves them, so numbers_ views them
-  std::unordered_map<HashedId, std::uint32_t, HashOf> numbers_;
-  std::vector<Xapian::doccount> counts_;  // by number
-  std::vector<std::uint32_t> counted_;    // numbers with a count since clear()
+  // Open addressing with linear probing over a power-of-two table, at most half full;
+  // code 0 (never a real code) marks an empty cell.
+  std::vector<schema::ActorCode> codes_;
+  std::vector<Xapian::doccount> counts_;  // by cell
+  std::size_t used_ = 0;
+  std::vector<std::uint32_t> counted_;  // cells with a count since clear()
   Xapian::doccount seen_ = 0;
 };
 

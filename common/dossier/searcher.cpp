@@ -1,6 +1,7 @@
 #include "dossier/searcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -38,24 +39,37 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-// Top `size` actors of each type, most articles first, then by name. Views into the
-// spy's ids: a broad query counts thousands of actors, and only the top few are copied.
+// Top `size` actors of each type, most articles first, then by id (the order of the
+// `actors` listing). Only the actors that can make the cut are looked up by code: a broad
+// query counts thousands of actors.
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                                    ActorDirectory& directory) {
-  using Entry = std::pair<std::string_view, Xapian::doccount>;
-  std::map<std::string_view, std::vector<Entry>> by_type;
-  for (const auto& [id, n] : spy.counts())
-    by_type[ActorDirectory::split_id(id).first].emplace_back(id, n);
+  using Entry = std::pair<schema::ActorCode, Xapian::doccount>;
+  std::array<std::vector<Entry>, 4> by_type;
+  for (const Entry& e : spy.counts()) by_type[schema::actor_code_type(e.first)].push_back(e);
   std::vector<ActorCount> out;
-  for (auto& [type, entries] : by_type) {
-    const auto top = entries.begin() + static_cast<std::ptrdiff_t>(std::min(size, entries.size()));
-    std::partial_sort(entries.begin(), top, entries.end(), [](const Entry& a, const Entry& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    for (auto it = entries.begin(); it != top; ++it) {
-      out.push_back(
-          {directory.display_name(std::string(it->first)), std::string(type), it->second});
+  if (size == 0) return out;
+  // Types in name order, as before codes: equal counts and names keep this order below.
+  for (const ActorType type :
+       {ActorType::Country, ActorType::Org, ActorType::Person, ActorType::Place}) {
+    auto& entries = by_type[static_cast<std::size_t>(type)];
+    if (entries.empty()) continue;
+    const std::size_t k = std::min(size, entries.size());
+    std::nth_element(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(k - 1),
+                     entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.second > b.second; });
+    const Xapian::doccount cut = entries[k - 1].second;
+    std::vector<std::pair<Xapian::doccount, const std::string*>> candidates;
+    for (const Entry& e : entries) {
+      if (e.second < cut) continue;
+      if (const std::string* id = directory.id_of(e.first)) candidates.emplace_back(e.second, id);
     }
+    std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+    });
+    if (candidates.size() > size) candidates.resize(size);
+    for (const auto& [count, id] : candidates)
+      out.push_back({directory.display_name(*id), std::string(to_string(type)), count});
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
