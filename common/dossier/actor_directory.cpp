@@ -132,8 +132,17 @@ void ActorDirectory::load_names(const std::string& id_prefix) {
 
 std::string ActorDirectory::display_name(const std::string& actor_id) {
   if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
-  load_names(actor_id + "\t");
-  if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+  if (!all_names_loaded_) {
+    // One term seek per actor suits a single search; a batch soon meets thousands of
+    // actors, and then one scan of all the names costs less than the seeks still to come.
+    if (++name_misses_ > kNameMissesBeforeFullScan) {
+      load_names("");
+      all_names_loaded_ = true;
+    } else {
+      load_names(actor_id + "\t");
+    }
+    if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+  }
   std::string fallback(split_id(actor_id).second);
   names_.emplace(actor_id, fallback);
   return fallback;

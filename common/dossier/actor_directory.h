@@ -49,6 +49,8 @@ class ActorDirectory {
   // Forgets what was cached, after the database was reopened at a newer revision.
   void reset() {
     names_.clear();
+    name_misses_ = 0;
+    all_names_loaded_ = false;
     person_ids_.clear();
     person_ids_loaded_ = false;
     ids_by_code_.clear();
@@ -64,7 +66,10 @@ class ActorDirectory {
 
   const Xapian::Database& db_;
   Analyzer& analyzer_;
+  static constexpr std::size_t kNameMissesBeforeFullScan = 1000;
   std::unordered_map<std::string, std::string> names_;
+  std::size_t name_misses_ = 0;
+  bool all_names_loaded_ = false;
   std::vector<std::string> person_ids_;
   bool person_ids_loaded_ = false;
   std::unordered_map<schema::ActorCode, std::string> ids_by_code_;
