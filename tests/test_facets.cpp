@@ -79,4 +79,45 @@ TEST(ActorCountSpy, MergedResultsAddUp) {
   EXPECT_EQ(merged.documents_seen(), 3u);
 }
 
+// Codes by docid, with gaps: a deleted document and one without actors have none.
+TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::vector<std::string>> docs = {
+      {"person:a", "org:b"}, {"place:c"}, {}, {"country:d", "person:a", "org:e"}};
+  for (const auto& ids : docs) db.add_document(doc_with_actors(ids));
+  db.delete_document(2);
+  db.commit();
+  dossier::ActorCodeTable table;
+  ASSERT_TRUE(table.load(db, dossier::schema::kSlotActors, 1 << 20));
+  const auto codes_of = [&](Xapian::docid did) {
+    const auto span = table.codes(did);
+    return std::vector<ActorCode>(span.begin(), span.end());
+  };
+  const auto code = [](const char* id) { return dossier::schema::actor_code(id); };
+  EXPECT_EQ(codes_of(1), (std::vector<ActorCode>{code("person:a"), code("org:b")}));
+  EXPECT_TRUE(codes_of(2).empty());  // deleted
+  EXPECT_TRUE(codes_of(3).empty());  // no actors
+  EXPECT_EQ(codes_of(4),
+            (std::vector<ActorCode>{code("country:d"), code("person:a"), code("org:e")}));
+  EXPECT_TRUE(codes_of(5).empty());  // beyond the last docid
+  EXPECT_TRUE(codes_of(0).empty());
+
+  // The spy counts the same from the table as from the values.
+  ActorCountSpy from_values(dossier::schema::kSlotActors), from_table(dossier::schema::kSlotActors);
+  from_table.use_table(&table);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.add_matchspy(&from_values);
+  (void)enquire.get_mset(0, 10, db.get_doccount());
+  enquire.clear_matchspies();
+  enquire.add_matchspy(&from_table);
+  (void)enquire.get_mset(0, 10, db.get_doccount());
+  EXPECT_EQ(as_map(from_table), as_map(from_values));
+  EXPECT_EQ(as_map(from_table).at(code("person:a")), 2u);
+
+  // Too big for the limit: refused, left empty.
+  EXPECT_FALSE(table.load(db, dossier::schema::kSlotActors, 3 * sizeof(ActorCode)));
+  EXPECT_TRUE(table.empty());
+}
+
 }  // namespace

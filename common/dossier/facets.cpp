@@ -90,8 +90,42 @@ void put_count(std::string& out, Xapian::doccount n) {
 
 }  // namespace
 
+bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes) {
+  clear();
+  const std::size_t max_codes = max_bytes / sizeof(schema::ActorCode);
+  start_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  Xapian::docid filled = 0;  // start_ is final up to here
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    const Xapian::docid did = it.get_docid();
+    const std::string value = *it;
+    const std::size_t n = value.size() / 8;
+    if (codes_.size() + n > max_codes) {
+      clear();
+      return false;
+    }
+    for (Xapian::docid d = filled + 1; d <= did; ++d)
+      start_[d] = static_cast<std::uint32_t>(codes_.size());
+    for (std::size_t i = 0; i < n; ++i) codes_.push_back(schema::actor_code_at(value, i));
+    filled = did;
+  }
+  for (std::size_t d = filled + 1; d < start_.size(); ++d)
+    start_[d] = static_cast<std::uint32_t>(codes_.size());
+  return true;
+}
+
+void ActorCodeTable::clear() {
+  start_.clear();
+  start_.shrink_to_fit();
+  codes_.clear();
+  codes_.shrink_to_fit();
+}
+
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
+  if (table_ && !table_->empty()) {
+    for (const schema::ActorCode code : table_->codes(doc.get_docid())) add(code, 1);
+    return;
+  }
   const std::string value = doc.get_value(slot_);
   for (std::size_t i = 0; i < value.size() / 8; ++i) add(schema::actor_code_at(value, i), 1);
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,9 +26,34 @@ namespace dossier {
 // table keyed by its code (schema::actor_code), never a string hash or an allocation.
 // Codes stay in the table across clear() (only their counts are reset): a Searcher reuses
 // one spy query after query and soon stops inserting.
+// Every document's actor codes in memory, by docid: a batch with actor facets reads the
+// codes of the same documents query after query, and reading each through Xapian's value
+// stream (a B-tree lookup and often a pread) cost more than counting them.
+class ActorCodeTable {
+ public:
+  // Reads `slot` of every document. False, leaving the table empty, when the codes would
+  // take more than `max_bytes`.
+  bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes);
+  void clear();
+  bool empty() const { return start_.empty(); }
+  // The codes of document `did` (none for a docid the table does not know).
+  std::span<const schema::ActorCode> codes(Xapian::docid did) const {
+    if (did + 1 >= start_.size()) return {};
+    return {codes_.data() + start_[did], codes_.data() + start_[did + 1]};
+  }
+
+ private:
+  std::vector<std::uint32_t> start_;  // by docid: codes_[start_[did], start_[did + 1])
+  std::vector<schema::ActorCode> codes_;
+};
+
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
   explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
+
+  // Counts from `table` (by docid) instead of reading each document's value; nullptr or
+  // an empty table: read the values. The table must outlive the matches it serves.
+  void use_table(const ActorCodeTable* table) { table_ = table; }
 
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
@@ -51,6 +77,7 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void grow();
 
   Xapian::valueno slot_;
+  const ActorCodeTable* table_ = nullptr;
   // Open addressing with linear probing over a power-of-two table, at most half full;
   // code 0 (never a real code) marks an empty cell.
   std::vector<schema::ActorCode> codes_;

@@ -20,6 +20,10 @@ namespace {
 // small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 
+// The most memory the actor codes of every document may take (facets.h ActorCodeTable);
+// beyond it (some 2 million articles) each match's codes are read from the database.
+constexpr std::size_t kMaxActorTableBytes = std::size_t{256} << 20;
+
 Xapian::Database open_readable(const std::string& path) {
   if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
   try {
@@ -119,6 +123,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
       db_.reopen();
       actors_.reset();
+      actor_codes_.clear();
+      actor_codes_read_ = 0;
+      actor_table_tried_ = false;
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
@@ -191,7 +198,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
-  if (actor_facet) enquire.add_matchspy(&actor_spy_);
+  if (actor_facet) {
+    // In a database of several shards a spy sees each shard's own docids, which a table
+    // by the combined docid cannot serve: shards read their values.
+    if (!actor_table_tried_ && db_.size() == 1 && actor_codes_read_ >= db_.get_doccount()) {
+      actor_table_tried_ = true;
+      actor_codes_.load(db_, schema::kSlotActors, kMaxActorTableBytes);
+      actor_spy_.use_table(&actor_codes_);
+    }
+    enquire.add_matchspy(&actor_spy_);
+  }
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
 
@@ -199,6 +215,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::doccount check_at_least =
       request.exact ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  if (actor_facet) actor_codes_read_ += actor_spy_.documents_seen();
 
   SearchResult result;
   result.query = request.query;
