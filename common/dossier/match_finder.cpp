@@ -20,10 +20,6 @@ void MatchTerms::add_index_term(std::string_view term, double weight) {
 
 namespace {
 
-bool is_ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // The length of the character at text[i] when it is one of the non-ASCII punctuation
 // marks and symbols common in English news (no-break space, £, €, curly quotes, dashes,
 // "…"), else 0. They fold to nothing, so a word holding them still folds to a fold that
@@ -83,12 +79,22 @@ bool MatchFinder::may_start(std::string_view folded) const {
   return start_pairs_[pair / 64] >> (pair % 64) & 1;
 }
 
-MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
-    : analyzer_(analyzer), start_pairs_(65536 / 64) {
-  for (int c = 0; c < 256; ++c) {
-    if (c >= 0x80) byte_class_[c] = kNonAscii;
-    if (is_ascii_alnum(static_cast<char>(c))) byte_class_[c] = kAlnum;
+namespace {
+
+std::string initials_of(const MatchTerms& terms) {
+  std::string initials;
+  for (const auto* weights : {&terms.exact, &terms.stems}) {
+    for (const auto& [name, weight] : *weights) {
+      if (!name.empty()) initials += name[0];
+    }
   }
+  return initials;
+}
+
+}  // namespace
+
+MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
+    : analyzer_(analyzer), scan_(initials_of(terms)), start_pairs_(65536 / 64) {
   // Keys numbered in name order, so windows are weighed the same on every run.
   const auto number = [&](const MatchTerms::Weights& weights, KeyMap& keys, bool stems) {
     std::vector<std::pair<std::string, double>> sorted(weights.begin(), weights.end());
@@ -96,11 +102,7 @@ MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
     for (const auto& [name, weight] : sorted) {
       keys.emplace(name, key_weights_.size());
       key_weights_.push_back(weight);
-      if (name.empty()) continue;
-      allow_start(name, stems);
-      const auto initial = static_cast<unsigned char>(name[0]);
-      byte_class_[initial] |= kInitial;
-      if (initial >= 'a' && initial <= 'z') byte_class_[initial - 'a' + 'A'] |= kInitial;
+      if (!name.empty()) allow_start(name, stems);
     }
   };
   number(terms.exact, exact_keys_, false);
@@ -108,7 +110,7 @@ MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
 }
 
 std::size_t MatchFinder::key_of(std::string_view folded) {
-  if (folded.empty() || !is_initial(folded[0]) || !may_start(folded)) return kNoKey;
+  if (folded.empty() || !scan_.is_initial(folded[0]) || !may_start(folded)) return kNoKey;
   if (const auto cached = cache_.find(folded); cached != cache_.end()) return cached->second;
   std::size_t key = kNoKey;
   if (const auto exact = exact_keys_.find(folded); exact != exact_keys_.end()) {
@@ -125,7 +127,7 @@ void MatchFinder::find_in_ascii_chunk(std::string_view chunk, std::size_t offset
                                       std::vector<TermMatch>& matches) {
   for (const auto& [b, e] : words_) {
     // An ASCII word starts with a letter or digit, which starts its fold, lower-cased.
-    if (!is_initial(chunk[b])) continue;
+    if (!scan_.is_initial(chunk[b])) continue;
     fold_ascii_word(chunk.substr(b, e - b), folded_);
     if (folded_.size() > kMaxTermBytes) continue;  // not indexed (analyzer.h)
     if (const std::size_t key = key_of(folded_); key != kNoKey)
@@ -154,35 +156,21 @@ void MatchFinder::find_in_chunk(std::string_view text, std::size_t begin, std::s
   }
 }
 
-// One pass over the bytes. In ASCII a word's fold starts with the first letter or digit
-// of a run of them (a leading '@' or '_' folds away), so only run starts need checking,
-// and the known symbols fold away too. A chunk with a run start that is an initial, or
-// with any other non-ASCII character, is segmented and its words looked up.
+// One pass over the text: only chunks where a word may start with an initial, or that
+// hold other characters than ASCII and the known symbols, are segmented.
 void MatchFinder::find(std::string_view text, std::vector<TermMatch>& matches) {
   matches.clear();
   std::size_t looked_at = 0;  // the text before this is done with
-  unsigned previous = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned c = byte_class_[static_cast<unsigned char>(text[i])];
-    // Branch-free test (the loop runs on every byte): an initial counts only after a
-    // byte that is not a letter or digit (kAlnum shifted onto kInitial masks it).
-    static_assert(kInitial == kAlnum << 1);
-    const unsigned interesting = c & (kInitial | kNonAscii) & ~((previous & kAlnum) << 1);
-    previous = c;
-    if (!interesting) continue;
-    if (c & kNonAscii) {
-      if (const std::size_t length = known_symbol_length(text, i)) {
-        i += length - 1;
-        previous = 0;
-        continue;
-      }
+  for (std::size_t i = scan_.next(text, 0); i < text.size(); i = scan_.next(text, i)) {
+    if (const std::size_t length = known_symbol_length(text, i)) {
+      i += length;
+      continue;
     }
     std::size_t begin = i, end = i;
     while (begin > looked_at && !is_ascii_space(text[begin - 1])) --begin;
     while (end < text.size() && !is_ascii_space(text[end])) ++end;
     find_in_chunk(text, begin, end, matches);
-    looked_at = i = end;  // text[end] is a space, skipped by ++i
-    previous = 0;
+    looked_at = i = end;
   }
 }
 

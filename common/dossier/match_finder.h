@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dossier/analyzer.h"
+#include "dossier/word_start_scan.h"
 
 namespace dossier {
 
@@ -67,7 +68,6 @@ class MatchFinder {
                            std::vector<TermMatch>& matches);
   void find_with_analyzer(std::string_view text, std::size_t begin, std::size_t end,
                           std::vector<TermMatch>& matches);
-  bool is_initial(char c) const { return byte_class_[static_cast<unsigned char>(c)] & kInitial; }
   void allow_start(std::string_view term, bool stem);
   bool may_start(std::string_view folded) const;
 
@@ -75,11 +75,9 @@ class MatchFinder {
   KeyMap exact_keys_;
   KeyMap stem_keys_;
   std::vector<double> key_weights_;
-  // What the scan needs to know of each byte. The English Snowball stemmer never changes
-  // a word's first letter, so only words whose fold starts like a matched word or stem
-  // (an "initial", in either case) can match: most words are passed over on one byte.
-  enum ByteClass : unsigned char { kAlnum = 1, kInitial = 2, kNonAscii = 4 };
-  std::array<unsigned char, 256> byte_class_{};
+  // The English Snowball stemmer never changes a word's first letter, so only words whose
+  // fold starts like a matched word or stem can match: the scan passes over the others.
+  WordStartScan scan_;
   // The first two bytes of the folded words that can match, as 65,536 bits: words that
   // start like a term ("th..." for a query "thistle" in a text full of "the") are passed
   // over without a lookup. English stems keep a word's first two bytes except stems of
