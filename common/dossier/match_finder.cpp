@@ -20,6 +20,14 @@ void MatchTerms::add_index_term(std::string_view term, double weight) {
 
 namespace {
 
+bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 // The length of the character at text[i] when it is one of the non-ASCII punctuation
 // marks and symbols common in English news (no-break space, £, €, curly quotes, dashes,
 // "…"), else 0. They fold to nothing, so a word holding them still folds to a fold that
@@ -72,10 +80,9 @@ void MatchFinder::allow_start(std::string_view term, bool stem) {
   if (stem && second == 'i') allow(start_pair(first, 'y'));  // "dying" -> "die"
 }
 
-bool MatchFinder::may_start(std::string_view folded) const {
+bool MatchFinder::may_start(char first, char second) const {
   const std::size_t pair =
-      start_pair(static_cast<unsigned char>(folded[0]),
-                 folded.size() > 1 ? static_cast<unsigned char>(folded[1]) : 0);
+      start_pair(static_cast<unsigned char>(first), static_cast<unsigned char>(second));
   return start_pairs_[pair / 64] >> (pair % 64) & 1;
 }
 
@@ -110,7 +117,9 @@ MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
 }
 
 std::size_t MatchFinder::key_of(std::string_view folded) {
-  if (folded.empty() || !scan_.is_initial(folded[0]) || !may_start(folded)) return kNoKey;
+  if (folded.empty() || !scan_.is_initial(folded[0]) ||
+      !may_start(folded[0], folded.size() > 1 ? folded[1] : '\0'))
+    return kNoKey;
   if (const auto cached = cache_.find(folded); cached != cache_.end()) return cached->second;
   std::size_t key = kNoKey;
   if (const auto exact = exact_keys_.find(folded); exact != exact_keys_.end()) {
@@ -164,6 +173,13 @@ void MatchFinder::find(std::string_view text, std::vector<TermMatch>& matches) {
   for (std::size_t i = scan_.next(text, 0); i < text.size(); i = scan_.next(text, i)) {
     if (const std::size_t length = known_symbol_length(text, i)) {
       i += length;
+      continue;
+    }
+    // A word starting with two ASCII letters or digits folds to a word starting with
+    // both, lower-cased: most words that start with an initial are passed over here.
+    if (i + 1 < text.size() && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i + 1]) &&
+        !may_start(ascii_lower(text[i]), ascii_lower(text[i + 1]))) {
+      ++i;
       continue;
     }
     std::size_t begin = i, end = i;

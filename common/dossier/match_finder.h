@@ -69,7 +69,8 @@ class MatchFinder {
   void find_with_analyzer(std::string_view text, std::size_t begin, std::size_t end,
                           std::vector<TermMatch>& matches);
   void allow_start(std::string_view term, bool stem);
-  bool may_start(std::string_view folded) const;
+  // Whether a folded word starting with these two bytes ('\0' for a one-byte word) may match.
+  bool may_start(char first, char second) const;
 
   Analyzer& analyzer_;
   KeyMap exact_keys_;

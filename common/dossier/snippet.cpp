@@ -7,18 +7,23 @@
 namespace dossier {
 namespace {
 
+// The length of the whitespace at text[i]: an ASCII space or a no-break space; else 0.
+std::size_t space_length(std::string_view text, std::size_t i, std::size_t to) {
+  if (is_ascii_space(text[i])) return 1;
+  return text[i] == '\xC2' && i + 1 < to && text[i + 1] == '\xA0' ? 2 : 0;
+}
+
 // Copies text[from, to) collapsing whitespace runs (including newlines and no-break
-// spaces) to one space.
+// spaces) to one space, a run of other bytes at a time.
 void append_collapsed(std::string& out, std::string_view text, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to; ++i) {
-    const char c = text[i];
-    const bool nbsp = c == '\xC2' && i + 1 < to && text[i + 1] == '\xA0';
-    if (nbsp) ++i;
-    if (nbsp || is_ascii_space(c)) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
+  while (from < to) {
+    std::size_t run = from;
+    while (run < to && space_length(text, run, to) == 0) ++run;
+    out.append(text, from, run - from);
+    if (run == to) return;
+    if (!out.empty() && out.back() != ' ') out += ' ';
+    for (std::size_t n; run < to && (n = space_length(text, run, to)) > 0;) run += n;
+    from = run;
   }
 }
 
