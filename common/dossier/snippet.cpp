@@ -27,6 +27,28 @@ void append_collapsed(std::string& out, std::string_view text, std::size_t from,
   }
 }
 
+// The length of the punctuation at the end of out[0, size) that reads badly before "…" or
+// at the start of a passage (", …", "- …", "— …"), or 0.
+std::size_t dangling_length(std::string_view out) {
+  if (out.empty()) return 0;
+  constexpr std::string_view kDashes[] = {"\xE2\x80\x93", "\xE2\x80\x94"};  // – —
+  for (const std::string_view dash : kDashes) {
+    if (out.size() >= dash.size() && out.substr(out.size() - dash.size()) == dash)
+      return dash.size();
+  }
+  constexpr std::string_view kDangling = " ,;:-([/&";
+  return kDangling.find(out.back()) != std::string_view::npos ? 1 : 0;
+}
+
+// Whether the chunk at text[i] is nothing but dangling punctuation (a lone dash).
+bool dangling_chunk(std::string_view text, std::size_t i) {
+  std::size_t end = i;
+  while (end < text.size() && !is_ascii_space(text[end])) ++end;
+  std::string_view chunk = text.substr(i, end - i);
+  while (const std::size_t n = dangling_length(chunk)) chunk.remove_suffix(n);
+  return chunk.empty();
+}
+
 // Whether a whitespace-separated chunk starts at text[i].
 bool chunk_starts_at(std::string_view text, std::size_t i) {
   return i < text.size() && !is_ascii_space(text[i]) && (i == 0 || is_ascii_space(text[i - 1]));
@@ -63,13 +85,15 @@ std::size_t place_start(std::string_view text, std::size_t first_begin, std::siz
   if (last_end > max_bytes) earliest = std::max(earliest, last_end - max_bytes);
   std::size_t start = first_begin;
   for (std::size_t i = earliest; i < first_begin; ++i) {
-    if (chunk_starts_at(text, i)) {
+    if (chunk_starts_at(text, i) && !dangling_chunk(text, i)) {
       start = i;
       break;
     }
   }
   for (std::size_t i = start; i <= first_begin; ++i) {
-    if ((i == first_begin || chunk_starts_at(text, i)) && starts_sentence(text, i)) return i;
+    if ((i == first_begin || (chunk_starts_at(text, i) && !dangling_chunk(text, i))) &&
+        starts_sentence(text, i))
+      return i;
   }
   return start;
 }
@@ -172,20 +196,30 @@ std::string SnippetMaker::render(std::string_view text, std::size_t begin, std::
   out.reserve(end - begin + 64);
   if (text_before(text, begin)) out.append(options_.ellipsis).append(" ");
   std::size_t copied = begin;
+  std::size_t marked = 0;  // the output up to here holds marks: never trimmed
   auto match = std::lower_bound(matches_.begin(), matches_.end(), begin,
                                 [](const TermMatch& m, std::size_t at) { return m.begin < at; });
   for (; match != matches_.end() && match->end <= end; ++match) {
     append_collapsed(out, text, copied, match->begin);
     out.append(options_.mark_start).append(text.substr(match->begin, match->end - match->begin));
     out.append(options_.mark_end);
+    marked = out.size();
     copied = match->end;
   }
   append_collapsed(out, text, copied, end);
   // Cut inside a chunk: keep a mark that closes the last word's sentence, if it fits.
   if (end < text.size() && end - begin < options_.max_bytes && closes_sentence(text[end]))
     out += text[end++];
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (words_after(text, end)) out.append(" ").append(options_.ellipsis);
+  if (words_after(text, end)) {
+    // The passage goes on after "…": no comma or dash before it (nor inside a mark).
+    std::string_view kept = std::string_view(out).substr(marked);
+    while (const std::size_t n = dangling_length(kept)) kept.remove_suffix(n);
+    out.resize(marked + kept.size());
+    out += ' ';
+    out += options_.ellipsis;
+  } else {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  }
   return out;
 }
 
