@@ -54,11 +54,11 @@ class MatchFinder {
   // The weight of each distinct term: an exact word and a stem are distinct terms.
   const std::vector<double>& key_weights() const { return key_weights_; }
 
+ private:
   // The key of a folded word, or kNoKey when it matches nothing.
   static constexpr std::size_t kNoKey = static_cast<std::size_t>(-1);
   std::size_t key_of(std::string_view folded);
 
- private:
   using KeyMap = std::unordered_map<std::string, std::size_t, MatchTerms::Hash, std::equal_to<>>;
 
   // Looks for matches in text[begin, end), a whitespace-free chunk that may hold one.
