@@ -131,42 +131,39 @@ void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 std::size_t ActorCountSpy::cell_of(schema::ActorCode code) const {
-  const std::size_t mask = codes_.size() - 1;
+  const std::size_t mask = cells_.size() - 1;
   // Codes are hashes already; the multiplication spreads their low bits anyway.
   std::size_t cell = static_cast<std::size_t>((code * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
-  while (codes_[cell] != 0 && codes_[cell] != code) cell = (cell + 1) & mask;
+  while (cells_[cell].code != 0 && cells_[cell].code != code) cell = (cell + 1) & mask;
   return cell;
 }
 
 void ActorCountSpy::grow() {
-  std::vector<schema::ActorCode> old_codes(codes_.empty() ? 1024 : codes_.size() * 2, 0);
-  std::vector<Xapian::doccount> old_counts(old_codes.size(), 0);
-  old_codes.swap(codes_);
-  old_counts.swap(counts_);
+  std::vector<Cell> old(cells_.empty() ? 1024 : cells_.size() * 2);
+  old.swap(cells_);
   counted_.clear();
-  for (std::size_t i = 0; i < old_codes.size(); ++i) {
-    if (old_codes[i] == 0) continue;
-    const std::size_t cell = cell_of(old_codes[i]);
-    codes_[cell] = old_codes[i];
-    counts_[cell] = old_counts[i];
-    if (old_counts[i] > 0) counted_.push_back(static_cast<std::uint32_t>(cell));
+  for (const Cell& c : old) {
+    if (c.code == 0) continue;
+    const std::size_t cell = cell_of(c.code);
+    cells_[cell] = c;
+    if (c.count > 0) counted_.push_back(static_cast<std::uint32_t>(cell));
   }
 }
 
 void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
   if (n == 0 || code == 0) return;
-  if (2 * (used_ + 1) > codes_.size()) grow();
-  const std::size_t cell = cell_of(code);
-  if (codes_[cell] == 0) {
-    codes_[cell] = code;
+  if (2 * (used_ + 1) > cells_.size()) grow();
+  Cell& c = cells_[cell_of(code)];
+  if (c.code == 0) {
+    c.code = code;
     ++used_;
   }
-  if (counts_[cell] == 0) counted_.push_back(static_cast<std::uint32_t>(cell));
-  counts_[cell] += n;
+  if (c.count == 0) counted_.push_back(static_cast<std::uint32_t>(&c - cells_.data()));
+  c.count += n;
 }
 
 void ActorCountSpy::clear() {
-  for (const std::uint32_t cell : counted_) counts_[cell] = 0;
+  for (const std::uint32_t cell : counted_) cells_[cell].count = 0;
   counted_.clear();
   seen_ = 0;
 }
@@ -174,7 +171,7 @@ void ActorCountSpy::clear() {
 std::vector<std::pair<schema::ActorCode, Xapian::doccount>> ActorCountSpy::counts() const {
   std::vector<std::pair<schema::ActorCode, Xapian::doccount>> out;
   out.reserve(counted_.size());
-  for (const std::uint32_t cell : counted_) out.emplace_back(codes_[cell], counts_[cell]);
+  for (const std::uint32_t cell : counted_) out.emplace_back(cells_[cell].code, cells_[cell].count);
   return out;
 }
 

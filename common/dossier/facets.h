@@ -79,9 +79,13 @@ class ActorCountSpy : public Xapian::MatchSpy {
   Xapian::valueno slot_;
   const ActorCodeTable* table_ = nullptr;
   // Open addressing with linear probing over a power-of-two table, at most half full;
-  // code 0 (never a real code) marks an empty cell.
-  std::vector<schema::ActorCode> codes_;
-  std::vector<Xapian::doccount> counts_;  // by cell
+  // code 0 (never a real code) marks an empty cell. Code and count side by side: one
+  // cache line per count.
+  struct Cell {
+    schema::ActorCode code = 0;
+    Xapian::doccount count = 0;
+  };
+  std::vector<Cell> cells_;
   std::size_t used_ = 0;
   std::vector<std::uint32_t> counted_;  // cells with a count since clear()
   Xapian::doccount seen_ = 0;
