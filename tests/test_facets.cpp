@@ -122,4 +122,25 @@ TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
   EXPECT_TRUE(table.empty());
 }
 
+TEST(FlatCodeMap, FindsWhatWasPutThroughGrowth) {
+  dossier::FlatCodeMap<int> map;
+  EXPECT_EQ(map.find(42), nullptr);
+  std::mt19937_64 rng(3);
+  std::map<std::uint64_t, int> expected;
+  for (int i = 0; i < 20000; ++i) {
+    const std::uint64_t code = (rng() % 5000) + 1;  // repeats, never 0
+    map[code] += i;
+    expected[code] += i;
+  }
+  EXPECT_EQ(map.size(), expected.size());
+  for (const auto& [code, value] : expected) {
+    ASSERT_NE(map.find(code), nullptr) << code;
+    EXPECT_EQ(*map.find(code), value);
+  }
+  EXPECT_EQ(map.find(5001), nullptr);
+  map.clear();
+  EXPECT_EQ(map.size(), 0u);
+  EXPECT_EQ(map.find(expected.begin()->first), nullptr);
+}
+
 }  // namespace

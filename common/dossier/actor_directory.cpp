@@ -130,14 +130,30 @@ void ActorDirectory::load_names(const std::string& id_prefix) {
   flush();
 }
 
-void ActorDirectory::remember_name(const std::string& actor_id, std::string name) {
-  names_[schema::actor_code(actor_id)] = {actor_id, std::move(name)};
+namespace {
+
+// A second, independent hash of an id: with the 62-bit code, two ids would have to agree
+// on 126 bits to share a cached name.
+std::uint64_t id_check(const std::string& actor_id) {
+  return std::hash<std::string_view>{}(actor_id) | 1;  // never 0: 0 means "no name"
 }
 
-const std::string* ActorDirectory::known_name(const std::string& actor_id) const {
-  const auto it = names_.find(schema::actor_code(actor_id));
-  // The id is kept with the name: two ids sharing a code never share a name.
-  return it != names_.end() && it->second.first == actor_id ? &it->second.second : nullptr;
+}  // namespace
+
+void ActorDirectory::remember_name(const std::string& actor_id, std::string name) {
+  NameRef& ref = names_[schema::actor_code(actor_id)];
+  if (ref.check == 0) {
+    ref.index = static_cast<std::uint32_t>(name_list_.size());
+    name_list_.push_back(std::move(name));
+  } else {
+    name_list_[ref.index] = std::move(name);
+  }
+  ref.check = id_check(actor_id);
+}
+
+const std::string* ActorDirectory::known_name(const std::string& actor_id) {
+  const NameRef* ref = names_.find(schema::actor_code(actor_id));
+  return ref && ref->check == id_check(actor_id) ? &name_list_[ref->index] : nullptr;
 }
 
 std::string ActorDirectory::display_name(const std::string& actor_id) {
@@ -154,7 +170,7 @@ std::string ActorDirectory::display_name(const std::string& actor_id) {
     if (const std::string* name = known_name(actor_id)) return *name;
   }
   std::string fallback(split_id(actor_id).second);
-  if (!names_.contains(schema::actor_code(actor_id))) remember_name(actor_id, fallback);
+  if (!names_.find(schema::actor_code(actor_id))) remember_name(actor_id, fallback);
   return fallback;
 }
 

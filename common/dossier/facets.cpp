@@ -146,41 +146,16 @@ void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   for (std::size_t i = 0; i < value.size() / 8; ++i) add(schema::actor_code_at(value, i), 1);
 }
 
-std::size_t ActorCountSpy::cell_of(schema::ActorCode code) const {
-  const std::size_t mask = cells_.size() - 1;
-  // Codes are hashes already; the multiplication spreads their low bits anyway.
-  std::size_t cell = static_cast<std::size_t>((code * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
-  while (cells_[cell].code != 0 && cells_[cell].code != code) cell = (cell + 1) & mask;
-  return cell;
-}
-
-void ActorCountSpy::grow() {
-  std::vector<Cell> old(cells_.empty() ? 1024 : cells_.size() * 2);
-  old.swap(cells_);
-  counted_.clear();
-  for (const Cell& c : old) {
-    if (c.code == 0) continue;
-    const std::size_t cell = cell_of(c.code);
-    cells_[cell] = c;
-    if (c.count > 0) counted_.push_back(static_cast<std::uint32_t>(cell));
-  }
-}
-
 void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
   if (n == 0 || code == 0) return;
-  if (2 * (used_ + 1) > cells_.size()) grow();
-  Cell& c = cells_[cell_of(code)];
-  if (c.code == 0) {
-    c.code = code;
-    ++used_;
-  }
-  if (c.count == 0) counted_.push_back(static_cast<std::uint32_t>(&c - cells_.data()));
-  c.count += n;
+  Xapian::doccount& count = counts_by_code_[code];
+  if (count == 0) codes_counted_.push_back(code);
+  count += n;
 }
 
 void ActorCountSpy::clear() {
-  for (const std::uint32_t cell : counted_) cells_[cell].count = 0;
-  counted_.clear();
+  for (const schema::ActorCode code : codes_counted_) *counts_by_code_.find(code) = 0;
+  codes_counted_.clear();
   for (const std::uint32_t number : numbers_counted_) counts_by_number_[number] = 0;
   numbers_counted_.clear();
   seen_ = 0;
@@ -188,8 +163,9 @@ void ActorCountSpy::clear() {
 
 std::vector<std::pair<schema::ActorCode, Xapian::doccount>> ActorCountSpy::counts() const {
   std::vector<std::pair<schema::ActorCode, Xapian::doccount>> out;
-  out.reserve(counted_.size() + numbers_counted_.size());
-  for (const std::uint32_t cell : counted_) out.emplace_back(cells_[cell].code, cells_[cell].count);
+  out.reserve(codes_counted_.size() + numbers_counted_.size());
+  for (const schema::ActorCode code : codes_counted_)
+    out.emplace_back(code, *counts_by_code_.find(code));
   // A query counts in one of the two ways (use_table() comes between queries), so no
   // code is listed twice.
   for (const std::uint32_t number : numbers_counted_)

@@ -14,6 +14,7 @@
 
 #include <xapian.h>
 
+#include "dossier/flat_code_map.h"
 #include "dossier/schema.h"
 
 namespace dossier {
@@ -48,10 +49,8 @@ class ActorCodeTable {
 // own spies, so it also combines results from several databases.
 //
 // An exact facet counts every actor of every match, so counting one is a probe in a flat
-// table keyed by its code (schema::actor_code), never a string hash or an allocation;
-// with an ActorCodeTable, an increment by actor number. Codes stay in the table across
-// clear() (only their counts are reset): a Searcher reuses one spy query after query and
-// soon stops inserting.
+// map keyed by its code (schema::actor_code), never a string hash or an allocation;
+// with an ActorCodeTable, an increment by actor number.
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
   explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
@@ -78,23 +77,16 @@ class ActorCountSpy : public Xapian::MatchSpy {
 
  private:
   void add(schema::ActorCode code, Xapian::doccount n);
-  std::size_t cell_of(schema::ActorCode code) const;  // its cell, or the empty one to use
-  void grow();
 
   Xapian::valueno slot_;
   const ActorCodeTable* table_ = nullptr;
   std::vector<Xapian::doccount> counts_by_number_;  // with table_: by actor number
   std::vector<std::uint32_t> numbers_counted_;      // with table_: numbers counted since clear()
-  // Open addressing with linear probing over a power-of-two table, at most half full;
-  // code 0 (never a real code) marks an empty cell. Code and count side by side: one
-  // cache line per count.
-  struct Cell {
-    schema::ActorCode code = 0;
-    Xapian::doccount count = 0;
-  };
-  std::vector<Cell> cells_;
-  std::size_t used_ = 0;
-  std::vector<std::uint32_t> counted_;  // cells with a count since clear()
+  // Without a table: counts by code. Codes stay in the map across clear() (only their
+  // counts are reset), so a Searcher reuses one spy query after query and soon stops
+  // inserting.
+  FlatCodeMap<Xapian::doccount> counts_by_code_;
+  std::vector<schema::ActorCode> codes_counted_;  // codes counted since clear()
   Xapian::doccount seen_ = 0;
 };
 
