@@ -7,6 +7,7 @@
 
 #include "dossier/document_data.h"
 #include "dossier/errors.h"
+#include "dossier/index/shard_layout.h"
 #include "dossier/query_builder.h"
 #include "dossier/query_fields.h"
 #include "dossier/schema.h"
@@ -19,10 +20,24 @@ namespace {
 // small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 
-Xapian::Database open_readable(const std::string& path) {
+// Opens `path` read-only. A sharded database written by dossier-index is opened shard by
+// shard into `shards` and combined: the same database Xapian opens from the stub, but the
+// shard handles share the combined database's state (and follow its reopen()), so their
+// revisions are those of what is searched. Any other database opens as Xapian sees it.
+Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
   if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
   try {
-    Xapian::Database db(path);
+    Xapian::Database db;
+    const auto shard_count = has_stub(path) ? read_stub(path) : std::nullopt;
+    if (shard_count) {
+      for (unsigned i = 0; i < *shard_count; ++i) {
+        shards.emplace_back(shard_path(path, i));
+        db.add_database(shards.back());
+      }
+    } else {
+      db = Xapian::Database(path);
+    }
+    // Every shard carries the schema version; Xapian reads metadata from the first.
     schema::check(db, path);
     return db;
   } catch (const Xapian::Error& e) {
@@ -92,7 +107,21 @@ std::optional<SortOrder> sort_order_from_string(std::string_view name) {
 }
 
 Searcher::Searcher(const std::string& db_path)
-    : path_(db_path), db_(open_readable(db_path)), actors_(db_, analyzer_) {}
+    : path_(db_path), db_(open_readable(db_path, shards_)), actors_(db_, analyzer_) {}
+
+std::optional<Xapian::rev> Searcher::revision() const {
+  if (shards_.empty()) {
+    try {
+      return db_.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+      return std::nullopt;  // a stub of several databases that dossier-index did not write
+    }
+  }
+  // Each shard's revision only grows, so equal sums mean equal revisions of every shard.
+  Xapian::rev sum = 0;
+  for (const auto& shard : shards_) sum += shard.get_revision();
+  return sum;
+}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   // A reader sees a snapshot; when an indexer commits twice meanwhile, the snapshot goes
