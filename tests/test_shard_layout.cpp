@@ -117,6 +117,20 @@ TEST(OpenWritableShards, NewDatabaseGetsTheRequestedLayout) {
   EXPECT_EQ(dossier::open_writable_shards(dir / "plain", 1).shards.size(), 1u);
 }
 
+TEST(OpenWritableShards, CreationInterruptedBeforeTheStubIsCompletedByTheNextRun) {
+  TempFolder dir("open_resume");
+  dossier::open_writable_shards(dir / "db", 2);
+  // As if killed after creating the shards, before the stub was renamed into place: the
+  // folder is not a database yet, and nothing was written to its shards.
+  fs::remove(dir / "db/XAPIANDB");
+  std::ofstream(dir / "db/XAPIANDB.tmp") << "glass shard-0\n";
+  EXPECT_THROW(Xapian::Database(dir / "db"), Xapian::Error);
+  EXPECT_EQ(dossier::open_writable_shards(dir / "db", 2).shards.size(), 2u);
+  EXPECT_EQ(slurp(dir / "db/XAPIANDB"), stub_text(2));
+  EXPECT_FALSE(fs::exists(dir / "db/XAPIANDB.tmp"));
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 0u);
+}
+
 TEST(OpenWritableShards, AnotherCountForAnExistingDatabaseIsAUsageError) {
   TempFolder dir("open_mismatch");
   dossier::open_writable_shards(dir / "sharded", 2);
