@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 
@@ -56,8 +57,7 @@ class Pipeline {
         workers_(worker_count(options.jobs)),
         jobs_(kQueuedJobsPerWorker * workers_),
         results_(kJobsInFlightPerWorker * workers_),
-        workers_left_(workers_),
-        writer_errors_(db.shards.size()) {
+        workers_left_(workers_) {
     result_.seen_id_hashes.resize(sources.size());
     writers_.reserve(db.shards.size());
     for (auto& shard : db.shards) {
@@ -82,8 +82,7 @@ class Pipeline {
         throw;  // the threads are joined as `threads` goes out of scope
       }
     }
-    for (const auto& error : writer_errors_)
-      if (error) std::rethrow_exception(error);
+    if (writer_error_) std::rethrow_exception(writer_error_);
     if (reader_error_) std::rethrow_exception(reader_error_);
     for (const auto& writer : writers_) {
       result_.stats.added += writer->counts().added;
@@ -178,7 +177,11 @@ class Pipeline {
     try {
       writers_[index]->run(stop_);
     } catch (...) {
-      writer_errors_[index] = std::current_exception();
+      {
+        // The first failure is the cause; the others (a full disk fails every shard) follow.
+        std::lock_guard lock(writer_error_mutex_);
+        if (!writer_error_) writer_error_ = std::current_exception();
+      }
       stop_all();
     }
   }
@@ -212,8 +215,9 @@ class Pipeline {
   std::uint64_t bytes_ = 0;
   int signal_ = 0;
   std::exception_ptr reader_error_;
-  // One slot per shard writer, each written only by its thread; read after the joins.
-  std::vector<std::exception_ptr> writer_errors_;
+  // The first error of any shard writer; read after the joins.
+  std::mutex writer_error_mutex_;
+  std::exception_ptr writer_error_;
   // stats summed from the writers after the joins; seen_id_hashes written by the reader.
   PipelineResult result_;
 };

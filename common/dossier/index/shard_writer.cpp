@@ -15,7 +15,7 @@ void ShardWriter::run(const std::atomic<bool>& stop) {
   std::size_t batch_articles = 0;
   std::uint64_t batch_bytes = 0;
   while (auto outcome = queue_.pop()) {
-    if (stop) return;
+    if (stop) break;
     apply(*outcome);
     progress_.advance(1, outcome->bytes);
     ++batch_articles;
@@ -26,7 +26,10 @@ void ShardWriter::run(const std::atomic<bool>& stop) {
       batch_bytes = 0;
     }
   }
-  if (!stop) commit(db_, db_path_);
+  // Also when stopped early: what this shard has is whole documents, and committing them
+  // here rather than leaving it to Xapian's destructor (which commits too, but swallows
+  // errors and, on a full disk, leaks in Xapian 1.4.22) keeps every error ours.
+  commit(db_, db_path_);
 }
 
 void ShardWriter::apply(IndexOutcome& outcome) {

@@ -36,9 +36,10 @@ class ShardWriter {
   // Router side: no more outcomes (run() drains the queue, commits and returns).
   void close() { queue_.close(); }
 
-  // The writer thread's body. Returns early without the final commit once `stop` is set
-  // (another part of the pipeline failed). Throws dossier::Error (kInternal) when writing
-  // or committing fails; the shard keeps its last commit.
+  // The writer thread's body: applies outcomes until the queue is closed and drained, or
+  // until `stop` is set (another part of the pipeline failed; the rest of the queue is
+  // dropped), then commits. Throws dossier::Error (kInternal) when writing or committing
+  // fails; the shard keeps its last commit.
   void run(const std::atomic<bool>& stop);
 
   // Valid after run() returned.
