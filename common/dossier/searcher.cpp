@@ -20,28 +20,41 @@ namespace {
 // small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 
-// Opens `path` read-only. A sharded database written by dossier-index is opened shard by
-// shard into `shards` and combined: the same database Xapian opens from the stub, but the
-// shard handles share the combined database's state (and follow its reopen()), so their
-// revisions are those of what is searched. Any other database opens as Xapian sees it.
+// Opens `path` read-only and checks its schema. A sharded database written by
+// dossier-index is opened shard by shard into `shards` and combined: the same database
+// Xapian opens from the stub, but the shard handles share the combined database's state
+// (and follow its reopen()), so their revisions are those of what is searched. Any other
+// database opens as Xapian sees it.
+Xapian::Database open_once(const std::string& path, std::vector<Xapian::Database>& shards) {
+  shards.clear();
+  Xapian::Database db;
+  const auto shard_count = has_stub(path) ? read_stub(path) : std::nullopt;
+  if (!shard_count) {
+    db = Xapian::Database(path);
+  } else {
+    for (unsigned i = 0; i < *shard_count; ++i) {
+      shards.emplace_back(shard_path(path, i));
+      db.add_database(shards.back());
+    }
+  }
+  // Every shard carries the schema version; Xapian reads metadata from the first.
+  schema::check(db, path);
+  return db;
+}
+
 Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
   if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
-  try {
-    Xapian::Database db;
-    const auto shard_count = has_stub(path) ? read_stub(path) : std::nullopt;
-    if (shard_count) {
-      for (unsigned i = 0; i < *shard_count; ++i) {
-        shards.emplace_back(shard_path(path, i));
-        db.add_database(shards.back());
-      }
-    } else {
-      db = Xapian::Database(path);
+  // An indexer committing meanwhile may recycle the revision being opened (it keeps one
+  // old revision; more likely with several shards, opened one after the other): try again.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return open_once(path, shards);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 5)
+        throw Error(ErrorKind::kInternal, "database " + path + " keeps changing while opened");
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
     }
-    // Every shard carries the schema version; Xapian reads metadata from the first.
-    schema::check(db, path);
-    return db;
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
   }
 }
 
