@@ -21,8 +21,8 @@
 namespace dossier {
 namespace {
 
-// Jobs waiting for a worker, and jobs in flight between the reader and the writer, per
-// worker: enough to keep every worker busy while the writer commits, small enough that
+// Jobs waiting for a worker, and jobs in flight between the reader and the router, per
+// worker: enough to keep every worker busy while a writer commits, small enough that
 // memory does not grow with the corpus.
 constexpr std::size_t kQueuedJobsPerWorker = 16;
 constexpr std::uint64_t kJobsInFlightPerWorker = 64;
