@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxapian-dev libicu-dev libcli11-dev nlohmann-json3-dev libgtest-dev
+  libgoogle-perftools-dev
   xapian-tools
   python3
   # Actor lexicons, read at build time by scripts/gen_actor_data.py and compiled in.

@@ -55,7 +55,7 @@ int search_command(Options& o) {
   request.query = join(o.query_words);
   const auto result = searcher.search(request);
   if (o.format == "json") {
-    std::cout << dossier::result_to_json(result).dump() << "\n";
+    std::cout << dossier::result_json(result) << "\n";
   } else {
     dossier::print_text(std::cout, result);
   }

@@ -25,6 +25,36 @@ TEST(Schema, FieldsAreUniqueAndFindable) {
   EXPECT_EQ(dossier::schema::find_field("title")->prefix, "S");
 }
 
+TEST(Schema, ActorCodesCarryTheTypeAndRoundTripThroughTheSlot) {
+  using dossier::schema::actor_code;
+  using dossier::schema::actor_code_type;
+  const struct {
+    const char* id;
+    unsigned type;  // ActorType order: person, org, country, place
+  } cases[] = {{"person:nicolas maduro", 0},
+               {"org:united nations", 1},
+               {"country:venezuela", 2},
+               {"place:caracas", 3},
+               {"person:", 0},
+               {"unknown:thing", 0}};
+  std::string slot;
+  std::vector<dossier::schema::ActorCode> codes;
+  for (const auto& c : cases) {
+    const auto code = actor_code(c.id);
+    EXPECT_NE(code, 0u) << c.id;
+    EXPECT_EQ(actor_code_type(code), c.type) << c.id;
+    EXPECT_EQ(code, actor_code(c.id)) << "stable: " << c.id;
+    codes.push_back(code);
+    dossier::schema::append_actor_code(slot, code);
+  }
+  EXPECT_EQ(slot.size(), 8 * codes.size());
+  EXPECT_EQ(dossier::schema::actor_codes(slot), codes);
+  EXPECT_NE(actor_code("person:maduro"), actor_code("person:nicolas maduro"));
+  EXPECT_NE(actor_code("person:x"), actor_code("org:x"));
+  // A cut value yields only its whole codes.
+  EXPECT_EQ(dossier::schema::actor_codes(slot.substr(0, 12)).size(), 1u);
+}
+
 TEST(Schema, IdTermsStayShortAndUnique) {
   EXPECT_EQ(dossier::schema::id_term("a/b.txt"), "Qa/b.txt");
   const std::string long_a(300, 'a');

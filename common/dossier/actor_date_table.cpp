@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "dossier/errors.h"
@@ -13,7 +14,7 @@ namespace {
 
 constexpr const char* kUndated = "undated";
 
-// Per actor id, the number of matching documents per day ("YYYYMMDD", "" = undated).
+// Per actor code, the number of matching documents per day ("YYYYMMDD", "" = undated).
 // Reads the same slots as the actor and date facets, so the counts agree with them.
 class ActorDateSpy : public Xapian::MatchSpy {
  public:
@@ -21,24 +22,19 @@ class ActorDateSpy : public Xapian::MatchSpy {
     ++seen_;
     const std::string actors = doc.get_value(schema::kSlotActors);
     const std::string day = doc.get_value(schema::kSlotDate);
-    std::size_t start = 0;
-    while (start < actors.size()) {
-      std::size_t end = actors.find('\n', start);
-      if (end == std::string::npos) end = actors.size();
-      if (end > start) ++counts_[actors.substr(start, end - start)][day];
-      start = end + 1;
-    }
+    for (const schema::ActorCode code : schema::actor_codes(actors)) ++counts_[code][day];
   }
   // Only ever used locally, never sent to a remote shard.
   std::string get_description() const override { return "ActorDateSpy"; }
 
-  const std::map<std::string, std::map<std::string, Xapian::doccount>>& counts() const {
+  const std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>>& counts()
+      const {
     return counts_;
   }
   Xapian::doccount seen() const { return seen_; }
 
  private:
-  std::map<std::string, std::map<std::string, Xapian::doccount>> counts_;
+  std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>> counts_;
   Xapian::doccount seen_ = 0;
 };
 
@@ -63,17 +59,24 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
   }
 
   // The top actors by matching articles, then by id for a stable order.
-  std::vector<std::pair<std::string, Xapian::doccount>> ranked;
-  for (const auto& [id, per_day] : spy.counts()) ranked.emplace_back(id, total(per_day));
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+  struct Ranked {
+    std::string id;
+    schema::ActorCode code;
+    Xapian::doccount n;
+  };
+  std::vector<Ranked> ranked;
+  for (const auto& [code, per_day] : spy.counts()) {
+    if (const std::string* id = searcher.actors().id_of(code))
+      ranked.push_back({*id, code, total(per_day)});
+  }
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.n != b.n ? a.n > b.n : a.id < b.id; });
   if (ranked.size() > request.facet_size) ranked.resize(request.facet_size);
 
   // One timeline for all rows: from the first to the last dated day among the top actors.
   std::string first, last;
-  for (const auto& [id, n] : ranked) {
-    for (const auto& [day, count] : spy.counts().at(id)) {
+  for (const auto& r : ranked) {
+    for (const auto& [day, count] : spy.counts().at(r.code)) {
       if (day.empty()) continue;
       if (first.empty() || day < first) first = day;
       if (last.empty() || day > last) last = day;
@@ -85,8 +88,9 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
   ActorDateTable table;
   table.matches = spy.seen();
   table.query = request.query;
-  for (const auto& [id, n] : ranked) {
-    const auto& per_day = spy.counts().at(id);
+  for (const auto& r : ranked) {
+    const std::string& id = r.id;
+    const auto& per_day = spy.counts().at(r.code);
     std::map<std::string, Xapian::doccount> per_bucket;
     Xapian::doccount undated = 0;
     for (const auto& [day, count] : per_day) {

@@ -132,11 +132,35 @@ void ActorDirectory::load_names(const std::string& id_prefix) {
 
 std::string ActorDirectory::display_name(const std::string& actor_id) {
   if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
-  load_names(actor_id + "\t");
-  if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+  if (!all_names_loaded_) {
+    // One term seek per actor suits a single search; a batch soon meets thousands of
+    // actors, and then one scan of all the names costs less than the seeks still to come.
+    if (++name_misses_ > kNameMissesBeforeFullScan) {
+      load_names("");
+      all_names_loaded_ = true;
+    } else {
+      load_names(actor_id + "\t");
+    }
+    if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+  }
   std::string fallback(split_id(actor_id).second);
   names_.emplace(actor_id, fallback);
   return fallback;
+}
+
+const std::string* ActorDirectory::id_of(schema::ActorCode code) {
+  if (ids_by_code_.empty()) {
+    for (const ActorType t : kAllTypes) {
+      const std::string prefix = schema::kActorPrefix + schema::actor_id(to_string(t), "");
+      const std::size_t skip = std::string_view(schema::kActorPrefix).size();
+      for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+        std::string id = (*it).substr(skip);
+        ids_by_code_.emplace(schema::actor_code(id), std::move(id));
+      }
+    }
+  }
+  const auto found = ids_by_code_.find(code);
+  return found == ids_by_code_.end() ? nullptr : &found->second;
 }
 
 std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,

@@ -12,6 +12,7 @@
 
 #include "dossier/actors/actor.h"
 #include "dossier/analyzer.h"
+#include "dossier/schema.h"
 
 namespace dossier {
 
@@ -36,6 +37,10 @@ class ActorDirectory {
   // diacritics on ties ("Nicolás Maduro"); the key if nothing better is known.
   std::string display_name(const std::string& actor_id);
 
+  // The actor id of a facet code (schema::actor_code), or nullptr when no actor of the
+  // database has it. The first call lists every actor id once (one term scan per type).
+  const std::string* id_of(schema::ActorCode code);
+
   // All actors of `type` (or all types) with a word of their name starting with `prefix`
   // (case- and accent-insensitive: "guai" finds "Juan Guaidó"), most articles first, then
   // by name.
@@ -44,8 +49,11 @@ class ActorDirectory {
   // Forgets what was cached, after the database was reopened at a newer revision.
   void reset() {
     names_.clear();
+    name_misses_ = 0;
+    all_names_loaded_ = false;
     person_ids_.clear();
     person_ids_loaded_ = false;
+    ids_by_code_.clear();
   }
 
   // "person:nicolas maduro" -> ("person", "nicolas maduro").
@@ -58,9 +66,13 @@ class ActorDirectory {
 
   const Xapian::Database& db_;
   Analyzer& analyzer_;
+  static constexpr std::size_t kNameMissesBeforeFullScan = 1000;
   std::unordered_map<std::string, std::string> names_;
+  std::size_t name_misses_ = 0;
+  bool all_names_loaded_ = false;
   std::vector<std::string> person_ids_;
   bool person_ids_loaded_ = false;
+  std::unordered_map<schema::ActorCode, std::string> ids_by_code_;
 };
 
 }  // namespace dossier

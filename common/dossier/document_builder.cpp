@@ -38,8 +38,7 @@ void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyze
       const std::string folded = plain_query_words(form, analyzer);
       if (!folded.empty()) add_filter_term(doc, schema::kActorFormPrefix + folded);
     }
-    if (!slot.empty()) slot += '\n';
-    slot += id;
+    schema::append_actor_code(slot, schema::actor_code(id));
     data.actors.push_back({id, a.name, std::string(to_string(a.type)), a.mentions});
   }
   if (!slot.empty()) doc.add_value(schema::kSlotActors, slot);

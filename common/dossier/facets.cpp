@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <sstream>
 
 namespace dossier {
 namespace {
@@ -89,43 +90,91 @@ void put_count(std::string& out, Xapian::doccount n) {
 
 }  // namespace
 
+bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes) {
+  clear();
+  const std::size_t max_codes = max_bytes / sizeof(schema::ActorCode);
+  start_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  Xapian::docid filled = 0;  // start_ is final up to here
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    const Xapian::docid did = it.get_docid();
+    const std::string value = *it;
+    const std::size_t n = value.size() / 8;
+    if (codes_.size() + n > max_codes) {
+      clear();
+      return false;
+    }
+    for (Xapian::docid d = filled + 1; d <= did; ++d)
+      start_[d] = static_cast<std::uint32_t>(codes_.size());
+    for (std::size_t i = 0; i < n; ++i) codes_.push_back(schema::actor_code_at(value, i));
+    filled = did;
+  }
+  for (std::size_t d = filled + 1; d < start_.size(); ++d)
+    start_[d] = static_cast<std::uint32_t>(codes_.size());
+  return true;
+}
+
+void ActorCodeTable::clear() {
+  start_.clear();
+  start_.shrink_to_fit();
+  codes_.clear();
+  codes_.shrink_to_fit();
+}
+
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
+  if (table_ && !table_->empty()) {
+    for (const schema::ActorCode code : table_->codes(doc.get_docid())) add(code, 1);
+    return;
+  }
   const std::string value = doc.get_value(slot_);
-  const std::string_view ids = value;
-  std::size_t start = 0;
-  while (start < ids.size()) {
-    std::size_t end = ids.find('\n', start);
-    if (end == std::string_view::npos) end = ids.size();
-    if (end > start) add(ids.substr(start, end - start), 1);
-    start = end + 1;
+  for (std::size_t i = 0; i < value.size() / 8; ++i) add(schema::actor_code_at(value, i), 1);
+}
+
+std::size_t ActorCountSpy::cell_of(schema::ActorCode code) const {
+  const std::size_t mask = codes_.size() - 1;
+  // Codes are hashes already; the multiplication spreads their low bits anyway.
+  std::size_t cell = static_cast<std::size_t>((code * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
+  while (codes_[cell] != 0 && codes_[cell] != code) cell = (cell + 1) & mask;
+  return cell;
+}
+
+void ActorCountSpy::grow() {
+  std::vector<schema::ActorCode> old_codes(codes_.empty() ? 1024 : codes_.size() * 2, 0);
+  std::vector<Xapian::doccount> old_counts(old_codes.size(), 0);
+  old_codes.swap(codes_);
+  old_counts.swap(counts_);
+  counted_.clear();
+  for (std::size_t i = 0; i < old_codes.size(); ++i) {
+    if (old_codes[i] == 0) continue;
+    const std::size_t cell = cell_of(old_codes[i]);
+    codes_[cell] = old_codes[i];
+    counts_[cell] = old_counts[i];
+    if (old_counts[i] > 0) counted_.push_back(static_cast<std::uint32_t>(cell));
   }
 }
 
-void ActorCountSpy::add(std::string_view id, Xapian::doccount n) {
-  if (n == 0) return;
-  const HashedId key{id, std::hash<std::string_view>{}(id)};
-  auto it = numbers_.find(key);
-  if (it == numbers_.end()) {
-    const auto number = static_cast<std::uint32_t>(ids_.size());
-    it = numbers_.emplace(HashedId{ids_.emplace_back(id), key.hash}, number).first;
-    counts_.push_back(0);
+void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
+  if (n == 0 || code == 0) return;
+  if (2 * (used_ + 1) > codes_.size()) grow();
+  const std::size_t cell = cell_of(code);
+  if (codes_[cell] == 0) {
+    codes_[cell] = code;
+    ++used_;
   }
-  Xapian::doccount& count = counts_[it->second];
-  if (count == 0) counted_.push_back(it->second);
-  count += n;
+  if (counts_[cell] == 0) counted_.push_back(static_cast<std::uint32_t>(cell));
+  counts_[cell] += n;
 }
 
 void ActorCountSpy::clear() {
-  for (const std::uint32_t number : counted_) counts_[number] = 0;
+  for (const std::uint32_t cell : counted_) counts_[cell] = 0;
   counted_.clear();
   seen_ = 0;
 }
 
-std::vector<std::pair<std::string_view, Xapian::doccount>> ActorCountSpy::counts() const {
-  std::vector<std::pair<std::string_view, Xapian::doccount>> out;
+std::vector<std::pair<schema::ActorCode, Xapian::doccount>> ActorCountSpy::counts() const {
+  std::vector<std::pair<schema::ActorCode, Xapian::doccount>> out;
   out.reserve(counted_.size());
-  for (const std::uint32_t number : counted_) out.emplace_back(ids_[number], counts_[number]);
+  for (const std::uint32_t cell : counted_) out.emplace_back(codes_[cell], counts_[cell]);
   return out;
 }
 
@@ -138,33 +187,27 @@ Xapian::MatchSpy* ActorCountSpy::unserialise(const std::string& serialised,
   return new ActorCountSpy(static_cast<Xapian::valueno>(std::stoul(serialised)));
 }
 
-// Results as lines: documents seen, then "count\nid" pairs (ids never contain '\n').
+// Results as lines: documents seen, then "count code" pairs in decimal.
 std::string ActorCountSpy::serialise_results() const {
   std::string out;
   put_count(out, seen_);
-  for (const auto& [id, n] : counts()) {
-    put_count(out, n);
-    out += id;
+  for (const auto& [code, n] : counts()) {
+    out += std::to_string(n);
+    out += ' ';
+    out += std::to_string(code);
     out += '\n';
   }
   return out;
 }
 
 void ActorCountSpy::merge_results(const std::string& serialised) {
-  std::size_t pos = 0;
-  auto next_line = [&]() {
-    const std::size_t end = serialised.find('\n', pos);
-    std::string line =
-        serialised.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-    pos = end == std::string::npos ? serialised.size() : end + 1;
-    return line;
-  };
-  if (serialised.empty()) return;
-  seen_ += static_cast<Xapian::doccount>(std::stoul(next_line()));
-  while (pos < serialised.size()) {
-    const auto n = static_cast<Xapian::doccount>(std::stoul(next_line()));
-    add(next_line(), n);
-  }
+  std::istringstream in(serialised);
+  Xapian::doccount seen = 0;
+  if (!(in >> seen)) return;
+  seen_ += seen;
+  Xapian::doccount n = 0;
+  schema::ActorCode code = 0;
+  while (in >> n >> code) add(code, n);
 }
 
 std::optional<Granularity> granularity_from_string(std::string_view name) {

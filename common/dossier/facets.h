@@ -4,9 +4,9 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,18 +14,46 @@
 
 #include <xapian.h>
 
+#include "dossier/schema.h"
+
 namespace dossier {
 
-// Counts the actor ids listed in a document's kSlotActors value (several per document,
+// Counts the actors listed in a document's kSlotActors value (several per document,
 // which Xapian's ValueCountMatchSpy cannot do). Serialisable and mergeable like Xapian's
 // own spies, so it also combines results from several databases.
 //
-// An exact facet counts every id of every match: the spy numbers each id once and keeps
-// the numbering across clear(), so a Searcher reuses one spy query after query and
-// counting an id costs a hash lookup, never an allocation.
+// An exact facet counts every actor of every match, so counting one is a probe in a flat
+// table keyed by its code (schema::actor_code), never a string hash or an allocation.
+// Codes stay in the table across clear() (only their counts are reset): a Searcher reuses
+// one spy query after query and soon stops inserting.
+// Every document's actor codes in memory, by docid: a batch with actor facets reads the
+// codes of the same documents query after query, and reading each through Xapian's value
+// stream (a B-tree lookup and often a pread) cost more than counting them.
+class ActorCodeTable {
+ public:
+  // Reads `slot` of every document. False, leaving the table empty, when the codes would
+  // take more than `max_bytes`.
+  bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes);
+  void clear();
+  bool empty() const { return start_.empty(); }
+  // The codes of document `did` (none for a docid the table does not know).
+  std::span<const schema::ActorCode> codes(Xapian::docid did) const {
+    if (did + 1 >= start_.size()) return {};
+    return {codes_.data() + start_[did], codes_.data() + start_[did + 1]};
+  }
+
+ private:
+  std::vector<std::uint32_t> start_;  // by docid: codes_[start_[did], start_[did + 1])
+  std::vector<schema::ActorCode> codes_;
+};
+
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
   explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
+
+  // Counts from `table` (by docid) instead of reading each document's value; nullptr or
+  // an empty table: read the values. The table must outlive the matches it serves.
+  void use_table(const ActorCodeTable* table) { table_ = table; }
 
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
@@ -37,31 +65,25 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void merge_results(const std::string& serialised) override;
   std::string get_description() const override { return "ActorCountSpy"; }
 
-  // Forgets the counts (not the numbering) before the next query.
+  // Forgets the counts before the next query.
   void clear();
-  // Every id counted since clear(), with its count, in no particular order. The views
-  // stay valid as long as the spy.
-  std::vector<std::pair<std::string_view, Xapian::doccount>> counts() const;
+  // Every actor counted since clear(), with its count, in no particular order.
+  std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts() const;
   Xapian::doccount documents_seen() const { return seen_; }
 
  private:
-  void add(std::string_view id, Xapian::doccount n);
+  void add(schema::ActorCode code, Xapian::doccount n);
+  std::size_t cell_of(schema::ActorCode code) const;  // its cell, or the empty one to use
+  void grow();
 
-  // An id with its hash, computed once per lookup: the table then never rehashes stored
-  // ids while walking a bucket (libstdc++ caches no hash codes for custom hashers).
-  struct HashedId {
-    std::string_view id;
-    std::size_t hash;
-    bool operator==(const HashedId& other) const { return hash == other.hash && id == other.id; }
-  };
-  struct HashOf {
-    std::size_t operator()(const HashedId& key) const { return key.hash; }
-  };
   Xapian::valueno slot_;
-  std::deque<std::string> ids_;  // by number; a deque never moves them, so numbers_ views them
-  std::unordered_map<HashedId, std::uint32_t, HashOf> numbers_;
-  std::vector<Xapian::doccount> counts_;  // by number
-  std::vector<std::uint32_t> counted_;    // numbers with a count since clear()
+  const ActorCodeTable* table_ = nullptr;
+  // Open addressing with linear probing over a power-of-two table, at most half full;
+  // code 0 (never a real code) marks an empty cell.
+  std::vector<schema::ActorCode> codes_;
+  std::vector<Xapian::doccount> counts_;  // by cell
+  std::size_t used_ = 0;
+  std::vector<std::uint32_t> counted_;  // cells with a count since clear()
   Xapian::doccount seen_ = 0;
 };
 

@@ -13,45 +13,47 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-ojson or_null(const std::string& s) {
-  return s.empty() ? ojson(nullptr) : ojson(s);
+void write_hit(JsonWriter& w, const Hit& h) {
+  w.begin_object();
+  w.key("rank").value(h.rank);
+  w.key("id").value(h.id);
+  w.key("title").value(h.title);
+  w.key("score").value(rounded_score(h.score));
+  w.key("snippet").value(h.snippet);
+  w.key("date").string_or_null(h.date);
+  w.key("date_source").string_or_null(h.date_source);
+  w.key("actors").begin_array();
+  for (const auto& a : h.actors)
+    w.begin_object().key("name").value(a.name).key("type").value(a.type).end_object();
+  w.end_array();
+  w.end_object();
 }
 
-ojson hit_to_json(const Hit& h) {
-  ojson actors = ojson::array();
-  for (const auto& a : h.actors) actors.push_back({{"name", a.name}, {"type", a.type}});
-  return {{"rank", h.rank},
-          {"id", h.id},
-          {"title", h.title},
-          {"score", rounded_score(h.score)},
-          {"snippet", h.snippet},
-          {"date", or_null(h.date)},
-          {"date_source", or_null(h.date_source)},
-          {"actors", std::move(actors)}};
-}
-
-ojson facets_to_json(const SearchResult& r) {
-  ojson f = ojson::object();
+void write_facets(JsonWriter& w, const SearchResult& r) {
+  w.begin_object();
   if (r.facets.actor) {
-    ojson list = ojson::array();
-    for (const auto& a : *r.facets.actor)
-      list.push_back({{"name", a.name}, {"type", a.type}, {"count", a.count}});
-    f["actor"] = std::move(list);
+    w.key("actor").begin_array();
+    for (const auto& a : *r.facets.actor) {
+      w.begin_object().key("name").value(a.name).key("type").value(a.type);
+      w.key("count").value(a.count).end_object();
+    }
+    w.end_array();
   }
   if (r.facets.date) {
-    ojson list = ojson::array();
-    for (const auto& b : *r.facets.date) list.push_back({{"bucket", b.bucket}, {"count", b.count}});
-    f["date"] = std::move(list);
-    f["undated"] = r.facets.undated;
+    w.key("date").begin_array();
+    for (const auto& b : *r.facets.date)
+      w.begin_object().key("bucket").value(b.bucket).key("count").value(b.count).end_object();
+    w.end_array();
+    w.key("undated").value(r.facets.undated);
   }
   if (r.facets.source) {
-    ojson list = ojson::array();
+    w.key("source").begin_array();
     for (const auto& s : *r.facets.source)
-      list.push_back({{"source", s.source}, {"count", s.count}});
-    f["source"] = std::move(list);
+      w.begin_object().key("source").value(s.source).key("count").value(s.count).end_object();
+    w.end_array();
   }
-  f["exact"] = r.facets_exact;
-  return f;
+  w.key("exact").value(r.facets_exact);
+  w.end_object();
 }
 
 bool has_facets(const SearchResult& r) {
@@ -60,14 +62,28 @@ bool has_facets(const SearchResult& r) {
 
 }  // namespace
 
-ojson result_to_json(const SearchResult& result) {
-  ojson hits = ojson::array();
-  for (const auto& h : result.hits) hits.push_back(hit_to_json(h));
-  ojson j = {
-      {"query", result.query},   {"total", result.total}, {"total_exact", result.total_exact},
-      {"offset", result.offset}, {"limit", result.limit}, {"hits", std::move(hits)}};
-  if (has_facets(result)) j["facets"] = facets_to_json(result);
-  return j;
+void write_result_fields(JsonWriter& w, const SearchResult& result) {
+  w.key("query").value(result.query);
+  w.key("total").value(result.total);
+  w.key("total_exact").value(result.total_exact);
+  w.key("offset").value(result.offset);
+  w.key("limit").value(result.limit);
+  w.key("hits").begin_array();
+  for (const auto& h : result.hits) write_hit(w, h);
+  w.end_array();
+  if (has_facets(result)) {
+    w.key("facets");
+    write_facets(w, result);
+  }
+}
+
+std::string result_json(const SearchResult& result) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  write_result_fields(w, result);
+  w.end_object();
+  return out;
 }
 
 void print_text(std::ostream& out, const SearchResult& result) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/actor_directory.h"
+#include "dossier/json_writer.h"
 #include "dossier/searcher.h"
 
 namespace dossier {
@@ -17,8 +18,11 @@ double rounded_score(double score);
 // The stable JSON shape documented in the README (keys in this order):
 // {"query","total","total_exact","offset","limit","hits":[{"rank","id","title","score",
 //  "snippet","date","date_source","actors":[{"name","type"}]}], "facets":{...}} where
-// "facets" appears only when facets were asked for.
-nlohmann::ordered_json result_to_json(const SearchResult& result);
+// "facets" appears only when facets were asked for. Compact, no newline.
+std::string result_json(const SearchResult& result);
+// The keys of that object, for a writer inside an object of its own (a batch line puts
+// "id" first).
+void write_result_fields(JsonWriter& writer, const SearchResult& result);
 
 // Human-readable listing: one block per hit (rank, title, id, date, score, actors,
 // snippet), then the facets.

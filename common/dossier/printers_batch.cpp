@@ -31,9 +31,14 @@ nlohmann::ordered_json database_header_json(const Xapian::Database& db,
 std::string jsonl_answer_line(const BatchAnswer& answer) {
   if (!answer.result) return json_line(error_json(answer));
   // "id" first, then the single-query keys in their order.
-  nlohmann::ordered_json line = {{"id", answer.query.id}};
-  line.update(result_to_json(*answer.result));
-  return json_line(line);
+  std::string line;
+  JsonWriter w(line);
+  w.begin_object().key("id").raw(
+      answer.query.id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  write_result_fields(w, *answer.result);
+  w.end_object();
+  line += '\n';
+  return line;
 }
 
 std::string jsonl_table_line(const BatchAnswer& answer) {

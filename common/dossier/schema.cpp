@@ -3,6 +3,7 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "dossier/actors/actor.h"
 #include "dossier/errors.h"
 #include "dossier/hash.h"
 
@@ -40,6 +41,30 @@ std::optional<Field> find_field(std::string_view name) {
 std::string actor_id(std::string_view type, std::string_view key) {
   std::string id(type);
   return id.append(":").append(key);
+}
+
+ActorCode actor_code(std::string_view actor_id) {
+  const auto colon = actor_id.find(':');
+  const auto type = actor_type_from_string(actor_id.substr(0, colon));
+  const ActorCode type_bits = type ? static_cast<ActorCode>(*type) : 0;
+  const ActorCode code = type_bits << 62 | (fnv1a64(actor_id) >> 2);
+  return code == 0 ? 1 : code;
+}
+
+unsigned actor_code_type(ActorCode code) {
+  return static_cast<unsigned>(code >> 62);
+}
+
+void append_actor_code(std::string& slot_value, ActorCode code) {
+  for (int shift = 56; shift >= 0; shift -= 8)
+    slot_value += static_cast<char>((code >> shift) & 0xFF);
+}
+
+std::vector<ActorCode> actor_codes(std::string_view slot_value) {
+  std::vector<ActorCode> codes;
+  for (std::size_t i = 0; i < slot_value.size() / 8; ++i)
+    codes.push_back(actor_code_at(slot_value, i));
+  return codes;
 }
 
 std::string id_term(std::string_view id) {

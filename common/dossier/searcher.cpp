@@ -1,6 +1,7 @@
 #include "dossier/searcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -19,6 +20,10 @@ namespace {
 // Without facets or exact counts, matching this many documents beyond the page makes
 // small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
+
+// The most memory the actor codes of every document may take (facets.h ActorCodeTable);
+// beyond it (some 2 million articles) each match's codes are read from the database.
+constexpr std::size_t kMaxActorTableBytes = std::size_t{256} << 20;
 
 // Opens `path` read-only and checks its schema. A sharded database written by
 // dossier-index is opened shard by shard into `shards` and combined: the same database
@@ -66,24 +71,37 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-// Top `size` actors of each type, most articles first, then by name. Views into the
-// spy's ids: a broad query counts thousands of actors, and only the top few are copied.
+// Top `size` actors of each type, most articles first, then by id (the order of the
+// `actors` listing). Only the actors that can make the cut are looked up by code: a broad
+// query counts thousands of actors.
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                                    ActorDirectory& directory) {
-  using Entry = std::pair<std::string_view, Xapian::doccount>;
-  std::map<std::string_view, std::vector<Entry>> by_type;
-  for (const auto& [id, n] : spy.counts())
-    by_type[ActorDirectory::split_id(id).first].emplace_back(id, n);
+  using Entry = std::pair<schema::ActorCode, Xapian::doccount>;
+  std::array<std::vector<Entry>, 4> by_type;
+  for (const Entry& e : spy.counts()) by_type[schema::actor_code_type(e.first)].push_back(e);
   std::vector<ActorCount> out;
-  for (auto& [type, entries] : by_type) {
-    const auto top = entries.begin() + static_cast<std::ptrdiff_t>(std::min(size, entries.size()));
-    std::partial_sort(entries.begin(), top, entries.end(), [](const Entry& a, const Entry& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    for (auto it = entries.begin(); it != top; ++it) {
-      out.push_back(
-          {directory.display_name(std::string(it->first)), std::string(type), it->second});
+  if (size == 0) return out;
+  // Types in name order, as before codes: equal counts and names keep this order below.
+  for (const ActorType type :
+       {ActorType::Country, ActorType::Org, ActorType::Person, ActorType::Place}) {
+    auto& entries = by_type[static_cast<std::size_t>(type)];
+    if (entries.empty()) continue;
+    const std::size_t k = std::min(size, entries.size());
+    std::nth_element(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(k - 1),
+                     entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.second > b.second; });
+    const Xapian::doccount cut = entries[k - 1].second;
+    std::vector<std::pair<Xapian::doccount, const std::string*>> candidates;
+    for (const Entry& e : entries) {
+      if (e.second < cut) continue;
+      if (const std::string* id = directory.id_of(e.first)) candidates.emplace_back(e.second, id);
     }
+    std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+    });
+    if (candidates.size() > size) candidates.resize(size);
+    for (const auto& [count, id] : candidates)
+      out.push_back({directory.display_name(*id), std::string(to_string(type)), count});
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
@@ -147,6 +165,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
       db_.reopen();
       actors_.reset();
+      actor_codes_.clear();
+      actor_codes_read_ = 0;
+      actor_table_tried_ = false;
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
@@ -219,7 +240,16 @@ SearchResult Searcher::run(const SearchRequest& request) {
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
-  if (actor_facet) enquire.add_matchspy(&actor_spy_);
+  if (actor_facet) {
+    // In a database of several shards a spy sees each shard's own docids, which a table
+    // by the combined docid cannot serve: shards read their values.
+    if (!actor_table_tried_ && db_.size() == 1 && actor_codes_read_ >= db_.get_doccount()) {
+      actor_table_tried_ = true;
+      actor_codes_.load(db_, schema::kSlotActors, kMaxActorTableBytes);
+      actor_spy_.use_table(&actor_codes_);
+    }
+    enquire.add_matchspy(&actor_spy_);
+  }
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
 
@@ -227,6 +257,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::doccount check_at_least =
       request.exact ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  if (actor_facet) actor_codes_read_ += actor_spy_.documents_seen();
 
   SearchResult result;
   result.query = request.query;

@@ -1,0 +1,123 @@
+#include "dossier/facets.h"
+
+#include <algorithm>
+#include <map>
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "dossier/schema.h"
+
+namespace {
+
+using dossier::ActorCountSpy;
+using dossier::schema::ActorCode;
+
+Xapian::Document doc_with_actors(const std::vector<std::string>& ids) {
+  std::string slot;
+  for (const auto& id : ids)
+    dossier::schema::append_actor_code(slot, dossier::schema::actor_code(id));
+  Xapian::Document doc;
+  doc.add_value(dossier::schema::kSlotActors, slot);
+  return doc;
+}
+
+std::map<ActorCode, Xapian::doccount> as_map(const ActorCountSpy& spy) {
+  std::map<ActorCode, Xapian::doccount> out;
+  for (const auto& [code, n] : spy.counts()) {
+    EXPECT_TRUE(out.emplace(code, n).second) << "each code listed once";
+  }
+  return out;
+}
+
+// The spy against a plain map over many documents: enough distinct actors to make the
+// table grow several times, and counts that survive the growth.
+TEST(ActorCountSpy, CountsEveryActorOfEveryDocumentLikeAMap) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> actor(0, 5000), per_doc(0, 12);
+  ActorCountSpy spy(dossier::schema::kSlotActors);
+  std::map<ActorCode, Xapian::doccount> expected;
+  for (int d = 0; d < 2000; ++d) {
+    std::vector<std::string> ids;
+    for (int k = per_doc(rng); k > 0; --k) ids.push_back("person:p" + std::to_string(actor(rng)));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (const auto& id : ids) ++expected[dossier::schema::actor_code(id)];
+    spy(doc_with_actors(ids), 1.0);
+  }
+  EXPECT_EQ(spy.documents_seen(), 2000u);
+  EXPECT_EQ(as_map(spy), expected);
+}
+
+TEST(ActorCountSpy, ClearForgetsCountsButCountsAgain) {
+  ActorCountSpy spy(dossier::schema::kSlotActors);
+  spy(doc_with_actors({"org:a", "org:b"}), 1.0);
+  spy(doc_with_actors({"org:a"}), 1.0);
+  spy.clear();
+  EXPECT_TRUE(spy.counts().empty());
+  EXPECT_EQ(spy.documents_seen(), 0u);
+  spy(doc_with_actors({"org:b"}), 1.0);
+  const auto counts = as_map(spy);
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts.at(dossier::schema::actor_code("org:b")), 1u);
+}
+
+TEST(ActorCountSpy, MergedResultsAddUp) {
+  ActorCountSpy a(dossier::schema::kSlotActors), b(dossier::schema::kSlotActors);
+  a(doc_with_actors({"place:x", "country:y"}), 1.0);
+  b(doc_with_actors({"place:x"}), 1.0);
+  b(doc_with_actors({"person:z"}), 1.0);
+  ActorCountSpy merged(dossier::schema::kSlotActors);
+  merged.merge_results(a.serialise_results());
+  merged.merge_results(b.serialise_results());
+  EXPECT_EQ(merged.documents_seen(), 3u);
+  const auto counts = as_map(merged);
+  EXPECT_EQ(counts.at(dossier::schema::actor_code("place:x")), 2u);
+  EXPECT_EQ(counts.at(dossier::schema::actor_code("country:y")), 1u);
+  EXPECT_EQ(counts.at(dossier::schema::actor_code("person:z")), 1u);
+  merged.merge_results("");  // nothing to add
+  EXPECT_EQ(merged.documents_seen(), 3u);
+}
+
+// Codes by docid, with gaps: a deleted document and one without actors have none.
+TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const std::vector<std::vector<std::string>> docs = {
+      {"person:a", "org:b"}, {"place:c"}, {}, {"country:d", "person:a", "org:e"}};
+  for (const auto& ids : docs) db.add_document(doc_with_actors(ids));
+  db.delete_document(2);
+  db.commit();
+  dossier::ActorCodeTable table;
+  ASSERT_TRUE(table.load(db, dossier::schema::kSlotActors, 1 << 20));
+  const auto codes_of = [&](Xapian::docid did) {
+    const auto span = table.codes(did);
+    return std::vector<ActorCode>(span.begin(), span.end());
+  };
+  const auto code = [](const char* id) { return dossier::schema::actor_code(id); };
+  EXPECT_EQ(codes_of(1), (std::vector<ActorCode>{code("person:a"), code("org:b")}));
+  EXPECT_TRUE(codes_of(2).empty());  // deleted
+  EXPECT_TRUE(codes_of(3).empty());  // no actors
+  EXPECT_EQ(codes_of(4),
+            (std::vector<ActorCode>{code("country:d"), code("person:a"), code("org:e")}));
+  EXPECT_TRUE(codes_of(5).empty());  // beyond the last docid
+  EXPECT_TRUE(codes_of(0).empty());
+
+  // The spy counts the same from the table as from the values.
+  ActorCountSpy from_values(dossier::schema::kSlotActors), from_table(dossier::schema::kSlotActors);
+  from_table.use_table(&table);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.add_matchspy(&from_values);
+  (void)enquire.get_mset(0, 10, db.get_doccount());
+  enquire.clear_matchspies();
+  enquire.add_matchspy(&from_table);
+  (void)enquire.get_mset(0, 10, db.get_doccount());
+  EXPECT_EQ(as_map(from_table), as_map(from_values));
+  EXPECT_EQ(as_map(from_table).at(code("person:a")), 2u);
+
+  // Too big for the limit: refused, left empty.
+  EXPECT_FALSE(table.load(db, dossier::schema::kSlotActors, 3 * sizeof(ActorCode)));
+  EXPECT_TRUE(table.empty());
+}
+
+}  // namespace
