@@ -111,7 +111,7 @@ void ActorDirectory::load_names(const std::string& id_prefix) {
         best = &s;
       }
     }
-    names_[current] = best->name;
+    remember_name(current, best->name);
     spellings.clear();
   };
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
@@ -130,8 +130,18 @@ void ActorDirectory::load_names(const std::string& id_prefix) {
   flush();
 }
 
+void ActorDirectory::remember_name(const std::string& actor_id, std::string name) {
+  names_[schema::actor_code(actor_id)] = {actor_id, std::move(name)};
+}
+
+const std::string* ActorDirectory::known_name(const std::string& actor_id) const {
+  const auto it = names_.find(schema::actor_code(actor_id));
+  // The id is kept with the name: two ids sharing a code never share a name.
+  return it != names_.end() && it->second.first == actor_id ? &it->second.second : nullptr;
+}
+
 std::string ActorDirectory::display_name(const std::string& actor_id) {
-  if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+  if (const std::string* name = known_name(actor_id)) return *name;
   if (!all_names_loaded_) {
     // One term seek per actor suits a single search; a batch soon meets thousands of
     // actors, and then one scan of all the names costs less than the seeks still to come.
@@ -141,10 +151,10 @@ std::string ActorDirectory::display_name(const std::string& actor_id) {
     } else {
       load_names(actor_id + "\t");
     }
-    if (const auto it = names_.find(actor_id); it != names_.end()) return it->second;
+    if (const std::string* name = known_name(actor_id)) return *name;
   }
   std::string fallback(split_id(actor_id).second);
-  names_.emplace(actor_id, fallback);
+  if (!names_.contains(schema::actor_code(actor_id))) remember_name(actor_id, fallback);
   return fallback;
 }
 

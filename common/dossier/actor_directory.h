@@ -67,7 +67,11 @@ class ActorDirectory {
   const Xapian::Database& db_;
   Analyzer& analyzer_;
   static constexpr std::size_t kNameMissesBeforeFullScan = 1000;
-  std::unordered_map<std::string, std::string> names_;
+  void remember_name(const std::string& actor_id, std::string name);
+  const std::string* known_name(const std::string& actor_id) const;
+  // Display names by actor code (one 64-bit hash per lookup, not a string hash), each
+  // with its id: (id, name).
+  std::unordered_map<schema::ActorCode, std::pair<std::string, std::string>> names_;
   std::size_t name_misses_ = 0;
   bool all_names_loaded_ = false;
   std::vector<std::string> person_ids_;

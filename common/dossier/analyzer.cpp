@@ -76,24 +76,12 @@ Analyzer::~Analyzer() = default;
 
 namespace {
 
-// The fold of a pure-ASCII word, byte for byte what the ICU path below gives (NFKC and
-// accents change nothing in ASCII, case folding is tolower, only letters and digits stay),
-// without its conversions: most words of English news are ASCII, and snippets fold every
-// word of each hit's text.
+// Most words of English news are ASCII, and snippets fold many words of each hit's text:
+// ASCII words skip ICU's conversions (ascii_words.h gives the same fold).
 std::string fold_ascii(std::string_view word) {
   std::string out;
   out.reserve(word.size());
-  std::size_t n = word.size();
-  // Possessive: "Venezuela's" / "VENEZUELA'S" is about Venezuela.
-  if (n > 2 && (word[n - 1] == 's' || word[n - 1] == 'S') && word[n - 2] == '\'') n -= 2;
-  for (std::size_t i = 0; i < n; ++i) {
-    const char c = word[i];
-    if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += c;
-    }
-  }
+  fold_ascii_word(word, out);
   return out;
 }
 

@@ -57,4 +57,19 @@ bool ascii_words(std::string_view chunk, std::vector<std::pair<std::size_t, std:
   return true;
 }
 
+void fold_ascii_word(std::string_view word, std::string& out) {
+  out.clear();
+  std::size_t n = word.size();
+  // Possessive: "Venezuela's" / "VENEZUELA'S" is about Venezuela.
+  if (n > 2 && (word[n - 1] == 's' || word[n - 1] == 'S') && word[n - 2] == '\'') n -= 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if (is_alnum(c)) {
+      out += c;
+    }
+  }
+}
+
 }  // namespace dossier

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -20,5 +21,11 @@ constexpr bool is_ascii_space(char c) {
 // ICU's word segments with letter or number status; false when the chunk holds a case
 // left to ICU (non-ASCII bytes, '_', '@', ':' between letters).
 bool ascii_words(std::string_view chunk, std::vector<std::pair<std::size_t, std::size_t>>& words);
+
+// Replaces `out` with the fold of a pure-ASCII word, byte for byte what Analyzer::fold
+// gives through ICU (NFKC and accents change nothing in ASCII, case folding is tolower, a
+// possessive "'s" goes, only letters and digits stay). Writing into the caller's buffer
+// lets a snippet fold the candidate words of every hit without allocating.
+void fold_ascii_word(std::string_view word, std::string& out);
 
 }  // namespace dossier

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <sstream>
+#include <unordered_map>
 
 namespace dossier {
 namespace {
@@ -92,38 +93,53 @@ void put_count(std::string& out, Xapian::doccount n) {
 
 bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes) {
   clear();
-  const std::size_t max_codes = max_bytes / sizeof(schema::ActorCode);
   start_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  std::unordered_map<schema::ActorCode, std::uint32_t> number_of;
+  const auto bytes = [&] {
+    return (start_.size() + numbers_.size()) * sizeof(std::uint32_t) +
+           code_of_.size() * (sizeof(schema::ActorCode) + 32);  // + the map while loading
+  };
   Xapian::docid filled = 0;  // start_ is final up to here
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const Xapian::docid did = it.get_docid();
     const std::string value = *it;
-    const std::size_t n = value.size() / 8;
-    if (codes_.size() + n > max_codes) {
+    for (Xapian::docid d = filled + 1; d <= did; ++d)
+      start_[d] = static_cast<std::uint32_t>(numbers_.size());
+    for (std::size_t i = 0; i < value.size() / 8; ++i) {
+      const schema::ActorCode code = schema::actor_code_at(value, i);
+      const auto [at, added] = number_of.emplace(code, static_cast<std::uint32_t>(code_of_.size()));
+      if (added) code_of_.push_back(code);
+      numbers_.push_back(at->second);
+    }
+    filled = did;
+    if (bytes() > max_bytes) {
       clear();
       return false;
     }
-    for (Xapian::docid d = filled + 1; d <= did; ++d)
-      start_[d] = static_cast<std::uint32_t>(codes_.size());
-    for (std::size_t i = 0; i < n; ++i) codes_.push_back(schema::actor_code_at(value, i));
-    filled = did;
   }
   for (std::size_t d = filled + 1; d < start_.size(); ++d)
-    start_[d] = static_cast<std::uint32_t>(codes_.size());
+    start_[d] = static_cast<std::uint32_t>(numbers_.size());
   return true;
 }
 
 void ActorCodeTable::clear() {
-  start_.clear();
-  start_.shrink_to_fit();
-  codes_.clear();
-  codes_.shrink_to_fit();
+  start_ = {};
+  numbers_ = {};
+  code_of_ = {};
+}
+
+void ActorCountSpy::use_table(const ActorCodeTable* table) {
+  table_ = table && !table->empty() ? table : nullptr;
+  counts_by_number_.assign(table_ ? table_->actor_count() : 0, 0);
+  numbers_counted_.clear();
 }
 
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
-  if (table_ && !table_->empty()) {
-    for (const schema::ActorCode code : table_->codes(doc.get_docid())) add(code, 1);
+  if (table_) {
+    for (const std::uint32_t number : table_->actors(doc.get_docid())) {
+      if (counts_by_number_[number]++ == 0) numbers_counted_.push_back(number);
+    }
     return;
   }
   const std::string value = doc.get_value(slot_);
@@ -131,50 +147,53 @@ void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
 }
 
 std::size_t ActorCountSpy::cell_of(schema::ActorCode code) const {
-  const std::size_t mask = codes_.size() - 1;
+  const std::size_t mask = cells_.size() - 1;
   // Codes are hashes already; the multiplication spreads their low bits anyway.
   std::size_t cell = static_cast<std::size_t>((code * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
-  while (codes_[cell] != 0 && codes_[cell] != code) cell = (cell + 1) & mask;
+  while (cells_[cell].code != 0 && cells_[cell].code != code) cell = (cell + 1) & mask;
   return cell;
 }
 
 void ActorCountSpy::grow() {
-  std::vector<schema::ActorCode> old_codes(codes_.empty() ? 1024 : codes_.size() * 2, 0);
-  std::vector<Xapian::doccount> old_counts(old_codes.size(), 0);
-  old_codes.swap(codes_);
-  old_counts.swap(counts_);
+  std::vector<Cell> old(cells_.empty() ? 1024 : cells_.size() * 2);
+  old.swap(cells_);
   counted_.clear();
-  for (std::size_t i = 0; i < old_codes.size(); ++i) {
-    if (old_codes[i] == 0) continue;
-    const std::size_t cell = cell_of(old_codes[i]);
-    codes_[cell] = old_codes[i];
-    counts_[cell] = old_counts[i];
-    if (old_counts[i] > 0) counted_.push_back(static_cast<std::uint32_t>(cell));
+  for (const Cell& c : old) {
+    if (c.code == 0) continue;
+    const std::size_t cell = cell_of(c.code);
+    cells_[cell] = c;
+    if (c.count > 0) counted_.push_back(static_cast<std::uint32_t>(cell));
   }
 }
 
 void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
   if (n == 0 || code == 0) return;
-  if (2 * (used_ + 1) > codes_.size()) grow();
-  const std::size_t cell = cell_of(code);
-  if (codes_[cell] == 0) {
-    codes_[cell] = code;
+  if (2 * (used_ + 1) > cells_.size()) grow();
+  Cell& c = cells_[cell_of(code)];
+  if (c.code == 0) {
+    c.code = code;
     ++used_;
   }
-  if (counts_[cell] == 0) counted_.push_back(static_cast<std::uint32_t>(cell));
-  counts_[cell] += n;
+  if (c.count == 0) counted_.push_back(static_cast<std::uint32_t>(&c - cells_.data()));
+  c.count += n;
 }
 
 void ActorCountSpy::clear() {
-  for (const std::uint32_t cell : counted_) counts_[cell] = 0;
+  for (const std::uint32_t cell : counted_) cells_[cell].count = 0;
   counted_.clear();
+  for (const std::uint32_t number : numbers_counted_) counts_by_number_[number] = 0;
+  numbers_counted_.clear();
   seen_ = 0;
 }
 
 std::vector<std::pair<schema::ActorCode, Xapian::doccount>> ActorCountSpy::counts() const {
   std::vector<std::pair<schema::ActorCode, Xapian::doccount>> out;
-  out.reserve(counted_.size());
-  for (const std::uint32_t cell : counted_) out.emplace_back(codes_[cell], counts_[cell]);
+  out.reserve(counted_.size() + numbers_counted_.size());
+  for (const std::uint32_t cell : counted_) out.emplace_back(cells_[cell].code, cells_[cell].count);
+  // A query counts in one of the two ways (use_table() comes between queries), so no
+  // code is listed twice.
+  for (const std::uint32_t number : numbers_counted_)
+    out.emplace_back(table_->code(number), counts_by_number_[number]);
   return out;
 }
 

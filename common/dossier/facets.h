@@ -18,42 +18,47 @@
 
 namespace dossier {
 
+// Every document's actors in memory, by docid: a batch with actor facets reads the actors
+// of the same documents query after query, and reading each through Xapian's value stream
+// (a B-tree lookup and often a pread) cost more than counting them. Actors are numbered
+// densely, so counting is an increment in an array that stays in cache.
+class ActorCodeTable {
+ public:
+  // Reads `slot` of every document. False, leaving the table empty, when the table would
+  // take more than `max_bytes`.
+  bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes);
+  void clear();
+  bool empty() const { return start_.empty(); }
+  // The actor numbers of document `did` (none for a docid the table does not know).
+  std::span<const std::uint32_t> actors(Xapian::docid did) const {
+    if (did + 1 >= start_.size()) return {};
+    return {numbers_.data() + start_[did], numbers_.data() + start_[did + 1]};
+  }
+  std::size_t actor_count() const { return code_of_.size(); }
+  schema::ActorCode code(std::uint32_t number) const { return code_of_[number]; }
+
+ private:
+  std::vector<std::uint32_t> start_;        // by docid: numbers_[start_[did], start_[did + 1])
+  std::vector<std::uint32_t> numbers_;      // actor numbers, document after document
+  std::vector<schema::ActorCode> code_of_;  // by actor number
+};
+
 // Counts the actors listed in a document's kSlotActors value (several per document,
 // which Xapian's ValueCountMatchSpy cannot do). Serialisable and mergeable like Xapian's
 // own spies, so it also combines results from several databases.
 //
 // An exact facet counts every actor of every match, so counting one is a probe in a flat
-// table keyed by its code (schema::actor_code), never a string hash or an allocation.
-// Codes stay in the table across clear() (only their counts are reset): a Searcher reuses
-// one spy query after query and soon stops inserting.
-// Every document's actor codes in memory, by docid: a batch with actor facets reads the
-// codes of the same documents query after query, and reading each through Xapian's value
-// stream (a B-tree lookup and often a pread) cost more than counting them.
-class ActorCodeTable {
- public:
-  // Reads `slot` of every document. False, leaving the table empty, when the codes would
-  // take more than `max_bytes`.
-  bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes);
-  void clear();
-  bool empty() const { return start_.empty(); }
-  // The codes of document `did` (none for a docid the table does not know).
-  std::span<const schema::ActorCode> codes(Xapian::docid did) const {
-    if (did + 1 >= start_.size()) return {};
-    return {codes_.data() + start_[did], codes_.data() + start_[did + 1]};
-  }
-
- private:
-  std::vector<std::uint32_t> start_;  // by docid: codes_[start_[did], start_[did + 1])
-  std::vector<schema::ActorCode> codes_;
-};
-
+// table keyed by its code (schema::actor_code), never a string hash or an allocation;
+// with an ActorCodeTable, an increment by actor number. Codes stay in the table across
+// clear() (only their counts are reset): a Searcher reuses one spy query after query and
+// soon stops inserting.
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
   explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
 
   // Counts from `table` (by docid) instead of reading each document's value; nullptr or
   // an empty table: read the values. The table must outlive the matches it serves.
-  void use_table(const ActorCodeTable* table) { table_ = table; }
+  void use_table(const ActorCodeTable* table);
 
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
@@ -78,10 +83,16 @@ class ActorCountSpy : public Xapian::MatchSpy {
 
   Xapian::valueno slot_;
   const ActorCodeTable* table_ = nullptr;
+  std::vector<Xapian::doccount> counts_by_number_;  // with table_: by actor number
+  std::vector<std::uint32_t> numbers_counted_;      // with table_: numbers counted since clear()
   // Open addressing with linear probing over a power-of-two table, at most half full;
-  // code 0 (never a real code) marks an empty cell.
-  std::vector<schema::ActorCode> codes_;
-  std::vector<Xapian::doccount> counts_;  // by cell
+  // code 0 (never a real code) marks an empty cell. Code and count side by side: one
+  // cache line per count.
+  struct Cell {
+    schema::ActorCode code = 0;
+    Xapian::doccount count = 0;
+  };
+  std::vector<Cell> cells_;
   std::size_t used_ = 0;
   std::vector<std::uint32_t> counted_;  // cells with a count since clear()
   Xapian::doccount seen_ = 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <optional>
 
 #include "dossier/document_data.h"
 #include "dossier/errors.h"
@@ -283,8 +284,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
   // The words to mark are the query's own: a hit's text holds one of them exactly when the
   // hit has its term, since the text is indexed with the same analyser. Asking Xapian for
   // each hit's matching terms instead read the hit's whole term list.
-  const MatchTerms snippet_terms =
-      request.snippets && !mset.empty() ? query_terms(enquire.get_query(), db_) : MatchTerms();
+  std::optional<SnippetMaker> snippets;
+  if (request.snippets && !mset.empty())
+    snippets.emplace(query_terms(enquire.get_query(), db_), analyzer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     DocumentData data = DocumentData::unserialise(doc.get_data());
@@ -298,10 +300,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     for (std::size_t k = 0; k < data.actors.size() && k < kHitActors; ++k) {
       hit.actors.push_back({actors_.display_name(data.actors[k].id), data.actors[k].type});
     }
-    if (request.snippets) {
-      hit.snippet =
-          make_snippet(data.text.empty() ? hit.title : data.text, snippet_terms, analyzer_);
-    }
+    if (snippets) hit.snippet = snippets->make(data.text.empty() ? hit.title : data.text);
     result.hits.push_back(std::move(hit));
   }
   return result;

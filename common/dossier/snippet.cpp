@@ -1,289 +1,231 @@
 #include "dossier/snippet.h"
 
 #include <algorithm>
-#include <array>
-#include <unordered_map>
-#include <vector>
 
 #include "dossier/ascii_words.h"
-#include "dossier/schema.h"
 
 namespace dossier {
 namespace {
 
-// Copies text[from, to) collapsing whitespace runs (including newlines) to one space.
+// The length of the whitespace at text[i]: an ASCII space or a no-break space; else 0.
+std::size_t space_length(std::string_view text, std::size_t i, std::size_t to) {
+  if (is_ascii_space(text[i])) return 1;
+  return text[i] == '\xC2' && i + 1 < to && text[i + 1] == '\xA0' ? 2 : 0;
+}
+
+// Copies text[from, to) collapsing whitespace runs (including newlines and no-break
+// spaces) to one space, a run of other bytes at a time.
 void append_collapsed(std::string& out, std::string_view text, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to; ++i) {
-    const char c = text[i];
-    const bool nbsp = c == '\xC2' && i + 1 < to && text[i + 1] == '\xA0';
-    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || nbsp;
-    if (nbsp) ++i;
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
+  while (from < to) {
+    std::size_t run = from;
+    while (run < to && space_length(text, run, to) == 0) ++run;
+    out.append(text, from, run - from);
+    if (run == to) return;
+    if (!out.empty() && out.back() != ' ') out += ' ';
+    for (std::size_t n; run < to && (n = space_length(text, run, to)) > 0;) run += n;
+    from = run;
   }
 }
 
-// Moves a window so that its first match has a little context before it (about a quarter
-// of the window, starting at a sentence when one starts there), keeping every match the
-// window had.
-// True when tokens[k] opens a sentence: nothing but spaces and quotes since the last
-// '.', '!', '?' or line break.
-bool starts_sentence(std::string_view text, const std::vector<Token>& tokens, std::size_t k) {
-  for (std::size_t i = tokens[k].begin; i > 0; --i) {
+// The length of the punctuation at the end of out[0, size) that reads badly before "…" or
+// at the start of a passage (", …", "- …", "— …"), or 0.
+std::size_t dangling_length(std::string_view out) {
+  if (out.empty()) return 0;
+  constexpr std::string_view kDashes[] = {"\xE2\x80\x93", "\xE2\x80\x94"};  // – —
+  for (const std::string_view dash : kDashes) {
+    if (out.size() >= dash.size() && out.substr(out.size() - dash.size()) == dash)
+      return dash.size();
+  }
+  constexpr std::string_view kDangling = " ,;:-([/&";
+  return kDangling.find(out.back()) != std::string_view::npos ? 1 : 0;
+}
+
+// Whether the chunk at text[i] is nothing but dangling punctuation (a lone dash).
+bool dangling_chunk(std::string_view text, std::size_t i) {
+  std::size_t end = i;
+  while (end < text.size() && !is_ascii_space(text[end])) ++end;
+  std::string_view chunk = text.substr(i, end - i);
+  while (const std::size_t n = dangling_length(chunk)) chunk.remove_suffix(n);
+  return chunk.empty();
+}
+
+// Whether a whitespace-separated chunk starts at text[i].
+bool chunk_starts_at(std::string_view text, std::size_t i) {
+  return i < text.size() && !is_ascii_space(text[i]) && (i == 0 || is_ascii_space(text[i - 1]));
+}
+
+// True when text[i] opens a sentence: nothing but spaces and quotes (straight or curly)
+// since the last '.', '!', '?' or line break, or the start of the text.
+bool starts_sentence(std::string_view text, std::size_t i) {
+  constexpr std::string_view kClosingQuotes[] = {"\xE2\x80\x9D", "\xE2\x80\x99"};  // ” ’
+  while (i > 0) {
     const char c = text[i - 1];
     if (c == '.' || c == '!' || c == '?' || c == '\n') return true;
-    if (c != ' ' && c != '"' && c != '\'' && c != '\t') return false;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '"' || c == '\'') {
+      --i;
+      continue;
+    }
+    const auto quote =
+        std::find_if(std::begin(kClosingQuotes), std::end(kClosingQuotes), [&](std::string_view q) {
+          return i >= q.size() && text.substr(i - q.size(), q.size()) == q;
+        });
+    if (quote == std::end(kClosingQuotes)) return false;
+    i -= quote->size();
   }
   return true;
 }
 
-void recenter(std::string_view text, const std::vector<Token>& tokens,
-              const std::vector<int>& match, std::size_t max_bytes, std::size_t& start,
-              std::size_t& end) {
-  std::size_t first = start, last = start;
-  bool any = false;
-  for (std::size_t k = start; k < end; ++k) {
-    if (match[k] < 0) continue;
-    if (!any) first = k;
-    last = k;
-    any = true;
-  }
-  if (!any) return;
-  std::size_t s = first;
-  while (s > 0 && tokens[first].begin - tokens[s - 1].begin <= max_bytes / 4) --s;
-  for (std::size_t k = s; k < first; ++k) {
-    if (starts_sentence(text, tokens, k)) {
-      s = k;
+// Where a passage that must show text[first_begin, last_end) starts: about a quarter of
+// max_bytes before first_begin (the context that says what the match is about), at the
+// start of a chunk, or at the first sentence start in that context.
+std::size_t place_start(std::string_view text, std::size_t first_begin, std::size_t last_end,
+                        std::size_t max_bytes) {
+  const std::size_t context = max_bytes / 4;
+  std::size_t earliest = first_begin > context ? first_begin - context : 0;
+  if (last_end > max_bytes) earliest = std::max(earliest, last_end - max_bytes);
+  std::size_t start = first_begin;
+  for (std::size_t i = earliest; i < first_begin; ++i) {
+    if (chunk_starts_at(text, i) && !dangling_chunk(text, i)) {
+      start = i;
       break;
     }
   }
-  std::size_t e = s;
-  while (e < tokens.size() && tokens[e].end - tokens[s].begin <= max_bytes) ++e;
-  if (e <= last) return;  // would lose a match: keep the window as it was
-  start = s;
-  end = e;
+  for (std::size_t i = start; i <= first_begin; ++i) {
+    if ((i == first_begin || (chunk_starts_at(text, i) && !dangling_chunk(text, i))) &&
+        starts_sentence(text, i))
+      return i;
+  }
+  return start;
 }
 
-}  // namespace
-
-void MatchTerms::add_index_term(std::string_view term, double weight) {
-  const bool stemmed = !term.empty() && term[0] == schema::kStemPrefix[0];
-  if (stemmed) term.remove_prefix(1);
-  // Only free-text terms can be marked: plain words and title words. Folded words never
-  // start with an upper-case letter, so any other capital is a filter prefix.
-  if (!term.empty() && term[0] == schema::kTitlePrefix[0]) term.remove_prefix(1);
-  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return;
-  double& w = (stemmed ? stems : exact)[std::string(term)];
-  w = std::max(w, weight);
-}
-
-namespace {
-
-// Which folded words match, as indices of distinct matched terms ("keys"), shared by the
-// scan for matching chunks and the window search so both decide alike.
-class TermMatcher {
- public:
-  TermMatcher(const MatchTerms& terms, Analyzer& analyzer) : terms_(terms), analyzer_(analyzer) {
-    // The English Snowball stemmer never changes a word's first letter, so only words
-    // starting like a matched word or stem can match: most words of a text are rejected on
-    // their first byte, before any hashing or stemming.
-    for (const auto& [word, weight] : terms.exact) initial_[first_byte(word)] = true;
-    for (const auto& [stem, weight] : terms.stems) initial_[first_byte(stem)] = true;
-  }
-
-  // Whether a word whose fold starts with `c` can match.
-  bool may_match(char c) const { return initial_[static_cast<unsigned char>(c)]; }
-
-  // The key of `term` (a folded word), or -1 when it matches nothing.
-  int match(std::string_view term) {
-    if (term.empty() || !may_match(term[0])) return -1;
-    if (const auto e = terms_.exact.find(term); e != terms_.exact.end())
-      return key(term, e->second);
-    if (terms_.stems.empty() || !Analyzer::should_stem(term)) return -1;
-    // Each distinct word is stemmed once.
-    auto cached = stem_of_.find(term);
-    if (cached == stem_of_.end())
-      cached = stem_of_.emplace(std::string(term), analyzer_.stem(std::string(term))).first;
-    const std::string& stem = cached->second;
-    if (const auto st = terms_.stems.find(stem); st != terms_.stems.end())
-      return key("Z" + stem, st->second);
-    return -1;
-  }
-
-  const std::vector<double>& key_weights() const { return key_weight_; }
-
- private:
-  static unsigned char first_byte(const std::string& s) {
-    return s.empty() ? 0 : static_cast<unsigned char>(s[0]);
-  }
-
-  int key(std::string_view name, double weight) {
-    const auto found = std::find(keys_.begin(), keys_.end(), name);
-    if (found != keys_.end()) return static_cast<int>(found - keys_.begin());
-    keys_.emplace_back(name);
-    key_weight_.push_back(weight);
-    return static_cast<int>(keys_.size() - 1);
-  }
-
-  const MatchTerms& terms_;
-  Analyzer& analyzer_;
-  std::array<bool, 256> initial_{};
-  std::unordered_map<std::string, std::string, MatchTerms::Hash, std::equal_to<>> stem_of_;
-  std::vector<std::string> keys_;
-  std::vector<double> key_weight_;
-};
-
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// False when no word of `chunk` (whitespace-free) can match, judged byte by byte: in ASCII
-// a word's fold starts with the first letter or digit of a run of them (a leading '@' or
-// '_' folds away), so only run starts need checking. Non-ASCII is left to the analyser.
-bool may_hold_match(std::string_view chunk, const TermMatcher& matcher) {
-  bool in_run = false;
-  for (const char c : chunk) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-    const char lower = ascii_lower(c);
-    const bool alnum = (lower >= 'a' && lower <= 'z') || (c >= '0' && c <= '9');
-    if (alnum && !in_run && matcher.may_match(lower)) return true;
-    in_run = alnum;
+bool text_before(std::string_view text, std::size_t begin) {
+  for (std::size_t i = begin; i > 0; --i) {
+    if (!is_ascii_space(text[i - 1])) return true;
   }
   return false;
 }
 
-// The parts of `text` a snippet can come from: max_bytes around each whitespace-separated
-// chunk holding a match, widened to whitespace and merged. Any window with a match lies
-// inside one of them, so segmenting only these gives the same best window as segmenting
-// the whole text, at a fraction of the cost. Empty when nothing matches.
-std::vector<std::pair<std::size_t, std::size_t>> match_regions(std::string_view text,
-                                                               TermMatcher& matcher,
-                                                               Analyzer& analyzer,
-                                                               std::size_t max_bytes) {
-  std::vector<std::pair<std::size_t, std::size_t>> regions;
-  const auto add_region = [&](std::size_t begin, std::size_t end) {
-    // Starting on a space keeps segmentation as in the whole text (analyzer.h).
-    std::size_t a = begin > max_bytes ? begin - max_bytes : 0;
-    while (a > 0 && !is_ascii_space(text[a])) --a;
-    std::size_t b = std::min(text.size(), end + max_bytes);
-    while (b < text.size() && !is_ascii_space(text[b])) ++b;
-    if (!regions.empty() && a <= regions.back().second) {
-      regions.back().second = std::max(regions.back().second, b);
-    } else {
-      regions.emplace_back(a, b);
-    }
-  };
-  std::vector<std::pair<std::size_t, std::size_t>> words;
-  for (std::size_t i = 0; i < text.size();) {
-    if (is_ascii_space(text[i])) {
-      ++i;
-      continue;
-    }
-    const std::size_t begin = i;
-    while (i < text.size() && !is_ascii_space(text[i])) ++i;
-    const std::string_view chunk = text.substr(begin, i - begin);
-    if (!may_hold_match(chunk, matcher)) continue;
-    bool matched = false;
-    words.clear();
-    if (ascii_words(chunk, words)) {
-      for (const auto& [b, e] : words) {
-        // An ASCII word's fold starts with its first letter or digit, lower-cased.
-        if (!matcher.may_match(ascii_lower(chunk[b]))) continue;
-        const std::string term = analyzer.fold(chunk.substr(b, e - b));
-        if (!term.empty() && term.size() <= kMaxTermBytes && matcher.match(term) >= 0) {
-          matched = true;
-          break;
-        }
-      }
-    } else {
-      const std::size_t from = begin > 0 ? begin - 1 : 0;  // with the space before it
-      for (const Token& t : analyzer.tokenize(text.substr(from, i - from))) {
-        if (matcher.match(t.term) >= 0) {
-          matched = true;
-          break;
-        }
-      }
-    }
-    if (matched) add_region(begin, i);
+// Whether a word (a letter or digit, or anything not ASCII) follows text[end].
+bool words_after(std::string_view text, std::size_t end) {
+  for (std::size_t i = end; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+      return true;
   }
-  return regions;
+  return false;
+}
+
+bool closes_sentence(char c) {
+  return c == '.' || c == '"' || c == '?' || c == '!';
 }
 
 }  // namespace
 
+SnippetMaker::SnippetMaker(const MatchTerms& terms, Analyzer& analyzer, SnippetOptions options)
+    : analyzer_(analyzer), options_(std::move(options)), finder_(terms, analyzer) {}
+
+std::string SnippetMaker::make(std::string_view text) {
+  finder_.find(text, matches_);
+  const std::size_t max_bytes = options_.max_bytes;
+  if (matches_.empty()) {
+    std::size_t start = 0;
+    while (start < text.size() && is_ascii_space(text[start])) ++start;
+    if (start == text.size()) return {};
+    return render(text, start, cut_end(text, start, start + max_bytes, start));
+  }
+  const auto [first, last] = best_window();
+  const std::size_t first_begin = matches_[first].begin, last_end = matches_[last - 1].end;
+  const std::size_t start = place_start(text, first_begin, last_end, max_bytes);
+  return render(text, start, cut_end(text, start, start + max_bytes, last_end));
+}
+
+// A sliding window over the matches, not over all words: a text has far fewer.
+std::pair<std::size_t, std::size_t> SnippetMaker::best_window() {
+  const std::vector<double>& weights = finder_.key_weights();
+  key_counts_.assign(weights.size(), 0);
+  std::size_t best_first = 0, best_last = 1, best_count = 0;
+  double best_weight = -1;
+  for (std::size_t i = 0, j = 0; i < matches_.size(); ++i) {
+    if (j <= i) ++key_counts_[matches_[j++].key];  // a match longer than the window
+    while (j < matches_.size() && matches_[j].end - matches_[i].begin <= options_.max_bytes)
+      ++key_counts_[matches_[j++].key];
+    double weight = 0;  // summed in key order: equal sets weigh exactly the same
+    for (std::size_t k = 0; k < weights.size(); ++k) {
+      if (key_counts_[k] > 0) weight += weights[k];
+    }
+    const std::size_t count = j - i;
+    if (weight > best_weight || (weight == best_weight && count > best_count)) {
+      best_weight = weight;
+      best_count = count;
+      best_first = i;
+      best_last = j;
+    }
+    --key_counts_[matches_[i].key];
+  }
+  return {best_first, best_last};
+}
+
+std::size_t SnippetMaker::cut_end(std::string_view text, std::size_t from, std::size_t limit,
+                                  std::size_t at_least) {
+  if (limit >= text.size()) return text.size();
+  if (limit <= at_least) return at_least;
+  // After the last whole chunk that fits.
+  std::size_t end = limit;
+  while (end > at_least && !is_ascii_space(text[end])) --end;
+  if (is_ascii_space(text[end]) && end > from) return end;
+  // One chunk runs from at_least past the limit (a long compound, a text without spaces):
+  // after its last word that fits, segmented as in the whole text (analyzer.h).
+  std::size_t chunk = at_least, chunk_end = limit;
+  while (chunk > 0 && !is_ascii_space(text[chunk - 1])) --chunk;
+  while (chunk_end < text.size() && !is_ascii_space(text[chunk_end])) ++chunk_end;
+  const std::size_t segment = chunk > 0 ? chunk - 1 : 0;
+  end = at_least;
+  for (const Token& t : analyzer_.tokenize(text.substr(segment, chunk_end - segment))) {
+    if (segment + t.end > limit) break;
+    end = std::max(end, segment + t.end);
+  }
+  if (end > from) return end;
+  // Not even one word fits: between two characters.
+  end = limit;
+  while (end > from && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+std::string SnippetMaker::render(std::string_view text, std::size_t begin, std::size_t end) const {
+  std::string out;
+  out.reserve(end - begin + 64);
+  if (text_before(text, begin)) out.append(options_.ellipsis).append(" ");
+  std::size_t copied = begin;
+  std::size_t marked = 0;  // the output up to here holds marks: never trimmed
+  auto match = std::lower_bound(matches_.begin(), matches_.end(), begin,
+                                [](const TermMatch& m, std::size_t at) { return m.begin < at; });
+  for (; match != matches_.end() && match->end <= end; ++match) {
+    append_collapsed(out, text, copied, match->begin);
+    out.append(options_.mark_start).append(text.substr(match->begin, match->end - match->begin));
+    out.append(options_.mark_end);
+    marked = out.size();
+    copied = match->end;
+  }
+  append_collapsed(out, text, copied, end);
+  // Cut inside a chunk: keep a mark that closes the last word's sentence, if it fits.
+  if (end < text.size() && end - begin < options_.max_bytes && closes_sentence(text[end]))
+    out += text[end++];
+  if (words_after(text, end)) {
+    // The passage goes on after "…": no comma or dash before it (nor inside a mark).
+    std::string_view kept = std::string_view(out).substr(marked);
+    while (const std::size_t n = dangling_length(kept)) kept.remove_suffix(n);
+    out.resize(marked + kept.size());
+    out += ' ';
+    out += options_.ellipsis;
+  } else {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+  }
+  return out;
+}
+
 std::string make_snippet(std::string_view text, const MatchTerms& terms, Analyzer& analyzer,
                          const SnippetOptions& options) {
-  TermMatcher matcher(terms, analyzer);
-  const auto regions = match_regions(text, matcher, analyzer, options.max_bytes);
-  // Without matches the snippet is the start of the text: segment it all.
-  std::vector<Token> tokens;
-  if (regions.empty()) tokens = analyzer.tokenize(text);
-  for (const auto& [a, b] : regions) {
-    for (Token& t : analyzer.tokenize(text.substr(a, b - a))) {
-      t.begin += a;
-      t.end += a;
-      tokens.push_back(std::move(t));
-    }
-  }
-  // Whether words follow the last segmented region (for the closing ellipsis).
-  const std::size_t segmented_end = regions.empty() ? text.size() : regions.back().second;
-  const auto words_after = [&] {
-    return segmented_end < text.size() && !analyzer.tokenize(text.substr(segmented_end)).empty();
-  };
-
-  // Which tokens match, and which distinct term each one is (index into the keys).
-  std::vector<int> match(tokens.size(), -1);
-  for (std::size_t i = 0; i < tokens.size(); ++i) match[i] = matcher.match(tokens[i].term);
-  const std::vector<double>& key_weight = matcher.key_weights();
-
-  // Best window: starts at a token, spans at most max_bytes, most distinct matches, then
-  // most matches, then earliest.
-  std::size_t best_start = 0, best_end = 0;
-  double best_distinct = -1;
-  int best_total = -1;
-  std::vector<int> seen(key_weight.size(), 0);
-  for (std::size_t s = 0, e = 0; s < tokens.size(); ++s) {
-    if (e < s) e = s;
-    while (e < tokens.size() && tokens[e].end - tokens[s].begin <= options.max_bytes) ++e;
-    if (match[s] < 0 && best_distinct > 0) continue;  // good windows start on a match
-    double distinct = 0;
-    int total = 0;
-    std::fill(seen.begin(), seen.end(), 0);
-    for (std::size_t k = s; k < e; ++k) {
-      if (match[k] < 0) continue;
-      ++total;
-      if (!seen[match[k]]++) distinct += key_weight[match[k]];
-    }
-    if (distinct > best_distinct || (distinct == best_distinct && total > best_total)) {
-      best_distinct = distinct;
-      best_total = total;
-      best_start = s;
-      best_end = e;
-    }
-  }
-  if (tokens.empty()) return {};
-  recenter(text, tokens, match, options.max_bytes, best_start, best_end);
-
-  std::string out;
-  if (tokens[best_start].begin > 0) out += options.ellipsis + " ";
-  std::size_t copied = tokens[best_start].begin;
-  for (std::size_t k = best_start; k < best_end; ++k) {
-    append_collapsed(out, text, copied, tokens[k].begin);
-    if (match[k] >= 0) out += options.mark_start;
-    out.append(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
-    if (match[k] >= 0) out += options.mark_end;
-    copied = tokens[k].end;
-  }
-  // Keep a closing punctuation mark that ends the last word's sentence.
-  if (copied < text.size() &&
-      (text[copied] == '.' || text[copied] == '"' || text[copied] == '?' || text[copied] == '!')) {
-    out += text[copied++];
-  }
-  if (best_end < tokens.size() || words_after()) out += " " + options.ellipsis;
-  return out;
+  return SnippetMaker(terms, analyzer, options).make(text);
 }
 
 }  // namespace dossier

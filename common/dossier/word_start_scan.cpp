@@ -1,0 +1,90 @@
+#include "dossier/word_start_scan.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
+namespace dossier {
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101;
+constexpr std::uint64_t kHigh = 0x8080808080808080;  // the top bit of each byte
+constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
+
+bool is_ascii_alnum(int c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The top bit of each byte of `word` that is zero. Exact (no carries between bytes).
+std::uint64_t zero_bytes(std::uint64_t word) {
+  return ~(((word & kLow7) + kLow7) | word | kLow7);
+}
+
+// The top bit of each byte of `word` (whose bytes are all below 0x80) that is at least `low`
+// and at most `high`: adding 0x80 - low sets the top bit from `low` up, without carries.
+std::uint64_t in_range(std::uint64_t word, unsigned char low, unsigned char high) {
+  return (word + (0x80 - low) * kOnes) & ~(word + (0x80 - high - 1) * kOnes) & kHigh;
+}
+
+}  // namespace
+
+WordStartScan::WordStartScan(std::string_view initials) {
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) byte_class_[c] = kNonAscii;
+    if (is_ascii_alnum(c)) byte_class_[c] = kAlnum;
+  }
+  for (const char initial : initials) {
+    const auto c = static_cast<unsigned char>(initial);
+    byte_class_[c] |= kInitial;
+    if (c >= 'a' && c <= 'z') byte_class_[c - 'a' + 'A'] |= kInitial;
+    const std::uint64_t word = kOnes * c;
+    if (is_ascii_alnum(c) &&
+        std::find(initial_words_.begin(), initial_words_.end(), word) == initial_words_.end())
+      initial_words_.push_back(word);
+  }
+}
+
+bool WordStartScan::stops_at(std::string_view text, std::size_t i) const {
+  const unsigned c = byte_class_[static_cast<unsigned char>(text[i])];
+  const unsigned before = i > 0 ? byte_class_[static_cast<unsigned char>(text[i - 1])] : 0;
+  static_assert(kInitial == kAlnum << 1);  // a letter or digit before masks an initial
+  return c & (kInitial | kNonAscii) & ~((before & kAlnum) << 1);
+}
+
+std::size_t WordStartScan::next(std::string_view text, std::size_t from) const {
+  std::size_t i = from;
+  if constexpr (std::endian::native == std::endian::little) {
+    // Eight bytes at a time: the top bit of each byte says whether it is a letter or digit,
+    // an initial (lower-cased by setting 0x20, which also turns some control characters
+    // into digits: stops_at() checks each hit), or not ASCII. A byte is a word start when
+    // the byte before it is no letter or digit: the flags shifted up by one byte, with the
+    // last byte of the previous eight.
+    std::uint64_t alnum_before = i > 0 && is_ascii_alnum(static_cast<unsigned char>(text[i - 1]))
+                                     ? std::uint64_t{0x80} << 56
+                                     : 0;
+    for (; i + 8 <= text.size(); i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      const std::uint64_t non_ascii = word & kHigh;
+      const std::uint64_t ascii = word & kLow7;
+      const std::uint64_t lower = ascii | 0x20 * kOnes;
+      const std::uint64_t alnum =
+          (in_range(lower, 'a', 'z') | in_range(ascii, '0', '9')) & ~non_ascii;
+      std::uint64_t initial = 0;
+      for (const std::uint64_t broadcast : initial_words_) initial |= zero_bytes(lower ^ broadcast);
+      const std::uint64_t after_alnum = alnum << 8 | alnum_before >> 56;
+      std::uint64_t stops = (initial & ~non_ascii & ~after_alnum) | non_ascii;
+      alnum_before = alnum;
+      for (; stops != 0; stops &= stops - 1) {
+        const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(stops)) / 8;
+        if (stops_at(text, at)) return at;
+      }
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (stops_at(text, i)) return i;
+  }
+  return text.size();
+}
+
+}  // namespace dossier
