@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Indexing benchmark: dossier-index (--jobs 1 and all cores) against Xapian's omindex on
+# Indexing benchmark: dossier-index (--jobs 1, all cores, and all cores with as many shard
+# writers as cores) against Xapian's omindex on
 # the same files, for BBC, Reuters-21578 and a synthetic corpus. Prints a Markdown table
 # (seconds, articles/s, MB/s, peak RSS, index size, Dossier/omindex time ratio) and keeps
 # it in $BENCH_DIR/results.md. Not a test: it takes minutes, and its figures depend on the
@@ -8,7 +9,7 @@
 #   SYNTHETIC_COUNT=100000 bash bench/index.sh
 #   CORPORA="bbc reuters" bash bench/index.sh
 # Environment: BUILD_DIR (default build), BENCH_DIR (default a new temp folder, kept),
-# DATA (default /work/shared/data), JOBS (default nproc).
+# DATA (default /work/shared/data), JOBS (default nproc; also the --shards count).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -97,6 +98,9 @@ for name in $corpora; do
     "$index_bin" --quiet --jobs 1 --db "$work/db-dossier" "$folder"
   measure "$name" "dossier --jobs $jobs" "$articles" "$bytes" "$work/db-dossier" \
     "$index_bin" --quiet --jobs "$jobs" --db "$work/db-dossier" "$folder"
+  measure "$name" "dossier --jobs $jobs --shards $jobs" "$articles" "$bytes" \
+    "$work/db-dossier-shards" \
+    "$index_bin" --quiet --jobs "$jobs" --shards "$jobs" --db "$work/db-dossier-shards" "$folder"
   # Again on the same database: nothing changed, so only stats.
   KEEP_DB=1 measure "$name" "dossier re-run, unchanged" "$articles" "$bytes" "$work/db-dossier" \
     "$index_bin" --quiet --jobs "$jobs" --db "$work/db-dossier" "$folder"

@@ -66,7 +66,12 @@ void print_summary(const dossier::IndexStats& s) {
 // Options of indexing only.
 void add_index_options(CLI::App& app, Options& o) {
   app.add_option("-j,--jobs", o.index.jobs, "Analysis threads (default: one per core)");
-  app.add_option("--commit-every", o.index.commit_every, "Articles written between commits")
+  app.add_option("--shards", o.index.shards,
+                 "Write a new database as N shards in parallel, one writer thread each "
+                 "(default: the existing database's count, 1 for a new one; fixed at creation)")
+      ->check(CLI::Range(1u, 256u));
+  app.add_option("--commit-every", o.index.commit_every,
+                 "Articles written to a shard between its commits")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("--commit-bytes", o.index.commit_bytes,

@@ -1,11 +1,14 @@
 // End-to-end tests of dossier-index at scale: incremental runs, --prune, crashes and
-// signals, hostile input, the writer lock, write errors, JSONL input, --jobs.
+// signals, hostile input, the writer lock, write errors, JSONL input, --jobs, and all of
+// these again for sharded databases (--shards).
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -13,6 +16,8 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "dossier/hash.h"
+#include "e2e_compare.h"
 #include "e2e_support.h"
 
 namespace {
@@ -64,6 +69,33 @@ void expect_same_database(const std::string& a, const std::string& b) {
   EXPECT_EQ(id_terms(a), id_terms(b));
   for (const char* q : {"harbour treaty", "minister", "\"the budget\"", "markeraa OR markerzb"})
     EXPECT_EQ(search_json(a, q), search_json(b, q)) << q;
+}
+
+// Same documents and same answers (scores included, equal-score ties in any order): a
+// sharded database against a plain one.
+void expect_same_answers(const std::string& sharded, const std::string& plain) {
+  EXPECT_EQ(id_terms(sharded), id_terms(plain));
+  for (const char* q : {"harbour treaty", "minister", "\"the budget\"", "markeraa OR markerzb"})
+    EXPECT_EQ(canonical_hits(search_json(sharded, q)), canonical_hits(search_json(plain, q))) << q;
+}
+
+// Which shard (by folder) holds each id term of the sharded database at `db`.
+std::map<std::string, unsigned> shard_of_ids(const std::string& db, unsigned shards) {
+  std::map<std::string, unsigned> where;
+  for (unsigned i = 0; i < shards; ++i) {
+    for (const auto& id : id_terms(db + "/shard-" + std::to_string(i))) where[id] = i;
+  }
+  return where;
+}
+
+// Every document is in the shard its id routes to (fnv1a64 of the id term modulo N).
+void expect_routed(const std::string& db, unsigned shards) {
+  std::size_t total = 0;
+  for (const auto& [id, shard] : shard_of_ids(db, shards)) {
+    EXPECT_EQ(shard, dossier::fnv1a64(id) % shards) << id;
+    ++total;
+  }
+  EXPECT_EQ(total, doc_count(db)) << "an id is in two shards";
 }
 
 // Starts dossier-index in the background (output discarded); returns its pid.
@@ -134,6 +166,87 @@ TEST(IndexIncremental, OnlyChangedFilesAreReanalysedAndPruneRemovesGoneOnes) {
   ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
   EXPECT_EQ(id_terms(db), id_terms(clean));
   EXPECT_EQ(search_json(db, "zanzibar")["hits"][0]["id"], "a0.txt");
+}
+
+TEST(IndexSharded, IncrementalRunsPruneAndRestampReachTheRightShard) {
+  TempDir dir("idx_sharded");
+  const auto corpus = dir / "corpus", db = dir / "db";
+  for (int i = 0; i < 40; ++i)
+    write_file(corpus + "/a" + std::to_string(i) + ".txt", article_text(i));
+  write_file(corpus + "/empty.txt", "");
+  const auto report = dir / "report.jsonl";
+  auto r = index(db, "--shards 2 --report " + quote(report) + " " + quote(corpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("40 added, 0 updated, 0 unchanged, 0 removed, 1 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_NE(slurp(report).find("empty.txt"), std::string::npos);
+  EXPECT_EQ(slurp(db + "/XAPIANDB"), "glass shard-0\nglass shard-1\n");
+  expect_routed(db, 2);
+  const auto before = shard_of_ids(db, 2);
+  EXPECT_GT(doc_count(db + "/shard-0"), 0u);
+  EXPECT_GT(doc_count(db + "/shard-1"), 0u);
+
+  // One change of each kind, in both shards.
+  for (const int i : {0, 1, 2, 3})
+    write_file(corpus + "/a" + std::to_string(i) + ".txt",
+               article_text(i) + "Zanzibar appended.\n");
+  for (const int i : {4, 5, 6, 7}) fs::remove(corpus + "/a" + std::to_string(i) + ".txt");
+  for (const int i : {8, 9, 10, 11})
+    fs::last_write_time(corpus + "/a" + std::to_string(i) + ".txt",
+                        fs::file_time_type::clock::now());
+  for (const int i : {100, 101})
+    write_file(corpus + "/n" + std::to_string(i) + ".txt", article_text(i));
+  r = index(db, quote(corpus));  // the stub decides: 2 shards
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 added, 4 updated, 32 unchanged, 0 removed, 1 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(doc_count(db), 42u);  // updates replaced in place: no duplicate in another shard
+  EXPECT_EQ(search_json(db, "zanzibar")["total"], 4);
+  // Restamped articles are settled by a stat now.
+  r = index(db, quote(corpus));
+  EXPECT_NE(r.out.find("0 added, 0 updated, 38 unchanged, 0 removed, 1 skipped"), std::string::npos)
+      << r.out;
+
+  r = index(db, "--shards 2 --prune " + quote(corpus));
+  EXPECT_NE(r.out.find("0 added, 0 updated, 38 unchanged, 4 removed"), std::string::npos) << r.out;
+  EXPECT_EQ(doc_count(db), 38u);
+  expect_routed(db, 2);
+  for (const auto& [id, shard] : shard_of_ids(db, 2)) {
+    if (!before.contains(id)) continue;
+    EXPECT_EQ(before.at(id), shard) << id;
+  }
+
+  // The result equals a clean plain build of the folder as it is now.
+  const auto clean = dir / "clean";
+  ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
+  expect_same_answers(db, clean);
+}
+
+TEST(IndexSharded, TheShardCountIsFixedWhenTheDatabaseIsCreated) {
+  TempDir dir("idx_shard_count");
+  write_file(dir / "c/a.txt", article_text(1));
+  ASSERT_EQ(index(dir / "sharded", "--shards 2 " + quote(dir / "c")).exit_code, 0);
+  ASSERT_EQ(index(dir / "plain", quote(dir / "c")).exit_code, 0);
+  auto r = index(dir / "sharded", "--shards 3 " + quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("has 2 shards, not 3"), std::string::npos) << r.err;
+  r = index(dir / "plain", "--shards 2 " + quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("has 1 shard, not 2"), std::string::npos) << r.err;
+  EXPECT_EQ(index(dir / "x", "--shards 0 " + quote(dir / "c")).exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir / "x"));
+}
+
+TEST(IndexSharded, OutputDoesNotDependOnTheNumberOfThreads) {
+  TempDir dir("idx_shard_jobs");
+  const auto corpus = dir / "corpus";
+  for (int i = 0; i < 200; ++i)
+    write_file(corpus + "/d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt",
+               article_text(i));
+  ASSERT_EQ(index(dir / "one", "--shards 2 --jobs 1 " + quote(corpus)).exit_code, 0);
+  ASSERT_EQ(index(dir / "four", "--shards 2 --jobs 4 --commit-every 7 " + quote(corpus)).exit_code,
+            0);
+  expect_same_database(dir / "one", dir / "four");  // same docids: tie order included
 }
 
 TEST(IndexIncremental, PruneOnlyTouchesTheInputsGiven) {
@@ -234,6 +347,48 @@ TEST_F(IndexCrash, SigtermCommitsAndExits143) {
   expect_same_database(db, clean_);
 }
 
+TEST_F(IndexCrash, ShardedKilledMidRunThenRerunGivesTheCleanDatabase) {
+  const auto db = *dir_ / "killed_sharded";
+  const pid_t pid = spawn_indexer({"--db", db, "--shards", "2", "--commit-every", "20", corpus_});
+  ASSERT_TRUE(wait_for_commit(db, 1));
+  ::kill(pid, SIGKILL);
+  wait_exit(pid);
+  const auto committed = doc_count(db);  // every shard opens at its own last commit
+  EXPECT_GT(committed, 0u);
+  EXPECT_LT(committed, static_cast<Xapian::doccount>(kFiles)) << "killed too late to test";
+  const auto r = index(db, quote(corpus_));  // no --shards: the database's own layout
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(std::to_string(kFiles - committed) + " added, 0 updated, " +
+                       std::to_string(committed) + " unchanged"),
+            std::string::npos)
+      << r.out;
+  expect_routed(db, 2);
+  expect_same_answers(db, clean_);
+}
+
+TEST_F(IndexCrash, ShardedSigtermCommitsEveryShardAndExits143) {
+  const auto db = *dir_ / "terminated_sharded";
+  const pid_t pid = spawn_indexer({"--db", db, "--shards", "3", "--commit-every", "20", corpus_});
+  ASSERT_TRUE(wait_for_commit(db, 1));
+  EXPECT_TRUE(search_json(db, "minister").contains("hits"));
+  ::kill(pid, SIGSTOP);  // cannot finish its run during the searches (as above)
+  for (int i = 0; i < 2; ++i) EXPECT_TRUE(search_json(db, "minister").contains("hits"));
+  ::kill(pid, SIGTERM);
+  ::kill(pid, SIGCONT);
+  EXPECT_EQ(wait_exit(pid), 143);
+  const auto committed = doc_count(db);
+  EXPECT_GT(committed, 0u);
+  const auto r = index(db, quote(corpus_));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // What was read before the signal is committed: the re-run analyses only the rest.
+  EXPECT_NE(r.out.find(std::to_string(kFiles - committed) + " added, 0 updated, " +
+                       std::to_string(committed) + " unchanged"),
+            std::string::npos)
+      << r.out;
+  expect_routed(db, 3);
+  expect_same_answers(db, clean_);
+}
+
 TEST(IndexHostile, BadInputIsReportedOnceAndNeverStopsTheRun) {
   TempDir dir("idx_hostile");
   const auto c = dir / "corpus";
@@ -301,6 +456,39 @@ TEST(IndexLock, SecondWriterFailsAtOnce) {
   EXPECT_EQ(r.err, "dossier-index: database " + (dir / "db") + " is locked by another indexer\n");
 }
 
+TEST(IndexLock, SecondWriterOfAShardedDatabaseFailsAtOnce) {
+  TempDir dir("idx_lock_sharded");
+  write_file(dir / "c/a.txt", article_text(1));
+  ASSERT_EQ(index(dir / "db", "--shards 2 " + quote(dir / "c")).exit_code, 0);
+  for (const char* shard : {"/shard-0", "/shard-1"}) {
+    Xapian::WritableDatabase holder(dir / "db" + shard, Xapian::DB_OPEN);
+    const auto r = index(dir / "db", quote(dir / "c"));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.err, "dossier-index: database " + (dir / "db") + " is locked by another indexer\n");
+  }
+  // And against a running indexer, which holds every shard.
+  for (int i = 0; i < 3000; ++i)
+    write_file(dir / "c/m/m" + std::to_string(i) + ".txt", article_text(i));
+  const pid_t pid = spawn_indexer({"--db", dir / "db", "--commit-every", "20", dir / "c"});
+  ASSERT_TRUE(wait_for_commit(dir / "db", 2));
+  ::kill(pid, SIGSTOP);  // paused, it cannot finish and unlock before the second one starts
+  const auto r = index(dir / "db", quote(dir / "c"));
+  ::kill(pid, SIGCONT);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("is locked by another indexer"), std::string::npos) << r.err;
+  EXPECT_EQ(wait_exit(pid), 0);
+}
+
+// Indexes `corpus` into `db` in one batch with writes past 64 KB failing with EFBIG, as on
+// a full disk (SIGXFSZ ignored, so write() returns the error). Xapian's own leak on a
+// failed commit is suppressed for sanitizer builds (tests/xapian_commit_leak.supp).
+RunResult run_out_of_space(const std::string& db, const std::string& corpus) {
+  const std::string suppressions = DOSSIER_SOURCE_DIR "/tests/xapian_commit_leak.supp";
+  return run("bash -c " + quote("trap '' XFSZ; ulimit -f 64; LSAN_OPTIONS=suppressions=" +
+                                quote(suppressions) + " exec " + kIndex + " --db " + quote(db) +
+                                " --commit-every 100000 " + quote(corpus)));
+}
+
 TEST(IndexWriteError, FileSizeLimitIsAnIoErrorAndKeepsTheLastCommit) {
   TempDir dir("idx_efbig");
   const auto c = dir / "c", db = dir / "db";
@@ -308,14 +496,31 @@ TEST(IndexWriteError, FileSizeLimitIsAnIoErrorAndKeepsTheLastCommit) {
   ASSERT_EQ(index(db, quote(c)).exit_code, 0);
   for (int i = 0; i < 400; ++i)
     write_file(c + "/more/m" + std::to_string(i) + ".txt", article_text(i));
-  // Writes past 64 KB fail with EFBIG, as on a full disk (SIGXFSZ ignored, so write()
-  // returns the error).
-  const auto r = run("bash -c " + quote("trap '' XFSZ; ulimit -f 64; exec " + kIndex + " --db " +
-                                        quote(db) + " --commit-every 100000 " + quote(c)));
+  const auto r = run_out_of_space(db, c);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("dossier-index: cannot"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("last committed state is intact"), std::string::npos) << r.err;
   EXPECT_EQ(id_terms(db), std::set<std::string>{"Qfirst.txt"});
+}
+
+TEST(IndexWriteError, ShardedWriteErrorKeepsEveryShardAtItsLastCommit) {
+  TempDir dir("idx_efbig_sharded");
+  const auto c = dir / "c", db = dir / "db";
+  for (int i = 0; i < 4; ++i)
+    write_file(c + "/first" + std::to_string(i) + ".txt", article_text(i));
+  ASSERT_EQ(index(db, "--shards 2 " + quote(c)).exit_code, 0);
+  const auto committed = id_terms(db);
+  for (int i = 0; i < 400; ++i)
+    write_file(c + "/more/m" + std::to_string(i) + ".txt", article_text(i));
+  const auto r = run_out_of_space(db, c);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
+  EXPECT_NE(r.err.find("dossier-index: cannot"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("last committed state is intact"), std::string::npos) << r.err;
+  EXPECT_EQ(id_terms(db), committed);
+  // Once there is room again, a re-run completes it.
+  const auto rerun = index(db, quote(c));
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_NE(rerun.out.find("400 added, 0 updated, 4 unchanged"), std::string::npos) << rerun.out;
 }
 
 TEST(IndexJsonl, RecordsAreIndexedIncrementallyAndPruned) {

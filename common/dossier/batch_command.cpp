@@ -24,9 +24,13 @@ struct OutputFormat {
   bool snippets = false;
 };
 
-OutputFormat table_format(const BatchSettings& s, const Xapian::Database& db) {
+nlohmann::ordered_json database_header(const Searcher& searcher) {
+  return database_header_json(searcher.database(), searcher.revision());
+}
+
+OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {
   if (s.format == "jsonl")
-    return {s.header ? json_line(database_header_json(db)) : "", jsonl_table_line, true, false};
+    return {s.header ? json_line(database_header(searcher)) : "", jsonl_table_line, true, false};
   if (s.format == "tsv" || s.format == "csv") {
     const auto table = s.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv;
     return {s.header ? actor_date_table_header(table, true) : "",
@@ -39,10 +43,10 @@ OutputFormat table_format(const BatchSettings& s, const Xapian::Database& db) {
   throw Error(ErrorKind::kUsage, "--table prints jsonl, tsv or csv");
 }
 
-OutputFormat output_format(const BatchSettings& s, const Xapian::Database& db) {
-  if (s.table) return table_format(s, db);
+OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
+  if (s.table) return table_format(s, searcher);
   if (s.format == "jsonl") {
-    return {s.header ? json_line(database_header_json(db)) : "",
+    return {s.header ? json_line(database_header(searcher)) : "",
             s.count_only ? BatchFormatter(jsonl_count_line) : BatchFormatter(jsonl_answer_line),
             true, true};
   }
@@ -76,7 +80,7 @@ int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& e
     searchers.push_back(std::make_unique<Searcher>(s.db_path));
     searchers.back()->ranking() = s.ranking;
   }
-  const OutputFormat format = output_format(s, searchers.front()->database());
+  const OutputFormat format = output_format(s, *searchers.front());
 
   std::ifstream file;
   if (s.input != "-") {

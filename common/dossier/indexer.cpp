@@ -44,7 +44,7 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   check_inputs_exist(options.inputs);  // a typo creates no database
   const ActorLexicon lexicon = load_lexicon(options.actors_file);
   // Locked before listing: a second indexer fails at once.
-  Xapian::WritableDatabase db = open_writable(options.db_path);
+  WritableShards db = open_writable_shards(options.db_path, options.shards);
   Progress progress(options.progress);
   progress.phase("listing");
   const auto skip = [&](const std::string& path, const std::string& why) {
@@ -58,16 +58,19 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   PipelineResult result = run_index_pipeline(options, lexicon, sources, db, report, progress);
   if (options.prune && result.stats.signal == 0) {
     progress.phase("pruning");
-    try {
-      for (std::size_t i = 0; i < sources.size(); ++i) {
-        result.stats.removed +=
-            prune_unseen(db, sources[i]->input_term(), result.seen_id_hashes[i]);
+    // Each shard holds its own documents of every input: prune them all, shard by shard.
+    for (auto& shard : db.shards) {
+      try {
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+          result.stats.removed +=
+              prune_unseen(shard, sources[i]->input_term(), result.seen_id_hashes[i]);
+        }
+      } catch (const Xapian::Error& e) {
+        throw Error(ErrorKind::kInternal,
+                    "cannot prune database " + options.db_path + ": " + e.get_description());
       }
-    } catch (const Xapian::Error& e) {
-      throw Error(ErrorKind::kInternal,
-                  "cannot prune database " + options.db_path + ": " + e.get_description());
+      commit(shard, options.db_path);
     }
-    commit(db, options.db_path);
   }
   result.stats.skipped = report.skipped_count();
   result.stats.seconds =

@@ -19,7 +19,11 @@ struct IndexOptions {
   std::string actors_file;          // user actor dictionary (TSV), optional
   ExtractionOptions extraction;
   unsigned jobs = 0;  // analysis threads; 0 = one per core
-  // Small batches are faster here, not just safer: Xapian buffers a batch in std::maps
+  // Databases written in parallel, one writer thread each (index/shard_layout.h). 0 = as
+  // the existing database is, 1 for a new one; another count than an existing database's
+  // is a usage error.
+  unsigned shards = 0;
+  // Per shard. Small batches are faster here, not just safer: Xapian buffers a batch in std::maps
   // whose cost per insertion grows with their size (BBC, 1 core: 6.3 s CPU with 250
   // articles per commit, 8.0 s with 1000; docs/BENCHMARKS.md).
   std::size_t commit_every = 250;             // articles written between commits
@@ -46,11 +50,11 @@ ActorLexicon load_lexicon(const std::string& actors_file);
 
 // Indexes every article of `options.inputs` into the database (created if needed): new
 // and changed sources are analysed in parallel and written in a fixed order (the output
-// does not depend on `jobs`), unchanged ones cost a stat, and the database is committed
-// every `commit_every` articles, so a killed run leaves the last batch and a re-run
-// completes it. Problems with single sources go to `report` and count as skipped;
-// problems with the database throw dossier::Error (kUsage when locked by another
-// indexer, kInternal for I/O errors such as a full disk: the last commit stays intact).
+// does not depend on `jobs`), unchanged ones cost a stat, and each shard is committed
+// every `commit_every` articles written to it, so a killed run leaves every shard at its
+// last batch and a re-run completes them. Problems with single sources go to `report` and count as
+// skipped; problems with the database throw dossier::Error (kUsage when locked by another indexer,
+// kInternal for I/O errors such as a full disk: the last commit stays intact).
 IndexStats index_corpus(const IndexOptions& options, IndexReport& report);
 
 }  // namespace dossier

@@ -16,19 +16,14 @@ std::string json_line(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-nlohmann::ordered_json database_header_json(const Xapian::Database& db) {
-  nlohmann::ordered_json revision = nullptr;
-  try {
-    revision = db.get_revision();
-  } catch (const Xapian::InvalidOperationError&) {
-    // Several shards: each has its own revision, there is no single one.
-  }
+nlohmann::ordered_json database_header_json(const Xapian::Database& db,
+                                            std::optional<Xapian::rev> revision) {
   const std::string schema = db.get_metadata(schema::kSchemaKey);
   nlohmann::ordered_json version = nullptr;
   if (!schema.empty()) version = std::stoi(schema);
   return {{"database",
            {{"uuid", db.get_uuid()},
-            {"revision", std::move(revision)},
+            {"revision", revision ? nlohmann::ordered_json(*revision) : nullptr},
             {"documents", db.get_doccount()},
             {"schema", std::move(version)}}}};
 }

@@ -1,6 +1,7 @@
 // JSON-lines output of a batch: a header naming the database, then one line per query.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <xapian.h>
@@ -11,9 +12,11 @@
 namespace dossier {
 
 // {"database":{"uuid","revision","documents","schema"}}: what a batch was answered
-// from, for reproducibility. For a database made of several shards, "uuid" lists the
-// shards' uuids (Xapian joins them with ':') and "revision" is null (it is per shard).
-nlohmann::ordered_json database_header_json(const Xapian::Database& db);
+// from, for reproducibility. `revision` is Searcher::revision(): for a sharded database
+// the sum of the shards' revisions, null when unknown. For a database made of several
+// shards, "uuid" lists the shards' uuids (Xapian joins them with ':').
+nlohmann::ordered_json database_header_json(const Xapian::Database& db,
+                                            std::optional<Xapian::rev> revision);
 
 // One line per query: {"id", then the keys of result_to_json} or {"id","error"}.
 std::string jsonl_answer_line(const BatchAnswer& answer);

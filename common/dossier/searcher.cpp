@@ -9,6 +9,7 @@
 
 #include "dossier/document_data.h"
 #include "dossier/errors.h"
+#include "dossier/index/shard_layout.h"
 #include "dossier/query_builder.h"
 #include "dossier/query_fields.h"
 #include "dossier/schema.h"
@@ -25,14 +26,41 @@ constexpr Xapian::doccount kCheckAtLeast = 1000;
 // beyond it (some 2 million articles) each match's codes are read from the database.
 constexpr std::size_t kMaxActorTableBytes = std::size_t{256} << 20;
 
-Xapian::Database open_readable(const std::string& path) {
+// Opens `path` read-only and checks its schema. A sharded database written by
+// dossier-index is opened shard by shard into `shards` and combined: the same database
+// Xapian opens from the stub, but the shard handles share the combined database's state
+// (and follow its reopen()), so their revisions are those of what is searched. Any other
+// database opens as Xapian sees it.
+Xapian::Database open_once(const std::string& path, std::vector<Xapian::Database>& shards) {
+  shards.clear();
+  Xapian::Database db;
+  const auto shard_count = has_stub(path) ? read_stub(path) : std::nullopt;
+  if (!shard_count) {
+    db = Xapian::Database(path);
+  } else {
+    for (unsigned i = 0; i < *shard_count; ++i) {
+      shards.emplace_back(shard_path(path, i));
+      db.add_database(shards.back());
+    }
+  }
+  // Every shard carries the schema version; Xapian reads metadata from the first.
+  schema::check(db, path);
+  return db;
+}
+
+Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
   if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
-  try {
-    Xapian::Database db(path);
-    schema::check(db, path);
-    return db;
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
+  // An indexer committing meanwhile may recycle the revision being opened (it keeps one
+  // old revision; more likely with several shards, opened one after the other): try again.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return open_once(path, shards);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 5)
+        throw Error(ErrorKind::kInternal, "database " + path + " keeps changing while opened");
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
+    }
   }
 }
 
@@ -111,7 +139,21 @@ std::optional<SortOrder> sort_order_from_string(std::string_view name) {
 }
 
 Searcher::Searcher(const std::string& db_path)
-    : path_(db_path), db_(open_readable(db_path)), actors_(db_, analyzer_) {}
+    : path_(db_path), db_(open_readable(db_path, shards_)), actors_(db_, analyzer_) {}
+
+std::optional<Xapian::rev> Searcher::revision() const {
+  if (shards_.empty()) {
+    try {
+      return db_.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+      return std::nullopt;  // a stub of several databases that dossier-index did not write
+    }
+  }
+  // Each shard's revision only grows, so equal sums mean equal revisions of every shard.
+  Xapian::rev sum = 0;
+  for (const auto& shard : shards_) sum += shard.get_revision();
+  return sum;
+}
 
 SearchResult Searcher::search(const SearchRequest& request) {
   // A reader sees a snapshot; when an indexer commits twice meanwhile, the snapshot goes

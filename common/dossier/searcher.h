@@ -118,6 +118,11 @@ class Searcher {
   Xapian::Query query(const SearchRequest& request) { return build_query(request); }
 
   const Xapian::Database& database() const { return db_; }
+  // The revision searched: Xapian's for a plain database; for a sharded one the sum of
+  // its shards' revisions (it grows with every commit of any shard, and since each shard's
+  // revision only grows, an equal sum means the same state); nothing for a database of
+  // several parts that dossier-index did not write.
+  std::optional<Xapian::rev> revision() const;
   Analyzer& analyzer() { return analyzer_; }
   ActorDirectory& actors() { return actors_; }
   RankingParams& ranking() { return ranking_; }
@@ -129,6 +134,9 @@ class Searcher {
   Xapian::Query expansion(const SearchRequest& request);
 
   std::string path_;
+  // A sharded database's shards, in order (before db_: open_readable() fills them); empty
+  // for a plain database.
+  std::vector<Xapian::Database> shards_;
   Xapian::Database db_;
   Analyzer analyzer_;
   ActorDirectory actors_;

@@ -2,15 +2,37 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 namespace dossier {
 
 // Opens or creates the database at `path` for writing and stamps/checks its schema.
+// Messages name `shown_path` (the database the user named; a shard's own path otherwise).
 // Throws dossier::Error: kUsage when another indexer holds the lock or the schema
 // differs, kInternal for I/O problems.
-Xapian::WritableDatabase open_writable(const std::string& path);
+Xapian::WritableDatabase open_writable(const std::string& path, const std::string& shown_path);
+inline Xapian::WritableDatabase open_writable(const std::string& path) {
+  return open_writable(path, path);
+}
+
+// What one indexer run writes to: a plain database (one shard) or every shard of a sharded
+// database (index/shard_layout.h), in routing order; each is open, locked by this process
+// and carries the schema version.
+struct WritableShards {
+  std::string path;  // the database as the user named it
+  std::vector<Xapian::WritableDatabase> shards;
+};
+
+// Opens the database at `path` with its own layout: a folder with a stub file has the
+// shards it lists, any other existing database is one shard. A new database gets
+// `requested_shards` (0 means 1): 1 is a plain database at `path`; more are created as
+// path/shard-<i>, committed empty (with the schema version), and only then listed in the
+// stub, so a crash never leaves a stub naming shards that do not exist. Throws
+// dossier::Error (kUsage) when `requested_shards` is neither 0 nor the existing count, or
+// the stub is not one dossier-index wrote; otherwise as open_writable().
+WritableShards open_writable_shards(const std::string& path, unsigned requested_shards);
 
 // Commits, turning Xapian's I/O errors (disk full...) into dossier::Error (kInternal).
 void commit(Xapian::WritableDatabase& db, const std::string& path);

@@ -1,6 +1,7 @@
 // Tells the reader which articles are already in the database, and as what: it looks the
-// id term up in a read-only view of the last committed revision (the writer's own handle
-// is busy in another thread, and Xapian objects are single-threaded).
+// id term up in a read-only view of the last committed revision (the writers' own handles
+// are busy in other threads, and Xapian objects are single-threaded). For a sharded
+// database the view is the stub's: every shard at its last commit, searched as one.
 #pragma once
 
 #include <optional>

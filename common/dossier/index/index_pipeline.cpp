@@ -1,7 +1,9 @@
 #include "dossier/index/index_pipeline.h"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 
@@ -10,19 +12,23 @@
 #include "dossier/index/article_worker.h"
 #include "dossier/index/change_detector.h"
 #include "dossier/index/interrupt.h"
+#include "dossier/index/shard_layout.h"
+#include "dossier/index/shard_writer.h"
 #include "dossier/index/source_file.h"
 #include "dossier/index/work_queue.h"
 #include "dossier/schema.h"
-#include "dossier/writable_index.h"
 
 namespace dossier {
 namespace {
 
-// Jobs waiting for a worker, and jobs in flight between the reader and the writer, per
-// worker: enough to keep every worker busy while the writer commits, small enough that
+// Jobs waiting for a worker, and jobs in flight between the reader and the router, per
+// worker: enough to keep every worker busy while a writer commits, small enough that
 // memory does not grow with the corpus.
 constexpr std::size_t kQueuedJobsPerWorker = 16;
 constexpr std::uint64_t kJobsInFlightPerWorker = 64;
+// Documents waiting for one shard's writer: enough to ride over a commit of that shard
+// while the others go on, each holding a built Xapian::Document.
+constexpr std::size_t kQueuedOutcomesPerShard = 64;
 
 unsigned worker_count(unsigned jobs) {
   if (jobs > 0) return jobs;
@@ -41,12 +47,11 @@ bool is_unchanged(const InputItem& item, const std::optional<StoredArticle>& sto
 class Pipeline {
  public:
   Pipeline(const IndexOptions& options, const ActorLexicon& lexicon,
-           std::vector<std::unique_ptr<InputSource>>& sources, Xapian::WritableDatabase& db,
+           std::vector<std::unique_ptr<InputSource>>& sources, WritableShards& db,
            IndexReport& report, Progress& progress)
       : options_(options),
         lexicon_(lexicon),
         sources_(sources),
-        db_(db),
         report_(report),
         progress_(progress),
         workers_(worker_count(options.jobs)),
@@ -54,6 +59,11 @@ class Pipeline {
         results_(kJobsInFlightPerWorker * workers_),
         workers_left_(workers_) {
     result_.seen_id_hashes.resize(sources.size());
+    writers_.reserve(db.shards.size());
+    for (auto& shard : db.shards) {
+      writers_.push_back(std::make_unique<ShardWriter>(shard, db.path, options, progress,
+                                                       kQueuedOutcomesPerShard));
+    }
   }
 
   PipelineResult run() {
@@ -62,15 +72,23 @@ class Pipeline {
       try {
         threads.emplace_back([this] { read_sources(); });
         for (unsigned i = 0; i < workers_; ++i) threads.emplace_back([this] { analyse(); });
-        write();
+        for (std::size_t i = 0; i < writers_.size(); ++i)
+          threads.emplace_back([this, i] { write_shard(i); });
+        route();
+        progress_.phase("committing");
+        for (auto& writer : writers_) writer->close();  // each commits its last batch
       } catch (...) {
         stop_all();
         throw;  // the threads are joined as `threads` goes out of scope
       }
     }
+    if (writer_error_) std::rethrow_exception(writer_error_);
     if (reader_error_) std::rethrow_exception(reader_error_);
-    progress_.phase("committing");
-    commit(db_, options_.db_path);
+    for (const auto& writer : writers_) {
+      result_.stats.added += writer->counts().added;
+      result_.stats.updated += writer->counts().updated;
+      result_.stats.unchanged += writer->counts().restamped;
+    }
     result_.stats.unchanged += unchanged_by_stat_;
     result_.stats.bytes = bytes_;
     result_.stats.signal = signal_;
@@ -95,7 +113,7 @@ class Pipeline {
     jobs_.close();
   }
 
-  // False when the run must stop (signal, or the writer gave up).
+  // False when the run must stop (signal, or a writer gave up).
   bool read_source(std::size_t index, ChangeDetector& detector) {
     InputSource& source = *sources_[index];
     InputItem item;
@@ -135,76 +153,56 @@ class Pipeline {
   void analyse() {
     ArticleWorker worker(lexicon_, options_.extraction, options_.max_file_size, report_);
     while (auto job = jobs_.pop()) {
-      if (stop_) continue;  // drain without work: the writer has given up
+      if (stop_) continue;  // drain without work: a writer has given up
       results_.put(job->seq, worker.process(*job));
     }
     if (--workers_left_ == 0) results_.finish();
   }
 
-  // The calling thread: the only one touching `db_`.
-  void write() {
-    std::size_t batch_articles = 0;
-    std::uint64_t batch_bytes = 0;
+  // The calling thread: takes the outcomes in input order and hands each to the writer of
+  // its shard, so every shard sees its documents in input order.
+  void route() {
     while (auto outcome = results_.take()) {
-      if (outcome->kind != IndexOutcome::Kind::kSkipped) {
-        apply(*outcome);
-        ++batch_articles;
-        batch_bytes += outcome->bytes;
+      if (outcome->kind == IndexOutcome::Kind::kSkipped) {
+        progress_.advance(1, outcome->bytes);  // already reported
+        continue;
       }
-      progress_.advance(1, outcome->bytes);
-      if (batch_articles >= options_.commit_every || batch_bytes >= options_.commit_bytes) {
-        commit(db_, options_.db_path);
-        batch_articles = 0;
-        batch_bytes = 0;
-      }
+      const unsigned shard = shard_of(outcome->id_term, static_cast<unsigned>(writers_.size()));
+      if (!writers_[shard]->push(std::move(*outcome))) return;  // stopped
     }
   }
 
-  void apply(IndexOutcome& outcome) {
+  // Writer thread of shard `index`.
+  void write_shard(std::size_t index) {
     try {
-      if (outcome.kind == IndexOutcome::Kind::kDocument) {
-        // add_document is much cheaper than replace_document(term), which has to look
-        // the term up through Xapian's pending changes; it is safe when the reader knows
-        // the id is in neither the database nor this run.
-        if (outcome.replace) {
-          db_.replace_document(outcome.id_term, outcome.document);
-        } else {
-          db_.add_document(outcome.document);
-        }
-        ++(outcome.replace ? result_.stats.updated : result_.stats.added);
-        return;
+      writers_[index]->run(stop_);
+    } catch (...) {
+      {
+        // The first failure is the cause; the others (a full disk fails every shard) follow.
+        std::lock_guard lock(writer_error_mutex_);
+        if (!writer_error_) writer_error_ = std::current_exception();
       }
-      // kRestamp: same content under a new mtime; store the new stamp so the next run
-      // settles it with a stat.
-      const auto posting = db_.postlist_begin(outcome.id_term);
-      if (posting != db_.postlist_end(outcome.id_term)) {
-        Xapian::Document doc = db_.get_document(*posting);
-        doc.add_value(schema::kSlotSourceStamp, outcome.stamp);
-        db_.replace_document(*posting, doc);
-      }
-      ++result_.stats.unchanged;
-    } catch (const Xapian::Error& e) {
-      throw Error(ErrorKind::kInternal,
-                  "cannot write to database " + options_.db_path +
-                      " (the last committed state is intact): " + e.get_description());
+      stop_all();
     }
   }
 
+  // Stops every thread promptly: after a write error, or when the router fails.
   void stop_all() {
     stop_ = true;
     jobs_.close();
     results_.abort();
+    for (auto& writer : writers_) writer->close();
   }
 
   const IndexOptions& options_;
   const ActorLexicon& lexicon_;
   std::vector<std::unique_ptr<InputSource>>& sources_;
-  Xapian::WritableDatabase& db_;
   IndexReport& report_;
   Progress& progress_;
   const unsigned workers_;
   BoundedQueue<IndexJob> jobs_;
   ReorderBuffer<IndexOutcome> results_;
+  std::vector<std::unique_ptr<ShardWriter>> writers_;
   std::atomic<unsigned> workers_left_;
   std::atomic<bool> stop_{false};
   // Written by the reader thread only, read after it is joined.
@@ -217,7 +215,10 @@ class Pipeline {
   std::uint64_t bytes_ = 0;
   int signal_ = 0;
   std::exception_ptr reader_error_;
-  // stats written by the writer; seen_id_hashes by the reader.
+  // The first error of any shard writer; read after the joins.
+  std::mutex writer_error_mutex_;
+  std::exception_ptr writer_error_;
+  // stats summed from the writers after the joins; seen_id_hashes written by the reader.
   PipelineResult result_;
 };
 
@@ -225,8 +226,7 @@ class Pipeline {
 
 PipelineResult run_index_pipeline(const IndexOptions& options, const ActorLexicon& lexicon,
                                   std::vector<std::unique_ptr<InputSource>>& sources,
-                                  Xapian::WritableDatabase& db, IndexReport& report,
-                                  Progress& progress) {
+                                  WritableShards& db, IndexReport& report, Progress& progress) {
   return Pipeline(options, lexicon, sources, db, report, progress).run();
 }
 

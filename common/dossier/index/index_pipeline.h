@@ -1,23 +1,26 @@
 // The indexing pipeline: one reader thread walks the input sources and sorts out what is
-// unchanged, N analysis workers build documents, and the calling thread writes them in
-// input order, committing in batches.
+// unchanged, N analysis workers build documents, the calling thread takes them back in
+// input order and routes each to the shard of its id, and one writer thread per shard
+// writes them in that order, committing in batches (shard_writer.h).
 //
-//   reader --BoundedQueue<IndexJob>--> workers --ReorderBuffer<IndexOutcome>--> writer
+//   reader --BoundedQueue<IndexJob>--> workers --ReorderBuffer<IndexOutcome>--> router
+//   router --BoundedQueue<IndexOutcome>--> shard writer (one per shard)
 //
-// The reader may run at most a window of jobs ahead of the writer, so memory is bounded
-// by that window (plus Xapian's batch), whatever the corpus size.
+// The reader may run at most a window of jobs ahead of the router, and each shard's queue
+// is bounded, so memory is bounded by those (plus Xapian's batch per shard), whatever the
+// corpus size. Each shard receives its documents in input order, so the output does not
+// depend on the number of analysis threads.
 #pragma once
 
 #include <memory>
 #include <vector>
-
-#include <xapian.h>
 
 #include "dossier/actors/lexicon.h"
 #include "dossier/index/index_report.h"
 #include "dossier/index/input_source.h"
 #include "dossier/index/progress.h"
 #include "dossier/indexer.h"
+#include "dossier/writable_index.h"
 
 namespace dossier {
 
@@ -29,10 +32,9 @@ struct PipelineResult {
 };
 
 // Runs the pipeline over `sources` into `db` (already open, at `options.db_path`), and
-// commits. Throws dossier::Error (kInternal) when writing fails.
+// commits every shard. Throws dossier::Error (kInternal) when writing fails.
 PipelineResult run_index_pipeline(const IndexOptions& options, const ActorLexicon& lexicon,
                                   std::vector<std::unique_ptr<InputSource>>& sources,
-                                  Xapian::WritableDatabase& db, IndexReport& report,
-                                  Progress& progress);
+                                  WritableShards& db, IndexReport& report, Progress& progress);
 
 }  // namespace dossier

@@ -1,5 +1,5 @@
 // The two hand-offs of the indexing pipeline: a bounded FIFO from the reader to the
-// analysis workers, and a re-ordering buffer from the workers to the single writer, which
+// analysis workers, and a re-ordering buffer from the workers to the single router, which
 // takes results in sequence order whatever order the workers finish in.
 #pragma once
 

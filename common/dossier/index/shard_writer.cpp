@@ -1,0 +1,65 @@
+#include "dossier/index/shard_writer.h"
+
+#include "dossier/errors.h"
+#include "dossier/schema.h"
+#include "dossier/writable_index.h"
+
+namespace dossier {
+
+ShardWriter::ShardWriter(Xapian::WritableDatabase& db, const std::string& db_path,
+                         const IndexOptions& options, Progress& progress,
+                         std::size_t queue_capacity)
+    : db_(db), db_path_(db_path), options_(options), progress_(progress), queue_(queue_capacity) {}
+
+void ShardWriter::run(const std::atomic<bool>& stop) {
+  std::size_t batch_articles = 0;
+  std::uint64_t batch_bytes = 0;
+  while (auto outcome = queue_.pop()) {
+    if (stop) break;
+    apply(*outcome);
+    progress_.advance(1, outcome->bytes);
+    ++batch_articles;
+    batch_bytes += outcome->bytes;
+    if (batch_articles >= options_.commit_every || batch_bytes >= options_.commit_bytes) {
+      commit(db_, db_path_);
+      batch_articles = 0;
+      batch_bytes = 0;
+    }
+  }
+  // Also when stopped early: what this shard has is whole documents, and committing them
+  // here rather than leaving it to Xapian's destructor (which commits too, but swallows
+  // errors and, on a full disk, leaks in Xapian 1.4.22) keeps every error ours.
+  commit(db_, db_path_);
+}
+
+void ShardWriter::apply(IndexOutcome& outcome) {
+  try {
+    if (outcome.kind == IndexOutcome::Kind::kDocument) {
+      // add_document is much cheaper than replace_document(term), which has to look the
+      // term up through Xapian's pending changes; it is safe when the reader knows the id
+      // is in neither the database nor this run (an id always goes to the same shard).
+      if (outcome.replace) {
+        db_.replace_document(outcome.id_term, outcome.document);
+      } else {
+        db_.add_document(outcome.document);
+      }
+      ++(outcome.replace ? counts_.updated : counts_.added);
+      return;
+    }
+    // kRestamp: same content under a new mtime; store the new stamp so the next run
+    // settles it with a stat.
+    const auto posting = db_.postlist_begin(outcome.id_term);
+    if (posting != db_.postlist_end(outcome.id_term)) {
+      Xapian::Document doc = db_.get_document(*posting);
+      doc.add_value(schema::kSlotSourceStamp, outcome.stamp);
+      db_.replace_document(*posting, doc);
+    }
+    ++counts_.restamped;
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal,
+                "cannot write to database " + db_path_ +
+                    " (the last committed state is intact): " + e.get_description());
+  }
+}
+
+}  // namespace dossier

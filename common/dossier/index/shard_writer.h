@@ -1,0 +1,59 @@
+// The writing end of the indexing pipeline for one shard: its own thread applies the
+// outcomes routed to the shard, in the order they were routed, to the shard's own
+// WritableDatabase, and commits every --commit-every articles or --commit-bytes source
+// bytes written to this shard, and once more at the end. Shards never share a Xapian
+// object, so N writers run in parallel.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include <xapian.h>
+
+#include "dossier/index/article_worker.h"
+#include "dossier/index/progress.h"
+#include "dossier/index/work_queue.h"
+#include "dossier/indexer.h"
+
+namespace dossier {
+
+struct ShardWriteCounts {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t restamped = 0;  // unchanged content, new stamp
+};
+
+class ShardWriter {
+ public:
+  // `db` is this writer's alone while run() runs; `db_path` names it in messages.
+  ShardWriter(Xapian::WritableDatabase& db, const std::string& db_path, const IndexOptions& options,
+              Progress& progress, std::size_t queue_capacity);
+
+  // Router side: blocks while the queue is full; false once the writer was closed.
+  bool push(IndexOutcome outcome) { return queue_.push(std::move(outcome)); }
+  // Router side: no more outcomes (run() drains the queue, commits and returns).
+  void close() { queue_.close(); }
+
+  // The writer thread's body: applies outcomes until the queue is closed and drained, or
+  // until `stop` is set (another part of the pipeline failed; the rest of the queue is
+  // dropped), then commits. Throws dossier::Error (kInternal) when writing or committing
+  // fails; the shard keeps its last commit.
+  void run(const std::atomic<bool>& stop);
+
+  // Valid after run() returned.
+  const ShardWriteCounts& counts() const { return counts_; }
+
+ private:
+  void apply(IndexOutcome& outcome);
+
+  Xapian::WritableDatabase& db_;
+  const std::string& db_path_;
+  const IndexOptions& options_;
+  Progress& progress_;
+  BoundedQueue<IndexOutcome> queue_;
+  ShardWriteCounts counts_;
+};
+
+}  // namespace dossier
