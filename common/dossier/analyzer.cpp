@@ -203,14 +203,6 @@ void Analyzer::tokenize_with_icu(std::string_view text, std::size_t offset,
   utext_close(ut);
 }
 
-const std::string& Analyzer::stem(const std::string& term) {
-  if (const auto found = stems_.find(term); found != stems_.end()) return found->second;
-  // Bounded: a vocabulary grows without end over a large corpus (numbers, names, typos).
-  constexpr std::size_t kMaxCachedStems = 1 << 17;
-  if (stems_.size() >= kMaxCachedStems) stems_.clear();
-  return stems_.emplace(term, stemmer_(term)).first->second;
-}
-
 bool Analyzer::should_stem(std::string_view term) {
   if (term.empty()) return false;
   UChar32 c;

@@ -5,7 +5,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -56,8 +55,7 @@ class Analyzer {
   std::string fold(std::string_view word) const;
 
   // Stem of a folded term ("Z"-prefixed stemmed terms live beside the exact ones).
-  // Remembered: news text repeats its words, and Snowball costs several times a lookup.
-  const std::string& stem(const std::string& term);
+  std::string stem(const std::string& term) const { return stemmer_(term); }
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
   // Whether Xapian's QueryParser (STEM_SOME) would stem this term: only terms that start
@@ -70,11 +68,6 @@ class Analyzer {
   const icu::Normalizer2* nfd_;
   const icu::Normalizer2* nfc_;
   Xapian::Stem stemmer_;
-  // Hashes string_views too, so a lookup needs no copy of the word.
-  struct Hash : std::hash<std::string_view> {
-    using is_transparent = void;
-  };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems_;
 };
 
 // English stop words, used at query time only (the Xapian way: a stop word is dropped
