@@ -133,6 +133,22 @@ int wait_exit(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+// Indexes one generated corpus with one and with four analysis threads (`options` given
+// to both, four threads committing often): the databases must be identical, docids
+// included, so search results agree down to the order of ties.
+void expect_same_database_whatever_the_jobs(const std::string& name, const std::string& options,
+                                            int files) {
+  TempDir dir(name);
+  const auto corpus = dir / "corpus";
+  for (int i = 0; i < files; ++i)
+    write_file(corpus + "/d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt",
+               article_text(i));
+  ASSERT_EQ(index(dir / "one", options + "--jobs 1 " + quote(corpus)).exit_code, 0);
+  ASSERT_EQ(index(dir / "four", options + "--jobs 4 --commit-every 7 " + quote(corpus)).exit_code,
+            0);
+  expect_same_database(dir / "one", dir / "four");
+}
+
 TEST(IndexIncremental, OnlyChangedFilesAreReanalysedAndPruneRemovesGoneOnes) {
   TempDir dir("idx_incr");
   const auto corpus = dir / "corpus", db = dir / "db";
@@ -238,15 +254,7 @@ TEST(IndexSharded, TheShardCountIsFixedWhenTheDatabaseIsCreated) {
 }
 
 TEST(IndexSharded, OutputDoesNotDependOnTheNumberOfThreads) {
-  TempDir dir("idx_shard_jobs");
-  const auto corpus = dir / "corpus";
-  for (int i = 0; i < 200; ++i)
-    write_file(corpus + "/d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt",
-               article_text(i));
-  ASSERT_EQ(index(dir / "one", "--shards 2 --jobs 1 " + quote(corpus)).exit_code, 0);
-  ASSERT_EQ(index(dir / "four", "--shards 2 --jobs 4 --commit-every 7 " + quote(corpus)).exit_code,
-            0);
-  expect_same_database(dir / "one", dir / "four");  // same docids: tie order included
+  expect_same_database_whatever_the_jobs("idx_shard_jobs", "--shards 2 ", 200);
 }
 
 TEST(IndexIncremental, PruneOnlyTouchesTheInputsGiven) {
@@ -281,15 +289,7 @@ TEST(IndexIncremental, ChangedSidecarOrOptionsReanalyse) {
 }
 
 TEST(IndexJobs, OutputDoesNotDependOnTheNumberOfThreads) {
-  TempDir dir("idx_jobs");
-  const auto corpus = dir / "corpus";
-  for (int i = 0; i < 300; ++i)
-    write_file(corpus + "/d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".txt",
-               article_text(i));
-  ASSERT_EQ(index(dir / "one", "--jobs 1 " + quote(corpus)).exit_code, 0);
-  ASSERT_EQ(index(dir / "four", "--jobs 4 --commit-every 7 " + quote(corpus)).exit_code, 0);
-  expect_same_database(dir / "one", dir / "four");
-  // Same docids too: identical search results above include tie order.
+  expect_same_database_whatever_the_jobs("idx_jobs", "", 300);
 }
 
 class IndexCrash : public ::testing::Test {
@@ -305,6 +305,31 @@ class IndexCrash : public ::testing::Test {
     ASSERT_EQ(index(clean_, quote(corpus_)).exit_code, 0);
   }
   static void TearDownTestSuite() { delete dir_; }
+
+  // Re-runs the indexer on a database that holds `committed` articles of the corpus (the
+  // last commit of a stopped run): it must add exactly the rest.
+  static void expect_rerun_adds_the_rest(const std::string& db, Xapian::doccount committed) {
+    const auto r = index(db, quote(corpus_));  // no --shards: the database's own layout
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find(std::to_string(kFiles - committed) + " added, 0 updated, " +
+                         std::to_string(committed) + " unchanged"),
+              std::string::npos)
+        << r.out;
+  }
+
+  // Searches `db` while the indexer `pid` writes it, then stops the indexer with SIGTERM
+  // and returns its exit code. Searching while the indexer writes works (readers reopen on
+  // a newer revision); paused, the indexer cannot finish its run while the searches go
+  // on, however slow they are on a loaded machine: the SIGTERM must find it mid-run.
+  static int search_then_terminate(pid_t pid, const std::string& db) {
+    EXPECT_TRUE(search_json(db, "minister").contains("hits"));
+    ::kill(pid, SIGSTOP);
+    for (int i = 0; i < 2; ++i) EXPECT_TRUE(search_json(db, "minister").contains("hits"));
+    ::kill(pid, SIGTERM);
+    ::kill(pid, SIGCONT);
+    return wait_exit(pid);
+  }
+
   static TempDir* dir_;
   static std::string corpus_, clean_;
 };
@@ -320,12 +345,7 @@ TEST_F(IndexCrash, KilledMidRunThenRerunGivesTheCleanDatabase) {
   const auto committed = doc_count(db);  // opens at its last commit
   EXPECT_GT(committed, 0u);
   EXPECT_LT(committed, static_cast<Xapian::doccount>(kFiles)) << "killed too late to test";
-  const auto r = index(db, quote(corpus_));
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find(std::to_string(kFiles - committed) + " added, 0 updated, " +
-                       std::to_string(committed) + " unchanged"),
-            std::string::npos)
-      << r.out;
+  expect_rerun_adds_the_rest(db, committed);
   expect_same_database(db, clean_);
 }
 
@@ -333,17 +353,11 @@ TEST_F(IndexCrash, SigtermCommitsAndExits143) {
   const auto db = *dir_ / "terminated";
   const pid_t pid = spawn_indexer({"--db", db, "--commit-every", "20", corpus_});
   ASSERT_TRUE(wait_for_commit(db, 1));
-  // Searching while the indexer writes works (readers reopen on a newer revision).
-  EXPECT_TRUE(search_json(db, "minister").contains("hits"));
-  // Paused, it cannot finish its run while the searches go on, however slow they are on
-  // a loaded machine: the SIGTERM below must find it mid-run.
-  ::kill(pid, SIGSTOP);
-  for (int i = 0; i < 2; ++i) EXPECT_TRUE(search_json(db, "minister").contains("hits"));
-  ::kill(pid, SIGTERM);
-  ::kill(pid, SIGCONT);
-  EXPECT_EQ(wait_exit(pid), 143);
-  EXPECT_GT(doc_count(db), 0u);
-  ASSERT_EQ(index(db, quote(corpus_)).exit_code, 0);
+  EXPECT_EQ(search_then_terminate(pid, db), 143);
+  const auto committed = doc_count(db);
+  EXPECT_GT(committed, 0u);
+  // What was read before the signal is committed: the re-run analyses only the rest.
+  expect_rerun_adds_the_rest(db, committed);
   expect_same_database(db, clean_);
 }
 
@@ -356,12 +370,7 @@ TEST_F(IndexCrash, ShardedKilledMidRunThenRerunGivesTheCleanDatabase) {
   const auto committed = doc_count(db);  // every shard opens at its own last commit
   EXPECT_GT(committed, 0u);
   EXPECT_LT(committed, static_cast<Xapian::doccount>(kFiles)) << "killed too late to test";
-  const auto r = index(db, quote(corpus_));  // no --shards: the database's own layout
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find(std::to_string(kFiles - committed) + " added, 0 updated, " +
-                       std::to_string(committed) + " unchanged"),
-            std::string::npos)
-      << r.out;
+  expect_rerun_adds_the_rest(db, committed);
   expect_routed(db, 2);
   expect_same_answers(db, clean_);
 }
@@ -370,21 +379,10 @@ TEST_F(IndexCrash, ShardedSigtermCommitsEveryShardAndExits143) {
   const auto db = *dir_ / "terminated_sharded";
   const pid_t pid = spawn_indexer({"--db", db, "--shards", "3", "--commit-every", "20", corpus_});
   ASSERT_TRUE(wait_for_commit(db, 1));
-  EXPECT_TRUE(search_json(db, "minister").contains("hits"));
-  ::kill(pid, SIGSTOP);  // cannot finish its run during the searches (as above)
-  for (int i = 0; i < 2; ++i) EXPECT_TRUE(search_json(db, "minister").contains("hits"));
-  ::kill(pid, SIGTERM);
-  ::kill(pid, SIGCONT);
-  EXPECT_EQ(wait_exit(pid), 143);
+  EXPECT_EQ(search_then_terminate(pid, db), 143);
   const auto committed = doc_count(db);
   EXPECT_GT(committed, 0u);
-  const auto r = index(db, quote(corpus_));
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  // What was read before the signal is committed: the re-run analyses only the rest.
-  EXPECT_NE(r.out.find(std::to_string(kFiles - committed) + " added, 0 updated, " +
-                       std::to_string(committed) + " unchanged"),
-            std::string::npos)
-      << r.out;
+  expect_rerun_adds_the_rest(db, committed);
   expect_routed(db, 3);
   expect_same_answers(db, clean_);
 }
@@ -489,17 +487,23 @@ RunResult run_out_of_space(const std::string& db, const std::string& corpus) {
                                 " --commit-every 100000 " + quote(corpus)));
 }
 
-TEST(IndexWriteError, FileSizeLimitIsAnIoErrorAndKeepsTheLastCommit) {
-  TempDir dir("idx_efbig");
-  const auto c = dir / "c", db = dir / "db";
-  write_file(c + "/first.txt", article_text(1));
-  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+// Adds 400 articles to the corpus `c` and indexes them with no room to write: an I/O
+// error (exit 3) whose message says the last commit is intact.
+void add_articles_and_run_out_of_space(const std::string& db, const std::string& c) {
   for (int i = 0; i < 400; ++i)
     write_file(c + "/more/m" + std::to_string(i) + ".txt", article_text(i));
   const auto r = run_out_of_space(db, c);
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("dossier-index: cannot"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("last committed state is intact"), std::string::npos) << r.err;
+}
+
+TEST(IndexWriteError, FileSizeLimitIsAnIoErrorAndKeepsTheLastCommit) {
+  TempDir dir("idx_efbig");
+  const auto c = dir / "c", db = dir / "db";
+  write_file(c + "/first.txt", article_text(1));
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+  add_articles_and_run_out_of_space(db, c);
   EXPECT_EQ(id_terms(db), std::set<std::string>{"Qfirst.txt"});
 }
 
@@ -510,12 +514,7 @@ TEST(IndexWriteError, ShardedWriteErrorKeepsEveryShardAtItsLastCommit) {
     write_file(c + "/first" + std::to_string(i) + ".txt", article_text(i));
   ASSERT_EQ(index(db, "--shards 2 " + quote(c)).exit_code, 0);
   const auto committed = id_terms(db);
-  for (int i = 0; i < 400; ++i)
-    write_file(c + "/more/m" + std::to_string(i) + ".txt", article_text(i));
-  const auto r = run_out_of_space(db, c);
-  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
-  EXPECT_NE(r.err.find("dossier-index: cannot"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("last committed state is intact"), std::string::npos) << r.err;
+  add_articles_and_run_out_of_space(db, c);
   EXPECT_EQ(id_terms(db), committed);
   // Once there is room again, a re-run completes it.
   const auto rerun = index(db, quote(c));

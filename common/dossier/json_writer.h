@@ -17,10 +17,10 @@ class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
 
-  JsonWriter& begin_object();
-  JsonWriter& end_object();
-  JsonWriter& begin_array();
-  JsonWriter& end_array();
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
   JsonWriter& key(std::string_view name);  // then exactly one value or container
 
   JsonWriter& value(std::string_view s);
@@ -38,6 +38,10 @@ class JsonWriter {
 
  private:
   void separate();  // the comma before a value or key that is not the first
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
+  template <class Integer>
+  JsonWriter& integer(Integer n);
 
   std::string& out_;
   std::vector<bool> first_;  // per open container: nothing written in it yet

@@ -3,9 +3,7 @@
 #include <array>
 
 namespace dossier {
-namespace {
 
-// Length of the well-formed UTF-8 sequence starting at s[i], or 0 if it is not one.
 std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   const unsigned char c = b(0);
@@ -27,6 +25,8 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   }
   return 0;
 }
+
+namespace {
 
 // Windows-1252 for 0x80-0x9F (where Latin-1 has only control characters); unmapped
 // positions become U+FFFD.

@@ -15,6 +15,10 @@ std::string repair_utf8(std::string_view bytes, std::size_t* repaired = nullptr)
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
 
+// Length of the well-formed UTF-8 sequence starting at s[i] (1 for ASCII), or 0 when
+// it is not one (overlong forms, surrogates, code points above U+10FFFF, cut short).
+std::size_t valid_sequence_length(std::string_view s, std::size_t i);
+
 // Appends the UTF-8 encoding of code point `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 
