@@ -30,6 +30,16 @@ TEST(DocumentData, RoundTrips) {
   }
 }
 
+TEST(DocumentData, ReadsOnlyTheActorsAskedFor) {
+  const dossier::DocumentData d = sample();
+  const std::string stored = d.serialise();
+  for (const std::size_t max : {0u, 1u, 2u, 5u}) {
+    auto expected = d;
+    expected.actors.resize(std::min<std::size_t>(max, d.actors.size()));
+    EXPECT_EQ(dossier::DocumentData::unserialise(stored, max), expected) << max;
+  }
+}
+
 TEST(DocumentData, TruncatedKeepsWhatWasRead) {
   const dossier::DocumentData d = sample();
   const std::string full = d.serialise();

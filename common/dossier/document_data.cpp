@@ -71,7 +71,7 @@ std::string DocumentData::serialise() const {
   return out;
 }
 
-DocumentData DocumentData::unserialise(std::string_view serialised) {
+DocumentData DocumentData::unserialise(std::string_view serialised, std::size_t max_actors) {
   DocumentData d;
   Reader in(serialised);
   for (std::string* s : {&d.id, &d.title, &d.text, &d.date, &d.date_source}) {
@@ -83,7 +83,7 @@ DocumentData DocumentData::unserialise(std::string_view serialised) {
   }
   if (!in.string(d.source) || !in.string(d.url)) return d;
   const auto actors = in.varint();
-  for (std::uint64_t k = 0; actors && k < *actors; ++k) {
+  for (std::uint64_t k = 0; actors && k < *actors && k < max_actors; ++k) {
     ActorEntry a;
     if (!in.string(a.id) || !in.string(a.name) || !in.string(a.type)) return d;
     const auto mentions = in.varint();

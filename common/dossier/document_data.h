@@ -2,6 +2,7 @@
 // to the corpus files.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,7 +32,10 @@ struct DocumentData {
   // parsing JSON (unescaping each text) cost more than the rest of a hit's snippet.
   std::string serialise() const;
   // Tolerant: data cut short leaves the remaining fields empty rather than failing.
-  static DocumentData unserialise(std::string_view serialised);
+  // Reads at most `max_actors` actors: a hit shows its first few, and copying the rest
+  // cost a dozen allocations per hit.
+  static DocumentData unserialise(std::string_view serialised,
+                                  std::size_t max_actors = std::numeric_limits<std::size_t>::max());
 };
 
 bool operator==(const DocumentData::ActorEntry& a, const DocumentData::ActorEntry& b);

@@ -289,7 +289,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     snippets.emplace(query_terms(enquire.get_query(), db_), analyzer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
-    DocumentData data = DocumentData::unserialise(doc.get_data());
+    DocumentData data = DocumentData::unserialise(doc.get_data(), kHitActors);
     Hit hit;
     hit.rank = it.get_rank() + 1;
     hit.id = std::move(data.id);
