@@ -22,7 +22,7 @@ class ActorDateSpy : public Xapian::MatchSpy {
     ++seen_;
     const std::string actors = doc.get_value(schema::kSlotActors);
     const std::string day = doc.get_value(schema::kSlotDate);
-    for (const schema::ActorCode code : schema::actor_codes(actors)) ++counts_[code][day];
+    schema::for_each_actor_code(actors, [&](schema::ActorCode code) { ++counts_[code][day]; });
   }
   // Only ever used locally, never sent to a remote shard.
   std::string get_description() const override { return "ActorDateSpy"; }

@@ -84,11 +84,6 @@ sys_days next_bucket(sys_days d, Granularity g) {
   return d + days{1};
 }
 
-void put_count(std::string& out, Xapian::doccount n) {
-  out += std::to_string(n);
-  out += '\n';
-}
-
 }  // namespace
 
 bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes) {
@@ -105,12 +100,11 @@ bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std:
     const std::string value = *it;
     for (Xapian::docid d = filled + 1; d <= did; ++d)
       start_[d] = static_cast<std::uint32_t>(numbers_.size());
-    for (std::size_t i = 0; i < value.size() / 8; ++i) {
-      const schema::ActorCode code = schema::actor_code_at(value, i);
+    schema::for_each_actor_code(value, [&](schema::ActorCode code) {
       const auto [at, added] = number_of.emplace(code, static_cast<std::uint32_t>(code_of_.size()));
       if (added) code_of_.push_back(code);
       numbers_.push_back(at->second);
-    }
+    });
     filled = did;
     if (bytes() > max_bytes) {
       clear();
@@ -134,6 +128,27 @@ void ActorCountSpy::use_table(const ActorCodeTable* table) {
   numbers_counted_.clear();
 }
 
+void ActorCountSpy::prepare(const Xapian::Database& db) {
+  // The most memory the table may take (some 2 million articles); beyond it each
+  // match's value is read from the database.
+  constexpr std::size_t kMaxTableBytes = std::size_t{256} << 20;
+  values_read_ += seen_;
+  clear();
+  if (!table_tried_ && db.size() == 1 && values_read_ >= db.get_doccount()) {
+    table_tried_ = true;
+    own_table_.load(db, slot_, kMaxTableBytes);
+    use_table(&own_table_);
+  }
+}
+
+void ActorCountSpy::forget_table() {
+  use_table(nullptr);
+  own_table_.clear();
+  values_read_ = 0;
+  seen_ = 0;
+  table_tried_ = false;
+}
+
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   if (table_) {
@@ -142,8 +157,7 @@ void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
     }
     return;
   }
-  const std::string value = doc.get_value(slot_);
-  for (std::size_t i = 0; i < value.size() / 8; ++i) add(schema::actor_code_at(value, i), 1);
+  schema::for_each_actor_code(doc.get_value(slot_), [&](schema::ActorCode code) { add(code, 1); });
 }
 
 void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
@@ -184,8 +198,7 @@ Xapian::MatchSpy* ActorCountSpy::unserialise(const std::string& serialised,
 
 // Results as lines: documents seen, then "count code" pairs in decimal.
 std::string ActorCountSpy::serialise_results() const {
-  std::string out;
-  put_count(out, seen_);
+  std::string out = std::to_string(seen_) + '\n';
   for (const auto& [code, n] : counts()) {
     out += std::to_string(n);
     out += ' ';

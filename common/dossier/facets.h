@@ -59,6 +59,15 @@ class ActorCountSpy : public Xapian::MatchSpy {
   // an empty table: read the values. The table must outlive the matches it serves.
   void use_table(const ActorCodeTable* table);
 
+  // Before each query on `db` (instead of clear()): forgets the last query's counts and,
+  // once this spy has read as many documents' values as `db` holds, loads all of them
+  // into its own table (rent or buy: a single search never pays for reading them all).
+  // Only for a database of one shard: there a spy sees combined docids, while over
+  // several shards it sees each shard's own, which a table by docid cannot serve.
+  void prepare(const Xapian::Database& db);
+  // After `db` was reopened at a newer revision: the table and what was read are stale.
+  void forget_table();
+
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
   std::string name() const override { return "Dossier::ActorCountSpy"; }
@@ -80,6 +89,9 @@ class ActorCountSpy : public Xapian::MatchSpy {
 
   Xapian::valueno slot_;
   const ActorCodeTable* table_ = nullptr;
+  ActorCodeTable own_table_;          // loaded by prepare()
+  Xapian::doccount values_read_ = 0;  // by prepare(), across queries
+  bool table_tried_ = false;
   std::vector<Xapian::doccount> counts_by_number_;  // with table_: by actor number
   std::vector<std::uint32_t> numbers_counted_;      // with table_: numbers counted since clear()
   // Without a table: counts by code. Codes stay in the map across clear() (only their

@@ -62,8 +62,7 @@ void append_actor_code(std::string& slot_value, ActorCode code) {
 
 std::vector<ActorCode> actor_codes(std::string_view slot_value) {
   std::vector<ActorCode> codes;
-  for (std::size_t i = 0; i < slot_value.size() / 8; ++i)
-    codes.push_back(actor_code_at(slot_value, i));
+  for_each_actor_code(slot_value, [&](ActorCode code) { codes.push_back(code); });
   return codes;
 }
 

@@ -108,14 +108,20 @@ using ActorCode = std::uint64_t;
 ActorCode actor_code(std::string_view actor_id);
 unsigned actor_code_type(ActorCode code);  // static_cast<unsigned>(ActorType)
 void append_actor_code(std::string& slot_value, ActorCode code);
-// The codes of a kSlotActors value, in order (a trailing partial code is ignored).
-std::vector<ActorCode> actor_codes(std::string_view slot_value);
-inline ActorCode actor_code_at(std::string_view slot_value, std::size_t i) {
-  ActorCode code = 0;
-  for (std::size_t k = 0; k < 8; ++k)
-    code = code << 8 | static_cast<unsigned char>(slot_value[i * 8 + k]);
-  return code;
+// Calls f(code) for each code of a kSlotActors value, in order, without copying them (a
+// trailing partial code is ignored): the facet and the actor-by-date table do this for
+// every match.
+template <class F>
+void for_each_actor_code(std::string_view slot_value, F&& f) {
+  for (std::size_t i = 0; i + 8 <= slot_value.size(); i += 8) {
+    ActorCode code = 0;
+    for (std::size_t k = 0; k < 8; ++k)
+      code = code << 8 | static_cast<unsigned char>(slot_value[i + k]);
+    f(code);
+  }
 }
+// The codes of a kSlotActors value, in order.
+std::vector<ActorCode> actor_codes(std::string_view slot_value);
 
 // The unique-id term for an article id; ids too long for a Xapian term are cut and
 // suffixed with a hash of the whole id so they stay unique.

@@ -22,10 +22,6 @@ namespace {
 // small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 
-// The most memory the actor codes of every document may take (facets.h ActorCodeTable);
-// beyond it (some 2 million articles) each match's codes are read from the database.
-constexpr std::size_t kMaxActorTableBytes = std::size_t{256} << 20;
-
 // Opens `path` read-only and checks its schema. A sharded database written by
 // dossier-index is opened shard by shard into `shards` and combined: the same database
 // Xapian opens from the stub, but the shard handles share the combined database's state
@@ -166,9 +162,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
       db_.reopen();
       actors_.reset();
-      actor_codes_.clear();
-      actor_codes_read_ = 0;
-      actor_table_tried_ = false;
+      actor_spy_.forget_table();
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
@@ -236,19 +230,12 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
 
-  actor_spy_.clear();
   Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
   if (actor_facet) {
-    // In a database of several shards a spy sees each shard's own docids, which a table
-    // by the combined docid cannot serve: shards read their values.
-    if (!actor_table_tried_ && db_.size() == 1 && actor_codes_read_ >= db_.get_doccount()) {
-      actor_table_tried_ = true;
-      actor_codes_.load(db_, schema::kSlotActors, kMaxActorTableBytes);
-      actor_spy_.use_table(&actor_codes_);
-    }
+    actor_spy_.prepare(db_);
     enquire.add_matchspy(&actor_spy_);
   }
   if (date_facet) enquire.add_matchspy(&date_spy);
@@ -258,7 +245,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::doccount check_at_least =
       request.exact ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  if (actor_facet) actor_codes_read_ += actor_spy_.documents_seen();
 
   SearchResult result;
   result.query = request.query;

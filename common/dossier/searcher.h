@@ -141,13 +141,8 @@ class Searcher {
   Analyzer analyzer_;
   ActorDirectory actors_;
   RankingParams ranking_;
-  // Kept across queries: it keeps its table of actor codes (facets.h).
+  // Kept across queries: it keeps its map and table of actor codes (facets.h).
   ActorCountSpy actor_spy_{schema::kSlotActors};
-  // Loaded once the actor facet has read as many documents' codes as the database holds
-  // (rent or buy: a single search never pays for reading them all).
-  ActorCodeTable actor_codes_;
-  Xapian::doccount actor_codes_read_ = 0;
-  bool actor_table_tried_ = false;
 };
 
 }  // namespace dossier
