@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "dossier/corpus_walker.h"
+#include "dossier/index/commit_batch.h"
 #include "dossier/index/source_file.h"
 #include "dossier/index/source_stamp.h"
 #include "dossier/index/work_queue.h"
@@ -106,3 +107,31 @@ TEST(ReorderBuffer, AbortWakesAProducerWaitingForRoom) {
 }
 
 }  // namespace
+
+TEST(CommitBatch, GrowsWithTheShardBetweenItsBounds) {
+  dossier::CommitBatch batch(0, 0);
+  EXPECT_EQ(batch.articles(), 250u);
+  EXPECT_EQ(batch.bytes(), 250u * 4096);
+  EXPECT_FALSE(batch.full(249, 0));
+  EXPECT_TRUE(batch.full(250, 0));
+  EXPECT_TRUE(batch.full(1, 250u * 4096));
+  batch.resize(24'000);
+  EXPECT_EQ(batch.articles(), 250u);
+  batch.resize(100'000);
+  EXPECT_EQ(batch.articles(), 1000u);
+  EXPECT_EQ(batch.bytes(), 1000u * 4096);
+  EXPECT_FALSE(batch.full(999, 0));
+  batch.resize(10'000'000);
+  EXPECT_EQ(batch.articles(), 2500u);
+}
+
+TEST(CommitBatch, KeepsTheSizesTheUserFixed) {
+  dossier::CommitBatch articles_only(20, 0);
+  articles_only.resize(10'000'000);
+  EXPECT_EQ(articles_only.articles(), 20u);
+  EXPECT_EQ(articles_only.bytes(), 20u * 4096);
+  dossier::CommitBatch bytes_only(0, 1000);
+  bytes_only.resize(100'000);
+  EXPECT_EQ(bytes_only.articles(), 1000u);
+  EXPECT_TRUE(bytes_only.full(1, 1000));
+}

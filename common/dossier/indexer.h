@@ -23,11 +23,9 @@ struct IndexOptions {
   // the existing database is, 1 for a new one; another count than an existing database's
   // is a usage error.
   unsigned shards = 0;
-  // Per shard. Small batches are faster here, not just safer: Xapian buffers a batch in std::maps
-  // whose cost per insertion grows with their size (BBC, 1 core: 6.3 s CPU with 250
-  // articles per commit, 8.0 s with 1000; docs/BENCHMARKS.md).
-  std::size_t commit_every = 250;             // articles written between commits
-  std::uint64_t commit_bytes = 1ull << 20;    // ...or this many source bytes, whichever first
+  // Per shard; 0 = the default, a batch that grows with the shard (index/commit_batch.h).
+  std::size_t commit_every = 0;    // articles written between commits
+  std::uint64_t commit_bytes = 0;  // ...or this many source bytes, whichever first
   std::uint64_t max_file_size = 20ull << 20;  // larger files are skipped unread
   bool prune = false;     // delete documents of the given inputs whose source is gone
   bool progress = false;  // draw a progress line on stderr
@@ -51,8 +49,8 @@ ActorLexicon load_lexicon(const std::string& actors_file);
 // Indexes every article of `options.inputs` into the database (created if needed): new
 // and changed sources are analysed in parallel and written in a fixed order (the output
 // does not depend on `jobs`), unchanged ones cost a stat, and each shard is committed
-// every `commit_every` articles written to it, so a killed run leaves every shard at its
-// last batch and a re-run completes them. Problems with single sources go to `report` and count as
+// after every batch of articles written to it (index/commit_batch.h), so a killed run
+// leaves every shard at its last batch and a re-run completes them. Problems with single sources go to `report` and count as
 // skipped; problems with the database throw dossier::Error (kUsage when locked by another indexer,
 // kInternal for I/O errors such as a full disk: the last commit stays intact).
 IndexStats index_corpus(const IndexOptions& options, IndexReport& report);

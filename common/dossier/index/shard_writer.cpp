@@ -1,6 +1,7 @@
 #include "dossier/index/shard_writer.h"
 
 #include "dossier/errors.h"
+#include "dossier/index/commit_batch.h"
 #include "dossier/schema.h"
 #include "dossier/writable_index.h"
 
@@ -12,6 +13,8 @@ ShardWriter::ShardWriter(Xapian::WritableDatabase& db, const std::string& db_pat
     : db_(db), db_path_(db_path), options_(options), progress_(progress), queue_(queue_capacity) {}
 
 void ShardWriter::run(const std::atomic<bool>& stop) {
+  CommitBatch batch(options_.commit_every, options_.commit_bytes);
+  batch.resize(db_.get_doccount());
   std::size_t batch_articles = 0;
   std::uint64_t batch_bytes = 0;
   while (auto outcome = queue_.pop()) {
@@ -20,8 +23,9 @@ void ShardWriter::run(const std::atomic<bool>& stop) {
     progress_.advance(1, outcome->bytes);
     ++batch_articles;
     batch_bytes += outcome->bytes;
-    if (batch_articles >= options_.commit_every || batch_bytes >= options_.commit_bytes) {
+    if (batch.full(batch_articles, batch_bytes)) {
       commit(db_, db_path_);
+      batch.resize(db_.get_doccount());
       batch_articles = 0;
       batch_bytes = 0;
     }

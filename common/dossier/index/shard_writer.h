@@ -1,7 +1,7 @@
 // The writing end of the indexing pipeline for one shard: its own thread applies the
 // outcomes routed to the shard, in the order they were routed, to the shard's own
-// WritableDatabase, and commits every --commit-every articles or --commit-bytes source
-// bytes written to this shard, and once more at the end. Shards never share a Xapian
+// WritableDatabase, and commits after every batch written to this shard (commit_batch.h),
+// and once more at the end. Shards never share a Xapian
 // object, so N writers run in parallel.
 #pragma once
 
