@@ -91,7 +91,12 @@ TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
   ASSERT_TRUE(table.load(db, dossier::schema::kSlotActors, 1 << 20));
   const auto codes_of = [&](Xapian::docid did) {
     std::vector<ActorCode> codes;
-    for (const std::uint32_t number : table.actors(did)) codes.push_back(table.code(number));
+    for (const std::uint32_t entry : table.actors(did)) {
+      const ActorCode code = table.code(dossier::ActorCodeTable::number_of(entry));
+      // The entry carries the type of the actor it numbers.
+      EXPECT_EQ(dossier::ActorCodeTable::type_of(entry), dossier::schema::actor_code_type(code));
+      codes.push_back(code);
+    }
     return codes;
   };
   const auto code = [](const char* id) { return dossier::schema::actor_code(id); };
@@ -115,6 +120,15 @@ TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
   (void)enquire.get_mset(0, 10, db.get_doccount());
   EXPECT_EQ(as_map(from_table), as_map(from_values));
   EXPECT_EQ(as_map(from_table).at(code("person:a")), 2u);
+  // Both ways visit each actor with its own type.
+  for (const ActorCountSpy* spy : {&from_values, &from_table}) {
+    std::size_t visited = 0;
+    spy->for_each_count([&](unsigned type, Xapian::doccount, const auto& code_of) {
+      EXPECT_EQ(type, dossier::schema::actor_code_type(code_of()));
+      ++visited;
+    });
+    EXPECT_EQ(visited, 4u);  // a, b, d, e: c went with its document
+  }
 
   // Too big for the limit: refused, left empty.
   EXPECT_EQ(table.actor_count(), 4u);  // person:a once; place:c was deleted with its document

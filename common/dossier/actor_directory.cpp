@@ -1,6 +1,7 @@
 #include "dossier/actor_directory.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "dossier/query_builder.h"
 #include "dossier/schema.h"
@@ -175,18 +176,21 @@ std::string ActorDirectory::display_name(const std::string& actor_id) {
 }
 
 const std::string* ActorDirectory::id_of(schema::ActorCode code) {
-  if (ids_by_code_.empty()) {
+  if (ids_.empty()) {
     for (const ActorType t : kAllTypes) {
       const std::string prefix = schema::kActorPrefix + schema::actor_id(to_string(t), "");
       const std::size_t skip = std::string_view(schema::kActorPrefix).size();
       for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
         std::string id = (*it).substr(skip);
-        ids_by_code_.emplace(schema::actor_code(id), std::move(id));
+        std::uint32_t& index = ids_by_code_[schema::actor_code(id)];
+        if (index != 0) continue;  // two ids with one code: the first keeps it
+        ids_.push_back(std::move(id));
+        index = static_cast<std::uint32_t>(ids_.size());
       }
     }
   }
-  const auto found = ids_by_code_.find(code);
-  return found == ids_by_code_.end() ? nullptr : &found->second;
+  const std::uint32_t* index = ids_by_code_.find(code);
+  return index ? &ids_[*index - 1] : nullptr;
 }
 
 std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,

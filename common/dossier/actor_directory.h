@@ -5,7 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -56,6 +55,7 @@ class ActorDirectory {
     person_ids_.clear();
     person_ids_loaded_ = false;
     ids_by_code_.clear();
+    ids_.clear();
   }
 
   // "person:nicolas maduro" -> ("person", "nicolas maduro").
@@ -83,7 +83,10 @@ class ActorDirectory {
   bool all_names_loaded_ = false;
   std::vector<std::string> person_ids_;
   bool person_ids_loaded_ = false;
-  std::unordered_map<schema::ActorCode, std::string> ids_by_code_;
+  // Actor ids by code: index + 1 into ids_ (0: none). The facet looks up every actor
+  // tied at its cut, hundreds for a broad query.
+  FlatCodeMap<std::uint32_t> ids_by_code_;
+  std::vector<std::string> ids_;
 };
 
 }  // namespace dossier

@@ -103,10 +103,10 @@ bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std:
     schema::for_each_actor_code(value, [&](schema::ActorCode code) {
       const auto [at, added] = number_of.emplace(code, static_cast<std::uint32_t>(code_of_.size()));
       if (added) code_of_.push_back(code);
-      numbers_.push_back(at->second);
+      numbers_.push_back(at->second | schema::actor_code_type(code) << kTypeShift);
     });
     filled = did;
-    if (bytes() > max_bytes) {
+    if (bytes() > max_bytes || code_of_.size() >= (std::size_t{1} << kTypeShift)) {
       clear();
       return false;
     }
@@ -152,8 +152,9 @@ void ActorCountSpy::forget_table() {
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   if (table_) {
-    for (const std::uint32_t number : table_->actors(doc.get_docid())) {
-      if (counts_by_number_[number]++ == 0) numbers_counted_.push_back(number);
+    for (const std::uint32_t entry : table_->actors(doc.get_docid())) {
+      if (counts_by_number_[ActorCodeTable::number_of(entry)]++ == 0)
+        numbers_counted_.push_back(entry);
     }
     return;
   }
@@ -170,7 +171,8 @@ void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
 void ActorCountSpy::clear() {
   for (const schema::ActorCode code : codes_counted_) *counts_by_code_.find(code) = 0;
   codes_counted_.clear();
-  for (const std::uint32_t number : numbers_counted_) counts_by_number_[number] = 0;
+  for (const std::uint32_t entry : numbers_counted_)
+    counts_by_number_[ActorCodeTable::number_of(entry)] = 0;
   numbers_counted_.clear();
   seen_ = 0;
 }
@@ -178,12 +180,8 @@ void ActorCountSpy::clear() {
 std::vector<std::pair<schema::ActorCode, Xapian::doccount>> ActorCountSpy::counts() const {
   std::vector<std::pair<schema::ActorCode, Xapian::doccount>> out;
   out.reserve(codes_counted_.size() + numbers_counted_.size());
-  for (const schema::ActorCode code : codes_counted_)
-    out.emplace_back(code, *counts_by_code_.find(code));
-  // A query counts in one of the two ways (use_table() comes between queries), so no
-  // code is listed twice.
-  for (const std::uint32_t number : numbers_counted_)
-    out.emplace_back(table_->code(number), counts_by_number_[number]);
+  for_each_count(
+      [&](unsigned, Xapian::doccount n, const auto& code) { out.emplace_back(code(), n); });
   return out;
 }
 

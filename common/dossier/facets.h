@@ -30,7 +30,13 @@ class ActorCodeTable {
   bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes);
   void clear();
   bool empty() const { return start_.empty(); }
-  // The actor numbers of document `did` (none for a docid the table does not know).
+  // A document's actors are entries: the actor's dense number, with its type
+  // (schema::actor_code_type) in the top two bits, so the facet can rank counts type by
+  // type without looking codes up.
+  static constexpr unsigned kTypeShift = 30;
+  static std::uint32_t number_of(std::uint32_t entry) { return entry & ((1u << kTypeShift) - 1); }
+  static unsigned type_of(std::uint32_t entry) { return entry >> kTypeShift; }
+  // The actor entries of document `did` (none for a docid the table does not know).
   std::span<const std::uint32_t> actors(Xapian::docid did) const {
     if (did + 1 >= start_.size()) return {};
     return {numbers_.data() + start_[did], numbers_.data() + start_[did + 1]};
@@ -40,7 +46,7 @@ class ActorCodeTable {
 
  private:
   std::vector<std::uint32_t> start_;        // by docid: numbers_[start_[did], start_[did + 1])
-  std::vector<std::uint32_t> numbers_;      // actor numbers, document after document
+  std::vector<std::uint32_t> numbers_;      // actor entries, document after document
   std::vector<schema::ActorCode> code_of_;  // by actor number
 };
 
@@ -82,6 +88,21 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void clear();
   // Every actor counted since clear(), with its count, in no particular order.
   std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts() const;
+  // The same, one by one without building a list (a broad query counts thousands of
+  // actors): visit(type, count, code) where code() gives the actor's code, a lookup worth
+  // making only for the actors kept.
+  template <typename Visit>
+  void for_each_count(Visit&& visit) const {
+    for (const schema::ActorCode code : codes_counted_)
+      visit(schema::actor_code_type(code), *counts_by_code_.find(code), [code] { return code; });
+    // A query counts in one of the two ways (use_table() comes between queries), so no
+    // actor is visited twice.
+    for (const std::uint32_t entry : numbers_counted_) {
+      const std::uint32_t number = ActorCodeTable::number_of(entry);
+      visit(ActorCodeTable::type_of(entry), counts_by_number_[number],
+            [this, number] { return table_->code(number); });
+    }
+  }
   Xapian::doccount documents_seen() const { return seen_; }
 
  private:
@@ -93,7 +114,7 @@ class ActorCountSpy : public Xapian::MatchSpy {
   Xapian::doccount values_read_ = 0;  // by prepare(), across queries
   bool table_tried_ = false;
   std::vector<Xapian::doccount> counts_by_number_;  // with table_: by actor number
-  std::vector<std::uint32_t> numbers_counted_;      // with table_: numbers counted since clear()
+  std::vector<std::uint32_t> numbers_counted_;      // with table_: entries counted since clear()
   // Without a table: counts by code. Codes stay in the map across clear() (only their
   // counts are reset), so a Searcher reuses one spy query after query and soon stops
   // inserting.

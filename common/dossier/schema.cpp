@@ -51,10 +51,6 @@ ActorCode actor_code(std::string_view actor_id) {
   return code == 0 ? 1 : code;
 }
 
-unsigned actor_code_type(ActorCode code) {
-  return static_cast<unsigned>(code >> 62);
-}
-
 void append_actor_code(std::string& slot_value, ActorCode code) {
   for (int shift = 56; shift >= 0; shift -= 8)
     slot_value += static_cast<char>((code >> shift) & 0xFF);

@@ -106,7 +106,10 @@ std::string actor_id(std::string_view type, std::string_view key);
 // a chance of about 1e-7, and then their counts would add up. Never 0.
 using ActorCode = std::uint64_t;
 ActorCode actor_code(std::string_view actor_id);
-unsigned actor_code_type(ActorCode code);  // static_cast<unsigned>(ActorType)
+// static_cast<unsigned>(ActorType); inline: the facet asks it of every counted actor.
+inline unsigned actor_code_type(ActorCode code) {
+  return static_cast<unsigned>(code >> 62);
+}
 void append_actor_code(std::string& slot_value, ActorCode code);
 // Calls f(code) for each code of a kSlotActors value, in order, without copying them (a
 // trailing partial code is ignored): the facet and the actor-by-date table do this for

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -69,35 +70,45 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
 }
 
 // Top `size` actors of each type, most articles first, then by id (the order of the
-// `actors` listing). Only the actors that can make the cut are looked up by code: a broad
-// query counts thousands of actors.
+// `actors` listing). A broad query counts thousands of actors, so the counts are read in
+// place twice: once for each type's cut (its size-th largest count, kept in a min-heap),
+// once for the actors at or above it, the only ones looked up by code.
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                                    ActorDirectory& directory) {
-  using Entry = std::pair<schema::ActorCode, Xapian::doccount>;
-  std::array<std::vector<Entry>, 4> by_type;
-  for (const Entry& e : spy.counts()) by_type[schema::actor_code_type(e.first)].push_back(e);
   std::vector<ActorCount> out;
   if (size == 0) return out;
+  constexpr std::size_t kTypes = 4;
+  std::array<std::vector<Xapian::doccount>, kTypes> smallest_first;
+  for (auto& heap : smallest_first) heap.reserve(size);
+  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto&) {
+    auto& heap = smallest_first[type];
+    if (heap.size() < size) {
+      heap.push_back(n);
+      std::push_heap(heap.begin(), heap.end(), std::greater<>());
+    } else if (n > heap.front()) {
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+      heap.back() = n;
+      std::push_heap(heap.begin(), heap.end(), std::greater<>());
+    }
+  });
+  std::array<Xapian::doccount, kTypes> cut{};
+  for (std::size_t t = 0; t < kTypes; ++t)
+    if (!smallest_first[t].empty()) cut[t] = smallest_first[t].front();
+  using Candidate = std::pair<Xapian::doccount, const std::string*>;
+  std::array<std::vector<Candidate>, kTypes> candidates;
+  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
+    if (n < cut[type]) return;
+    if (const std::string* id = directory.id_of(code())) candidates[type].emplace_back(n, id);
+  });
   // Types in name order, as before codes: equal counts and names keep this order below.
   for (const ActorType type :
        {ActorType::Country, ActorType::Org, ActorType::Person, ActorType::Place}) {
-    auto& entries = by_type[static_cast<std::size_t>(type)];
-    if (entries.empty()) continue;
-    const std::size_t k = std::min(size, entries.size());
-    std::nth_element(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(k - 1),
-                     entries.end(),
-                     [](const Entry& a, const Entry& b) { return a.second > b.second; });
-    const Xapian::doccount cut = entries[k - 1].second;
-    std::vector<std::pair<Xapian::doccount, const std::string*>> candidates;
-    for (const Entry& e : entries) {
-      if (e.second < cut) continue;
-      if (const std::string* id = directory.id_of(e.first)) candidates.emplace_back(e.second, id);
-    }
-    std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    auto& list = candidates[static_cast<std::size_t>(type)];
+    std::sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) {
       return a.first != b.first ? a.first > b.first : *a.second < *b.second;
     });
-    if (candidates.size() > size) candidates.resize(size);
-    for (const auto& [count, id] : candidates)
+    if (list.size() > size) list.resize(size);
+    for (const auto& [count, id] : list)
       out.push_back({directory.display_name(*id), std::string(to_string(type)), count});
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
