@@ -3,6 +3,8 @@
 // `analyze` prints is exactly what gets indexed.
 #pragma once
 
+#include <vector>
+
 #include "dossier/actors/extractor.h"
 #include "dossier/actors/lexicon.h"
 #include "dossier/analyzer.h"
@@ -11,6 +13,13 @@
 #include "dossier/dates/date_extractor.h"
 
 namespace dossier {
+
+// An article's words as Analyzer::tokenize splits them: segmented once, for the actor
+// extractor and the document builder (segmentation is the dearest step of both).
+struct ArticleWords {
+  std::vector<Token> title;
+  std::vector<Token> body;
+};
 
 struct ExtractionOptions {
   DateOrder date_order = DateOrder::DMY;            // --date-order
@@ -22,7 +31,10 @@ class ArticleAnalyzer {
  public:
   ArticleAnalyzer(const ActorLexicon& lexicon, ExtractionOptions options);
 
-  ArticleFacts analyse(const Article& article);
+  ArticleWords words(const Article& article);
+  ArticleFacts analyse(const Article& article) { return analyse(article, words(article)); }
+  // The same from the article's words().
+  ArticleFacts analyse(const Article& article, const ArticleWords& words);
   Analyzer& analyzer() { return analyzer_; }
 
  private:

@@ -74,11 +74,11 @@ void add_source(Xapian::Document& doc, const std::string& source, Analyzer& anal
 
 }  // namespace
 
-Xapian::Document build_document(const Article& article, const ArticleFacts& facts,
-                                Analyzer& analyzer) {
+Xapian::Document build_document(const Article& article, const ArticleWords& words,
+                                const ArticleFacts& facts, Analyzer& analyzer) {
   Xapian::Document doc;
-  const auto title_tokens = analyzer.tokenize(article.title);
-  const auto body_tokens = analyzer.tokenize(article.body);
+  const auto& title_tokens = words.title;
+  const auto& body_tokens = words.body;
 
   add_field(doc, title_tokens, schema::kTitlePrefix, 0, 1, analyzer);
   Xapian::termpos pos = add_field(doc, title_tokens, "", 0, schema::kTitleWeight, analyzer);

@@ -6,6 +6,7 @@
 
 #include "dossier/analyzer.h"
 #include "dossier/article.h"
+#include "dossier/article_analyzer.h"
 #include "dossier/article_facts.h"
 
 namespace dossier {
@@ -14,7 +15,7 @@ namespace dossier {
 // text, weighted higher), stems, actor/source/date filter terms and value slots, the
 // unique id term and the document data. Thread-safe as long as each thread has its own
 // Analyzer.
-Xapian::Document build_document(const Article& article, const ArticleFacts& facts,
-                                Analyzer& analyzer);
+Xapian::Document build_document(const Article& article, const ArticleWords& words,
+                                const ArticleFacts& facts, Analyzer& analyzer);
 
 }  // namespace dossier

@@ -8,8 +8,14 @@ namespace dossier {
 ActorExtractor::ActorExtractor(const ActorLexicon& lexicon) : lexicon_(lexicon) {}
 
 std::vector<Actor> ActorExtractor::extract(std::string_view title, std::string_view body) {
-  const std::vector<TextWord> body_words = annotate_words(analyzer_, body, false);
-  const std::vector<TextWord> title_words = annotate_words(analyzer_, title, true);
+  return extract(title, body, analyzer_.tokenize(title), analyzer_.tokenize(body));
+}
+
+std::vector<Actor> ActorExtractor::extract(std::string_view title, std::string_view body,
+                                           const std::vector<Token>& title_tokens,
+                                           const std::vector<Token>& body_tokens) {
+  const std::vector<TextWord> body_words = annotate_words(body, body_tokens, false);
+  const std::vector<TextWord> title_words = annotate_words(title, title_tokens, true);
   detail::ArticleScan scan(lexicon_);
   scan.scan_body(body_words);
   scan.resolve();

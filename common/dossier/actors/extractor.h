@@ -25,6 +25,10 @@ class ActorExtractor {
 
   // Actors of one article (valid UTF-8), most mentioned first, then by name.
   std::vector<Actor> extract(std::string_view title, std::string_view body);
+  // The same from the words Analyzer::tokenize found in them (which it would find again).
+  std::vector<Actor> extract(std::string_view title, std::string_view body,
+                             const std::vector<Token>& title_tokens,
+                             const std::vector<Token>& body_tokens);
 
  private:
   const ActorLexicon& lexicon_;

@@ -113,12 +113,13 @@ void mark_headline_lines(std::vector<TextWord>& words) {
 
 }  // namespace
 
-std::vector<TextWord> annotate_words(Analyzer& analyzer, std::string_view text,
+std::vector<TextWord> annotate_words(std::string_view text, const std::vector<Token>& tokens,
                                      bool whole_text_is_headline) {
   std::vector<TextWord> words;
+  words.reserve(tokens.size());
   std::size_t previous_end = 0;
   std::size_t line = 0;
-  for (Token& token : analyzer.tokenize(text)) {
+  for (const Token& token : tokens) {
     TextWord word;
     const std::string_view gap = text.substr(previous_end, token.begin - previous_end);
     const bool new_line = gap.find('\n') != std::string_view::npos;
@@ -128,7 +129,7 @@ std::vector<TextWord> annotate_words(Analyzer& analyzer, std::string_view text,
     word.hyphen_before = gap == "-";
     word.ampersand_before = gap == " & " || gap == "&";
     word.surface = strip_possessive(token.surface(text), word.possessive);
-    word.term = std::move(token.term);
+    word.term = token.term;
     const Casing casing = casing_of(word.surface);
     // "I'm", "We've": a pronoun that ICU keeps whole with its contraction.
     word.capitalised = casing.capitalised && !is_contraction(word.surface);

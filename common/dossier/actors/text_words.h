@@ -28,9 +28,10 @@ struct TextWord {
   std::size_t line = 0;
 };
 
-// Splits `text` into annotated words. When `whole_text_is_headline` is set (an article
-// title) every word is marked headline_line.
-std::vector<TextWord> annotate_words(Analyzer& analyzer, std::string_view text,
+// Annotates the words of `text`, as Analyzer::tokenize split it into `tokens` (the
+// indexer segments an article once, for the extractors and the document alike). When
+// `whole_text_is_headline` is set (an article title) every word is marked headline_line.
+std::vector<TextWord> annotate_words(std::string_view text, const std::vector<Token>& tokens,
                                      bool whole_text_is_headline);
 
 }  // namespace dossier

@@ -55,7 +55,9 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
     }
     article = article_from_file(job.item, bytes_);
   }
-  out.document = build_document(article, analyzer_.analyse(article), analyzer_.analyzer());
+  const ArticleWords words = analyzer_.words(article);
+  out.document =
+      build_document(article, words, analyzer_.analyse(article, words), analyzer_.analyzer());
   out.document.add_value(schema::kSlotSourceStamp, stamp.encode());
   out.document.add_boolean_term(*job.input_term);
   out.kind = IndexOutcome::Kind::kDocument;
