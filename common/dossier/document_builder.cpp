@@ -1,5 +1,8 @@
 #include "dossier/document_builder.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include "dossier/document_data.h"
 #include "dossier/query_builder.h"
 #include "dossier/schema.h"
@@ -9,14 +12,33 @@ namespace {
 
 // Adds the words of one field: exact terms with positions under `prefix`, and stemmed
 // terms (wdf only) under "Z" + prefix, the way Xapian's QueryParser looks for them.
-// Returns the last position used.
+// Returns the last position used. Words repeat within an article, so each distinct word
+// is stemmed and added as a stem once, with its count (Snowball and Xapian's per-document
+// term map both cost per call); the document is the same as with a call per occurrence.
 Xapian::termpos add_field(Xapian::Document& doc, const std::vector<Token>& tokens,
                           const std::string& prefix, Xapian::termpos pos, Xapian::termcount wdf,
                           Analyzer& analyzer) {
-  const std::string stem_prefix = std::string(schema::kStemPrefix) + prefix;
+  std::string term = prefix;
+  std::vector<std::string_view> stemmable;
+  stemmable.reserve(tokens.size());
   for (const auto& t : tokens) {
-    doc.add_posting(prefix + t.term, ++pos, wdf);
-    if (Analyzer::should_stem(t.term)) doc.add_term(stem_prefix + analyzer.stem(t.term), wdf);
+    term.resize(prefix.size());
+    term += t.term;
+    doc.add_posting(term, ++pos, wdf);
+    if (Analyzer::should_stem(t.term)) stemmable.emplace_back(t.term);
+  }
+  std::sort(stemmable.begin(), stemmable.end());
+  term = std::string(schema::kStemPrefix) + prefix;
+  const std::size_t stem_prefix_size = term.size();
+  std::string word;
+  for (auto it = stemmable.begin(); it != stemmable.end();) {
+    const auto next =
+        std::find_if(it, stemmable.end(), [&](std::string_view w) { return w != *it; });
+    word.assign(*it);
+    term.resize(stem_prefix_size);
+    term += analyzer.stem(word);
+    doc.add_term(term, wdf * static_cast<Xapian::termcount>(next - it));
+    it = next;
   }
   return pos;
 }
