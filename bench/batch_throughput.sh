@@ -12,7 +12,8 @@
 # Wall time is what a user waits; CPU time (user + sys) is what a run costs and stays
 # meaningful when other jobs share the machine: both rates are printed, and the share of
 # the plain loop's rate per core is computed from CPU time.
-# Each run is repeated RUNS times (default 3) and its best wall and CPU times are kept.
+# Each run is repeated RUNS times (default 3), the runs taking turns, and its best wall and
+# CPU times are kept.
 # The answers are checked too: one JSONL line per query, no error records, and --jobs 2
 # output byte-identical to --jobs 1.
 set -euo pipefail
@@ -41,21 +42,22 @@ docs=$("$build/searcher/dossier-search" --db "$work/db" --batch - --count <<<'x'
 
 declare -A wall cpu
 runs="${RUNS:-3}"
-# measure NAME COMMAND...: runs COMMAND $runs times with stdout to $work/NAME.out and keeps
-# its best times: a run takes about a second, so one run would mostly measure what else
-# the machine was doing.
+# measure NAME COMMAND...: runs COMMAND once with stdout to $work/NAME.out and keeps NAME's
+# best wall and CPU times so far. The rows take turns, $runs rounds: a run takes about a
+# second, so one run would mostly measure what else the machine was doing, and the
+# machine's speed drifts over minutes (the plain loop must see the same drift).
 measure() {
   local name=$1; shift
-  local best_w="" best_c="" w u s c
-  for ((r = 0; r < runs; r++)); do
-    /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" >"$work/$name.out"
-    read -r w u s <"$work/$name.time"
-    c=$(python3 -c "print($u + $s)")
-    if [ -z "$best_c" ] || python3 -c "import sys; sys.exit(not $c < $best_c)"; then best_c=$c; fi
-    if [ -z "$best_w" ] || python3 -c "import sys; sys.exit(not $w < $best_w)"; then best_w=$w; fi
-  done
-  wall[$name]=$best_w
-  cpu[$name]=$best_c
+  local w u s c
+  /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" >"$work/$name.out"
+  read -r w u s <"$work/$name.time"
+  c=$(python3 -c "print($u + $s)")
+  if [ -z "${cpu[$name]:-}" ] || python3 -c "import sys; sys.exit(not $c < ${cpu[$name]})"; then
+    cpu[$name]=$c
+  fi
+  if [ -z "${wall[$name]:-}" ] || python3 -c "import sys; sys.exit(not $w < ${wall[$name]})"; then
+    wall[$name]=$w
+  fi
 }
 search=("$build/searcher/dossier-search" --db "$work/db" --batch "$work/q.tsv" --no-header -n 10)
 check_jsonl() {
@@ -63,14 +65,16 @@ check_jsonl() {
   if grep -q '"error":' "$work/$1.out"; then echo "$1: error records" >&2; exit 1; fi
 }
 
-measure plain "$build/bench/dossier-plain-loop" "$work/db" "$work/q.tsv"
+for ((round = 0; round < runs; round++)); do
+  measure plain "$build/bench/dossier-plain-loop" "$work/db" "$work/q.tsv"
+  measure trec "${search[@]}" --jobs 1 --format trec
+  measure jobs1 "${search[@]}" --jobs 1
+  measure jobs2 "${search[@]}" --jobs 2
+  measure facets1 "${search[@]}" --jobs 1 --facets actor
+  measure facets2 "${search[@]}" --jobs 2 --facets actor
+done
 read -r _ plain_hits _ <"$work/plain.out"
 [ "$plain_hits" -gt 0 ] || { echo "plain loop found nothing" >&2; exit 1; }
-measure trec "${search[@]}" --jobs 1 --format trec
-measure jobs1 "${search[@]}" --jobs 1
-measure jobs2 "${search[@]}" --jobs 2
-measure facets1 "${search[@]}" --jobs 1 --facets actor
-measure facets2 "${search[@]}" --jobs 2 --facets actor
 for r in jobs1 jobs2 facets1 facets2; do check_jsonl $r; done
 cmp -s "$work/jobs1.out" "$work/jobs2.out" || { echo "--jobs 2 output differs" >&2; exit 1; }
 cmp -s "$work/facets1.out" "$work/facets2.out" || { echo "--jobs 2 facets differ" >&2; exit 1; }

@@ -71,8 +71,8 @@ void add_index_options(CLI::App& app, Options& o) {
                  "(default: the existing database's count, 1 for a new one; fixed at creation)")
       ->check(CLI::Range(1u, 256u));
   app.add_option("--commit-every", o.index.commit_every,
-                 "Articles written to a shard between its commits (default: 1% of the "
-                 "shard's documents, at least 250, at most 2500)")
+                 "Articles written between commits, counted per shard with --shards (default: "
+                 "1% of the database's or shard's documents, at least 250, at most 2500)")
       ->check(CLI::PositiveNumber);
   app.add_option("--commit-bytes", o.index.commit_bytes,
                  "...or after this many source bytes, whichever comes first (default: "
