@@ -253,6 +253,22 @@ TEST(IndexSharded, TheShardCountIsFixedWhenTheDatabaseIsCreated) {
   EXPECT_FALSE(fs::exists(dir / "x"));
 }
 
+TEST(IndexSharded, AnInterruptedCreationIsFinishedNotBuriedUnderAPlainDatabase) {
+  TempDir dir("idx_shard_unfinished");
+  write_file(dir / "c/a.txt", article_text(1));
+  // What a creation killed before its stub leaves: committed, empty shards.
+  ASSERT_EQ(index(dir / "db", "--shards 2 " + quote(dir / "c")).exit_code, 0);
+  fs::remove(dir / "db/XAPIANDB");
+  auto r = index(dir / "db", quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unfinished sharded database"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "db/iamglass"));
+  r = index(dir / "db", "--shards 2 " + quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir / "db/XAPIANDB"));
+  EXPECT_EQ(doc_count(dir / "db"), 1u);
+}
+
 TEST(IndexSharded, OutputDoesNotDependOnTheNumberOfThreads) {
   expect_same_database_whatever_the_jobs("idx_shard_jobs", "--shards 2 ", 200);
 }

@@ -17,6 +17,12 @@ bool is_plain_database(const std::string& path) {
   return fs::exists(fs::path(path) / "iamglass", ignored) || fs::is_regular_file(path, ignored);
 }
 
+// Shard folders without a stub: what create_sharded() leaves when it is interrupted.
+bool has_shard_folders(const std::string& path) {
+  std::error_code ignored;
+  return fs::is_directory(fs::path(path) / shard_folder_name(0), ignored);
+}
+
 void check_requested(const std::string& path, unsigned existing, unsigned requested) {
   if (requested == 0 || requested == existing) return;
   throw Error(ErrorKind::kUsage, "database " + path + " has " + std::to_string(existing) +
@@ -75,7 +81,15 @@ WritableShards open_writable_shards(const std::string& path, unsigned requested_
   if (is_plain_database(path)) {
     check_requested(path, 1, requested_shards);
   } else if (requested_shards > 1) {
-    return create_sharded(path, requested_shards);
+    return create_sharded(path, requested_shards);  // also finishes an interrupted creation
+  } else if (has_shard_folders(path)) {
+    // A `--shards N` creation that died before writing its stub. Its shards hold no
+    // documents yet (writing starts after the stub), but only the user knows N; a plain
+    // database made here would sit beside them and never be searched.
+    throw Error(ErrorKind::kUsage,
+                "database " + path + " is an unfinished sharded database (shard folders but no " +
+                    std::string(kStubFileName) +
+                    " file): run dossier-index again with the --shards N it was created with");
   }
   WritableShards out{path, {}};
   out.shards.push_back(open_writable(path));
