@@ -12,7 +12,7 @@
 # Wall time is what a user waits; CPU time (user + sys) is what a run costs and stays
 # meaningful when other jobs share the machine: both rates are printed, and the share of
 # the plain loop's rate per core is computed from CPU time.
-# Each run is repeated RUNS times (default 3), the runs taking turns, and its best wall and
+# Each run is repeated RUNS times (default 5), the runs taking turns, and its best wall and
 # CPU times are kept.
 # The answers are checked too: one JSONL line per query, no error records, and --jobs 2
 # output byte-identical to --jobs 1.
@@ -41,7 +41,7 @@ docs=$("$build/searcher/dossier-search" --db "$work/db" --batch - --count <<<'x'
   python3 -c "import json,sys; print(json.load(sys.stdin)['database']['documents'])")
 
 declare -A wall cpu
-runs="${RUNS:-3}"
+runs="${RUNS:-5}"
 # measure NAME COMMAND...: runs COMMAND once with stdout to $work/NAME.out and keeps NAME's
 # best wall and CPU times so far. The rows take turns, $runs rounds: a run takes about a
 # second, so one run would mostly measure what else the machine was doing, and the
