@@ -10,7 +10,9 @@
 #   CORPORA="bbc reuters" bash bench/index.sh
 # Environment: BUILD_DIR (default build), BENCH_DIR (default a new temp folder, kept),
 # DATA (default /work/shared/data), JOBS (default nproc; also the --shards count), RUNS
-# (runs per row, the fastest kept; default 3 below 100,000 articles, else 1).
+# (runs per row, the fastest kept; default 3 below 100,000 articles, else 1), ROWS (which
+# rows, default "omindex jobs1 jobsN shards rerun"; e.g. ROWS="omindex shards" for the
+# million, where each row takes 25-60 minutes).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -61,6 +63,10 @@ results="$work/results.md"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$results"
 
+# wants KEY -> whether $ROWS asks for that row.
+rows=" ${ROWS:-omindex jobs1 jobsN shards rerun} "
+wants() { [[ "$rows" == *" $1 "* ]]; }
+
 # run_once KEY DB CMD... -> runs the command under GNU time (the database removed first
 # unless KEEP_DB=1) and keeps its time file as $work/time-KEY.txt when it is the fastest
 # run of KEY so far.
@@ -92,10 +98,10 @@ row() {
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$t")
   size=$(du -sk "$db" | awk '{printf "%.0f", $1 / 1024}')
   awk -v name="$name" -v label="$label" -v n="$articles" -v b="$bytes" -v s="${best[$key]}" \
-    -v cpu="$cpu" -v rss="$rss" -v size="$size" -v base="${best[omindex]}" \
+    -v cpu="$cpu" -v rss="$rss" -v size="$size" -v base="${best[omindex]:-}" \
     -v is_base="$([ "$key" = omindex ] && echo 1 || echo 0)" 'BEGIN {
       if (s <= 0) s = 0.01
-      ratio = is_base ? "-" : sprintf("%.2f", s / base)
+      ratio = (is_base || base == "") ? "-" : sprintf("%.2f", s / base)
       printf "| %s | %s | %d | %.1f | %.2f | %s | %.0f | %.2f | %s | %s | %s |\n",
              name, label, n, b / 1e6, s, cpu, n / s, b / 1e6 / s, rss, size, ratio }' >>"$results"
 }
@@ -111,20 +117,31 @@ for name in $corpora; do
   runs="${RUNS:-$([ "$articles" -lt 100000 ] && echo 3 || echo 1)}"
   best=()
   for ((run = 1; run <= runs; run++)); do
-    run_once omindex "$work/db-omindex" omindex --db "$work/db-omindex" --url / "$folder"
-    run_once jobs1 "$work/db-dossier" "$index_bin" --quiet --jobs 1 --db "$work/db-dossier" "$folder"
-    run_once shards "$work/db-dossier-shards" \
-      "$index_bin" --quiet --jobs "$jobs" --shards "$jobs" --db "$work/db-dossier-shards" "$folder"
-    run_once jobsN "$work/db-dossier" "$index_bin" --quiet --jobs "$jobs" --db "$work/db-dossier" "$folder"
-    # Again on the same database: nothing changed, so only stats.
-    KEEP_DB=1 run_once rerun "$work/db-dossier" \
-      "$index_bin" --quiet --jobs "$jobs" --db "$work/db-dossier" "$folder"
+    if wants omindex; then
+      run_once omindex "$work/db-omindex" omindex --db "$work/db-omindex" --url / "$folder"
+    fi
+    if wants jobs1; then
+      run_once jobs1 "$work/db-dossier" "$index_bin" --quiet --jobs 1 --db "$work/db-dossier" "$folder"
+    fi
+    if wants shards; then
+      run_once shards "$work/db-dossier-shards" \
+        "$index_bin" --quiet --jobs "$jobs" --shards "$jobs" --db "$work/db-dossier-shards" "$folder"
+    fi
+    if wants jobsN; then
+      run_once jobsN "$work/db-dossier" "$index_bin" --quiet --jobs "$jobs" --db "$work/db-dossier" "$folder"
+    fi
+    # Again on the same database (the last one-database build): nothing changed, so only stats.
+    if wants rerun && { wants jobs1 || wants jobsN; }; then
+      KEEP_DB=1 run_once rerun "$work/db-dossier" \
+        "$index_bin" --quiet --jobs "$jobs" --db "$work/db-dossier" "$folder"
+    fi
   done
-  row "$name" omindex omindex "$articles" "$bytes" "$work/db-omindex"
-  row "$name" "dossier --jobs 1" jobs1 "$articles" "$bytes" "$work/db-dossier"
-  row "$name" "dossier --jobs $jobs" jobsN "$articles" "$bytes" "$work/db-dossier"
-  row "$name" "dossier --jobs $jobs --shards $jobs" shards "$articles" "$bytes" "$work/db-dossier-shards"
-  row "$name" "dossier re-run, unchanged" rerun "$articles" "$bytes" "$work/db-dossier"
+  [ -n "${best[omindex]:-}" ] && row "$name" omindex omindex "$articles" "$bytes" "$work/db-omindex"
+  [ -n "${best[jobs1]:-}" ] && row "$name" "dossier --jobs 1" jobs1 "$articles" "$bytes" "$work/db-dossier"
+  [ -n "${best[jobsN]:-}" ] && row "$name" "dossier --jobs $jobs" jobsN "$articles" "$bytes" "$work/db-dossier"
+  [ -n "${best[shards]:-}" ] &&
+    row "$name" "dossier --jobs $jobs --shards $jobs" shards "$articles" "$bytes" "$work/db-dossier-shards"
+  [ -n "${best[rerun]:-}" ] && row "$name" "dossier re-run, unchanged" rerun "$articles" "$bytes" "$work/db-dossier"
   echo "bench: $name done" >&2
 done
 cat "$results"
