@@ -9,9 +9,6 @@ bool is_letter(char c) {
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
-bool is_alnum(char c) {
-  return is_letter(c) || is_digit(c);
-}
 
 // UAX #29 WB6/WB7 and WB11/WB12: a single '.' or '\'' between two letters, or one of
 // ". , ; '" between two digits, does not break the word ("U.S", "1,080", "don't").
@@ -39,13 +36,13 @@ bool ascii_words(std::string_view chunk, std::vector<std::pair<std::size_t, std:
   // ASCII breaks on both sides (WB999) unless it joins two words as above.
   std::size_t i = 0;
   while (i < chunk.size()) {
-    if (!is_alnum(chunk[i])) {
+    if (!is_ascii_alnum(chunk[i])) {
       ++i;
       continue;
     }
     const std::size_t begin = i;
     for (;;) {
-      while (i < chunk.size() && is_alnum(chunk[i])) ++i;
+      while (i < chunk.size() && is_ascii_alnum(chunk[i])) ++i;
       if (i + 1 < chunk.size() && joins(chunk[i - 1], chunk[i], chunk[i + 1])) {
         ++i;
         continue;
@@ -66,7 +63,7 @@ void fold_ascii_word(std::string_view word, std::string& out) {
     const char c = word[i];
     if (c >= 'A' && c <= 'Z') {
       out += static_cast<char>(c - 'A' + 'a');
-    } else if (is_alnum(c)) {
+    } else if (is_ascii_alnum(c)) {
       out += c;
     }
   }

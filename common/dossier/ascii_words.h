@@ -17,6 +17,12 @@ constexpr bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+// ASCII letters and digits: what a word of the ASCII paths (segmentation, folding, the
+// snippet scans) is made of.
+constexpr bool is_ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 // The words of `chunk` (no spaces, ASCII only) as [begin, end) offsets into it, exactly
 // ICU's word segments with letter or number status; false when the chunk holds a case
 // left to ICU (non-ASCII bytes, '_', '@', ':' between letters).

@@ -4,16 +4,14 @@
 #include <bit>
 #include <cstring>
 
+#include "dossier/ascii_words.h"
+
 namespace dossier {
 namespace {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101;
 constexpr std::uint64_t kHigh = 0x8080808080808080;  // the top bit of each byte
 constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
-
-bool is_ascii_alnum(int c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 // The top bit of each byte of `word` that is zero. Exact (no carries between bytes).
 std::uint64_t zero_bytes(std::uint64_t word) {
@@ -31,14 +29,14 @@ std::uint64_t in_range(std::uint64_t word, unsigned char low, unsigned char high
 WordStartScan::WordStartScan(std::string_view initials) {
   for (int c = 0; c < 256; ++c) {
     if (c >= 0x80) byte_class_[c] = kNonAscii;
-    if (is_ascii_alnum(c)) byte_class_[c] = kAlnum;
+    if (is_ascii_alnum(static_cast<char>(c))) byte_class_[c] = kAlnum;
   }
   for (const char initial : initials) {
     const auto c = static_cast<unsigned char>(initial);
     byte_class_[c] |= kInitial;
     if (c >= 'a' && c <= 'z') byte_class_[c - 'a' + 'A'] |= kInitial;
     const std::uint64_t word = kOnes * c;
-    if (is_ascii_alnum(c) &&
+    if (is_ascii_alnum(static_cast<char>(c)) &&
         std::find(initial_words_.begin(), initial_words_.end(), word) == initial_words_.end())
       initial_words_.push_back(word);
   }
@@ -59,9 +57,8 @@ std::size_t WordStartScan::next(std::string_view text, std::size_t from) const {
     // into digits: stops_at() checks each hit), or not ASCII. A byte is a word start when
     // the byte before it is no letter or digit: the flags shifted up by one byte, with the
     // last byte of the previous eight.
-    std::uint64_t alnum_before = i > 0 && is_ascii_alnum(static_cast<unsigned char>(text[i - 1]))
-                                     ? std::uint64_t{0x80} << 56
-                                     : 0;
+    std::uint64_t alnum_before =
+        i > 0 && is_ascii_alnum(text[i - 1]) ? std::uint64_t{0x80} << 56 : 0;
     for (; i + 8 <= text.size(); i += 8) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + i, 8);
