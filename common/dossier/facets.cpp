@@ -177,14 +177,6 @@ void ActorCountSpy::clear() {
   seen_ = 0;
 }
 
-std::vector<std::pair<schema::ActorCode, Xapian::doccount>> ActorCountSpy::counts() const {
-  std::vector<std::pair<schema::ActorCode, Xapian::doccount>> out;
-  out.reserve(codes_counted_.size() + numbers_counted_.size());
-  for_each_count(
-      [&](unsigned, Xapian::doccount n, const auto& code) { out.emplace_back(code(), n); });
-  return out;
-}
-
 std::string ActorCountSpy::serialise() const {
   return std::to_string(slot_);
 }
@@ -197,12 +189,12 @@ Xapian::MatchSpy* ActorCountSpy::unserialise(const std::string& serialised,
 // Results as lines: documents seen, then "count code" pairs in decimal.
 std::string ActorCountSpy::serialise_results() const {
   std::string out = std::to_string(seen_) + '\n';
-  for (const auto& [code, n] : counts()) {
+  for_each_count([&](unsigned, Xapian::doccount n, const auto& code) {
     out += std::to_string(n);
     out += ' ';
-    out += std::to_string(code);
+    out += std::to_string(code());
     out += '\n';
-  }
+  });
   return out;
 }
 

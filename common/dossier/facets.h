@@ -86,11 +86,9 @@ class ActorCountSpy : public Xapian::MatchSpy {
 
   // Forgets the counts before the next query.
   void clear();
-  // Every actor counted since clear(), with its count, in no particular order.
-  std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts() const;
-  // The same, one by one without building a list (a broad query counts thousands of
-  // actors): visit(type, count, code) where code() gives the actor's code, a lookup worth
-  // making only for the actors kept.
+  // Every actor counted since clear(), in no particular order, without building a list
+  // (a broad query counts thousands of actors): visit(type, count, code) where code()
+  // gives the actor's code, a lookup worth making only for the actors kept.
   template <typename Visit>
   void for_each_count(Visit&& visit) const {
     for (const schema::ActorCode code : codes_counted_)

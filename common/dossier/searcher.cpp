@@ -294,9 +294,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     hit.score = it.get_weight();
     hit.date = std::move(data.date);
     hit.date_source = std::move(data.date_source);
-    for (std::size_t k = 0; k < data.actors.size() && k < kHitActors; ++k) {
-      hit.actors.push_back({actors_.display_name(data.actors[k].id), data.actors[k].type});
-    }
+    for (auto& actor : data.actors)  // the first kHitActors, as unserialised
+      hit.actors.push_back({actors_.display_name(actor.id), std::move(actor.type)});
     if (snippets) hit.snippet = snippets->make(data.text.empty() ? hit.title : data.text);
     result.hits.push_back(std::move(hit));
   }
