@@ -4,6 +4,11 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define DOSSIER_HAVE_AVX2_PATH 1
+#endif
+
 #include "dossier/ascii_words.h"
 
 namespace dossier {
@@ -26,7 +31,7 @@ std::uint64_t in_range(std::uint64_t word, unsigned char low, unsigned char high
 
 }  // namespace
 
-WordStartScan::WordStartScan(std::string_view initials) {
+WordStartScan::WordStartScan(std::string_view initials, bool vectors) {
   for (int c = 0; c < 256; ++c) {
     if (c >= 0x80) byte_class_[c] = kNonAscii;
     if (is_ascii_alnum(static_cast<char>(c))) byte_class_[c] = kAlnum;
@@ -37,9 +42,16 @@ WordStartScan::WordStartScan(std::string_view initials) {
     if (c >= 'a' && c <= 'z') byte_class_[c - 'a' + 'A'] |= kInitial;
     const std::uint64_t word = kOnes * c;
     if (is_ascii_alnum(static_cast<char>(c)) &&
-        std::find(initial_words_.begin(), initial_words_.end(), word) == initial_words_.end())
+        std::find(initial_words_.begin(), initial_words_.end(), word) == initial_words_.end()) {
       initial_words_.push_back(word);
+      ascii_initials_ += static_cast<char>(c);
+    }
   }
+#ifdef DOSSIER_HAVE_AVX2_PATH
+  avx2_ = vectors && __builtin_cpu_supports("avx2");
+#else
+  (void)vectors;
+#endif
 }
 
 bool WordStartScan::stops_at(std::string_view text, std::size_t i) const {
@@ -50,6 +62,66 @@ bool WordStartScan::stops_at(std::string_view text, std::size_t i) const {
 }
 
 std::size_t WordStartScan::next(std::string_view text, std::size_t from) const {
+  return avx2_ ? next_avx2(text, from) : next_by_words(text, from);
+}
+
+#ifdef DOSSIER_HAVE_AVX2_PATH
+namespace {
+
+// The bytes of `v` that are ASCII letters or digits, one bit each. Exact: setting 0x20
+// maps only 'A'-'Z' and 'a'-'z' into 'a'-'z', and unsigned "x - low <= high - low" is a
+// range test.
+__attribute__((target("avx2"))) __m256i at_most(__m256i x, char limit) {
+  const __m256i l = _mm256_set1_epi8(limit);
+  return _mm256_cmpeq_epi8(_mm256_max_epu8(x, l), l);
+}
+
+__attribute__((target("avx2"))) std::uint32_t alnum_bits(__m256i v) {
+  const __m256i lower = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+  const __m256i letter = at_most(_mm256_sub_epi8(lower, _mm256_set1_epi8('a')), 'z' - 'a');
+  const __m256i digit = at_most(_mm256_sub_epi8(v, _mm256_set1_epi8('0')), 9);
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(letter, digit)));
+}
+
+}  // namespace
+
+// The same test as next_by_words(), 32 bytes at a time: the byte before each is read by
+// a second load one byte earlier, so the first byte of a text is tested on its own.
+__attribute__((target("avx2"))) std::size_t WordStartScan::next_avx2(std::string_view text,
+                                                                     std::size_t from) const {
+  std::size_t i = from;
+  if (i == 0 && !text.empty()) {
+    if (stops_at(text, 0)) return 0;
+    i = 1;
+  }
+  const char* p = text.data();
+  for (; i + 32 <= text.size(); i += 32) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+    const __m256i before = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i - 1));
+    const auto non_ascii = static_cast<std::uint32_t>(_mm256_movemask_epi8(v));
+    // Lower-cased by setting 0x20, which lets some control bytes through as digits:
+    // stops_at() checks each candidate.
+    const __m256i lower = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+    __m256i initial = _mm256_setzero_si256();
+    for (const char c : ascii_initials_)
+      initial = _mm256_or_si256(initial, _mm256_cmpeq_epi8(lower, _mm256_set1_epi8(c)));
+    std::uint32_t stops =
+        (static_cast<std::uint32_t>(_mm256_movemask_epi8(initial)) & ~alnum_bits(before)) |
+        non_ascii;
+    for (; stops != 0; stops &= stops - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(stops));
+      if (stops_at(text, at)) return at;
+    }
+  }
+  return next_by_words(text, i);
+}
+#else
+std::size_t WordStartScan::next_avx2(std::string_view text, std::size_t from) const {
+  return next_by_words(text, from);
+}
+#endif
+
+std::size_t WordStartScan::next_by_words(std::string_view text, std::size_t from) const {
   std::size_t i = from;
   if constexpr (std::endian::native == std::endian::little) {
     // Eight bytes at a time: the top bit of each byte says whether it is a letter or digit,
