@@ -31,6 +31,19 @@ TEST(JsonWriter, StringsAsNlohmannPrintsValidText) {
   for (const char* s : cases) EXPECT_EQ(written_string(s), nlohmann::json(s).dump()) << s;
 }
 
+// Plain runs are passed over eight bytes at a time: escapes and UTF-8 at every offset
+// from a run's start must still come out as nlohmann prints them.
+TEST(JsonWriter, EscapesAtEveryOffsetOfLongRuns) {
+  const char* pieces[] = {"abcdefgh", "x",    "\"",       "\\",           "\n",
+                          "\x01",     "\x7f", "\xC3\xA9", "\xE2\x80\xA6", " "};
+  std::mt19937 rng(5);
+  for (int i = 0; i < 3000; ++i) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 24); k > 0; --k) s += pieces[rng() % std::size(pieces)];
+    ASSERT_EQ(written_string(s), nlohmann::json(s).dump()) << s;
+  }
+}
+
 TEST(JsonWriter, InvalidUtf8IsReplacedNeverKept) {
   const struct {
     std::string in, out;

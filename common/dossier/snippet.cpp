@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dossier/ascii_words.h"
+#include "dossier/swar.h"
 
 namespace dossier {
 namespace {
@@ -13,9 +14,35 @@ std::size_t space_length(std::string_view text, std::size_t i, std::size_t to) {
   return text[i] == '\xC2' && i + 1 < to && text[i + 1] == '\xA0' ? 2 : 0;
 }
 
+// Whether text[from, to) needs no collapsing: no byte below ' ' (tabs, line breaks), no
+// 0xC2 (a no-break space may start there), no two spaces in a row. Most of a snippet's
+// passages are such, and are tested eight bytes at a time.
+bool spaced_plainly(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t i = from;
+  for (; i + 9 <= to; i += 8) {
+    const std::uint64_t w = swar::load8(text.data() + i);
+    const std::uint64_t next = swar::load8(text.data() + i + 1);  // each byte's successor
+    const std::uint64_t spaces = swar::zero_bytes(w ^ swar::kOnes * ' ');
+    if (swar::any_byte_below(w, ' ') || swar::any_byte_is(w, 0xC2) ||
+        (spaces & swar::zero_bytes(next ^ swar::kOnes * ' ')) != 0)
+      return false;
+  }
+  for (; i < to; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < ' ' || c == 0xC2 || (c == ' ' && i + 1 < to && text[i + 1] == ' ')) return false;
+  }
+  return true;
+}
+
 // Copies text[from, to) collapsing whitespace runs (including newlines and no-break
-// spaces) to one space, a run of other bytes at a time.
+// spaces) to one space, a run of other bytes at a time; a space never follows a space
+// or starts the output.
 void append_collapsed(std::string& out, std::string_view text, std::size_t from, std::size_t to) {
+  if (from < to && spaced_plainly(text, from, to) &&
+      (text[from] != ' ' || (!out.empty() && out.back() != ' '))) {
+    out.append(text, from, to - from);
+    return;
+  }
   while (from < to) {
     std::size_t run = from;
     while (run < to && space_length(text, run, to) == 0) ++run;

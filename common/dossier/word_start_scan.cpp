@@ -10,18 +10,15 @@
 #endif
 
 #include "dossier/ascii_words.h"
+#include "dossier/swar.h"
 
 namespace dossier {
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101010101010101;
-constexpr std::uint64_t kHigh = 0x8080808080808080;  // the top bit of each byte
-constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7F;
-
-// The top bit of each byte of `word` that is zero. Exact (no carries between bytes).
-std::uint64_t zero_bytes(std::uint64_t word) {
-  return ~(((word & kLow7) + kLow7) | word | kLow7);
-}
+using swar::kHigh;
+using swar::kLow7;
+using swar::kOnes;
+using swar::zero_bytes;
 
 // The top bit of each byte of `word` (whose bytes are all below 0x80) that is at least `low`
 // and at most `high`: adding 0x80 - low sets the top bit from `low` up, without carries.
