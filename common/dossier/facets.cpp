@@ -125,7 +125,9 @@ void ActorCodeTable::clear() {
 void ActorCountSpy::use_table(const ActorCodeTable* table) {
   table_ = table && !table->empty() ? table : nullptr;
   counts_by_number_.assign(table_ ? table_->actor_count() : 0, 0);
-  numbers_counted_.clear();
+  // + 1: an entry is written before it is known to be new, also once all are counted.
+  numbers_counted_.assign(table_ ? table_->actor_count() + 1 : 0, 0);
+  numbers_counted_size_ = 0;
 }
 
 void ActorCountSpy::prepare(const Xapian::Database& db) {
@@ -153,8 +155,8 @@ void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   if (table_) {
     for (const std::uint32_t entry : table_->actors(doc.get_docid())) {
-      if (counts_by_number_[ActorCodeTable::number_of(entry)]++ == 0)
-        numbers_counted_.push_back(entry);
+      numbers_counted_[numbers_counted_size_] = entry;
+      numbers_counted_size_ += counts_by_number_[ActorCodeTable::number_of(entry)]++ == 0;
     }
     return;
   }
@@ -171,9 +173,9 @@ void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
 void ActorCountSpy::clear() {
   for (const schema::ActorCode code : codes_counted_) *counts_by_code_.find(code) = 0;
   codes_counted_.clear();
-  for (const std::uint32_t entry : numbers_counted_)
+  for (const std::uint32_t entry : std::span(numbers_counted_).first(numbers_counted_size_))
     counts_by_number_[ActorCodeTable::number_of(entry)] = 0;
-  numbers_counted_.clear();
+  numbers_counted_size_ = 0;
   seen_ = 0;
 }
 
