@@ -175,7 +175,7 @@ std::string ActorDirectory::display_name(const std::string& actor_id) {
   return fallback;
 }
 
-const std::string* ActorDirectory::id_of(schema::ActorCode code) {
+std::optional<std::uint32_t> ActorDirectory::place_of(schema::ActorCode code) {
   if (ids_.empty()) {
     for (const ActorType t : kAllTypes) {
       const std::string prefix = schema::kActorPrefix + schema::actor_id(to_string(t), "");
@@ -190,7 +190,13 @@ const std::string* ActorDirectory::id_of(schema::ActorCode code) {
     }
   }
   const std::uint32_t* index = ids_by_code_.find(code);
-  return index ? &ids_[*index - 1] : nullptr;
+  if (!index) return std::nullopt;
+  return *index - 1;
+}
+
+const std::string* ActorDirectory::id_of(schema::ActorCode code) {
+  const auto place = place_of(code);
+  return place ? &ids_[*place] : nullptr;
 }
 
 std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,

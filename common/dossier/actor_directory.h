@@ -40,6 +40,12 @@ class ActorDirectory {
   // The actor id of a facet code (schema::actor_code), or nullptr when no actor of the
   // database has it. The first call lists every actor id once (one term scan per type).
   const std::string* id_of(schema::ActorCode code);
+  // Where a facet code's actor id stands in that list, or nullopt (as id_of). The ids of
+  // one type are listed in name order (the term scan's), so for two actors of a type the
+  // places compare as their ids do: the facet breaks ties on counts without comparing
+  // strings.
+  std::optional<std::uint32_t> place_of(schema::ActorCode code);
+  const std::string& id_at(std::uint32_t place) const { return ids_[place]; }
 
   // All actors of `type` (or all types) with a word of their name starting with `prefix`
   // (case- and accent-insensitive: "guai" finds "Juan Guaidó"), most articles first, then

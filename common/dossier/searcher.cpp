@@ -71,45 +71,43 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
 
 // Top `size` actors of each type, most articles first, then by id (the order of the
 // `actors` listing). A broad query counts thousands of actors, so the counts are read in
-// place twice: once for each type's cut (its size-th largest count, kept in a min-heap),
-// once for the actors at or above it, the only ones looked up by code.
+// place, once: each type keeps its best `size` so far in a min-heap of keys, the count
+// in the high half and the id's place in name order (inverted: the earlier name, the
+// larger key) in the low half, so one integer compare ranks by count, then by id. An
+// actor is looked up by code only when its count can still enter the heap.
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                                    ActorDirectory& directory) {
   std::vector<ActorCount> out;
   if (size == 0) return out;
   constexpr std::size_t kTypes = 4;
-  std::array<std::vector<Xapian::doccount>, kTypes> smallest_first;
+  std::array<std::vector<std::uint64_t>, kTypes> smallest_first;
   for (auto& heap : smallest_first) heap.reserve(size);
-  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto&) {
+  const auto count_of = [](std::uint64_t key) { return static_cast<Xapian::doccount>(key >> 32); };
+  const auto place_of = [](std::uint64_t key) { return ~static_cast<std::uint32_t>(key); };
+  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
     auto& heap = smallest_first[type];
+    if (heap.size() == size && n < count_of(heap.front())) return;
+    const std::optional<std::uint32_t> place = directory.place_of(code());
+    if (!place) return;
+    const std::uint64_t key = std::uint64_t{n} << 32 | ~*place;
     if (heap.size() < size) {
-      heap.push_back(n);
+      heap.push_back(key);
       std::push_heap(heap.begin(), heap.end(), std::greater<>());
-    } else if (n > heap.front()) {
+    } else if (key > heap.front()) {
       std::pop_heap(heap.begin(), heap.end(), std::greater<>());
-      heap.back() = n;
+      heap.back() = key;
       std::push_heap(heap.begin(), heap.end(), std::greater<>());
     }
-  });
-  std::array<Xapian::doccount, kTypes> cut{};
-  for (std::size_t t = 0; t < kTypes; ++t)
-    if (!smallest_first[t].empty()) cut[t] = smallest_first[t].front();
-  using Candidate = std::pair<Xapian::doccount, const std::string*>;
-  std::array<std::vector<Candidate>, kTypes> candidates;
-  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
-    if (n < cut[type]) return;
-    if (const std::string* id = directory.id_of(code())) candidates[type].emplace_back(n, id);
   });
   // Types in name order, as before codes: equal counts and names keep this order below.
   for (const ActorType type :
        {ActorType::Country, ActorType::Org, ActorType::Person, ActorType::Place}) {
-    auto& list = candidates[static_cast<std::size_t>(type)];
-    std::sort(list.begin(), list.end(), [](const Candidate& a, const Candidate& b) {
-      return a.first != b.first ? a.first > b.first : *a.second < *b.second;
-    });
-    if (list.size() > size) list.resize(size);
-    for (const auto& [count, id] : list)
-      out.push_back({directory.display_name(*id), std::string(to_string(type)), count});
+    auto& keys = smallest_first[static_cast<std::size_t>(type)];
+    std::sort(keys.begin(), keys.end(), std::greater<>());
+    for (const std::uint64_t key : keys) {
+      out.push_back({directory.display_name(directory.id_at(place_of(key))),
+                     std::string(to_string(type)), count_of(key)});
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
