@@ -71,10 +71,10 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
 
 // Top `size` actors of each type, most articles first, then by id (the order of the
 // `actors` listing). A broad query counts thousands of actors, so the counts are read in
-// place, once: each type keeps its best `size` so far in a min-heap of keys, the count
-// in the high half and the id's place in name order (inverted: the earlier name, the
-// larger key) in the low half, so one integer compare ranks by count, then by id. An
-// actor is looked up by code only when its count can still enter the heap.
+// place, twice: once for each type's cut (its size-th largest count), once for the actors
+// at or above it, the only ones looked up by code. Those are kept in a min-heap of keys,
+// the count in the high half and the id's place in name order (inverted: the earlier
+// name, the larger key) in the low half, so one integer compare ranks by count, then id.
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                                    ActorDirectory& directory) {
   std::vector<ActorCount> out;
@@ -84,9 +84,27 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
   for (auto& heap : smallest_first) heap.reserve(size);
   const auto count_of = [](std::uint64_t key) { return static_cast<Xapian::doccount>(key >> 32); };
   const auto place_of = [](std::uint64_t key) { return ~static_cast<std::uint32_t>(key); };
+  // First each type's cut, the size-th largest count, from the counts alone: only actors at
+  // or above it are looked up.
+  std::array<std::vector<Xapian::doccount>, kTypes> counts_first;
+  for (auto& heap : counts_first) heap.reserve(size);
+  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto&) {
+    auto& heap = counts_first[type];
+    if (heap.size() < size) {
+      heap.push_back(n);
+      std::push_heap(heap.begin(), heap.end(), std::greater<>());
+    } else if (n > heap.front()) {
+      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+      heap.back() = n;
+      std::push_heap(heap.begin(), heap.end(), std::greater<>());
+    }
+  });
+  std::array<Xapian::doccount, kTypes> cut{};
+  for (std::size_t t = 0; t < kTypes; ++t)
+    if (!counts_first[t].empty()) cut[t] = counts_first[t].front();
   spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
     auto& heap = smallest_first[type];
-    if (heap.size() == size && n < count_of(heap.front())) return;
+    if (n < cut[type] || (heap.size() == size && n < count_of(heap.front()))) return;
     const std::optional<std::uint32_t> place = directory.place_of(code());
     if (!place) return;
     const std::uint64_t key = std::uint64_t{n} << 32 | ~*place;
@@ -109,10 +127,19 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                      std::string(to_string(type)), count_of(key)});
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.count != b.count ? a.count > b.count : a.name < b.name;
+  // Most articles first, then by name; equal ones keep the order above (a stable sort,
+  // through positions: std::stable_sort allocated a buffer per query).
+  std::vector<std::uint32_t> order(out.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (out[a].count != out[b].count) return out[a].count > out[b].count;
+    const int names = out[a].name.compare(out[b].name);
+    return names != 0 ? names < 0 : a < b;
   });
-  return out;
+  std::vector<ActorCount> sorted;
+  sorted.reserve(out.size());
+  for (const std::uint32_t i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std::size_t size) {
