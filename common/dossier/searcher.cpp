@@ -151,11 +151,13 @@ std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std:
 }
 
 // The free-text terms of `query`, each weighted by its inverse document frequency: the
-// rarest matched word is the one a snippet should show.
-MatchTerms query_terms(const Xapian::Query& query, const Xapian::Database& db) {
+// rarest matched word is the one a snippet should show. The frequencies come from the
+// match's own statistics (MSet::get_termfreq), not from another B-tree lookup per term.
+MatchTerms query_terms(const Xapian::Query& query, const Xapian::MSet& mset,
+                       const Xapian::Database& db) {
   MatchTerms terms;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-    const double df = std::max<Xapian::doccount>(1, db.get_termfreq(*t));
+    const double df = std::max<Xapian::doccount>(1, mset.get_termfreq(*t));
     terms.add_index_term(*t, std::log(1.0 + db.get_doccount() / df));
   }
   return terms;
@@ -308,7 +310,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   // each hit's matching terms instead read the hit's whole term list.
   std::optional<SnippetMaker> snippets;
   if (request.snippets && !mset.empty())
-    snippets.emplace(query_terms(enquire.get_query(), db_), analyzer_);
+    snippets.emplace(query_terms(enquire.get_query(), mset, db_), analyzer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     DocumentData data = DocumentData::unserialise(doc.get_data(), kHitActors);
