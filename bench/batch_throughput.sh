@@ -6,12 +6,15 @@
 # Indexes /work/shared/data/bbc (as JSONL, ids "category/NNN.txt"), makes 2,000 seeded
 # queries (scripts/make_queries.py --seed 3), then answers them with
 #   - dossier-plain-loop: open once, Xapian QueryParser, top 10, document data, no snippets;
+#   - two plain loops at once, half the queries each: the baseline for --jobs 2, where both
+#     cores are busy and each runs slower than alone (shared caches and memory bandwidth);
 #   - dossier-search --batch --format trec: top 10, no snippets;
 #   - dossier-search --batch (JSONL): top 10 with snippets, --jobs 1 and --jobs 2;
 #   - the same with --facets actor (exact actor counts over every match).
 # Wall time is what a user waits; CPU time (user + sys) is what a run costs and stays
 # meaningful when other jobs share the machine: both rates are printed, and the share of
-# the plain loop's rate per core is computed from CPU time.
+# the plain loop's rate per core is computed from CPU time (for --jobs 2 also against the
+# two plain loops at once).
 # Each run is repeated RUNS times (default 5), the runs taking turns, and its best wall and
 # CPU times are kept.
 # The answers are checked too: one JSONL line per query, no error records, and --jobs 2
@@ -37,6 +40,8 @@ PY
 "$build/indexer/dossier-index" --db "$work/db" --quiet "$work/bbc.jsonl"
 python3 "$root/scripts/make_queries.py" --from-bbc "$bbc" --count 2000 --seed 3 >"$work/q.tsv"
 n=$(wc -l <"$work/q.tsv")
+head -n $((n / 2)) "$work/q.tsv" >"$work/q.first"
+tail -n +$((n / 2 + 1)) "$work/q.tsv" >"$work/q.second"
 docs=$("$build/searcher/dossier-search" --db "$work/db" --batch - --count <<<'x' | sed -n 1p |
   python3 -c "import json,sys; print(json.load(sys.stdin)['database']['documents'])")
 
@@ -67,6 +72,8 @@ check_jsonl() {
 
 for ((round = 0; round < runs; round++)); do
   measure plain "$build/bench/dossier-plain-loop" "$work/db" "$work/q.tsv"
+  measure plain2 bash -c '"$1" "$2" "$3" & "$1" "$2" "$4"; wait' - \
+    "$build/bench/dossier-plain-loop" "$work/db" "$work/q.first" "$work/q.second"
   measure trec "${search[@]}" --jobs 1 --format trec
   measure jobs1 "${search[@]}" --jobs 1
   measure jobs2 "${search[@]}" --jobs 2
@@ -79,19 +86,21 @@ for r in jobs1 jobs2 facets1 facets2; do check_jsonl $r; done
 cmp -s "$work/jobs1.out" "$work/jobs2.out" || { echo "--jobs 2 output differs" >&2; exit 1; }
 cmp -s "$work/facets1.out" "$work/facets2.out" || { echo "--jobs 2 facets differ" >&2; exit 1; }
 
-row() {  # row LABEL NAME JOBS
-  python3 - "$1" "$n" "${wall[$2]}" "${cpu[$2]}" "${cpu[plain]}" <<'PY'
+row() {  # row LABEL NAME [BASELINE2]: BASELINE2, the two-loop run to compare with too
+  python3 - "$1" "$n" "${wall[$2]}" "${cpu[$2]}" "${cpu[plain]}" "${3:+${cpu[$3]}}" <<'PY'
 import sys
-label, n, wall, cpu, plain_cpu = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:])
-print(f"| {label} | {n / wall:.0f} | {n / cpu:.0f} | {100 * plain_cpu / cpu:.0f}% |")
+label, n, wall, cpu, plain_cpu = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:6])
+both = f"{100 * float(sys.argv[6]) / cpu:.0f}%" if sys.argv[6] else "-"
+print(f"| {label} | {n / wall:.0f} | {n / cpu:.0f} | {100 * plain_cpu / cpu:.0f}% | {both} |")
 PY
 }
 echo "BBC: $docs articles, $n queries, top 10; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
-echo "| run | queries/s (wall) | queries/s per CPU second | per core vs plain loop |"
-echo "|---|---|---|---|"
+echo "| run | queries/s (wall) | queries/s per CPU second | per core vs plain loop | per core vs two plain loops at once |"
+echo "|---|---|---|---|---|"
 row "plain Xapian loop (no snippets)" plain
+row "two plain loops at once, half the queries each" plain2 plain2
 row "batch --jobs 1 --format trec (no snippets)" trec
 row "batch --jobs 1, snippets" jobs1
-row "batch --jobs 2, snippets" jobs2
+row "batch --jobs 2, snippets" jobs2 plain2
 row "batch --jobs 1, snippets + actor facet" facets1
-row "batch --jobs 2, snippets + actor facet" facets2
+row "batch --jobs 2, snippets + actor facet" facets2 plain2
