@@ -34,7 +34,10 @@ std::string id_text(const nlohmann::json& id);
 // query whose id is its line number.
 class BatchReader {
  public:
-  explicit BatchReader(std::istream& in) : in_(in) {}
+  // Unties `in` from its output stream (std::cin flushes std::cout before each read): a
+  // batch reads in one thread while others write answers, and run_batch() flushes the
+  // answers itself before any read that could block.
+  explicit BatchReader(std::istream& in) : in_(in) { in_.tie(nullptr); }
 
   // The next query, or nothing at the end of the input.
   std::optional<BatchQuery> next();

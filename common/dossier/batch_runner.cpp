@@ -2,6 +2,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -77,103 +78,155 @@ BatchSummary run_sequential(BatchReader& reader, Searcher& searcher, const Batch
   return summary;
 }
 
-// Worker threads take numbered queries from `pending` and put formatted answers into
-// `finished`; the calling thread reads input and writes answers in number order, never
-// letting more than `window` queries be read and not yet written.
+// Every searcher's thread, the calling thread included, does all three jobs: it reads
+// queries (one thread at a time, a few at once), answers them, and writes the answers in
+// input order -- whichever thread finishes the next answer to write writes it and the
+// ready ones after it, while the others go on answering. No thread waits for another
+// except when the window is full, when no query is left to take, or before a read that
+// could block. (A reader thread and a writer thread woken for every query cost two
+// context switches a query, 7% of a two-core batch.)
 class ParallelBatch {
  public:
-  ParallelBatch(const BatchRunOptions& options, const BatchFormatter& format)
-      : options_(options), format_(format) {}
+  ParallelBatch(BatchReader& reader, const BatchRunOptions& options, const BatchFormatter& format,
+                std::ostream& out, std::size_t threads)
+      : reader_(reader),
+        options_(options),
+        format_(format),
+        writer_(out, options.errors, summary_),
+        window_(options.window ? options.window : 64 * threads) {}
   ParallelBatch(const ParallelBatch&) = delete;
   ParallelBatch& operator=(const ParallelBatch&) = delete;
 
-  BatchSummary run(BatchReader& reader, std::vector<std::unique_ptr<Searcher>>& searchers,
-                   std::ostream& out) {
-    const std::size_t window = options_.window ? options_.window : 64 * searchers.size();
-    for (auto& s : searchers) workers_.emplace_back([this, &s] { work(*s); });
-
-    BatchSummary summary;
-    OrderedWriter writer(out, options_.errors, summary);
-    std::size_t read = 0, written = 0;
-    bool input_done = false;
-    while (!input_done || written < read) {
-      while (!input_done && read - written < window) {
-        if (!reader.input_buffered()) {
-          // Reading may block (a script waiting for its answers before it writes more):
-          // answer everything read so far first. Files and full pipes never get here.
-          while (written < read) write_next(writer, written);
-          writer.flush();
-        }
-        auto query = reader.next();
-        if (!query) {
-          input_done = true;
-          break;
-        }
-        {
-          std::lock_guard lock(mutex_);
-          pending_.emplace_back(read++, std::move(*query));
-        }
-        work_ready_.notify_one();
-      }
-      if (written < read) write_next(writer, written);
-    }
-    writer.flush();
-    return summary;
-  }
-
-  // Stops the workers once the queries handed out are done (also when run() throws).
-  ~ParallelBatch() {
-    {
+  BatchSummary run(std::vector<std::unique_ptr<Searcher>>& searchers) {
+    std::vector<std::thread> helpers;
+    try {
+      for (std::size_t i = 1; i < searchers.size(); ++i)
+        helpers.emplace_back([this, &s = *searchers[i]] { work(s); });
+    } catch (...) {  // no thread to be had: stop the ones started
       std::lock_guard lock(mutex_);
-      stopping_ = true;
+      failure_ = std::current_exception();
     }
-    work_ready_.notify_all();
-    for (auto& w : workers_) w.join();
+    work(*searchers.front());
+    for (auto& t : helpers) t.join();
+    if (failure_) std::rethrow_exception(failure_);
+    writer_.flush();
+    return summary_;
   }
 
  private:
   void work(Searcher& searcher) {
-    for (;;) {
-      std::pair<std::size_t, BatchQuery> item;
-      {
-        std::unique_lock lock(mutex_);
-        work_ready_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
-        if (pending_.empty()) return;
-        item = std::move(pending_.front());
-        pending_.pop_front();
-      }
-      Formatted f = format_answer(
-          answer_batch_query(searcher, std::move(item.second), options_.defaults, options_.table),
-          format_, options_.error_prefix);
-      {
-        std::lock_guard lock(mutex_);
-        finished_.emplace(item.first, std::move(f));
-      }
-      answer_ready_.notify_one();
-    }
-  }
-
-  // Waits for answer number `written`, then writes it.
-  void write_next(OrderedWriter& writer, std::size_t& written) {
-    Formatted f;
-    {
+    try {
       std::unique_lock lock(mutex_);
-      answer_ready_.wait(lock, [&] { return finished_.count(written) > 0; });
-      f = std::move(finished_.extract(written).mapped());
+      while (auto item = take(lock)) {
+        lock.unlock();
+        Formatted f = format_answer(answer_batch_query(searcher, std::move(item->second),
+                                                       options_.defaults, options_.table),
+                                    format_, options_.error_prefix);
+        lock.lock();
+        finished_.emplace(item->first, std::move(f));
+        write_ready(lock);
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      if (!failure_) failure_ = std::current_exception();
+      changed_.notify_all();
     }
-    writer.write(f);
-    ++written;
   }
 
+  // The next query to answer, reading more input when none is pending; nothing once the
+  // input is done (or another thread failed). Called and returns with `lock` held.
+  std::optional<std::pair<std::size_t, BatchQuery>> take(std::unique_lock<std::mutex>& lock) {
+    for (;;) {
+      if (failure_) return std::nullopt;
+      if (!pending_.empty()) {
+        auto item = std::move(pending_.front());
+        pending_.pop_front();
+        return item;
+      }
+      if (input_done_) return std::nullopt;
+      if (reading_ || read_ - written_ >= window_) {
+        changed_.wait(lock);
+        continue;
+      }
+      if (!reader_.input_buffered()) {
+        // Reading may block (a script waiting for its answers before it writes more):
+        // everything read so far is written and flushed first.
+        if (written_ < read_ || writing_) {
+          changed_.wait(lock);
+          continue;
+        }
+        writer_.flush();
+      }
+      read_some(lock);
+    }
+  }
+
+  // Reads queries into pending_ (up to 16, fewer when the window or the buffered input
+  // ends first), with the lock released: other threads go on answering and writing.
+  void read_some(std::unique_lock<std::mutex>& lock) {
+    reading_ = true;
+    const std::size_t room = std::min<std::size_t>(16, window_ - (read_ - written_));
+    lock.unlock();
+    std::vector<BatchQuery> queries;
+    bool done = false;
+    try {
+      do {
+        auto query = reader_.next();
+        if (!query) {
+          done = true;
+          break;
+        }
+        queries.push_back(std::move(*query));
+      } while (queries.size() < room && reader_.input_buffered());
+    } catch (...) {
+      lock.lock();
+      reading_ = false;
+      throw;
+    }
+    lock.lock();
+    reading_ = false;
+    for (auto& q : queries) pending_.emplace_back(read_++, std::move(q));
+    input_done_ = done;
+    changed_.notify_all();
+  }
+
+  // Writes the finished answers that are next in input order, unless another thread is
+  // already at it (it will write these too). Called and returns with `lock` held.
+  void write_ready(std::unique_lock<std::mutex>& lock) {
+    if (writing_) return;
+    writing_ = true;
+    std::vector<Formatted> ready;
+    for (;;) {
+      for (auto it = finished_.find(written_ + ready.size());
+           it != finished_.end() && it->first == written_ + ready.size();
+           it = finished_.erase(it)) {
+        ready.push_back(std::move(it->second));
+      }
+      if (ready.empty()) break;
+      lock.unlock();
+      for (const Formatted& f : ready) writer_.write(f);
+      lock.lock();
+      written_ += ready.size();
+      ready.clear();
+    }
+    writing_ = false;
+    changed_.notify_all();
+  }
+
+  BatchReader& reader_;
   const BatchRunOptions& options_;
   const BatchFormatter& format_;
-  std::mutex mutex_;
-  std::condition_variable work_ready_;
-  std::condition_variable answer_ready_;
+  BatchSummary summary_;
+  OrderedWriter writer_;  // used by one thread at a time: the one with writing_ set
+  const std::size_t window_;
+
+  std::mutex mutex_;  // guards everything below
+  std::condition_variable changed_;
   std::deque<std::pair<std::size_t, BatchQuery>> pending_;
   std::map<std::size_t, Formatted> finished_;
-  bool stopping_ = false;
-  std::vector<std::thread> workers_;
+  std::size_t read_ = 0, written_ = 0;
+  bool reading_ = false, writing_ = false, input_done_ = false;
+  std::exception_ptr failure_;
 };
 
 }  // namespace
@@ -205,8 +258,8 @@ BatchSummary run_batch(BatchReader& reader, std::vector<std::unique_ptr<Searcher
   if (searchers.empty()) throw Error(ErrorKind::kInternal, "run_batch: no searcher");
   if (searchers.size() == 1)
     return run_sequential(reader, *searchers.front(), options, format, out);
-  ParallelBatch batch(options, format);
-  return batch.run(reader, searchers, out);
+  ParallelBatch batch(reader, options, format, out, searchers.size());
+  return batch.run(searchers);
 }
 
 }  // namespace dossier
