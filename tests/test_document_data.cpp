@@ -1,5 +1,6 @@
 // DocumentData's stored form: every field survives the round trip, and data cut short or
 // garbled yields the fields read so far, never a crash.
+#include <limits>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -52,6 +53,35 @@ TEST(DocumentData, TruncatedKeepsWhatWasRead) {
     EXPECT_LE(partial.actors.size(), d.actors.size()) << cut;
   }
   EXPECT_EQ(dossier::DocumentData::unserialise(full.substr(0, full.size() - 1)).id, d.id);
+}
+
+// The view reads what unserialise copies, field for field, also from data cut short.
+TEST(DocumentData, ViewSeesWhatUnserialiseCopies) {
+  const std::string full = sample().serialise();
+  for (std::size_t cut = 0; cut <= full.size(); ++cut) {
+    for (const std::size_t max : {std::size_t{2}, std::numeric_limits<std::size_t>::max()}) {
+      const std::string_view stored = std::string_view(full).substr(0, cut);
+      const auto copy = dossier::DocumentData::unserialise(stored, max);
+      const auto view = dossier::DocumentView::parse(stored, max);
+      EXPECT_EQ(view.id, copy.id);
+      EXPECT_EQ(view.title, copy.title);
+      EXPECT_EQ(view.text, copy.text);
+      EXPECT_EQ(view.date, copy.date);
+      EXPECT_EQ(view.date_source, copy.date_source);
+      ASSERT_EQ(view.dates_mentioned.size(), copy.dates_mentioned.size()) << cut;
+      for (std::size_t i = 0; i < copy.dates_mentioned.size(); ++i)
+        EXPECT_EQ(view.dates_mentioned[i], copy.dates_mentioned[i]);
+      EXPECT_EQ(view.source, copy.source);
+      EXPECT_EQ(view.url, copy.url);
+      ASSERT_EQ(view.actors.size(), copy.actors.size()) << cut;
+      for (std::size_t i = 0; i < copy.actors.size(); ++i) {
+        EXPECT_EQ(view.actors[i].id, copy.actors[i].id);
+        EXPECT_EQ(view.actors[i].name, copy.actors[i].name);
+        EXPECT_EQ(view.actors[i].type, copy.actors[i].type);
+        EXPECT_EQ(view.actors[i].mentions, copy.actors[i].mentions);
+      }
+    }
+  }
 }
 
 TEST(DocumentData, GarbageIsHarmless) {

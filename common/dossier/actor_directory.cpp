@@ -135,13 +135,13 @@ namespace {
 
 // A second, independent hash of an id: with the 62-bit code, two ids would have to agree
 // on 126 bits to share a cached name.
-std::uint64_t id_check(const std::string& actor_id) {
+std::uint64_t id_check(std::string_view actor_id) {
   return std::hash<std::string_view>{}(actor_id) | 1;  // never 0: 0 means "no name"
 }
 
 }  // namespace
 
-void ActorDirectory::remember_name(const std::string& actor_id, std::string name) {
+void ActorDirectory::remember_name(std::string_view actor_id, std::string name) {
   NameRef& ref = names_[schema::actor_code(actor_id)];
   if (ref.check == 0) {
     ref.index = static_cast<std::uint32_t>(name_list_.size());
@@ -152,12 +152,12 @@ void ActorDirectory::remember_name(const std::string& actor_id, std::string name
   ref.check = id_check(actor_id);
 }
 
-const std::string* ActorDirectory::known_name(const std::string& actor_id) {
+const std::string* ActorDirectory::known_name(std::string_view actor_id) {
   const NameRef* ref = names_.find(schema::actor_code(actor_id));
   return ref && ref->check == id_check(actor_id) ? &name_list_[ref->index] : nullptr;
 }
 
-std::string ActorDirectory::display_name(const std::string& actor_id) {
+std::string ActorDirectory::display_name(std::string_view actor_id) {
   if (const std::string* name = known_name(actor_id)) return *name;
   if (!all_names_loaded_) {
     // One term seek per actor suits a single search; a batch soon meets thousands of
@@ -166,7 +166,7 @@ std::string ActorDirectory::display_name(const std::string& actor_id) {
       load_names("");
       all_names_loaded_ = true;
     } else {
-      load_names(actor_id + "\t");
+      load_names(std::string(actor_id) + "\t");
     }
     if (const std::string* name = known_name(actor_id)) return *name;
   }

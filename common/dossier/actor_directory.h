@@ -35,7 +35,7 @@ class ActorDirectory {
 
   // The most common full name the corpus uses for the actor, preferring the spelling with
   // diacritics on ties ("Nicolás Maduro"); the key if nothing better is known.
-  std::string display_name(const std::string& actor_id);
+  std::string display_name(std::string_view actor_id);
 
   // The actor id of a facet code (schema::actor_code), or nullptr when no actor of the
   // database has it. The first call lists every actor id once (one term scan per type).
@@ -75,8 +75,8 @@ class ActorDirectory {
   const Xapian::Database& db_;
   Analyzer& analyzer_;
   static constexpr std::size_t kNameMissesBeforeFullScan = 1000;
-  void remember_name(const std::string& actor_id, std::string name);
-  const std::string* known_name(const std::string& actor_id);
+  void remember_name(std::string_view actor_id, std::string name);
+  const std::string* known_name(std::string_view actor_id);
   // Display names by actor code: a search looks up some 90 (its hits' actors and the
   // facet's), and a string-keyed map cost a tenth of a small query.
   struct NameRef {

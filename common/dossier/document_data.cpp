@@ -35,13 +35,15 @@ class Reader {
     return std::nullopt;
   }
 
-  bool string(std::string& out) {
+  // A std::string gets a copy, a std::string_view a view into the input.
+  template <class Str>
+  bool string(Str& out) {
     const auto n = varint();
     if (!n || *n > in_.size() - pos_) {
       pos_ = in_.size();
       return false;
     }
-    out.assign(in_.substr(pos_, *n));
+    out = in_.substr(pos_, *n);
     pos_ += *n;
     return true;
   }
@@ -71,10 +73,14 @@ std::string DocumentData::serialise() const {
   return out;
 }
 
-DocumentData DocumentData::unserialise(std::string_view serialised, std::size_t max_actors) {
-  DocumentData d;
+namespace {
+
+// One parser for both forms (DocumentData and DocumentView have the same fields).
+template <class Data>
+Data parse(std::string_view serialised, std::size_t max_actors) {
+  Data d;
   Reader in(serialised);
-  for (std::string* s : {&d.id, &d.title, &d.text, &d.date, &d.date_source}) {
+  for (auto* s : {&d.id, &d.title, &d.text, &d.date, &d.date_source}) {
     if (!in.string(*s)) return d;
   }
   const auto dates = in.varint();
@@ -84,7 +90,7 @@ DocumentData DocumentData::unserialise(std::string_view serialised, std::size_t 
   if (!in.string(d.source) || !in.string(d.url)) return d;
   const auto actors = in.varint();
   for (std::uint64_t k = 0; actors && k < *actors && k < max_actors; ++k) {
-    ActorEntry a;
+    typename Data::ActorEntry a;
     if (!in.string(a.id) || !in.string(a.name) || !in.string(a.type)) return d;
     const auto mentions = in.varint();
     if (!mentions) return d;
@@ -92,6 +98,16 @@ DocumentData DocumentData::unserialise(std::string_view serialised, std::size_t 
     d.actors.push_back(std::move(a));
   }
   return d;
+}
+
+}  // namespace
+
+DocumentData DocumentData::unserialise(std::string_view serialised, std::size_t max_actors) {
+  return parse<DocumentData>(serialised, max_actors);
+}
+
+DocumentView DocumentView::parse(std::string_view serialised, std::size_t max_actors) {
+  return dossier::parse<DocumentView>(serialised, max_actors);
 }
 
 bool operator==(const DocumentData::ActorEntry& a, const DocumentData::ActorEntry& b) {

@@ -38,6 +38,25 @@ struct DocumentData {
                                   std::size_t max_actors = std::numeric_limits<std::size_t>::max());
 };
 
+// The same fields as views into a serialised DocumentData, which must outlive them: search
+// reads each hit's text only to make its snippet, and copying the text, the dates and the
+// actors' strings out of the data cost allocations and a copy of every hit.
+struct DocumentView {
+  struct ActorEntry {
+    std::string_view id, name, type;
+    int mentions = 0;
+  };
+
+  std::string_view id, title, text, date, date_source;
+  std::vector<std::string_view> dates_mentioned;
+  std::string_view source, url;
+  std::vector<ActorEntry> actors;
+
+  // As DocumentData::unserialise.
+  static DocumentView parse(std::string_view serialised,
+                            std::size_t max_actors = std::numeric_limits<std::size_t>::max());
+};
+
 bool operator==(const DocumentData::ActorEntry& a, const DocumentData::ActorEntry& b);
 bool operator==(const DocumentData& a, const DocumentData& b);
 

@@ -312,17 +312,18 @@ SearchResult Searcher::run(const SearchRequest& request) {
   if (request.snippets && !mset.empty())
     snippets.emplace(query_terms(enquire.get_query(), mset, db_), analyzer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
-    DocumentData data = DocumentData::unserialise(doc.get_data(), kHitActors);
+    const std::string stored = it.get_document().get_data();
+    const DocumentView data = DocumentView::parse(stored, kHitActors);
     Hit hit;
     hit.rank = it.get_rank() + 1;
-    hit.id = std::move(data.id);
-    hit.title = std::move(data.title);
+    hit.id = data.id;
+    hit.title = data.title;
     hit.score = it.get_weight();
-    hit.date = std::move(data.date);
-    hit.date_source = std::move(data.date_source);
-    for (auto& actor : data.actors)  // the first kHitActors, as unserialised
-      hit.actors.push_back({actors_.display_name(actor.id), std::move(actor.type)});
+    hit.date = data.date;
+    hit.date_source = data.date_source;
+    for (const auto& actor : data.actors) {  // the first kHitActors, as parsed
+      hit.actors.push_back({actors_.display_name(actor.id), std::string(actor.type)});
+    }
     if (snippets) hit.snippet = snippets->make(data.text.empty() ? hit.title : data.text);
     result.hits.push_back(std::move(hit));
   }
