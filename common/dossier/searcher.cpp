@@ -69,54 +69,61 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
+// Keeps the `size` largest values offered in a min-heap, the smallest of them in front.
+template <class T>
+void keep_largest(std::vector<T>& heap, T value, std::size_t size) {
+  if (heap.size() < size) {
+    heap.push_back(value);
+    std::push_heap(heap.begin(), heap.end(), std::greater<>());
+  } else if (value > heap.front()) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+    heap.back() = value;
+    std::push_heap(heap.begin(), heap.end(), std::greater<>());
+  }
+}
+
 // Top `size` actors of each type, most articles first, then by id (the order of the
 // `actors` listing). A broad query counts thousands of actors, so the counts are read in
-// place, twice: once for each type's cut (its size-th largest count), once for the actors
-// at or above it, the only ones looked up by code. Those are kept in a min-heap of keys,
-// the count in the high half and the id's place in name order (inverted: the earlier
-// name, the larger key) in the low half, so one integer compare ranks by count, then id.
+// place, once; only the actors at or above their type's cut are looked up by code. They
+// are kept in a min-heap of keys, the count in the high half and the id's place in name
+// order (inverted: the earlier name, the larger key) in the low half, so one integer
+// compare ranks by count, then by id.
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                                    ActorDirectory& directory) {
   std::vector<ActorCount> out;
   if (size == 0) return out;
   constexpr std::size_t kTypes = 4;
-  std::array<std::vector<std::uint64_t>, kTypes> smallest_first;
-  for (auto& heap : smallest_first) heap.reserve(size);
-  const auto count_of = [](std::uint64_t key) { return static_cast<Xapian::doccount>(key >> 32); };
-  const auto place_of = [](std::uint64_t key) { return ~static_cast<std::uint32_t>(key); };
-  // First each type's cut, the size-th largest count, from the counts alone: only actors at
-  // or above it are looked up.
+  // One pass over the counts finds each type's cut, the size-th largest count, and keeps
+  // the actors that could reach it: an actor below the cut as it stands then can never
+  // enter, since the cut only rises.
   std::array<std::vector<Xapian::doccount>, kTypes> counts_first;
   for (auto& heap : counts_first) heap.reserve(size);
-  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto&) {
+  struct Candidate {
+    Xapian::doccount count;
+    unsigned type;
+    schema::ActorCode code;
+  };
+  std::vector<Candidate> candidates;
+  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
     auto& heap = counts_first[type];
-    if (heap.size() < size) {
-      heap.push_back(n);
-      std::push_heap(heap.begin(), heap.end(), std::greater<>());
-    } else if (n > heap.front()) {
-      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
-      heap.back() = n;
-      std::push_heap(heap.begin(), heap.end(), std::greater<>());
-    }
+    if (heap.size() == size && n < heap.front()) return;
+    keep_largest(heap, n, size);
+    candidates.push_back({n, type, code()});
   });
   std::array<Xapian::doccount, kTypes> cut{};
   for (std::size_t t = 0; t < kTypes; ++t)
     if (!counts_first[t].empty()) cut[t] = counts_first[t].front();
-  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
-    auto& heap = smallest_first[type];
-    if (n < cut[type] || (heap.size() == size && n < count_of(heap.front()))) return;
-    const std::optional<std::uint32_t> place = directory.place_of(code());
-    if (!place) return;
-    const std::uint64_t key = std::uint64_t{n} << 32 | ~*place;
-    if (heap.size() < size) {
-      heap.push_back(key);
-      std::push_heap(heap.begin(), heap.end(), std::greater<>());
-    } else if (key > heap.front()) {
-      std::pop_heap(heap.begin(), heap.end(), std::greater<>());
-      heap.back() = key;
-      std::push_heap(heap.begin(), heap.end(), std::greater<>());
-    }
-  });
+  std::array<std::vector<std::uint64_t>, kTypes> smallest_first;
+  for (auto& heap : smallest_first) heap.reserve(size);
+  const auto count_of = [](std::uint64_t key) { return static_cast<Xapian::doccount>(key >> 32); };
+  const auto place_of = [](std::uint64_t key) { return ~static_cast<std::uint32_t>(key); };
+  for (const Candidate& c : candidates) {
+    auto& heap = smallest_first[c.type];
+    if (c.count < cut[c.type] || (heap.size() == size && c.count < count_of(heap.front())))
+      continue;
+    if (const std::optional<std::uint32_t> place = directory.place_of(c.code))
+      keep_largest(heap, std::uint64_t{c.count} << 32 | ~*place, size);
+  }
   // Types in name order, as before codes: equal counts and names keep this order below.
   for (const ActorType type :
        {ActorType::Country, ActorType::Org, ActorType::Person, ActorType::Place}) {
