@@ -133,7 +133,19 @@ TEST(MatchFinder, SameAsTokenizingTheWholeText) {
                                                "don't",
                                                "'s",
                                                "state-owned",
-                                               "owned"};
+                                               "owned",
+                                               "sanity",
+                                               "Sand",
+                                               "sanctioning",
+                                               "oily",
+                                               "oiled",
+                                               "tying",
+                                               "tie",
+                                               "lying",
+                                               "generously",
+                                               "general",
+                                               "usual",
+                                               "guard"};
   const std::vector<std::string> separators = {" ", "  ", "\n", "\t", "", "-", ". ", ", "};
   const std::vector<const char*> query_terms = {"sanction",
                                                 "Zsanction",
@@ -154,7 +166,11 @@ TEST(MatchFinder, SameAsTokenizingTheWholeText) {
                                                 "\xE6\x97\xA5\xE6\x9C\xAC",
                                                 "s",
                                                 "Zs",
-                                                "Zgu"};
+                                                "Zgu",
+                                                "Ztie",
+                                                "Zoili",
+                                                "Zgenerous",
+                                                "sand"};
   std::mt19937 random(11);
   dossier::Analyzer a;
   for (int round = 0; round < 400; ++round) {

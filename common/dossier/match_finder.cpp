@@ -61,25 +61,51 @@ std::size_t start_pair(unsigned char first, unsigned char second) {
 }  // namespace
 
 void MatchFinder::allow_start(std::string_view term, bool stem) {
-  const auto allow = [&](std::size_t pair) {
+  const auto allow = [&](std::size_t pair, int third) {  // third: -1 for any
     start_pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    auto entry = std::find_if(third_bytes_.begin(), third_bytes_.end(),
+                              [&](const ThirdBytes& t) { return t.pair == pair; });
+    if (entry == third_bytes_.end()) entry = third_bytes_.insert(entry, ThirdBytes{pair});
+    if (third < 0) {
+      entry->any = true;
+    } else {
+      entry->allowed[third / 64] |= std::uint64_t{1} << (third % 64);
+    }
   };
   const auto first = static_cast<unsigned char>(term[0]);
   if (term.size() == 1) {
-    if (!stem) return allow(start_pair(first, 0));
+    if (!stem) return allow(start_pair(first, 0), -1);
+    // A one-byte stem ("o" <- "oed"): any word starting with its byte.
     for (int second = 0; second < 256; ++second)
-      allow(start_pair(first, static_cast<unsigned char>(second)));
+      start_pairs_[start_pair(first, static_cast<unsigned char>(second)) / 64] |=
+          std::uint64_t{1} << (start_pair(first, static_cast<unsigned char>(second)) % 64);
+    any_after_[first / 64] |= std::uint64_t{1} << (first % 64);
     return;
   }
   const auto second = static_cast<unsigned char>(term[1]);
-  allow(start_pair(first, second));
-  if (stem && second == 'i') allow(start_pair(first, 'y'));  // "dying" -> "die"
+  // The bytes a matching word's fold must start with: a stem's all but its last.
+  const std::size_t kept = stem ? term.size() - 1 : term.size();
+  allow(start_pair(first, second), kept >= 3 ? static_cast<unsigned char>(term[2]) : -1);
+  if (stem && second == 'i') allow(start_pair(first, 'y'), -1);  // "dying" -> "die"
 }
 
 bool MatchFinder::may_start(char first, char second) const {
   const std::size_t pair =
       start_pair(static_cast<unsigned char>(first), static_cast<unsigned char>(second));
   return start_pairs_[pair / 64] >> (pair % 64) & 1;
+}
+
+bool MatchFinder::may_continue(char first, char second, char third) const {
+  const auto f = static_cast<unsigned char>(first);
+  if (any_after_[f / 64] >> (f % 64) & 1) return true;
+  const std::size_t pair =
+      start_pair(static_cast<unsigned char>(first), static_cast<unsigned char>(second));
+  for (const ThirdBytes& t : third_bytes_) {
+    if (t.pair != pair) continue;
+    const auto c = static_cast<unsigned char>(third);
+    return t.any || (t.allowed[c / 64] >> (c % 64) & 1);
+  }
+  return false;
 }
 
 namespace {
@@ -114,7 +140,8 @@ MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
 
 std::size_t MatchFinder::key_of(std::string_view folded) {
   if (folded.empty() || !scan_.is_initial(folded[0]) ||
-      !may_start(folded[0], folded.size() > 1 ? folded[1] : '\0'))
+      !may_start(folded[0], folded.size() > 1 ? folded[1] : '\0') ||
+      (folded.size() > 2 && !may_continue(folded[0], folded[1], folded[2])))
     return kNoKey;
   if (const auto cached = cache_.find(folded); cached != cache_.end()) return cached->second;
   std::size_t key = kNoKey;
@@ -173,10 +200,13 @@ void MatchFinder::find(std::string_view text, std::vector<TermMatch>& matches) {
     }
     // A word starting with two ASCII letters or digits folds to a word starting with
     // both, lower-cased: most words that start with an initial are passed over here.
-    if (i + 1 < text.size() && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i + 1]) &&
-        !may_start(ascii_lower(text[i]), ascii_lower(text[i + 1]))) {
-      ++i;
-      continue;
+    if (i + 1 < text.size() && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i + 1])) {
+      const char first = ascii_lower(text[i]), second = ascii_lower(text[i + 1]);
+      if (!may_start(first, second) || (i + 2 < text.size() && is_ascii_alnum(text[i + 2]) &&
+                                        !may_continue(first, second, ascii_lower(text[i + 2])))) {
+        ++i;
+        continue;
+      }
     }
     std::size_t begin = i, end = i;
     while (begin > looked_at && !is_ascii_space(text[begin - 1])) --begin;
