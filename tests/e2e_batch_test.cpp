@@ -229,6 +229,21 @@ TEST_F(BatchE2E, AnswersEachLineBeforeReadingTheNext) {
   }
 }
 
+// Queries for every article, many at once: each thread builds its own match-all query.
+// Copies of Xapian's static Query::MatchAll share one reference count that is not atomic;
+// batches like this one crashed about every other run with --jobs 4 before.
+TEST_F(BatchE2E, EveryArticleQueriesInParallel) {
+  std::string input;
+  for (int i = 0; i < 40000; ++i) input += i % 2 ? "{\"q\":\"\",\"limit\":1}\n" : "{\"q\":\"\"}\n";
+  const auto one = batch("--jobs 1 --no-header --format trec", input);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  for (int run = 0; run < 3; ++run) {
+    const auto four = batch("--jobs 4 --no-header --format trec", input);
+    ASSERT_EQ(four.exit_code, 0) << "run " << run << ": " << four.err;
+    EXPECT_EQ(four.out, one.out);
+  }
+}
+
 TEST_F(BatchE2E, TrecRunIsWellFormed) {
   const auto r = batch("--format trec --run-tag mytag -n 1000",
                        "a\tVenezuela\nb\tGuaido Maduro army\nc\tnosuchwordanywhere\n");

@@ -190,8 +190,11 @@ Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
   bool blank = true;
   for (const char c : folded) blank = blank && is_space(c);
   if (blank) {
+    // Every article: a new Query(""), never a copy of Xapian::Query::MatchAll, a static
+    // shared by all threads whose reference count is not atomic (batch threads building
+    // empty queries at once corrupted it and crashed).
     if (plain || query.find_first_not_of(" \t\r\n") == std::string_view::npos)
-      return Xapian::Query::MatchAll;
+      return Xapian::Query(std::string());
     // The query had words but none survived folding (only punctuation): match nothing.
     return Xapian::Query();
   }
