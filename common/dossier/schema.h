@@ -9,8 +9,9 @@
 //   S<term>          title words with positions; ZS<stem> their stems.
 //   XA<type>:<key>   an actor of the article (boolean): type is person|org|country|place,
 //                    key its folded canonical name ("XAperson:nicolas maduro").
-//   XAF<form>        every folded surface form and name of the article's actors
-//                    ("XAFmaduro", "XAFus"): how a filter finds an actor by any alias.
+//   XAF<form>        every folded surface form of the article's actors that is not the
+//                    actor's own key ("XAFmaduro", "XAFus"): how a filter finds an actor
+//                    by any alias (the key itself is found through XA<type>:<key>).
 //   XAN<type>:<key>\t<name>  one vote for <name> as the display name of the actor; the
 //                    name with the highest term frequency is the corpus-wide display name.
 //   XS<source>       the article's source, folded (boolean).
