@@ -1,11 +1,14 @@
 #include "dossier/batch_runner.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "dossier/batch_request.h"
 #include "dossier/errors.h"
