@@ -12,7 +12,7 @@ namespace dossier {
 
 struct TextWord {
   std::string_view surface;       // as written, possessive "'s" removed
-  std::string term;               // folded (Analyzer::fold)
+  std::string_view term;          // folded (Analyzer::fold): the token's, which outlives it
   bool capitalised = false;       // first letter upper- or title-case
   bool all_caps = false;          // two or more letters, none lower-case ("NATO", "LONDON")
   bool numeric = false;           // starts with a digit
@@ -29,7 +29,8 @@ struct TextWord {
 };
 
 // Annotates the words of `text`, as Analyzer::tokenize split it into `tokens` (the
-// indexer segments an article once, for the extractors and the document alike). When
+// indexer segments an article once, for the extractors and the document alike); the
+// words point into `text` and `tokens`, which must outlive them. When
 // `whole_text_is_headline` is set (an article title) every word is marked headline_line.
 std::vector<TextWord> annotate_words(std::string_view text, const std::vector<Token>& tokens,
                                      bool whole_text_is_headline);
