@@ -1,8 +1,6 @@
 #include "dossier/word_start_scan.h"
 
-#include <algorithm>
 #include <bit>
-#include <cstring>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -37,12 +35,8 @@ WordStartScan::WordStartScan(std::string_view initials, bool vectors) {
     const auto c = static_cast<unsigned char>(initial);
     byte_class_[c] |= kInitial;
     if (c >= 'a' && c <= 'z') byte_class_[c - 'a' + 'A'] |= kInitial;
-    const std::uint64_t word = kOnes * c;
-    if (is_ascii_alnum(static_cast<char>(c)) &&
-        std::find(initial_words_.begin(), initial_words_.end(), word) == initial_words_.end()) {
-      initial_words_.push_back(word);
-      ascii_initials_ += static_cast<char>(c);
-    }
+    if (is_ascii_alnum(initial) && ascii_initials_.find(initial) == std::string::npos)
+      ascii_initials_ += initial;
   }
 #ifdef DOSSIER_HAVE_AVX2_PATH
   avx2_ = vectors && __builtin_cpu_supports("avx2");
@@ -129,15 +123,15 @@ std::size_t WordStartScan::next_by_words(std::string_view text, std::size_t from
     std::uint64_t alnum_before =
         i > 0 && is_ascii_alnum(text[i - 1]) ? std::uint64_t{0x80} << 56 : 0;
     for (; i + 8 <= text.size(); i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
+      const std::uint64_t word = swar::load8(text.data() + i);
       const std::uint64_t non_ascii = word & kHigh;
       const std::uint64_t ascii = word & kLow7;
       const std::uint64_t lower = ascii | 0x20 * kOnes;
       const std::uint64_t alnum =
           (in_range(lower, 'a', 'z') | in_range(ascii, '0', '9')) & ~non_ascii;
       std::uint64_t initial = 0;
-      for (const std::uint64_t broadcast : initial_words_) initial |= zero_bytes(lower ^ broadcast);
+      for (const char c : ascii_initials_)
+        initial |= zero_bytes(lower ^ kOnes * static_cast<unsigned char>(c));
       const std::uint64_t after_alnum = alnum << 8 | alnum_before >> 56;
       std::uint64_t stops = (initial & ~non_ascii & ~after_alnum) | non_ascii;
       alnum_before = alnum;

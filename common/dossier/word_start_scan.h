@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace dossier {
 
@@ -34,8 +33,7 @@ class WordStartScan {
   std::size_t next_avx2(std::string_view text, std::size_t from) const;
 
   std::array<unsigned char, 256> byte_class_{};
-  std::vector<std::uint64_t> initial_words_;  // each ASCII initial in all eight bytes
-  std::string ascii_initials_;                // the same initials, once each
+  std::string ascii_initials_;  // the ASCII initials, once each
   bool avx2_ = false;
 };
 
