@@ -62,14 +62,14 @@ std::size_t start_pair(unsigned char first, unsigned char second) {
 
 void MatchFinder::allow_start(std::string_view term, bool stem) {
   const auto allow = [&](std::size_t pair, int third) {  // third: -1 for any
-    start_pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    start_pairs_[pair] = true;
     auto entry = std::find_if(third_bytes_.begin(), third_bytes_.end(),
                               [&](const ThirdBytes& t) { return t.pair == pair; });
     if (entry == third_bytes_.end()) entry = third_bytes_.insert(entry, ThirdBytes{pair});
     if (third < 0) {
       entry->any = true;
     } else {
-      entry->allowed[third / 64] |= std::uint64_t{1} << (third % 64);
+      entry->allowed[static_cast<std::size_t>(third)] = true;
     }
   };
   const auto first = static_cast<unsigned char>(term[0]);
@@ -77,9 +77,8 @@ void MatchFinder::allow_start(std::string_view term, bool stem) {
     if (!stem) return allow(start_pair(first, 0), -1);
     // A one-byte stem ("o" <- "oed"): any word starting with its byte.
     for (int second = 0; second < 256; ++second)
-      start_pairs_[start_pair(first, static_cast<unsigned char>(second)) / 64] |=
-          std::uint64_t{1} << (start_pair(first, static_cast<unsigned char>(second)) % 64);
-    any_after_[first / 64] |= std::uint64_t{1} << (first % 64);
+      start_pairs_[start_pair(first, static_cast<unsigned char>(second))] = true;
+    any_after_[first] = true;
     return;
   }
   const auto second = static_cast<unsigned char>(term[1]);
@@ -92,18 +91,16 @@ void MatchFinder::allow_start(std::string_view term, bool stem) {
 bool MatchFinder::may_start(char first, char second) const {
   const std::size_t pair =
       start_pair(static_cast<unsigned char>(first), static_cast<unsigned char>(second));
-  return start_pairs_[pair / 64] >> (pair % 64) & 1;
+  return start_pairs_[pair];
 }
 
 bool MatchFinder::may_continue(char first, char second, char third) const {
-  const auto f = static_cast<unsigned char>(first);
-  if (any_after_[f / 64] >> (f % 64) & 1) return true;
+  if (any_after_[static_cast<unsigned char>(first)]) return true;
   const std::size_t pair =
       start_pair(static_cast<unsigned char>(first), static_cast<unsigned char>(second));
   for (const ThirdBytes& t : third_bytes_) {
     if (t.pair != pair) continue;
-    const auto c = static_cast<unsigned char>(third);
-    return t.any || (t.allowed[c / 64] >> (c % 64) & 1);
+    return t.any || t.allowed[static_cast<unsigned char>(third)];
   }
   return false;
 }
@@ -123,7 +120,7 @@ std::string initials_of(const MatchTerms& terms) {
 }  // namespace
 
 MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
-    : analyzer_(analyzer), scan_(initials_of(terms)), start_pairs_(65536 / 64) {
+    : analyzer_(analyzer), scan_(initials_of(terms)) {
   // Keys numbered in name order, so windows are weighed the same on every run.
   const auto number = [&](const MatchTerms::Weights& weights, KeyMap& keys, bool stems) {
     std::vector<std::pair<std::string, double>> sorted(weights.begin(), weights.end());

@@ -2,7 +2,7 @@
 // or folding most of it: the first step of a snippet.
 #pragma once
 
-#include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -85,7 +85,7 @@ class MatchFinder {
   // start like a term ("th..." for a query "thistle" in a text full of "the") are passed
   // over without a lookup. English stems keep a word's first two bytes except stems of
   // one byte ("oed" -> "o") and Snowball's exceptions "dying", "lying", "tying".
-  std::vector<std::uint64_t> start_pairs_;
+  std::bitset<65536> start_pairs_;
   // The third bytes that can follow each allowed pair: Snowball keeps all of an English
   // word's stem but its last byte ("sanction" <- "sanctions", "happi" <- "happy"; checked
   // against the 285,000 words of wamerican-huge, where only "dying", "lying" and "tying"
@@ -95,11 +95,11 @@ class MatchFinder {
   struct ThirdBytes {
     std::size_t pair = 0;
     bool any = false;  // a shorter term or stem starts with the pair: every third byte
-    std::array<std::uint64_t, 4> allowed{};
+    std::bitset<256> allowed{};
   };
   std::vector<ThirdBytes> third_bytes_;
-  std::array<std::uint64_t, 4> any_after_{};  // first bytes of one-byte stems: anything goes
-  KeyMap cache_;  // folded word -> key or kNoKey, for words passing the tests above
+  std::bitset<256> any_after_;  // first bytes of one-byte stems: anything goes
+  KeyMap cache_;                // folded word -> key or kNoKey, for words passing the tests above
   std::string folded_;
   std::vector<std::pair<std::size_t, std::size_t>> words_;
 };
