@@ -134,19 +134,11 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
                      std::string(to_string(type)), count_of(key)});
     }
   }
-  // Most articles first, then by name; equal ones keep the order above (a stable sort,
-  // through positions: std::stable_sort allocated a buffer per query).
-  std::vector<std::uint32_t> order(out.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (out[a].count != out[b].count) return out[a].count > out[b].count;
-    const int names = out[a].name.compare(out[b].name);
-    return names != 0 ? names < 0 : a < b;
+  // Most articles first, then by name; equal ones keep the order above.
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
   });
-  std::vector<ActorCount> sorted;
-  sorted.reserve(out.size());
-  for (const std::uint32_t i : order) sorted.push_back(std::move(out[i]));
-  return sorted;
+  return out;
 }
 
 std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std::size_t size) {
