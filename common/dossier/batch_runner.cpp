@@ -65,40 +65,25 @@ class OrderedWriter {
   BatchSummary& summary_;
 };
 
-BatchSummary run_sequential(BatchReader& reader, Searcher& searcher, const BatchRunOptions& options,
-                            const BatchFormatter& format, std::ostream& out) {
-  BatchSummary summary;
-  OrderedWriter writer(out, options.errors, summary);
-  for (;;) {
-    if (!reader.input_buffered()) writer.flush();
-    auto query = reader.next();
-    if (!query) break;
-    writer.write(format_answer(
-        answer_batch_query(searcher, std::move(*query), options.defaults, options.table), format,
-        options.error_prefix));
-  }
-  writer.flush();
-  return summary;
-}
-
-// Every searcher's thread, the calling thread included, does all three jobs: it reads
-// queries (one thread at a time, a few at once), answers them, and writes the answers in
-// input order -- whichever thread finishes the next answer to write writes it and the
-// ready ones after it, while the others go on answering. No thread waits for another
-// except when the window is full, when no query is left to take, or before a read that
-// could block. (A reader thread and a writer thread woken for every query cost two
-// context switches a query, 7% of a two-core batch.)
-class ParallelBatch {
+// One thread per searcher, the calling thread included (alone with one searcher), each
+// doing all three jobs: it reads queries (one thread at a time, a few at once), answers
+// them, and writes the answers in input order -- whichever thread finishes the next
+// answer to write writes it and the ready ones after it, while the others go on
+// answering. No thread waits for another except when the window is full, when no query
+// is left to take, or before a read that could block. (A reader thread and a writer
+// thread woken for every query cost two context switches a query, 7% of a two-core
+// batch.)
+class BatchRun {
  public:
-  ParallelBatch(BatchReader& reader, const BatchRunOptions& options, const BatchFormatter& format,
-                std::ostream& out, std::size_t threads)
+  BatchRun(BatchReader& reader, const BatchRunOptions& options, const BatchFormatter& format,
+           std::ostream& out, std::size_t threads)
       : reader_(reader),
         options_(options),
         format_(format),
         writer_(out, options.errors, summary_),
         window_(options.window ? options.window : 64 * threads) {}
-  ParallelBatch(const ParallelBatch&) = delete;
-  ParallelBatch& operator=(const ParallelBatch&) = delete;
+  BatchRun(const BatchRun&) = delete;
+  BatchRun& operator=(const BatchRun&) = delete;
 
   BatchSummary run(std::vector<std::unique_ptr<Searcher>>& searchers) {
     std::vector<std::thread> helpers;
@@ -259,9 +244,7 @@ BatchSummary run_batch(BatchReader& reader, std::vector<std::unique_ptr<Searcher
                        const BatchRunOptions& options, const BatchFormatter& format,
                        std::ostream& out) {
   if (searchers.empty()) throw Error(ErrorKind::kInternal, "run_batch: no searcher");
-  if (searchers.size() == 1)
-    return run_sequential(reader, *searchers.front(), options, format, out);
-  ParallelBatch batch(reader, options, format, out, searchers.size());
+  BatchRun batch(reader, options, format, out, searchers.size());
   return batch.run(searchers);
 }
 
