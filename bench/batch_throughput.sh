@@ -16,7 +16,10 @@
 # the plain loop's rate per core is computed from CPU time (for --jobs 2 also against the
 # two plain loops at once).
 # Each run is repeated RUNS times (default 5), the runs taking turns, and its best wall and
-# CPU times are kept.
+# CPU times are kept. The share of the plain loop is also given round by round (the plain
+# loop against the row's run of the same round, seconds apart), as the median and range
+# over the rounds: the machine's speed drifts between rounds, which best-of-N times from
+# different rounds do not cancel.
 # The answers are checked too: one JSONL line per query, no error records, and --jobs 2
 # output byte-identical to --jobs 1.
 set -euo pipefail
@@ -45,7 +48,7 @@ tail -n +$((n / 2 + 1)) "$work/q.tsv" >"$work/q.second"
 docs=$("$build/searcher/dossier-search" --db "$work/db" --batch - --count <<<'x' | sed -n 1p |
   python3 -c "import json,sys; print(json.load(sys.stdin)['database']['documents'])")
 
-declare -A wall cpu
+declare -A wall cpu rounds
 runs="${RUNS:-5}"
 # measure NAME COMMAND...: runs COMMAND once with stdout to $work/NAME.out and keeps NAME's
 # best wall and CPU times so far. The rows take turns, $runs rounds: a run takes about a
@@ -57,6 +60,7 @@ measure() {
   /usr/bin/time -f "%e %U %S" -o "$work/$name.time" "$@" >"$work/$name.out"
   read -r w u s <"$work/$name.time"
   c=$(python3 -c "print($u + $s)")
+  rounds[$name]+=" $c"
   if [ -z "${cpu[$name]:-}" ] || python3 -c "import sys; sys.exit(not $c < ${cpu[$name]})"; then
     cpu[$name]=$c
   fi
@@ -87,16 +91,21 @@ cmp -s "$work/jobs1.out" "$work/jobs2.out" || { echo "--jobs 2 output differs" >
 cmp -s "$work/facets1.out" "$work/facets2.out" || { echo "--jobs 2 facets differ" >&2; exit 1; }
 
 row() {  # row LABEL NAME [BASELINE2]: BASELINE2, the two-loop run to compare with too
-  python3 - "$1" "$n" "${wall[$2]}" "${cpu[$2]}" "${cpu[plain]}" "${3:+${cpu[$3]}}" <<'PY'
-import sys
+  python3 - "$1" "$n" "${wall[$2]}" "${cpu[$2]}" "${cpu[plain]}" "${3:+${cpu[$3]}}" \
+    "${rounds[$2]}" "${rounds[plain]}" <<'PY'
+import statistics, sys
 label, n, wall, cpu, plain_cpu = sys.argv[1], int(sys.argv[2]), *map(float, sys.argv[3:6])
 both = f"{100 * float(sys.argv[6]) / cpu:.0f}%" if sys.argv[6] else "-"
-print(f"| {label} | {n / wall:.0f} | {n / cpu:.0f} | {100 * plain_cpu / cpu:.0f}% | {both} |")
+# Each round ran the plain loop seconds before this row: the ratio within a round is
+# untouched by the machine's drift between rounds.
+paired = [100 * p / c for p, c in zip(map(float, sys.argv[8].split()), map(float, sys.argv[7].split()))]
+within = f"{statistics.median(paired):.0f}% ({min(paired):.0f}-{max(paired):.0f}%)"
+print(f"| {label} | {n / wall:.0f} | {n / cpu:.0f} | {100 * plain_cpu / cpu:.0f}% | {within} | {both} |")
 PY
 }
 echo "BBC: $docs articles, $n queries, top 10; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg)"
-echo "| run | queries/s (wall) | queries/s per CPU second | per core vs plain loop | per core vs two plain loops at once |"
-echo "|---|---|---|---|---|"
+echo "| run | queries/s (wall) | queries/s per CPU second | per core vs plain loop | same, within each round: median (range) | per core vs two plain loops at once |"
+echo "|---|---|---|---|---|---|"
 row "plain Xapian loop (no snippets)" plain
 row "two plain loops at once, half the queries each" plain2 plain2
 row "batch --jobs 1 --format trec (no snippets)" trec
