@@ -152,14 +152,8 @@ void ActorCountSpy::forget_table() {
 }
 
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
+  if (table_) return count(doc.get_docid());
   ++seen_;
-  if (table_) {
-    for (const std::uint32_t entry : table_->actors(doc.get_docid())) {
-      numbers_counted_[numbers_counted_size_] = entry;
-      numbers_counted_size_ += counts_by_number_[ActorCodeTable::number_of(entry)]++ == 0;
-    }
-    return;
-  }
   schema::for_each_actor_code(doc.get_value(slot_), [&](schema::ActorCode code) { add(code, 1); });
 }
 

@@ -75,6 +75,17 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void forget_table();
 
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Whether counts come from a table by docid; then a caller that walks the matches
+  // itself (term_union.h) counts each with count() instead of running the spy.
+  bool has_table() const { return table_ != nullptr; }
+  // Counts the actors of match `did` from the table; has_table() must hold.
+  void count(Xapian::docid did) {
+    ++seen_;
+    for (const std::uint32_t entry : table_->actors(did)) {
+      numbers_counted_[numbers_counted_size_] = entry;
+      numbers_counted_size_ += counts_by_number_[ActorCodeTable::number_of(entry)]++ == 0;
+    }
+  }
   Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
   std::string name() const override { return "Dossier::ActorCountSpy"; }
   std::string serialise() const override;

@@ -15,6 +15,7 @@
 #include "dossier/query_fields.h"
 #include "dossier/schema.h"
 #include "dossier/snippet.h"
+#include "dossier/term_union.h"
 
 namespace dossier {
 namespace {
@@ -150,14 +151,14 @@ std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std:
 }
 
 // The free-text terms of `query`, each weighted by its inverse document frequency: the
-// rarest matched word is the one a snippet should show. The frequencies come from the
-// match's own statistics (MSet::get_termfreq), not from another B-tree lookup per term.
-MatchTerms query_terms(const Xapian::Query& query, const Xapian::MSet& mset,
-                       const Xapian::Database& db) {
+// rarest matched word is the one a snippet should show. `termfreq` gives the frequencies
+// the match used (MSet::get_termfreq after Xapian's matcher), not another B-tree lookup.
+template <class TermFreq>
+MatchTerms query_terms(const Xapian::Query& query, TermFreq&& termfreq, Xapian::doccount doccount) {
   MatchTerms terms;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-    const double df = std::max<Xapian::doccount>(1, mset.get_termfreq(*t));
-    terms.add_index_term(*t, std::log(1.0 + db.get_doccount() / df));
+    const double df = std::max<Xapian::doccount>(1, termfreq(*t));
+    terms.add_index_term(*t, std::log(1.0 + doccount / df));
   }
   return terms;
 }
@@ -200,6 +201,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       db_.reopen();
       actors_.reset();
       actor_spy_.forget_table();
+      doc_lengths_.forget();
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
@@ -255,9 +257,75 @@ Xapian::Query Searcher::expansion(const SearchRequest& request) {
                        ranking_.expand_weight);
 }
 
+// The terms of `query` when rank_term_union() can answer `request` exactly as Xapian's
+// matcher would: an OR of terms ranked by relevance with exact counts, no facet but the
+// actor's, counted from the spy's table by combined docid (so over one database: over
+// several the spy counts per shard), and the shards known when there are several.
+std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchRequest& request,
+                                                                 const Xapian::Query& query) {
+  if (request.sort != SortOrder::Relevance || !request.exact) return std::nullopt;
+  for (const auto& facet : request.facets) {
+    if (facet != "actor" || !actor_spy_.has_table()) return std::nullopt;
+  }
+  if (db_.size() > 1 && shards_.empty()) return std::nullopt;
+  return or_of_terms(query);
+}
+
 SearchResult Searcher::run(const SearchRequest& request) {
+  const Xapian::Query query = build_query(request, expansion(request));
+  if (wants(request, "actor")) actor_spy_.prepare(db_);
+  SearchResult result;
+  result.query = request.query;
+  result.offset = request.offset;
+  result.limit = request.limit;
+  std::optional<Xapian::MSet> mset;  // when Xapian's matcher ranked
+  std::vector<RankedDoc> page;
+  if (const auto terms = walkable_terms(request, query)) {
+    page = rank_by_walk(request, *terms, result);
+  } else {
+    mset = rank_by_xapian(request, query, result);
+    for (auto it = mset->begin(); it != mset->end(); ++it) page.push_back({*it, it.get_weight()});
+  }
+  result.facets_exact = result.total_exact;
+  if (wants(request, "actor"))
+    result.facets.actor = top_actors(actor_spy_, request.facet_size, actors_);
+
+  // The words to mark are the query's own: a hit's text holds one of them exactly when the
+  // hit has its term, since the text is indexed with the same analyser. Asking Xapian for
+  // each hit's matching terms instead read the hit's whole term list.
+  std::optional<SnippetMaker> snippets;
+  if (request.snippets && !page.empty()) {
+    const auto termfreq = [&](const std::string& term) {
+      return mset ? mset->get_termfreq(term) : db_.get_termfreq(term);
+    };
+    snippets.emplace(query_terms(query, termfreq, db_.get_doccount()), analyzer_);
+  }
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    result.hits.push_back(hit(page[i], snippets ? &*snippets : nullptr));
+    result.hits.back().rank = request.offset + static_cast<Xapian::doccount>(i) + 1;
+  }
+  return result;
+}
+
+// The OR of `terms` ranked by rank_term_union(), its matches counted by the actor spy.
+std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
+                                              const std::vector<std::string>& terms,
+                                              SearchResult& result) {
+  const bool actor_facet = wants(request, "actor");
+  TermUnionResult walked = rank_term_union(db_, shards_, terms, {ranking_.k1, ranking_.b},
+                                           request.offset, request.limit, actor_facet, doc_lengths_);
+  for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
+  result.total = walked.total;
+  result.total_exact = true;
+  return std::move(walked.page);
+}
+
+// Any query through Xapian's matcher, with the spies of the facets asked for; fills the
+// totals and the date and source facets.
+Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
+                                      SearchResult& result) {
   Xapian::Enquire enquire(db_);
-  enquire.set_query(build_query(request, expansion(request)));
+  enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
   // Undated articles sort last in both directions.
   Xapian::MultiValueKeyMaker by_date;
@@ -266,32 +334,20 @@ SearchResult Searcher::run(const SearchRequest& request) {
     by_date.add_value(schema::kSlotDate, descending, descending ? "" : "~");
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
-
   Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
-  const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
-             source_facet = wants(request, "source");
-  if (actor_facet) {
-    actor_spy_.prepare(db_);
-    enquire.add_matchspy(&actor_spy_);
-  }
+  const bool date_facet = wants(request, "date"), source_facet = wants(request, "source");
+  if (wants(request, "actor")) enquire.add_matchspy(&actor_spy_);
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
 
   // Spies only see the documents the matcher looks at: exact facets need all of them.
   const Xapian::doccount check_at_least =
       request.exact ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-
-  SearchResult result;
-  result.query = request.query;
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  result.facets_exact = result.total_exact;
-  result.offset = request.offset;
-  result.limit = request.limit;
 
-  if (actor_facet) result.facets.actor = top_actors(actor_spy_, request.facet_size, actors_);
   if (date_facet) {
     std::map<std::string, Xapian::doccount> per_day;
     Xapian::doccount dated = 0;
@@ -303,30 +359,24 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.facets.undated = date_spy.get_total() - dated;
   }
   if (source_facet) result.facets.source = top_sources(source_spy, request.facet_size);
+  return mset;
+}
 
-  // The words to mark are the query's own: a hit's text holds one of them exactly when the
-  // hit has its term, since the text is indexed with the same analyser. Asking Xapian for
-  // each hit's matching terms instead read the hit's whole term list.
-  std::optional<SnippetMaker> snippets;
-  if (request.snippets && !mset.empty())
-    snippets.emplace(query_terms(enquire.get_query(), mset, db_), analyzer_);
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const std::string stored = it.get_document().get_data();
-    const DocumentView data = DocumentView::parse(stored, kHitActors);
-    Hit hit;
-    hit.rank = it.get_rank() + 1;
-    hit.id = data.id;
-    hit.title = data.title;
-    hit.score = it.get_weight();
-    hit.date = data.date;
-    hit.date_source = data.date_source;
-    for (const auto& actor : data.actors) {  // the first kHitActors, as parsed
-      hit.actors.push_back({actors_.display_name(actor.id), std::string(actor.type)});
-    }
-    if (snippets) hit.snippet = snippets->make(data.text.empty() ? hit.title : data.text);
-    result.hits.push_back(std::move(hit));
+// A ranked document as a hit (its rank left to the caller), with a snippet if asked.
+Hit Searcher::hit(const RankedDoc& ranked, SnippetMaker* snippets) {
+  const std::string stored = db_.get_document(ranked.did, Xapian::DOC_ASSUME_VALID).get_data();
+  const DocumentView data = DocumentView::parse(stored, kHitActors);
+  Hit hit;
+  hit.id = data.id;
+  hit.title = data.title;
+  hit.score = ranked.weight;
+  hit.date = data.date;
+  hit.date_source = data.date_source;
+  for (const auto& actor : data.actors) {  // the first kHitActors, as parsed
+    hit.actors.push_back({actors_.display_name(actor.id), std::string(actor.type)});
   }
-  return result;
+  if (snippets) hit.snippet = snippets->make(data.text.empty() ? hit.title : data.text);
+  return hit;
 }
 
 }  // namespace dossier

@@ -12,8 +12,11 @@
 #include "dossier/analyzer.h"
 #include "dossier/facets.h"
 #include "dossier/schema.h"
+#include "dossier/term_union.h"
 
 namespace dossier {
+
+class SnippetMaker;
 
 enum class SortOrder { Relevance, DateAscending, DateDescending };
 std::optional<SortOrder> sort_order_from_string(std::string_view name);  // relevance|date|-date
@@ -132,6 +135,13 @@ class Searcher {
   Xapian::Query build_query(const SearchRequest& request,
                             const Xapian::Query& expansion = Xapian::Query());
   Xapian::Query expansion(const SearchRequest& request);
+  std::optional<std::vector<std::string>> walkable_terms(const SearchRequest& request,
+                                                         const Xapian::Query& query);
+  std::vector<RankedDoc> rank_by_walk(const SearchRequest& request,
+                                      const std::vector<std::string>& terms, SearchResult& result);
+  Xapian::MSet rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
+                              SearchResult& result);
+  Hit hit(const RankedDoc& ranked, SnippetMaker* snippets);
 
   std::string path_;
   // A sharded database's shards, in order (before db_: open_readable() fills them); empty
@@ -143,6 +153,7 @@ class Searcher {
   RankingParams ranking_;
   // Kept across queries: it keeps its map and table of actor codes (facets.h).
   ActorCountSpy actor_spy_{schema::kSlotActors};
+  DocLengths doc_lengths_;  // for rank_term_union(), per revision
 };
 
 }  // namespace dossier
