@@ -80,6 +80,41 @@ TEST(ActorCountSpy, MergedResultsAddUp) {
 }
 
 // Codes by docid, with gaps: a deleted document and one without actors have none.
+TEST(SlotValueTable, LoadsOnlyOnceAsManyValuesWereReadAsThereAreDocuments) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* day : {"20240102", "", "20240101", "20240102", "20240103"}) {
+    Xapian::Document doc;
+    if (*day) doc.add_value(dossier::schema::kSlotDate, day);
+    db.add_document(doc);
+  }
+  db.delete_document(5);
+  db.commit();
+  dossier::SlotValueTable table(dossier::schema::kSlotDate);
+  table.prepare(db);
+  EXPECT_FALSE(table.loaded());  // nothing read yet: a single search never pays for it
+  table.read(3);
+  table.prepare(db);
+  EXPECT_FALSE(table.loaded());
+  table.read(1);  // 4 read, 4 documents
+  table.prepare(db);
+  ASSERT_TRUE(table.loaded());
+  const auto value_of = [&](Xapian::docid did) {
+    const std::uint32_t n = table.number_of(did);
+    return n == 0 ? std::string("-") : table.value(n);
+  };
+  EXPECT_EQ(value_of(1), "20240102");
+  EXPECT_EQ(value_of(2), "-");  // no value
+  EXPECT_EQ(value_of(3), "20240101");
+  EXPECT_EQ(table.number_of(4), table.number_of(1));  // one number per distinct value
+  EXPECT_EQ(value_of(5), "-");                         // deleted
+  EXPECT_EQ(value_of(99), "-");                        // beyond the last docid
+  EXPECT_EQ(table.value_count(), 2u);
+  table.forget();
+  EXPECT_FALSE(table.loaded());
+  table.prepare(db);
+  EXPECT_FALSE(table.loaded());  // what was read counted for the old revision only
+}
+
 TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const std::vector<std::vector<std::string>> docs = {

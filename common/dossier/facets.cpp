@@ -122,6 +122,38 @@ void ActorCodeTable::clear() {
   code_of_ = {};
 }
 
+void SlotValueTable::prepare(const Xapian::Database& db) {
+  constexpr std::size_t kMaxBytes = std::size_t{256} << 20;
+  if (tried_ || read_ < db.get_doccount()) return;
+  tried_ = true;
+  if ((std::size_t{db.get_lastdocid()} + 1) * sizeof(std::uint32_t) > kMaxBytes) return;
+  std::unordered_map<std::string, std::uint32_t> number_by_value;
+  number_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+  std::size_t bytes = number_.size() * sizeof(std::uint32_t);
+  for (auto it = db.valuestream_begin(slot_); it != db.valuestream_end(slot_); ++it) {
+    const std::string value = *it;
+    const auto [at, added] =
+        number_by_value.emplace(value, static_cast<std::uint32_t>(values_.size() + 1));
+    if (added) {
+      values_.push_back(value);
+      bytes += 2 * (value.size() + 48);  // the value and the map entry while loading
+      if (bytes > kMaxBytes) {
+        number_ = {};
+        values_ = {};
+        return;
+      }
+    }
+    number_[it.get_docid()] = at->second;
+  }
+}
+
+void SlotValueTable::forget() {
+  number_ = {};
+  values_ = {};
+  read_ = 0;
+  tried_ = false;
+}
+
 void ActorCountSpy::use_table(const ActorCodeTable* table) {
   table_ = table && !table->empty() ? table : nullptr;
   counts_by_number_.assign(table_ ? table_->actor_count() : 0, 0);

@@ -50,6 +50,36 @@ class ActorCodeTable {
   std::vector<schema::ActorCode> code_of_;  // by actor number
 };
 
+// One value slot of every document in memory, its distinct values numbered densely, loaded
+// once it has paid for itself: once as many documents' values have been read through
+// Xapian's spies as the database holds (rent or buy, as ActorCountSpy::prepare() does for
+// actors). A walk (term_union.h) then counts a match's value with an increment.
+class SlotValueTable {
+ public:
+  explicit SlotValueTable(Xapian::valueno slot) : slot_(slot) {}
+  // Values read through a spy since the last load decision.
+  void read(Xapian::doccount values) { read_ += values; }
+  // Before a query on `db`: loads the table if it has paid for itself (at most 256 MB).
+  void prepare(const Xapian::Database& db);
+  // After `db` was reopened at a newer revision.
+  void forget();
+  bool loaded() const { return !number_.empty(); }
+  // 1 + the number of document `did`'s value; 0 when it has none.
+  std::uint32_t number_of(Xapian::docid did) const {
+    return did < number_.size() ? number_[did] : 0;
+  }
+  // The value of number + 1 `n` (n >= 1).
+  const std::string& value(std::uint32_t n) const { return values_[n - 1]; }
+  std::size_t value_count() const { return values_.size(); }
+
+ private:
+  Xapian::valueno slot_;
+  std::vector<std::uint32_t> number_;  // by docid
+  std::vector<std::string> values_;
+  Xapian::doccount read_ = 0;
+  bool tried_ = false;
+};
+
 // Counts the actors listed in a document's kSlotActors value (several per document,
 // which Xapian's ValueCountMatchSpy cannot do). Serialisable and mergeable like Xapian's
 // own spies, so it also combines results from several databases.
