@@ -124,8 +124,7 @@ void ActorCodeTable::clear() {
 
 void SlotValueTable::prepare(const Xapian::Database& db) {
   constexpr std::size_t kMaxBytes = std::size_t{256} << 20;
-  if (tried_ || read_ < db.get_doccount()) return;
-  tried_ = true;
+  if (!rent_.buy_now(db.get_doccount())) return;
   if ((std::size_t{db.get_lastdocid()} + 1) * sizeof(std::uint32_t) > kMaxBytes) return;
   std::unordered_map<std::string, std::uint32_t> number_by_value;
   number_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
@@ -150,8 +149,7 @@ void SlotValueTable::prepare(const Xapian::Database& db) {
 void SlotValueTable::forget() {
   number_ = {};
   values_ = {};
-  read_ = 0;
-  tried_ = false;
+  rent_.reset();
 }
 
 void ActorCountSpy::use_table(const ActorCodeTable* table) {
@@ -166,10 +164,9 @@ void ActorCountSpy::prepare(const Xapian::Database& db) {
   // The most memory the table may take (some 2 million articles); beyond it each
   // match's value is read from the database.
   constexpr std::size_t kMaxTableBytes = std::size_t{256} << 20;
-  values_read_ += seen_;
+  table_rent_.rent(seen_);
   clear();
-  if (!table_tried_ && db.size() == 1 && values_read_ >= db.get_doccount()) {
-    table_tried_ = true;
+  if (db.size() == 1 && table_rent_.buy_now(db.get_doccount())) {
     own_table_.load(db, slot_, kMaxTableBytes);
     use_table(&own_table_);
   }
@@ -178,9 +175,8 @@ void ActorCountSpy::prepare(const Xapian::Database& db) {
 void ActorCountSpy::forget_table() {
   use_table(nullptr);
   own_table_.clear();
-  values_read_ = 0;
+  table_rent_.reset();
   seen_ = 0;
-  table_tried_ = false;
 }
 
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {

@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include "dossier/flat_code_map.h"
+#include "dossier/rent_or_buy.h"
 #include "dossier/schema.h"
 
 namespace dossier {
@@ -58,7 +59,7 @@ class SlotValueTable {
  public:
   explicit SlotValueTable(Xapian::valueno slot) : slot_(slot) {}
   // Values read through a spy since the last load decision.
-  void read(Xapian::doccount values) { read_ += values; }
+  void read(Xapian::doccount values) { rent_.rent(values); }
   // Before a query on `db`: loads the table if it has paid for itself (at most 256 MB).
   void prepare(const Xapian::Database& db);
   // After `db` was reopened at a newer revision.
@@ -76,8 +77,7 @@ class SlotValueTable {
   Xapian::valueno slot_;
   std::vector<std::uint32_t> number_;  // by docid
   std::vector<std::string> values_;
-  Xapian::doccount read_ = 0;
-  bool tried_ = false;
+  RentOrBuy rent_;
 };
 
 // Counts the actors listed in a document's kSlotActors value (several per document,
@@ -150,8 +150,7 @@ class ActorCountSpy : public Xapian::MatchSpy {
   Xapian::valueno slot_;
   const ActorCodeTable* table_ = nullptr;
   ActorCodeTable own_table_;          // loaded by prepare()
-  Xapian::doccount values_read_ = 0;  // by prepare(), across queries
-  bool table_tried_ = false;
+  RentOrBuy table_rent_;  // values read by prepare(), across queries
   std::vector<Xapian::doccount> counts_by_number_;  // with table_: by actor number
   // With table_: the entries counted since clear(), the first numbers_counted_size_ of a
   // vector with room for every actor and one more, so counting appends without a branch (half the

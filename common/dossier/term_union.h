@@ -12,12 +12,13 @@
 // Anything else (phrases, filters, weight scaling, other sorts) is left to Xapian.
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "dossier/rent_or_buy.h"
 
 namespace dossier {
 
@@ -39,28 +40,27 @@ struct TermUnionResult {
 };
 
 // Document lengths by docid, for the walk's BM25. Looking a match's length up through
-// Xapian (a B-tree cursor per lookup) costs as much as the rest of the walk, so once the
-// walks have looked up as many lengths as the database has documents (rent or buy: a
-// single search never pays for all), every length is read in one pass, 4 bytes a document.
-// Per database revision: forget() after a reopen.
+// Xapian (a B-tree cursor per lookup) costs as much as the rest of the walk, so once it
+// has paid for itself (rent_or_buy.h) every length is read in one pass, 4 bytes a
+// document. Per database revision: forget() after a reopen.
 class DocLengths {
  public:
   // Before a walk over `db`: loads the table once it has paid for itself.
   void prepare(const Xapian::Database& db);
   void forget() {
     table_ = {};
-    looked_up_ = 0;
+    rent_.reset();
   }
   // The length of document `did`, on which `at` stands.
   Xapian::termcount get(Xapian::docid did, const Xapian::PostingIterator& at) {
     if (did < table_.size()) return table_[did];
-    ++looked_up_;
+    rent_.rent(1);
     return at.get_doclength();
   }
 
  private:
   std::vector<Xapian::termcount> table_;
-  std::uint64_t looked_up_ = 0;
+  RentOrBuy rent_;
 };
 
 // The terms of `query`, in Xapian's order of its leaves, when the query is one term or an

@@ -1,0 +1,35 @@
+// Rent or buy, for the per-revision tables a batch loads (actors, dates, document lengths
+// by docid): a table is loaded once the lookups it replaces have read as many entries as
+// the database has documents, so a single search never pays for reading them all, and a
+// batch pays at most twice what the table costs.
+#pragma once
+
+#include <cstdint>
+
+#include <xapian.h>
+
+namespace dossier {
+
+class RentOrBuy {
+ public:
+  // `entries` looked up one by one (rent).
+  void rent(std::uint64_t entries) { rented_ += entries; }
+  // Whether to load the table now, for a database of `documents`: true once, when enough
+  // has been rented; never again until reset().
+  bool buy_now(Xapian::doccount documents) {
+    if (bought_ || rented_ < documents) return false;
+    bought_ = true;
+    return true;
+  }
+  // After a reopen: the new revision starts over.
+  void reset() {
+    rented_ = 0;
+    bought_ = false;
+  }
+
+ private:
+  std::uint64_t rented_ = 0;
+  bool bought_ = false;
+};
+
+}  // namespace dossier
