@@ -116,8 +116,8 @@ TEST_F(BatchE2E, FilterFacetAndSortKeysMatchTheCommandLine) {
 // Early queries of a batch count actors from each match's value; once the batch has read
 // as many as the database holds, from a table of all documents' codes. Both must agree
 // with a single search, query after query.
-// A batch's later answers come from tables loaded once they pay for themselves (actors and
-// dates by docid, document lengths) and from Dossier's own ranking of plain words
+// A batch's later answers come from tables loaded once they pay for themselves (actors,
+// dates and sources by docid, document lengths) and from Dossier's own ranking of plain words
 // (term_union.h); a single search from Xapian's matcher and spies. Both must agree.
 TEST_F(BatchE2E, AnswersStayExactThroughoutABatch) {
   const std::vector<std::string> queries = {"Venezuela", "Maduro", "army OR Russia", "Guaidó",
@@ -125,7 +125,7 @@ TEST_F(BatchE2E, AnswersStayExactThroughoutABatch) {
   std::string input;
   for (int round = 0; round < 4; ++round)
     for (const auto& q : queries) input += q + "\n";
-  const std::string options = "--facets actor,date --facet-size 50 -n 3";
+  const std::string options = "--facets actor,date,source --facet-size 50 -n 3";
   const auto r = batch("--no-header " + options, input);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);

@@ -115,6 +115,44 @@ TEST(SlotValueTable, LoadsOnlyOnceAsManyValuesWereReadAsThereAreDocuments) {
   EXPECT_FALSE(table.loaded());  // what was read counted for the old revision only
 }
 
+// Counting from the table must give Xapian's own value facet: same counts, same top
+// values in the same order (frequency, then bytes), ties included.
+TEST(SlotValueTable, CountsAndTopValuesAsXapiansValueCountMatchSpy) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  std::mt19937 rng(3);
+  std::uniform_int_distribution<int> source(0, 40), coin(0, 1);
+  for (int d = 0; d < 600; ++d) {
+    Xapian::Document doc;
+    const int s = source(rng) % (1 + source(rng));  // small numbers often: ties and a tail
+    if (s != 0) doc.add_value(dossier::schema::kSlotSource, "source " + std::to_string(s));
+    if (coin(rng)) doc.add_term("m");
+    db.add_document(doc);
+  }
+  db.commit();
+  dossier::SlotValueTable table(dossier::schema::kSlotSource);
+  table.read(db.get_doccount());
+  table.prepare(db);
+  ASSERT_TRUE(table.loaded());
+  std::vector<Xapian::docid> matches;
+  for (auto it = db.postlist_begin("m"); it != db.postlist_end("m"); ++it) matches.push_back(*it);
+  const auto counts = table.count(matches);
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("m"));
+  Xapian::ValueCountMatchSpy spy(dossier::schema::kSlotSource);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+  Xapian::doccount with_value = 0;
+  for (std::size_t n = 1; n < counts.size(); ++n) with_value += counts[n];
+  EXPECT_EQ(counts[0], spy.get_total() - with_value);
+  for (const std::size_t size : {1u, 5u, 10u, 100u}) {
+    std::vector<std::pair<std::string, Xapian::doccount>> expected;
+    for (auto it = spy.top_values_begin(size); it != spy.top_values_end(size); ++it)
+      expected.emplace_back(*it, it.get_termfreq());
+    EXPECT_EQ(table.top(counts, size), expected) << "top " << size;
+  }
+}
+
 TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const std::vector<std::vector<std::string>> docs = {

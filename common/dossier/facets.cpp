@@ -1,5 +1,6 @@
 #include "dossier/facets.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -144,6 +145,32 @@ void SlotValueTable::prepare(const Xapian::Database& db) {
     }
     number_[it.get_docid()] = at->second;
   }
+}
+
+std::vector<Xapian::doccount> SlotValueTable::count(
+    const std::vector<Xapian::docid>& matches) const {
+  std::vector<Xapian::doccount> counts(values_.size() + 1, 0);
+  for (const Xapian::docid did : matches) ++counts[number_of(did)];
+  return counts;
+}
+
+std::vector<std::pair<std::string, Xapian::doccount>> SlotValueTable::top(
+    const std::vector<Xapian::doccount>& counts, std::size_t size) const {
+  std::vector<std::pair<std::string, Xapian::doccount>> out;
+  for (std::uint32_t n = 1; n < counts.size(); ++n) {
+    if (counts[n] != 0) out.emplace_back(value(n), counts[n]);
+  }
+  const auto before = [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  if (out.size() > size) {
+    std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(size), out.end(),
+                      before);
+    out.resize(size);
+  } else {
+    std::sort(out.begin(), out.end(), before);
+  }
+  return out;
 }
 
 void SlotValueTable::forget() {

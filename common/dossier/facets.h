@@ -72,6 +72,13 @@ class SlotValueTable {
   // The value of number + 1 `n` (n >= 1).
   const std::string& value(std::uint32_t n) const { return values_[n - 1]; }
   std::size_t value_count() const { return values_.size(); }
+  // How many of `matches` have each value, by number + 1 (index 0: no value), as Xapian's
+  // ValueCountMatchSpy counts them. The table must be loaded.
+  std::vector<Xapian::doccount> count(const std::vector<Xapian::docid>& matches) const;
+  // The `size` most frequent values of `counts` (from count()), most frequent first, then
+  // in byte order: ValueCountMatchSpy::top_values_begin()'s order.
+  std::vector<std::pair<std::string, Xapian::doccount>> top(
+      const std::vector<Xapian::doccount>& counts, std::size_t size) const;
 
  private:
   Xapian::valueno slot_;

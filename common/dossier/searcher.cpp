@@ -203,6 +203,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       actor_spy_.forget_table();
       doc_lengths_.forget();
       dates_.forget();
+      sources_.forget();
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
@@ -259,16 +260,16 @@ Xapian::Query Searcher::expansion(const SearchRequest& request) {
 }
 
 // The terms of `query` when rank_term_union() can answer `request` exactly as Xapian's
-// matcher would: an OR of terms ranked by relevance with exact counts, no facet but the
-// actor's and the date's, each counted from its table by docid once loaded (the actor
-// spy's only over one database: over several the spy counts per shard), and the shards
-// known when there are several.
+// matcher would: an OR of terms ranked by relevance with exact counts, each facet
+// counted from its table by docid once loaded (the actor spy's only over one database:
+// over several the spy counts per shard), and the shards known when there are several.
 std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchRequest& request,
                                                                  const Xapian::Query& query) {
   if (request.sort != SortOrder::Relevance || !request.exact) return std::nullopt;
   for (const auto& facet : request.facets) {
     const bool counted = (facet == "actor" && actor_spy_.has_table()) ||
-                         (facet == "date" && dates_.loaded());
+                         (facet == "date" && dates_.loaded()) ||
+                         (facet == "source" && sources_.loaded());
     if (!counted) return std::nullopt;
   }
   if (db_.size() > 1 && shards_.empty()) return std::nullopt;
@@ -279,6 +280,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::Query query = build_query(request, expansion(request));
   if (wants(request, "actor")) actor_spy_.prepare(db_);
   if (wants(request, "date")) dates_.prepare(db_);
+  if (wants(request, "source")) sources_.prepare(db_);
   SearchResult result;
   result.query = request.query;
   result.offset = request.offset;
@@ -312,27 +314,31 @@ SearchResult Searcher::run(const SearchRequest& request) {
   return result;
 }
 
-// The OR of `terms` ranked by rank_term_union(), its matches counted by the actor spy.
+// The OR of `terms` ranked by rank_term_union(), its matches counted for the facets.
 std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
                                               const std::vector<std::string>& terms,
                                               SearchResult& result) {
-  const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date");
+  const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
+             source_facet = wants(request, "source");
   TermUnionResult walked =
       rank_term_union(db_, shards_, terms, {ranking_.k1, ranking_.b}, request.offset,
-                      request.limit, actor_facet || date_facet, doc_lengths_);
+                      request.limit, actor_facet || date_facet || source_facet, doc_lengths_);
   if (actor_facet) {
     for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
   }
   if (date_facet) {
-    // Matches by date value (0: undated), as Xapian's ValueCountMatchSpy counts them.
-    std::vector<Xapian::doccount> per_value(dates_.value_count() + 1, 0);
-    for (const Xapian::docid did : walked.matches) ++per_value[dates_.number_of(did)];
+    const std::vector<Xapian::doccount> per_value = dates_.count(walked.matches);
     std::map<std::string, Xapian::doccount> per_day;
     for (std::uint32_t n = 1; n < per_value.size(); ++n) {
       if (per_value[n] != 0) per_day.emplace(dates_.value(n), per_value[n]);
     }
     result.facets.date = date_histogram(per_day, request.granularity);
     result.facets.undated = per_value[0];
+  }
+  if (source_facet) {
+    auto& sources = result.facets.source.emplace();
+    for (auto& [source, n] : sources_.top(sources_.count(walked.matches), request.facet_size))
+      sources.push_back({std::move(source), n});
   }
   result.total = walked.total;
   result.total_exact = true;
@@ -378,7 +384,10 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
     result.facets.undated = date_spy.get_total() - dated;
     dates_.read(date_spy.get_total());
   }
-  if (source_facet) result.facets.source = top_sources(source_spy, request.facet_size);
+  if (source_facet) {
+    result.facets.source = top_sources(source_spy, request.facet_size);
+    sources_.read(source_spy.get_total());
+  }
   return mset;
 }
 

@@ -154,7 +154,8 @@ class Searcher {
   // Kept across queries: it keeps its map and table of actor codes (facets.h).
   ActorCountSpy actor_spy_{schema::kSlotActors};
   DocLengths doc_lengths_;  // for rank_term_union(), per revision
-  SlotValueTable dates_{schema::kSlotDate};  // the date facet of a walk, per revision
+  SlotValueTable dates_{schema::kSlotDate};      // the date facet of a walk, per revision
+  SlotValueTable sources_{schema::kSlotSource};  // the source facet of a walk, per revision
 };
 
 }  // namespace dossier
