@@ -52,6 +52,8 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
     const Xapian::Database& db = searcher.database();
     Xapian::Enquire enquire(db);
     enquire.set_query(searcher.query(request));
+    // Only the set of matches counts here, never their order: no weights to compute.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.get_doccount());
   } catch (const Xapian::Error& e) {
