@@ -150,20 +150,20 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
     Xapian::PostingIterator at, end;
     double termweight;
   };
+  std::vector<Xapian::doccount> termfreqs;
   std::vector<Term> walk;
   walk.reserve(terms.size());
   for (const auto& t : terms) {
+    termfreqs.push_back(db.get_termfreq(t));
     walk.push_back({db.postlist_begin(t), db.postlist_end(t),
-                    bm25_termweight(db.get_termfreq(t), doccount, k1)});
+                    bm25_termweight(termfreqs.back(), doccount, k1)});
   }
 
   // One OR tree per database combined (Xapian's docids interleave them: docid d lives
   // in database (d - 1) % n), shaped by that database's own frequencies.
   std::vector<OrTree> trees;
   if (shards.empty()) {
-    std::vector<Xapian::doccount> freqs;
-    for (const auto& t : terms) freqs.push_back(db.get_termfreq(t));
-    trees.push_back(or_tree(freqs, doccount));
+    trees.push_back(or_tree(termfreqs, doccount));
   } else {
     for (const auto& shard : shards) {
       std::vector<Xapian::doccount> freqs;
@@ -176,7 +176,6 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
   const std::size_t keep = static_cast<std::size_t>(offset) + limit;
   std::vector<RankedDoc> best;
   best.reserve(std::min<std::size_t>(keep, 4096));
-  const auto worse_first = [](const RankedDoc& a, const RankedDoc& b) { return ranks_before(a, b); };
 
   std::vector<Part> part(terms.size());
   for (;;) {
@@ -187,6 +186,12 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
     if (did == 0) break;
     ++result.total;
     if (want_matches) result.matches.push_back(did);
+    if (keep == 0) {  // counts only (--count, limit 0): no weights to compute
+      for (Term& t : walk) {
+        if (t.at != t.end && *t.at == did) ++t.at;
+      }
+      continue;
+    }
 
     // BM25Weight::get_sumpart() of each term holding the document.
     double normlen = 0;
@@ -209,14 +214,14 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
     const OrTree& tree = trees[trees.size() == 1 ? 0 : (did - 1) % trees.size()];
     const RankedDoc doc{did, tree_weight(tree, tree.root, part).weight};
 
-    if (keep == 0) continue;
+    // A heap ordered by rank: the lowest-ranked kept is in front.
     if (best.size() < keep) {
       best.push_back(doc);
-      std::push_heap(best.begin(), best.end(), worse_first);
+      std::push_heap(best.begin(), best.end(), ranks_before);
     } else if (ranks_before(doc, best.front())) {
-      std::pop_heap(best.begin(), best.end(), worse_first);
+      std::pop_heap(best.begin(), best.end(), ranks_before);
       best.back() = doc;
-      std::push_heap(best.begin(), best.end(), worse_first);
+      std::push_heap(best.begin(), best.end(), ranks_before);
     }
   }
   std::sort(best.begin(), best.end(), ranks_before);
