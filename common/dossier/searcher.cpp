@@ -11,6 +11,7 @@
 #include "dossier/document_data.h"
 #include "dossier/errors.h"
 #include "dossier/index/shard_layout.h"
+#include "dossier/keep_best.h"
 #include "dossier/query_builder.h"
 #include "dossier/query_fields.h"
 #include "dossier/schema.h"
@@ -70,19 +71,6 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-// Keeps the `size` largest values offered in a min-heap, the smallest of them in front.
-template <class T>
-void keep_largest(std::vector<T>& heap, T value, std::size_t size) {
-  if (heap.size() < size) {
-    heap.push_back(value);
-    std::push_heap(heap.begin(), heap.end(), std::greater<>());
-  } else if (value > heap.front()) {
-    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
-    heap.back() = value;
-    std::push_heap(heap.begin(), heap.end(), std::greater<>());
-  }
-}
-
 // Top `size` actors of each type, most articles first, then by id (the order of the
 // `actors` listing). A broad query counts thousands of actors, so the counts are read in
 // place, once; only the actors at or above their type's cut are looked up by code. They
@@ -108,7 +96,7 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
   spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
     auto& heap = counts_first[type];
     if (heap.size() == size && n < heap.front()) return;
-    keep_largest(heap, n, size);
+    keep_best(heap, n, size, std::greater<>());
     candidates.push_back({n, type, code()});
   });
   std::array<Xapian::doccount, kTypes> cut{};
@@ -123,7 +111,7 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
     if (c.count < cut[c.type] || (heap.size() == size && c.count < count_of(heap.front())))
       continue;
     if (const std::optional<std::uint32_t> place = directory.place_of(c.code))
-      keep_largest(heap, std::uint64_t{c.count} << 32 | ~*place, size);
+      keep_best(heap, std::uint64_t{c.count} << 32 | ~*place, size, std::greater<>());
   }
   // Types in name order, as before codes: equal counts and names keep this order below.
   for (const ActorType type :

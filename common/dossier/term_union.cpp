@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "dossier/keep_best.h"
+
 namespace dossier {
 namespace {
 
@@ -214,15 +216,7 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
     const OrTree& tree = trees[trees.size() == 1 ? 0 : (did - 1) % trees.size()];
     const RankedDoc doc{did, tree_weight(tree, tree.root, part).weight};
 
-    // A heap ordered by rank: the lowest-ranked kept is in front.
-    if (best.size() < keep) {
-      best.push_back(doc);
-      std::push_heap(best.begin(), best.end(), ranks_before);
-    } else if (ranks_before(doc, best.front())) {
-      std::pop_heap(best.begin(), best.end(), ranks_before);
-      best.back() = doc;
-      std::push_heap(best.begin(), best.end(), ranks_before);
-    }
+    keep_best(best, doc, keep, ranks_before);
   }
   std::sort(best.begin(), best.end(), ranks_before);
   if (best.size() > offset) result.page.assign(best.begin() + offset, best.end());
