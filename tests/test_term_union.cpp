@@ -74,7 +74,7 @@ class TermUnion : public ::testing::Test {
                       Xapian::doccount limit) const {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    enquire.set_weighting_scheme(Xapian::BM25Weight(kK1, 0, 1, kB, 0.5));
+    enquire.set_weighting_scheme(dossier::Bm25Params{kK1, kB}.xapian_weight());
     return enquire.get_mset(offset, limit, db_.get_doccount());
   }
 

@@ -228,7 +228,7 @@ Xapian::Query Searcher::expansion(const SearchRequest& request) {
   if (ranking_.expand_docs == 0 || request.query.empty()) return Xapian::Query();
   Xapian::Enquire first(db_);
   first.set_query(build_query(request));
-  first.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
+  first.set_weighting_scheme(bm25().xapian_weight());
   const Xapian::MSet top = first.get_mset(0, ranking_.expand_docs);
   if (top.empty()) return Xapian::Query();
   Xapian::RSet rset;
@@ -309,7 +309,7 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
   TermUnionResult walked =
-      rank_term_union(db_, shards_, terms, {ranking_.k1, ranking_.b}, request.offset,
+      rank_term_union(db_, shards_, terms, bm25(), request.offset,
                       request.limit, actor_facet || date_facet || source_facet, doc_lengths_);
   if (actor_facet) {
     for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
@@ -339,7 +339,7 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
                                       SearchResult& result) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
+  enquire.set_weighting_scheme(bm25().xapian_weight());
   // Undated articles sort last in both directions.
   Xapian::MultiValueKeyMaker by_date;
   if (request.sort != SortOrder::Relevance) {

@@ -135,6 +135,7 @@ class Searcher {
   Xapian::Query build_query(const SearchRequest& request,
                             const Xapian::Query& expansion = Xapian::Query());
   Xapian::Query expansion(const SearchRequest& request);
+  Bm25Params bm25() const { return {ranking_.k1, ranking_.b}; }
   std::optional<std::vector<std::string>> walkable_terms(const SearchRequest& request,
                                                          const Xapian::Query& query);
   std::vector<RankedDoc> rank_by_walk(const SearchRequest& request,

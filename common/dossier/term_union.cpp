@@ -12,15 +12,16 @@ namespace {
 // saves; such queries (long pasted texts) go to Xapian.
 constexpr std::size_t kMaxTerms = 16;
 
-// What Xapian::BM25Weight(k1, 0, 1, b, 0.5) gives a term of `termfreq` documents out of
+// What Bm25Params::xapian_weight() gives a term of `termfreq` documents out of
 // `doccount`, before the wdf and length part: BM25Weight::init() with no relevance set,
 // query frequency 1 and factor 1, step by step (the steps round as Xapian's do).
 double bm25_termweight(Xapian::doccount termfreq, Xapian::doccount doccount, double k1) {
+  static_assert(Bm25Params::kK2 == 0, "the walk leaves out BM25's k2 (query length) part");
   double tw = (doccount - termfreq + 0.5) / (termfreq + 0.5);
   // Xapian's damping of terms in more than a third of the documents.
   if (tw < 2) tw = tw * 0.5 + 1;
   double termweight = std::log(tw) * 1.0;
-  constexpr double k3 = 1, wqf = 1;
+  constexpr double k3 = Bm25Params::kK3, wqf = 1;
   termweight *= (k3 + 1) * wqf / (k3 + wqf);
   termweight *= (k1 + 1);
   return termweight;
@@ -145,7 +146,6 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
   // 1 / average length, as Xapian takes it.
   const double average_length = db.get_avlength();
   const double len_factor = average_length != 0 ? 1 / average_length : 0;
-  constexpr double kMinNormlen = 0.5;
   const double k1 = params.k1, b = params.b;
 
   struct Term {
@@ -205,7 +205,7 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
         continue;
       }
       if (!have_length) {
-        normlen = std::max(lengths.get(did, t.at) * len_factor, kMinNormlen);
+        normlen = std::max(lengths.get(did, t.at) * len_factor, Bm25Params::kMinNormlen);
         have_length = true;
       }
       const double wdf = t.at.get_wdf();

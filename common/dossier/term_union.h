@@ -22,10 +22,15 @@
 
 namespace dossier {
 
-// BM25 as Xapian::BM25Weight(k1, 0, 1, b, 0.5) computes it.
+// BM25 as dossier-search ranks with it, whether Xapian's matcher or the walk computes it:
+// both take their parameters from here.
 struct Bm25Params {
-  double k1 = 1.2;
-  double b = 0.75;
+  static constexpr double kK2 = 0, kK3 = 1, kMinNormlen = 0.5;
+  double k1;
+  double b;
+  Xapian::BM25Weight xapian_weight() const {
+    return Xapian::BM25Weight(k1, kK2, kK3, b, kMinNormlen);
+  }
 };
 
 struct RankedDoc {
