@@ -1,6 +1,11 @@
 #include "dossier/analyzer.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
+
+#include "dossier/stem_cache.h"
 
 namespace {
 
@@ -68,6 +73,34 @@ TEST(Analyzer, StopperKnowsEnglishStopWords) {
   const auto& stop = dossier::english_stopper();
   EXPECT_TRUE(stop("the"));
   EXPECT_FALSE(stop("venezuela"));
+}
+
+}  // namespace
+
+namespace {
+
+TEST(StemCache, GivesXapiansStemsAndStaysWithinItsCapacity) {
+  const Xapian::Stem english("english");
+  dossier::StemCache cache(english, 64);
+  ASSERT_EQ(cache.capacity(), 64u);
+  // More words than the capacity (so the cache starts over), many sharing their first
+  // letters (so they meet in the table's probe chains), a few longer than it keeps.
+  std::vector<std::string> words = {"", "r", "économie", "internationalisation",
+                                    "counterrevolutionaries"};
+  for (const char* root : {"nation", "run", "elect", "protest", "treat", "harbour", "minister",
+                           "summit", "rail", "court", "nate", "ruin"}) {
+    for (const char* ending : {"", "s", "ed", "ing", "al", "ally", "ation", "ers"})
+      words.push_back(std::string(root) + ending);
+  }
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& w : words) {
+      EXPECT_EQ(cache(w), english(w)) << w << " round " << round;
+      EXPECT_LE(cache.size(), cache.capacity());
+    }
+  }
+  EXPECT_GT(cache.size(), 0u);
+  dossier::StemCache small(english, 1);
+  EXPECT_EQ(small.capacity(), 16u);  // at least 16
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ void check(UErrorCode status, const char* what) {
 
 }  // namespace
 
-Analyzer::Analyzer() : stemmer_("english") {
+Analyzer::Analyzer() : stemmer_("english"), stems_(stemmer_) {
   UErrorCode status = U_ZERO_ERROR;
   words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   check(status, "word break iterator");

@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "dossier/stem_cache.h"
+
 #include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
@@ -54,8 +56,9 @@ class Analyzer {
   // number or a spacing mark dropped ("U.S." -> "us", "1,080" -> "1080").
   std::string fold(std::string_view word) const;
 
-  // Stem of a folded term ("Z"-prefixed stemmed terms live beside the exact ones).
-  std::string stem(const std::string& term) const { return stemmer_(term); }
+  // Stem of a folded term ("Z"-prefixed stemmed terms live beside the exact ones), valid
+  // until the next call.
+  std::string_view stem(std::string_view term) { return stems_(term); }
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
   // Whether Xapian's QueryParser (STEM_SOME) would stem this term: only terms that start
@@ -68,6 +71,7 @@ class Analyzer {
   const icu::Normalizer2* nfd_;
   const icu::Normalizer2* nfc_;
   Xapian::Stem stemmer_;
+  StemCache stems_;
 };
 
 // English stop words, used at query time only (the Xapian way: a stop word is dropped

@@ -30,13 +30,11 @@ Xapian::termpos add_field(Xapian::Document& doc, const std::vector<Token>& token
   std::sort(stemmable.begin(), stemmable.end());
   term = std::string(schema::kStemPrefix) + prefix;
   const std::size_t stem_prefix_size = term.size();
-  std::string word;
   for (auto it = stemmable.begin(); it != stemmable.end();) {
     const auto next =
         std::find_if(it, stemmable.end(), [&](std::string_view w) { return w != *it; });
-    word.assign(*it);
     term.resize(stem_prefix_size);
-    term += analyzer.stem(word);
+    term += analyzer.stem(*it);
     doc.add_term(term, wdf * static_cast<Xapian::termcount>(next - it));
     it = next;
   }

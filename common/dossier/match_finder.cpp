@@ -145,7 +145,7 @@ std::size_t MatchFinder::key_of(std::string_view folded) {
   if (const auto exact = exact_keys_.find(folded); exact != exact_keys_.end()) {
     key = exact->second;
   } else if (!stem_keys_.empty() && Analyzer::should_stem(folded)) {
-    const std::string stem = analyzer_.stem(std::string(folded));
+    const std::string_view stem = analyzer_.stem(folded);
     if (const auto st = stem_keys_.find(stem); st != stem_keys_.end()) key = st->second;
   }
   cache_.emplace(std::string(folded), key);
