@@ -1,7 +1,7 @@
 // The baseline for bench/batch_throughput.sh: the plainest Xapian search loop over a
 // Dossier database. Opens the database once, parses each query with Xapian's own
 // QueryParser (English stemmer, STEM_SOME, default BM25), asks for the top 10 and reads
-// each hit's document data (what any search must do to show a result), no snippets.
+// each hit's record (what any search must do to show a result: schema.h), no snippets.
 //
 //   dossier-plain-loop DB QUERIES.tsv     (lines "ID<TAB>QUERY")
 //
@@ -14,6 +14,8 @@
 #include <vector>
 
 #include <xapian.h>
+
+#include "dossier/schema.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -39,7 +41,7 @@ int main(int argc, char** argv) {
       enquire.set_query(parser.parse_query(q));
       const Xapian::MSet mset = enquire.get_mset(0, 10);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        data_bytes += it.get_document().get_data().size();
+        data_bytes += dossier::schema::record(it.get_document()).size();
         ++hits;
       }
     }

@@ -6,7 +6,8 @@
 //   dossier-write-parts DB OUT_DB [PARTS] [ROUNDS]
 //
 // PARTS: letters of the parts to leave out, one row each ("-" for none): a actor terms,
-// t title terms (S, ZS), z stems, p positions of plain words, d document data, v values.
+// t title terms (S, ZS), z stems, p positions of plain words, d the record (schema.h), v
+// the other values.
 // Default "-atzpdv". Each row is the fastest of ROUNDS rounds (default 5), the rows
 // taking turns within a round, as the machine's speed drifts.
 #include <algorithm>
@@ -44,10 +45,11 @@ Xapian::Document without(const Xapian::Document& source, char part) {
     }
     out.add_term(term, t.get_wdf());
   }
-  if (part != 'd') out.set_data(source.get_data());
+  if (part != 'd') schema::set_record(out, schema::record(source));
   if (part != 'v') {
-    for (auto v = source.values_begin(); v != source.values_end(); ++v)
-      out.add_value(v.get_valueno(), *v);
+    for (auto v = source.values_begin(); v != source.values_end(); ++v) {
+      if (v.get_valueno() != schema::kSlotRecord) out.add_value(v.get_valueno(), *v);
+    }
   }
   return out;
 }

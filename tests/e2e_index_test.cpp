@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/hash.h"
+#include "dossier/schema.h"
 #include "e2e_compare.h"
 #include "e2e_support.h"
 
@@ -182,6 +183,46 @@ TEST(IndexIncremental, OnlyChangedFilesAreReanalysedAndPruneRemovesGoneOnes) {
   ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
   EXPECT_EQ(id_terms(db), id_terms(clean));
   EXPECT_EQ(search_json(db, "zanzibar")["hits"][0]["id"], "a0.txt");
+}
+
+// Rewrites a database as schema 3 laid it out: each record in the document data, not in
+// kSlotRecord.
+void downgrade_to_schema_3(const std::string& db_path) {
+  namespace schema = dossier::schema;
+  Xapian::WritableDatabase db(db_path);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    doc.set_data(doc.get_value(schema::kSlotRecord));
+    doc.remove_value(schema::kSlotRecord);
+    db.replace_document(*it, doc);
+  }
+  db.set_metadata(schema::kSchemaKey, "3");
+  db.commit();
+}
+
+TEST(IndexSchema, ASchema3DatabaseIsReadAndUpdatedWithoutARebuild) {
+  TempDir dir("idx_schema3");
+  const auto corpus = dir / "corpus", db = dir / "db";
+  for (int i = 0; i < 6; ++i)
+    write_file(corpus + "/a" + std::to_string(i) + ".txt", article_text(i));
+  ASSERT_EQ(index(db, quote(corpus)).exit_code, 0);
+  const auto before = search_json(db, "harbour treaty");
+  ASSERT_GT(before["total"], 0);
+  downgrade_to_schema_3(db);
+  EXPECT_EQ(Xapian::Database(db).get_metadata(dossier::schema::kSchemaKey), "3");
+  EXPECT_EQ(search_json(db, "harbour treaty"), before);  // ids, titles, snippets, actors
+
+  // An update writes records where schema 4 keeps them, restamps, and reads both.
+  write_file(corpus + "/a0.txt", article_text(0) + "Zanzibar appended.\n");
+  auto r = index(db, quote(corpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0 added, 1 updated, 5 unchanged"), std::string::npos) << r.out;
+  EXPECT_EQ(Xapian::Database(db).get_metadata(dossier::schema::kSchemaKey),
+            std::to_string(dossier::schema::kSchemaVersion));
+  const auto clean = dir / "clean";
+  ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
+  expect_same_database(db, clean);
+  EXPECT_EQ(search_json(db, "zanzibar"), search_json(clean, "zanzibar"));
 }
 
 TEST(IndexSharded, IncrementalRunsPruneAndRestampReachTheRightShard) {

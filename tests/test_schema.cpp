@@ -66,6 +66,18 @@ TEST(Schema, IdTermsStayShortAndUnique) {
   EXPECT_EQ(ta, dossier::schema::id_term(long_a));  // stable
 }
 
+TEST(Schema, TheRecordLivesInItsSlotAndOlderDataIsStillRead) {
+  namespace schema = dossier::schema;
+  Xapian::Document doc;
+  schema::set_record(doc, "record bytes");
+  EXPECT_EQ(doc.get_value(schema::kSlotRecord), "record bytes");
+  EXPECT_EQ(doc.get_data(), "");  // Xapian would deflate it on every write
+  EXPECT_EQ(schema::record(doc), "record bytes");
+  Xapian::Document schema3;
+  schema3.set_data("older record");
+  EXPECT_EQ(schema::record(schema3), "older record");
+}
+
 class SchemaDb : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -106,6 +118,35 @@ TEST_F(SchemaDb, OtherVersionIsRefusedWithAClearMessage) {
   } catch (const dossier::Error& e) {
     EXPECT_EQ(e.kind(), dossier::ErrorKind::kUsage);
     EXPECT_NE(std::string(e.what()).find("schema version 999"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(SchemaDb, Schema3IsReadAndStampedCurrentByAWriterButSchema2IsRefused) {
+  namespace schema = dossier::schema;
+  {
+    Xapian::WritableDatabase db(path_, Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(schema::kSchemaKey, "3");
+    db.add_document(Xapian::Document());
+    db.commit();
+  }
+  EXPECT_NO_THROW(schema::check(Xapian::Database(path_), path_));
+  {
+    Xapian::WritableDatabase db(path_, Xapian::DB_OPEN);
+    schema::stamp_or_check(db, path_);
+    db.commit();
+  }
+  EXPECT_EQ(Xapian::Database(path_).get_metadata(schema::kSchemaKey),
+            std::to_string(schema::kSchemaVersion));
+  {
+    Xapian::WritableDatabase db(path_, Xapian::DB_OPEN);
+    db.set_metadata(schema::kSchemaKey, "2");
+    db.commit();
+  }
+  try {
+    schema::check(Xapian::Database(path_), path_);
+    FAIL() << "expected a schema error";
+  } catch (const dossier::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("reads versions 3 to"), std::string::npos) << e.what();
   }
 }
 

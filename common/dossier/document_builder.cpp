@@ -113,7 +113,7 @@ Xapian::Document build_document(const Article& article, const ArticleWords& word
   add_source(doc, article.source, analyzer, data);
 
   doc.add_boolean_term(schema::id_term(article.id));
-  doc.set_data(data.serialise());
+  schema::set_record(doc, data.serialise());
   return doc;
 }
 

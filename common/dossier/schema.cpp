@@ -14,8 +14,9 @@ namespace {
 constexpr std::size_t kMaxIdTermBytes = 200;
 
 std::string version_mismatch(const std::string& path, const std::string& found) {
-  return "database " + path + " has schema version " + found + ", this Dossier reads version " +
-         std::to_string(kSchemaVersion) + "; rebuild it with dossier-index";
+  return "database " + path + " has schema version " + found + ", this Dossier reads versions " +
+         std::to_string(kOldestReadableSchema) + " to " + std::to_string(kSchemaVersion) +
+         "; rebuild it with dossier-index";
 }
 
 }  // namespace
@@ -86,16 +87,31 @@ void check(const Xapian::Database& db, const std::string& path) {
     throw Error(ErrorKind::kUsage,
                 "database " + path + " was not written by dossier-index (no schema version)");
   }
-  if (found != std::to_string(kSchemaVersion))
-    throw Error(ErrorKind::kUsage, version_mismatch(path, found));
+  bool readable = false;
+  for (int version = kOldestReadableSchema; version <= kSchemaVersion; ++version)
+    readable = readable || found == std::to_string(version);
+  if (!readable) throw Error(ErrorKind::kUsage, version_mismatch(path, found));
 }
 
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path) {
+  const std::string current = std::to_string(kSchemaVersion);
   if (db.get_metadata(kSchemaKey).empty() && db.get_doccount() == 0) {
-    db.set_metadata(kSchemaKey, std::to_string(kSchemaVersion));
+    db.set_metadata(kSchemaKey, current);
     return;
   }
   check(db, path);
+  // An older readable schema becomes the current one: what this indexer writes from now
+  // on is current, and what it leaves is still read (record()).
+  if (db.get_metadata(kSchemaKey) != current) db.set_metadata(kSchemaKey, current);
+}
+
+void set_record(Xapian::Document& doc, const std::string& serialised) {
+  doc.add_value(kSlotRecord, serialised);
+}
+
+std::string record(const Xapian::Document& doc) {
+  std::string serialised = doc.get_value(kSlotRecord);
+  return serialised.empty() ? doc.get_data() : serialised;  // schema 3 kept it in the data
 }
 
 }  // namespace dossier::schema

@@ -27,11 +27,13 @@
 // not change BM25 document lengths.
 //
 // Value slots (see enum Slot): the publication date, the actor ids and the source, for
-// range filters, sorting and facet counting.
+// range filters, sorting and facet counting; the source stamp, for re-runs; the record.
 //
-// Document data: DocumentData::serialise() (see document_data.h), length-prefixed binary
-// fields: id, title, text (the cleaned body, source of snippets), date, date_source,
-// dates_mentioned, source, url, actors.
+// Record (kSlotRecord): DocumentData::serialise() (see document_data.h), length-prefixed
+// binary fields: id, title, text (the cleaned body, source of snippets), date,
+// date_source, dates_mentioned, source, url, actors. Schema 3 kept it in the document
+// data, which Xapian deflates with zlib on every write (8% of an index build) and
+// inflates on every read; a value slot is stored as it is. The document data is empty.
 //
 // Metadata: "dossier:schema" = kSchemaVersion as decimal.
 #pragma once
@@ -46,8 +48,12 @@
 
 namespace dossier::schema {
 
-// 2: binary document data (was JSON); 3: actor codes in kSlotActors (were id strings)
-inline constexpr int kSchemaVersion = 3;
+// 2: binary document data (was JSON); 3: actor codes in kSlotActors (were id strings);
+// 4: the record in kSlotRecord (was the document data)
+inline constexpr int kSchemaVersion = 4;
+// The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
+// the record is (record() reads either), so a schema 3 database needs no rebuild.
+inline constexpr int kOldestReadableSchema = 3;
 inline constexpr const char* kSchemaKey = "dossier:schema";
 
 inline constexpr const char* kIdPrefix = "Q";
@@ -72,6 +78,7 @@ enum Slot : Xapian::valueno {
   // file's bytes, or a JSONL record's fields); a hash of everything else the document
   // depends on (its metadata sidecar entry, the extraction options). index/source_stamp.h.
   kSlotSourceStamp = 3,
+  kSlotRecord = 4,  // the serialised DocumentData (see "Record" above)
 };
 
 inline constexpr Xapian::termpos kFieldPositionGap = 100;
@@ -135,8 +142,15 @@ std::string id_term(std::string_view id);
 std::string input_term(std::string_view canonical_input_path);
 
 // Stamps a new database with the schema version, or checks an existing one: throws
-// dossier::Error (kUsage) naming the database when its schema is another version.
+// dossier::Error (kUsage) naming the database when its schema is one this Dossier cannot
+// read (outside kOldestReadableSchema..kSchemaVersion). An older readable one is stamped
+// current, since what is written from then on is.
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path);
 void check(const Xapian::Database& db, const std::string& path);
+
+// A document's record (serialised DocumentData): where the indexer stores it, and where
+// search reads it, in databases of any readable schema.
+void set_record(Xapian::Document& doc, const std::string& serialised);
+std::string record(const Xapian::Document& doc);
 
 }  // namespace dossier::schema

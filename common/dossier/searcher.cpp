@@ -309,8 +309,8 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
   TermUnionResult walked =
-      rank_term_union(db_, shards_, terms, bm25(), request.offset,
-                      request.limit, actor_facet || date_facet || source_facet, doc_lengths_);
+      rank_term_union(db_, shards_, terms, bm25(), request.offset, request.limit,
+                      actor_facet || date_facet || source_facet, doc_lengths_);
   if (actor_facet) {
     for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
   }
@@ -381,7 +381,7 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
 
 // A ranked document as a hit (its rank left to the caller), with a snippet if asked.
 Hit Searcher::hit(const RankedDoc& ranked, SnippetMaker* snippets) {
-  const std::string stored = db_.get_document(ranked.did, Xapian::DOC_ASSUME_VALID).get_data();
+  const std::string stored = schema::record(db_.get_document(ranked.did, Xapian::DOC_ASSUME_VALID));
   const DocumentView data = DocumentView::parse(stored, kHitActors);
   Hit hit;
   hit.id = data.id;
