@@ -55,8 +55,8 @@ class Pipeline {
         report_(report),
         progress_(progress),
         workers_(worker_count(options.jobs)),
-        jobs_(kQueuedJobsPerWorker * workers_),
-        results_(kJobsInFlightPerWorker * workers_),
+        jobs_(kQueuedJobsPerWorker * workers_, kQueuedJobsPerWorker * workers_ / 4),
+        results_(kJobsInFlightPerWorker * workers_, kJobsInFlightPerWorker * workers_ / 8),
         workers_left_(workers_) {
     result_.seen_id_hashes.resize(sources.size());
     writers_.reserve(db.shards.size());
@@ -144,6 +144,8 @@ class Pipeline {
       }
       IndexJob job{next_seq_,         std::move(item), std::move(id_term), &source.input_term(),
                    std::move(stored), repeated};
+      // Out of room, the reader waits for results of jobs it queued: hand them over whole.
+      if (!results_.has_room(next_seq_)) jobs_.flush();
       if (!results_.wait_for_room(next_seq_) || !jobs_.push(std::move(job))) return false;
       ++next_seq_;
     }

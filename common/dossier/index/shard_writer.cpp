@@ -10,7 +10,11 @@ namespace dossier {
 ShardWriter::ShardWriter(Xapian::WritableDatabase& db, const std::string& db_path,
                          const IndexOptions& options, Progress& progress,
                          std::size_t queue_capacity)
-    : db_(db), db_path_(db_path), options_(options), progress_(progress), queue_(queue_capacity) {}
+    : db_(db),
+      db_path_(db_path),
+      options_(options),
+      progress_(progress),
+      queue_(queue_capacity, queue_capacity / 4) {}
 
 void ShardWriter::run(const std::atomic<bool>& stop) {
   CommitBatch batch(options_.commit_every, options_.commit_bytes);
