@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <limits>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -61,29 +62,40 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::size_t count_words(std::string_view s) {
+// Words separated by spaces or tabs, counted up to `limit` (a boilerplate check needs
+// only to know whether there are more than four).
+std::size_t count_words(std::string_view s,
+                        std::size_t limit = std::numeric_limits<std::size_t>::max()) {
   std::size_t words = 0;
   bool in_word = false;
   for (const char c : s) {
     const bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
+    if (!space && !in_word && ++words == limit) return words;
     in_word = !space;
   }
   return words;
 }
 
-// Longest run of letters (any script), in characters.
-std::size_t longest_letter_run(std::string_view s) {
-  std::size_t best = 0, run = 0;
+// Whether `s` has a run of `n` letters (any script) in a row. Every line of every article
+// is checked: ASCII letters are told without ICU, and the scan stops at the first run.
+bool has_letter_run(std::string_view s, std::size_t n) {
+  std::size_t run = 0;
   const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
   const auto length = static_cast<int32_t>(s.size());
   for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    run = (c >= 0 && u_isalpha(c)) ? run + 1 : 0;
-    best = std::max(best, run);
+    bool letter;
+    if (bytes[i] < 0x80) {
+      const auto c = bytes[i++] | 0x20;  // ASCII letters lower-cased
+      letter = c >= 'a' && c <= 'z';
+    } else {
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      letter = c >= 0 && u_isalpha(c);
+    }
+    run = letter ? run + 1 : 0;
+    if (run == n) return true;
   }
-  return best;
+  return false;
 }
 
 // True when the line has letters and none of them is lower-case.
@@ -156,9 +168,9 @@ bool is_boilerplate_line(std::string_view line) {
   if (line.empty()) return true;
   // A line with no word of three letters is a counter, a size or a bullet ("0 2,736",
   // "270p | 9.2MB").
-  if (longest_letter_run(line) < 3) return true;
+  if (!has_letter_run(line, 3)) return true;
   // A lone word is a section label or a widget ("World", "Discuss", "Newsfeed").
-  const std::size_t words = count_words(line);
+  const std::size_t words = count_words(line, 5);
   if (words <= 1) return true;
   // "- Site Name" lines are the tail of a page title split off by the scraper.
   if ((line.front() == '-' || line.front() == '|') && words <= 4) return true;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -26,7 +27,31 @@ struct Casing {
   bool numeric = false;
 };
 
+// casing_of for a word of ASCII bytes only (most words of English news): the same answer
+// without ICU's property lookups, which were 2% of an index build.
+std::optional<Casing> ascii_casing_of(std::string_view surface) {
+  Casing casing;
+  int letters = 0;
+  bool any_lower = false;
+  for (const char ch : surface) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return std::nullopt;
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = c >= 'a' && c <= 'z';
+    letters += upper || lower ? 1 : 0;
+    any_lower = any_lower || lower;
+  }
+  if (!surface.empty()) {
+    const auto c = static_cast<unsigned char>(surface.front());
+    casing.capitalised = c >= 'A' && c <= 'Z';
+    casing.numeric = c >= '0' && c <= '9';
+  }
+  casing.all_caps = letters >= 2 && !any_lower;
+  return casing;
+}
+
 Casing casing_of(std::string_view surface) {
+  if (const auto ascii = ascii_casing_of(surface)) return *ascii;
   Casing casing;
   int letters = 0;
   bool any_lower = false;
@@ -122,12 +147,9 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
   for (const Token& token : tokens) {
     TextWord word;
     const std::string_view gap = text.substr(previous_end, token.begin - previous_end);
-    const bool new_line = gap.find('\n') != std::string_view::npos;
-    line += static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
-    word.line = line;
-    word.comma_before = gap.find(',') != std::string_view::npos;
-    word.hyphen_before = gap == "-";
-    word.ampersand_before = gap == " & " || gap == "&";
+    TextWord* previous = words.empty() ? nullptr : &words.back();
+    // Most words follow a single space: none of the gap's marks below can be there.
+    const bool plain_gap = previous != nullptr && gap.size() == 1 && gap[0] == ' ';
     word.surface = strip_possessive(token.surface(text), word.possessive);
     word.term = token.term;
     const Casing casing = casing_of(word.surface);
@@ -135,8 +157,20 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
     word.capitalised = casing.capitalised && !is_contraction(word.surface);
     word.all_caps = casing.all_caps;
     word.numeric = casing.numeric;
+    word.line = line;
+    if (plain_gap) {
+      word.joins_previous = !previous->possessive;
+      previous_end = token.end;
+      words.push_back(std::move(word));
+      continue;
+    }
+    const bool new_line = gap.find('\n') != std::string_view::npos;
+    line += static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
+    word.line = line;
+    word.comma_before = gap.find(',') != std::string_view::npos;
+    word.hyphen_before = gap == "-";
+    word.ampersand_before = gap == " & " || gap == "&";
 
-    TextWord* previous = words.empty() ? nullptr : &words.back();
     if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
       previous->initial = true;
     const bool after_abbreviation =
