@@ -9,18 +9,21 @@ namespace dossier {
 
 ShardWriter::ShardWriter(Xapian::WritableDatabase& db, const std::string& db_path,
                          const IndexOptions& options, Progress& progress,
-                         std::size_t queue_capacity)
+                         std::size_t queue_capacity, std::size_t shard, std::size_t shards)
     : db_(db),
       db_path_(db_path),
       options_(options),
       progress_(progress),
-      queue_(queue_capacity, queue_capacity / 4) {}
+      queue_(queue_capacity, queue_capacity / 4),
+      shard_(shard),
+      shards_(shards) {}
 
 void ShardWriter::run(const std::atomic<bool>& stop) {
   CommitBatch batch(options_.commit_every, options_.commit_bytes);
   batch.resize(db_.get_doccount());
-  std::size_t batch_articles = 0;
-  std::uint64_t batch_bytes = 0;
+  // The first batch counts as already shard_/shards_ full: commits take turns.
+  std::size_t batch_articles = batch.articles() * shard_ / shards_;
+  std::uint64_t batch_bytes = batch.bytes() * shard_ / shards_;
   while (auto outcome = queue_.pop()) {
     if (stop) break;
     apply(*outcome);

@@ -27,9 +27,13 @@ struct ShardWriteCounts {
 
 class ShardWriter {
  public:
-  // `db` is this writer's alone while run() runs; `db_path` names it in messages.
+  // `db` is this writer's alone while run() runs; `db_path` names it in messages. It is
+  // shard `shard` of `shards`: shards receive about as many articles each, so their
+  // commits would fall together; each one's first batch is cut short by shard/shards of
+  // a batch, so they take turns (while one commits, the others and the analysis go on).
   ShardWriter(Xapian::WritableDatabase& db, const std::string& db_path, const IndexOptions& options,
-              Progress& progress, std::size_t queue_capacity);
+              Progress& progress, std::size_t queue_capacity, std::size_t shard = 0,
+              std::size_t shards = 1);
 
   // Router side: blocks while the queue is full; false once the writer was closed.
   bool push(IndexOutcome outcome) { return queue_.push(std::move(outcome)); }
@@ -53,6 +57,7 @@ class ShardWriter {
   const IndexOptions& options_;
   Progress& progress_;
   BoundedQueue<IndexOutcome> queue_;
+  std::size_t shard_, shards_;
   ShardWriteCounts counts_;
 };
 
