@@ -72,7 +72,7 @@ void add_index_options(CLI::App& app, Options& o) {
       ->check(CLI::Range(1u, 256u));
   app.add_option("--commit-every", o.index.commit_every,
                  "Articles written between commits, counted per shard with --shards (default: "
-                 "1% of the database's or shard's documents, at least 250, at most 2500)")
+                 "1% of the database's or shard's documents, at least 250, at most 5000)")
       ->check(CLI::PositiveNumber);
   app.add_option("--commit-bytes", o.index.commit_bytes,
                  "...or after this many source bytes, whichever comes first (default: "

@@ -184,7 +184,7 @@ TEST(CommitBatch, GrowsWithTheShardBetweenItsBounds) {
   EXPECT_EQ(batch.bytes(), 1000u * 4096);
   EXPECT_FALSE(batch.full(999, 0));
   batch.resize(10'000'000);
-  EXPECT_EQ(batch.articles(), 2500u);
+  EXPECT_EQ(batch.articles(), 5000u);
 }
 
 TEST(CommitBatch, KeepsTheSizesTheUserFixed) {
