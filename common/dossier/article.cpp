@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "dossier/ascii_words.h"
 #include "dossier/dates/date_scanner.h"
 #include "dossier/utf8.h"
 
@@ -85,8 +86,7 @@ bool has_letter_run(std::string_view s, std::size_t n) {
   for (int32_t i = 0; i < length;) {
     bool letter;
     if (bytes[i] < 0x80) {
-      const auto c = bytes[i++] | 0x20;  // ASCII letters lower-cased
-      letter = c >= 'a' && c <= 'z';
+      letter = is_ascii_letter(static_cast<char>(bytes[i++]));
     } else {
       UChar32 c;
       U8_NEXT(bytes, i, length, c);

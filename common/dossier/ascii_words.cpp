@@ -3,9 +3,6 @@
 namespace dossier {
 namespace {
 
-bool is_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -13,7 +10,7 @@ bool is_digit(char c) {
 // UAX #29 WB6/WB7 and WB11/WB12: a single '.' or '\'' between two letters, or one of
 // ". , ; '" between two digits, does not break the word ("U.S", "1,080", "don't").
 bool joins(char before, char mid, char after) {
-  if (is_letter(before) && is_letter(after)) return mid == '.' || mid == '\'';
+  if (is_ascii_letter(before) && is_ascii_letter(after)) return mid == '.' || mid == '\'';
   if (is_digit(before) && is_digit(after))
     return mid == '.' || mid == '\'' || mid == ',' || mid == ';';
   return false;
@@ -28,8 +25,8 @@ bool ascii_words(std::string_view chunk, std::vector<std::pair<std::size_t, std:
     // e-mail addresses) and ':' between letters (MidLetter, which ICU's tailorings treat
     // differently) are rare: left to ICU.
     if (static_cast<unsigned char>(c) >= 0x80 || c == '_' || c == '@') return false;
-    if (c == ':' && i > 0 && i + 1 < chunk.size() && is_letter(chunk[i - 1]) &&
-        is_letter(chunk[i + 1]))
+    if (c == ':' && i > 0 && i + 1 < chunk.size() && is_ascii_letter(chunk[i - 1]) &&
+        is_ascii_letter(chunk[i + 1]))
       return false;
   }
   // Letters and digits never break between each other (WB5, WB8-WB10); everything else in

@@ -17,10 +17,14 @@ constexpr bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+constexpr bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 // ASCII letters and digits: what a word of the ASCII paths (segmentation, folding, the
 // snippet scans) is made of.
 constexpr bool is_ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_ascii_letter(c) || (c >= '0' && c <= '9');
 }
 
 // The words of `chunk` (no spaces, ASCII only) as [begin, end) offsets into it, exactly

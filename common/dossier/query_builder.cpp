@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "dossier/ascii_words.h"
 #include "dossier/errors.h"
 #include "dossier/query_fields.h"
 #include "dossier/schema.h"
@@ -11,9 +12,6 @@ namespace {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-bool is_ascii_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // Query operators are words in capitals; AND/OR/NOT/XOR alone, NEAR and ADJ with an
@@ -131,7 +129,7 @@ std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
     }
     // field:value, where field is one of the schema's query fields.
     std::size_t name_end = 0;
-    while (name_end < chunk.size() && is_ascii_alpha(chunk[name_end])) ++name_end;
+    while (name_end < chunk.size() && is_ascii_letter(chunk[name_end])) ++name_end;
     if (name_end > 0 && name_end < chunk.size() && chunk[name_end] == ':') {
       if (const auto field = schema::find_field(chunk.substr(0, name_end))) {
         out.append(chunk.substr(0, name_end + 1));

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "dossier/ascii_words.h"
 #include "dossier/dates/calendar_words.h"
 
 namespace dossier {
@@ -25,9 +26,6 @@ struct ScanToken {
   std::uint32_t size() const { return end - begin; }
 };
 
-bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
