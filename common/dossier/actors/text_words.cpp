@@ -157,35 +157,31 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
     word.capitalised = casing.capitalised && !is_contraction(word.surface);
     word.all_caps = casing.all_caps;
     word.numeric = casing.numeric;
-    word.line = line;
     if (plain_gap) {
       word.joins_previous = !previous->possessive;
-      previous_end = token.end;
-      words.push_back(std::move(word));
-      continue;
-    }
-    const bool new_line = gap.find('\n') != std::string_view::npos;
-    line += static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
-    word.line = line;
-    word.comma_before = gap.find(',') != std::string_view::npos;
-    word.hyphen_before = gap == "-";
-    word.ampersand_before = gap == " & " || gap == "&";
-
-    if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
-      previous->initial = true;
-    const bool after_abbreviation =
-        previous != nullptr && !gap.empty() && gap.front() == '.' && is_abbreviation(*previous);
-    if (previous == nullptr || new_line) {
-      word.sentence_start = true;
     } else {
-      // Byte search: the opening curly quote is multi-byte, so it is searched as a string.
-      const bool ends_sentence = gap.find_first_of(".!?:;\"") != std::string_view::npos ||
-                                 gap.find("\u201C") != std::string_view::npos;
-      word.sentence_start = ends_sentence && !(after_abbreviation && gap == ". ");
+      const bool new_line = gap.find('\n') != std::string_view::npos;
+      line += static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
+      word.comma_before = gap.find(',') != std::string_view::npos;
+      word.hyphen_before = gap == "-";
+      word.ampersand_before = gap == " & " || gap == "&";
+      if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
+        previous->initial = true;
+      const bool after_abbreviation =
+          previous != nullptr && !gap.empty() && gap.front() == '.' && is_abbreviation(*previous);
+      if (previous == nullptr || new_line) {
+        word.sentence_start = true;
+      } else {
+        // Byte search: the opening curly quote is multi-byte, so it is searched as a string.
+        const bool ends_sentence = gap.find_first_of(".!?:;\"") != std::string_view::npos ||
+                                   gap.find("\u201C") != std::string_view::npos;
+        word.sentence_start = ends_sentence && !(after_abbreviation && gap == ". ");
+      }
+      word.joins_previous = previous != nullptr && !new_line && !previous->possessive &&
+                            (only_spaces(gap) || gap == "-" || gap == " & " || gap == "&" ||
+                             (after_abbreviation && gap == ". "));
     }
-    word.joins_previous = previous != nullptr && !new_line && !previous->possessive &&
-                          (only_spaces(gap) || gap == "-" || gap == " & " || gap == "&" ||
-                           (after_abbreviation && gap == ". "));
+    word.line = line;
     previous_end = token.end;
     words.push_back(std::move(word));
   }
