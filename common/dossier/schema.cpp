@@ -1,5 +1,6 @@
 #include "dossier/schema.h"
 
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 
@@ -87,10 +88,11 @@ void check(const Xapian::Database& db, const std::string& path) {
     throw Error(ErrorKind::kUsage,
                 "database " + path + " was not written by dossier-index (no schema version)");
   }
-  bool readable = false;
-  for (int version = kOldestReadableSchema; version <= kSchemaVersion; ++version)
-    readable = readable || found == std::to_string(version);
-  if (!readable) throw Error(ErrorKind::kUsage, version_mismatch(path, found));
+  int version = 0;
+  const auto [end, error] = std::from_chars(found.data(), found.data() + found.size(), version);
+  if (error != std::errc() || end != found.data() + found.size() ||
+      version < kOldestReadableSchema || version > kSchemaVersion)
+    throw Error(ErrorKind::kUsage, version_mismatch(path, found));
 }
 
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path) {

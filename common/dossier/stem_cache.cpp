@@ -22,8 +22,7 @@ std::uint64_t hash_of(const char (&word)[16]) {
 StemCache::StemCache(Xapian::Stem stemmer, std::size_t capacity)
     : stemmer_(std::move(stemmer)),
       table_(2 * std::bit_ceil(std::max<std::size_t>(capacity, 16))),
-      shift_(64 - std::countr_zero(table_.size())),
-      capacity_(table_.size() / 2) {}
+      shift_(64 - std::countr_zero(table_.size())) {}
 
 std::string_view StemCache::operator()(std::string_view term) {
   if (term.empty() || term.size() > kMaxWord) {
@@ -45,7 +44,7 @@ std::string_view StemCache::operator()(std::string_view term) {
   word_.assign(term);
   stem_ = stemmer_(word_);
   if (stem_.empty() || stem_.size() > kMaxWord) return stem_;
-  if (used_ == capacity_) {  // start over: the word's home slot is free then
+  if (used_ == capacity()) {  // start over: the word's home slot is free then
     std::fill(table_.begin(), table_.end(), Entry{});
     used_ = 0;
     slot = static_cast<std::size_t>(hash_of(key) >> shift_);

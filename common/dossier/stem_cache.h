@@ -32,7 +32,7 @@ class StemCache {
   std::string_view operator()(std::string_view term);
 
   std::size_t size() const { return used_; }
-  std::size_t capacity() const { return capacity_; }
+  std::size_t capacity() const { return table_.size() / 2; }
 
  private:
   // A word and its stem, zero-padded: two 16-byte halves, each compared or copied whole.
@@ -48,7 +48,6 @@ class StemCache {
   std::vector<Entry> table_;  // twice the capacity: probes stay short
   int shift_;                 // 64 - log2(table size): a hash's top bits pick the slot
   std::size_t used_ = 0;
-  std::size_t capacity_;
   std::string word_, stem_;  // for words not cached
 };
 
