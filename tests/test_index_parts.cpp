@@ -84,8 +84,7 @@ void expect_results_in_sequence(std::uint64_t queue_batch, std::uint64_t result_
   std::vector<std::jthread> threads;
   threads.emplace_back([&] {
     for (std::uint64_t seq = 0; seq < kItems; ++seq) {
-      if (!results.has_room(seq)) jobs.flush();  // as the pipeline's reader does
-      ASSERT_TRUE(results.wait_for_room(seq));
+      ASSERT_TRUE(results.wait_for_room(seq, [&] { jobs.flush(); }));  // as the pipeline does
       ASSERT_TRUE(jobs.push(seq));
     }
     jobs.close();
@@ -164,7 +163,7 @@ TEST(BoundedQueue, BatchedHandOffsDeliverEveryItemOnceAndCloseFlushesAShortBatch
 
 TEST(ReorderBuffer, AbortWakesAProducerWaitingForRoom) {
   dossier::ReorderBuffer<int> results(1);
-  std::jthread producer([&] { EXPECT_FALSE(results.wait_for_room(5)); });
+  std::jthread producer([&] { EXPECT_FALSE(results.wait_for_room(5, [] {})); });
   results.abort();
 }
 

@@ -148,9 +148,8 @@ class Pipeline {
       }
       IndexJob job{next_seq_,         std::move(item), std::move(id_term), &source.input_term(),
                    std::move(stored), repeated};
-      // Out of room, the reader waits for results of jobs it queued: hand them over whole.
-      if (!results_.has_room(next_seq_)) jobs_.flush();
-      if (!results_.wait_for_room(next_seq_) || !jobs_.push(std::move(job))) return false;
+      if (!results_.wait_for_room(next_seq_, [&] { jobs_.flush(); }) || !jobs_.push(std::move(job)))
+        return false;
       ++next_seq_;
     }
   }

@@ -89,7 +89,7 @@ class BoundedQueue {
 };
 
 // Results keyed by sequence number 0, 1, 2...; take() hands them out in that order. The
-// one producer of sequence numbers calls wait_for_room(seq) first, so at most `window`
+// one producer of sequence numbers calls wait_for_room(seq, ...) first, so at most `window`
 // results are ever in flight: memory stays bounded even when one slow item holds up the
 // rest. Wake-ups go by batches, as in BoundedQueue: a consumer that found the next result
 // missing sleeps until `batch` results in sequence are ready (or the work is finished),
@@ -100,16 +100,17 @@ class ReorderBuffer {
   ReorderBuffer(std::uint64_t window, std::uint64_t batch = 1)
       : window_(window), batch_(std::clamp<std::uint64_t>(batch, 1, window)) {}
 
-  // Whether wait_for_room(seq) would return at once (it will from then on: room only grows).
-  bool has_room(std::uint64_t seq) {
-    std::lock_guard lock(mutex_);
-    return aborted_ || seq < next_ + window_;
-  }
-
   // Blocks until `seq` is within the window of the next result to take; false on abort.
-  // Check has_room() first and flush what feeds the results when it says no.
-  bool wait_for_room(std::uint64_t seq) {
+  // Out of room, it first calls before_waiting() (outside its lock): only results of what
+  // the producer handed out can make room, so it must hand over what it holds back (the
+  // indexer's reader flushes the jobs queue's partial batch).
+  template <class BeforeWaiting>
+  bool wait_for_room(std::uint64_t seq, BeforeWaiting before_waiting) {
     std::unique_lock lock(mutex_);
+    if (seq < next_ + window_) return !aborted_;
+    lock.unlock();
+    before_waiting();
+    lock.lock();
     if (seq >= next_ + window_) {
       waiting_seq_ = seq;
       // What is ready may be all that can come until this producer goes on.
