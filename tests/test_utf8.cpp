@@ -37,6 +37,25 @@ TEST(Utf8, RepairTable) {
   }
 }
 
+// The repair copies runs of plain ASCII eight bytes at a time: a NUL, a raw Latin-1 byte or a
+// valid sequence at every offset of a long run, and at its ends, is still seen.
+TEST(Utf8, RepairFindsEachSpecialByteAtEveryOffsetOfALongRun) {
+  const std::string run(37, 'a');
+  const RepairCase specials[] = {{std::string(1, '\0'), " ", 0},
+                                 {"\xFC", "\xC3\xBC", 1},
+                                 {"\xC3\xB3", "\xC3\xB3", 0},
+                                 {"\xC3", "\xC3\x83", 1}};
+  for (const auto& special : specials) {
+    for (std::size_t at = 0; at <= run.size(); ++at) {
+      const std::string in = run.substr(0, at) + special.in + run.substr(at);
+      const std::string want = run.substr(0, at) + special.out + run.substr(at);
+      std::size_t repaired = 99;
+      EXPECT_EQ(dossier::repair_utf8(in, &repaired), want) << "offset " << at;
+      EXPECT_EQ(repaired, special.repaired) << "offset " << at;
+    }
+  }
+}
+
 TEST(Utf8, EveryByteValueYieldsValidUtf8) {
   std::string all;
   for (int b = 0; b < 256; ++b) all += static_cast<char>(b);

@@ -1,5 +1,5 @@
 // Byte tests on eight bytes at once in a 64-bit word ("SWAR"), for the loops that pass
-// over long runs of ordinary text: the snippet scan and snippet whitespace.
+// over long runs of ordinary text: the snippet scan, snippet whitespace and UTF-8 repair.
 #pragma once
 
 #include <cstddef>

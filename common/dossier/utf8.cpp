@@ -1,6 +1,9 @@
 #include "dossier/utf8.h"
 
 #include <array>
+#include <cstdint>
+
+#include "dossier/swar.h"
 
 namespace dossier {
 
@@ -69,6 +72,22 @@ std::string repair_utf8(std::string_view bytes, std::size_t* repaired) {
   out.reserve(bytes.size());
   std::size_t bad = 0;
   for (std::size_t i = 0; i < bytes.size();) {
+    // News text is mostly ASCII: copy each run of ordinary bytes (no NUL, no high bit) in
+    // one append, found eight bytes at a time; a byte at a time cost ~2% of an index build.
+    std::size_t run = i;
+    while (run + 8 <= bytes.size()) {
+      const std::uint64_t word = swar::load8(bytes.data() + run);
+      if (swar::any_non_ascii(word) || swar::any_byte_below(word, 1)) break;
+      run += 8;
+    }
+    while (run < bytes.size() && bytes[run] != '\0' &&
+           static_cast<unsigned char>(bytes[run]) < 0x80)
+      ++run;
+    if (run > i) {
+      out.append(bytes.substr(i, run - i));
+      i = run;
+      if (i == bytes.size()) break;
+    }
     const std::size_t n = valid_sequence_length(bytes, i);
     if (n == 1 && bytes[i] == '\0') {
       out += ' ';
