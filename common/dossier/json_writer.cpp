@@ -27,9 +27,9 @@ std::size_t next_special(std::string_view s, std::size_t i) {
                 backslash = _mm_set1_epi8('\\');
   for (; i + 16 <= s.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i special = _mm_or_si128(
-        _mm_cmplt_epi8(v, below),
-        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(v, below),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
     if (const int mask = _mm_movemask_epi8(special))
       return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
