@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <set>
@@ -186,7 +187,8 @@ TEST(IndexIncremental, OnlyChangedFilesAreReanalysedAndPruneRemovesGoneOnes) {
 }
 
 // Rewrites a database as schema 3 laid it out: each record in the document data, not in
-// kSlotRecord.
+// kSlotRecord, and a name term for every actor of an article (schemas 3 and 4 wrote the
+// names that schema 5 leaves implied).
 void downgrade_to_schema_3(const std::string& db_path) {
   namespace schema = dossier::schema;
   Xapian::WritableDatabase db(db_path);
@@ -194,23 +196,52 @@ void downgrade_to_schema_3(const std::string& db_path) {
     Xapian::Document doc = db.get_document(*it);
     doc.set_data(doc.get_value(schema::kSlotRecord));
     doc.remove_value(schema::kSlotRecord);
+    std::set<std::string> ids, named;
+    const std::string id_prefix = schema::kActorPrefix, name_prefix = schema::kActorNamePrefix;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      const std::string term = *t;
+      if (term.rfind(name_prefix, 0) == 0) {
+        named.insert(term.substr(name_prefix.size(), term.find('\t') - name_prefix.size()));
+      } else if (term.rfind(id_prefix, 0) == 0 && term.size() > id_prefix.size() &&
+                 std::islower(static_cast<unsigned char>(term[id_prefix.size()]))) {
+        ids.insert(term.substr(id_prefix.size()));
+      }
+    }
+    for (const auto& id : ids) {
+      if (named.contains(id)) continue;
+      const std::string key = id.substr(id.find(':') + 1);
+      doc.add_boolean_term(name_prefix + id + "\t" + schema::implied_actor_name(key));
+    }
     db.replace_document(*it, doc);
   }
   db.set_metadata(schema::kSchemaKey, "3");
   db.commit();
 }
 
+std::string actors_json(const std::string& db) {
+  const auto r = run(kSearch + " --db " + quote(db) + " actors --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.out;
+}
+
 TEST(IndexSchema, ASchema3DatabaseIsReadAndUpdatedWithoutARebuild) {
   TempDir dir("idx_schema3");
   const auto corpus = dir / "corpus", db = dir / "db";
+  // Names as their keys imply them and otherwise, with votes split between both.
+  const char* const kActors[] = {"Tony Blair met BBC chiefs in Paris.\n",
+                                 "Officials said Juan Guaid\xC3\xB3 would visit Paris.\n",
+                                 "Juan Guaido met Tony Blair.\n"};
   for (int i = 0; i < 6; ++i)
-    write_file(corpus + "/a" + std::to_string(i) + ".txt", article_text(i));
+    write_file(corpus + "/a" + std::to_string(i) + ".txt", article_text(i) + kActors[i % 3]);
   ASSERT_EQ(index(db, quote(corpus)).exit_code, 0);
   const auto before = search_json(db, "harbour treaty");
   ASSERT_GT(before["total"], 0);
+  const auto actors_before = actors_json(db);
+  ASSERT_NE(actors_before.find("Tony Blair"), std::string::npos) << actors_before;
   downgrade_to_schema_3(db);
   EXPECT_EQ(Xapian::Database(db).get_metadata(dossier::schema::kSchemaKey), "3");
   EXPECT_EQ(search_json(db, "harbour treaty"), before);  // ids, titles, snippets, actors
+  EXPECT_EQ(actors_json(db), actors_before);
 
   // An update writes records where schema 4 keeps them, restamps, and reads both.
   write_file(corpus + "/a0.txt", article_text(0) + "Zanzibar appended.\n");
@@ -223,6 +254,7 @@ TEST(IndexSchema, ASchema3DatabaseIsReadAndUpdatedWithoutARebuild) {
   ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
   expect_same_database(db, clean);
   EXPECT_EQ(search_json(db, "zanzibar"), search_json(clean, "zanzibar"));
+  EXPECT_EQ(actors_json(db), actors_json(clean));
 }
 
 TEST(IndexSharded, IncrementalRunsPruneAndRestampReachTheRightShard) {

@@ -78,21 +78,57 @@ Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorT
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
-void ActorDirectory::load_names(const std::string& id_prefix) {
-  // Terms sort by id then name, so each actor's votes are consecutive. The winner is the
-  // spelling family (names equal once folded) with the most votes; within it, the spelling
-  // that keeps the most diacritics ("Guaidó" over "Guaido"), then the most votes.
-  const std::string prefix = schema::kActorNamePrefix + id_prefix;
-  const std::size_t skip = std::string_view(schema::kActorNamePrefix).size();
+void ActorDirectory::load_names(std::string_view ids, bool one_id) {
+  if (ids.empty() && !one_id) {
+    // One scan per type: the id terms of all types share their prefix with the name and
+    // form terms ("XA" is also the start of "XAN" and "XAF").
+    for (const ActorType t : kAllTypes) load_names(schema::actor_id(to_string(t), ""), false);
+    return;
+  }
+  // The winner is the spelling family (names equal once folded) with the most votes;
+  // within it, the spelling that keeps the most diacritics ("Guaidó" over "Guaido"), then
+  // the most votes; then the first in name order.
   struct Spelling {
     std::string name;
     std::string folded;
     Xapian::doccount votes;
   };
-  std::string current;
-  std::vector<Spelling> spellings;
-  auto flush = [&] {
-    if (current.empty() || spellings.empty()) return;
+  // The written-out spellings (name terms sort by id then name, so each actor's are
+  // consecutive and in name order).
+  std::unordered_map<std::string, std::vector<Spelling>> written;
+  const std::string name_prefix =
+      schema::kActorNamePrefix + std::string(ids) + (one_id ? "\t" : "");
+  const std::size_t skip = std::string_view(schema::kActorNamePrefix).size();
+  for (auto it = db_.allterms_begin(name_prefix); it != db_.allterms_end(name_prefix); ++it) {
+    const std::string term = *it;
+    const auto tab = term.find('\t', skip);
+    if (tab == std::string::npos) continue;
+    std::string name = term.substr(tab + 1);
+    std::string folded = plain_query_words(name, analyzer_);
+    written[term.substr(skip, tab - skip)].push_back(
+        {std::move(name), std::move(folded), it.get_termfreq()});
+  }
+  // Each article of an actor has one name for it: the articles without a name term voted
+  // for the name the key implies (schema 5; none in a database that wrote every name out).
+  auto choose = [&](const std::string& id, Xapian::doccount articles) {
+    std::vector<Spelling> spellings;
+    if (const auto found = written.find(id); found != written.end())
+      spellings = std::move(found->second);
+    Xapian::doccount votes = 0;
+    for (const auto& s : spellings) votes += s.votes;
+    if (articles > votes) {
+      std::string name = schema::implied_actor_name(split_id(id).second);
+      const auto at =
+          std::lower_bound(spellings.begin(), spellings.end(), name,
+                           [](const Spelling& s, const std::string& n) { return s.name < n; });
+      if (at != spellings.end() && at->name == name) {
+        at->votes += articles - votes;
+      } else {
+        std::string folded = plain_query_words(name, analyzer_);
+        spellings.insert(at, {std::move(name), std::move(folded), articles - votes});
+      }
+    }
+    if (spellings.empty()) return;
     std::unordered_map<std::string, Xapian::doccount> family_votes;
     for (const auto& s : spellings) family_votes[s.folded] += s.votes;
     const Spelling* best = nullptr;
@@ -112,23 +148,17 @@ void ActorDirectory::load_names(const std::string& id_prefix) {
         best = &s;
       }
     }
-    remember_name(current, best->name);
-    spellings.clear();
+    remember_name(id, best->name);
   };
-  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-    const std::string term = *it;
-    const auto tab = term.find('\t', skip);
-    if (tab == std::string::npos) continue;
-    std::string id = term.substr(skip, tab - skip);
-    if (id != current) {
-      flush();
-      current = std::move(id);
-    }
-    std::string name = term.substr(tab + 1);
-    std::string folded = plain_query_words(name, analyzer_);
-    spellings.push_back({std::move(name), std::move(folded), it.get_termfreq()});
+  const std::size_t id_skip = std::string_view(schema::kActorPrefix).size();
+  if (one_id) {
+    const std::string id(ids);
+    choose(id, db_.get_termfreq(schema::kActorPrefix + id));
+    return;
   }
-  flush();
+  const std::string id_prefix = schema::kActorPrefix + std::string(ids);
+  for (auto it = db_.allterms_begin(id_prefix); it != db_.allterms_end(id_prefix); ++it)
+    choose((*it).substr(id_skip), it.get_termfreq());
 }
 
 namespace {
@@ -163,10 +193,10 @@ std::string ActorDirectory::display_name(std::string_view actor_id) {
     // One term seek per actor suits a single search; a batch soon meets thousands of
     // actors, and then one scan of all the names costs less than the seeks still to come.
     if (++name_misses_ > kNameMissesBeforeFullScan) {
-      load_names("");
+      load_names("", false);
       all_names_loaded_ = true;
     } else {
-      load_names(std::string(actor_id) + "\t");
+      load_names(actor_id, true);
     }
     if (const std::string* name = known_name(actor_id)) return *name;
   }
@@ -206,7 +236,7 @@ std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
   for (const ActorType t : kAllTypes) {
     if (type && *type != t) continue;
     const std::string id_prefix = schema::actor_id(to_string(t), "");
-    load_names(id_prefix);
+    load_names(id_prefix, false);
     const std::string term_prefix = schema::kActorPrefix + id_prefix;
     for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
       const std::string id = (*it).substr(std::string_view(schema::kActorPrefix).size());

@@ -69,8 +69,9 @@ class ActorDirectory {
 
  private:
   const std::vector<std::string>& person_ids();
-  // Fills the display-name cache for every actor id starting with `id_prefix` in one scan.
-  void load_names(const std::string& id_prefix);
+  // Fills the display-name cache for every actor id starting with `ids` (one scan of the
+  // name terms and one of the id terms per type), or, with `one_id`, for the id `ids`.
+  void load_names(std::string_view ids, bool one_id);
 
   const Xapian::Database& db_;
   Analyzer& analyzer_;

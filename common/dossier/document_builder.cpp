@@ -63,7 +63,8 @@ void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyze
   for (const auto& a : actors) {
     const std::string id = schema::actor_id(to_string(a.type), a.key);
     add_filter_term(doc, schema::kActorPrefix + id);
-    add_filter_term(doc, schema::kActorNamePrefix + id + "\t" + a.name);
+    if (a.name != schema::implied_actor_name(a.key))
+      add_filter_term(doc, schema::kActorNamePrefix + id + "\t" + a.name);
     // Forms other than the key only: a filter by a name looks the key up under every
     // type (ActorDirectory::filter), so a form term for the key itself would list the
     // same articles again. Actor terms were 16% of Xapian's write path (bench/write_parts).

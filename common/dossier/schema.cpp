@@ -45,6 +45,15 @@ std::string actor_id(std::string_view type, std::string_view key) {
   return id.append(":").append(key);
 }
 
+std::string implied_actor_name(std::string_view key) {
+  std::string name(key);
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if ((i == 0 || name[i - 1] == ' ') && name[i] >= 'a' && name[i] <= 'z')
+      name[i] = static_cast<char>(name[i] - 'a' + 'A');
+  }
+  return name;
+}
+
 ActorCode actor_code(std::string_view actor_id) {
   const auto colon = actor_id.find(':');
   const auto type = actor_type_from_string(actor_id.substr(0, colon));
