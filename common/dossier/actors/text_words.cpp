@@ -85,6 +85,8 @@ std::string_view strip_possessive(std::string_view surface, bool& possessive) {
 }
 
 bool is_contraction(std::string_view surface) {
+  // Every suffix below has an apostrophe, straight or curly (U+2019 starts with 0xE2).
+  if (surface.find_first_of("'\xE2") == std::string_view::npos) return false;
   for (std::string_view suffix : {"'m", "'ve", "'re", "'ll", "'d", "n't", "\u2019m", "\u2019ve",
                                   "\u2019re", "\u2019ll", "\u2019d", "n\u2019t"})
     if (surface.ends_with(suffix)) return true;
