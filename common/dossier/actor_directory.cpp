@@ -93,8 +93,8 @@ void ActorDirectory::load_names(std::string_view ids, bool one_id) {
     std::string folded;
     Xapian::doccount votes;
   };
-  // The written-out spellings (name terms sort by id then name, so each actor's are
-  // consecutive and in name order).
+  // The written-out spellings by actor, each actor's in name order (terms sort by id,
+  // then name); the implied spelling is inserted in that order too.
   std::unordered_map<std::string, std::vector<Spelling>> written;
   const std::string name_prefix =
       schema::kActorNamePrefix + std::string(ids) + (one_id ? "\t" : "");
