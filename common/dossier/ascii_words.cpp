@@ -5,15 +5,11 @@
 namespace dossier {
 namespace {
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 // UAX #29 WB6/WB7 and WB11/WB12: a single '.' or '\'' between two letters, or one of
 // ". , ; '" between two digits, does not break the word ("U.S", "1,080", "don't").
 bool joins(char before, char mid, char after) {
   if (is_ascii_letter(before) && is_ascii_letter(after)) return mid == '.' || mid == '\'';
-  if (is_digit(before) && is_digit(after))
+  if (is_ascii_digit(before) && is_ascii_digit(after))
     return mid == '.' || mid == '\'' || mid == ',' || mid == ';';
   return false;
 }

@@ -21,10 +21,14 @@ constexpr bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+constexpr bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
 // ASCII letters and digits: what a word of the ASCII paths (segmentation, folding, the
 // snippet scans) is made of.
 constexpr bool is_ascii_alnum(char c) {
-  return is_ascii_letter(c) || (c >= '0' && c <= '9');
+  return is_ascii_letter(c) || is_ascii_digit(c);
 }
 
 // The words of `chunk` (no spaces, ASCII only) as [begin, end) offsets into it, exactly

@@ -26,13 +26,6 @@ struct ScanToken {
   std::uint32_t size() const { return end - begin; }
 };
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 std::size_t utf8_sequence_length(unsigned char lead) {
   if (lead >= 0xF0) return 4;
   if (lead >= 0xE0) return 3;
@@ -48,7 +41,7 @@ std::vector<ScanToken> tokenize(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
-    if (is_space(c)) {
+    if (is_ascii_space(c)) {
       gap = true;
       newline = newline || c == '\n';
       ++i;
@@ -61,10 +54,10 @@ std::vector<ScanToken> tokenize(std::string_view text) {
     if (is_ascii_letter(c)) {
       token.kind = TokenKind::Word;
       while (i < text.size() && is_ascii_letter(text[i])) ++i;
-    } else if (is_digit(c)) {
+    } else if (is_ascii_digit(c)) {
       token.kind = TokenKind::Number;
       long value = 0;
-      while (i < text.size() && is_digit(text[i])) {
+      while (i < text.size() && is_ascii_digit(text[i])) {
         if (value <= 999999) value = value * 10 + (text[i] - '0');
         ++i;
       }

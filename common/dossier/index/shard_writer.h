@@ -32,8 +32,8 @@ class ShardWriter {
   // commits would fall together; each one's first batch is cut short by shard/shards of
   // a batch, so they take turns (while one commits, the others and the analysis go on).
   ShardWriter(Xapian::WritableDatabase& db, const std::string& db_path, const IndexOptions& options,
-              Progress& progress, std::size_t queue_capacity, std::size_t shard = 0,
-              std::size_t shards = 1);
+              Progress& progress, std::size_t queue_capacity, std::size_t shard,
+              std::size_t shards);
 
   // Router side: blocks while the queue is full; false once the writer was closed.
   bool push(IndexOutcome outcome) { return queue_.push(std::move(outcome)); }
