@@ -18,23 +18,6 @@ bool is_article_file(const fs::path& p) {
   return p.extension() == ".txt";
 }
 
-// Length of the well-formed UTF-8 sequence starting at `s[i]`, or 0.
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;  // from the lead byte; 0x80-0xC1 and 0xF5-0xFF never lead
-  if (lead < 0x80) {
-    n = 1;
-  } else if (lead >= 0xC2 && lead < 0xE0) {
-    n = 2;
-  } else if (lead >= 0xE0 && lead < 0xF0) {
-    n = 3;
-  } else if (lead >= 0xF0 && lead < 0xF5) {
-    n = 4;
-  }
-  if (n == 0 || i + n > s.size()) return 0;
-  return is_valid_utf8(s.substr(i, n)) ? n : 0;
-}
-
 // Stats `path` (following symlinks) into `file`; false with `why` set on failure.
 bool stat_file(const fs::path& path, CorpusFile& file, std::string& why) {
   struct stat st {};
@@ -107,7 +90,7 @@ std::string id_from_path_bytes(std::string_view bytes) {
   std::string id;
   id.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t n = bytes[i] == '%' ? 0 : utf8_sequence_length(bytes, i);
+    const std::size_t n = bytes[i] == '%' ? 0 : valid_sequence_length(bytes, i);
     if (n > 0) {
       id.append(bytes.substr(i, n));
       i += n;
