@@ -14,8 +14,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "dossier/actors/extractor.h"
-#include "dossier/utf8.h"
+#include "dossier/base/utf8.h"
+#include "dossier/extract/actors/extractor.h"
 
 namespace {
 

@@ -17,8 +17,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "dossier/dates/date_extractor.h"
-#include "dossier/utf8.h"
+#include "dossier/base/utf8.h"
+#include "dossier/extract/dates/date_extractor.h"
 
 namespace fs = std::filesystem;
 
@@ -77,7 +77,8 @@ nlohmann::json to_json(const std::string& id, std::string_view text,
                        const dossier::DateExtraction& extraction) {
   nlohmann::json line;
   line["id"] = id;
-  const auto chosen = dossier::choose_article_date(std::nullopt, extraction, dossier::DateFallback::None, std::nullopt);
+  const auto chosen = dossier::choose_article_date(std::nullopt, extraction,
+                                                   dossier::DateFallback::None, std::nullopt);
   line["date"] = chosen ? nlohmann::json(chosen->date.iso()) : nlohmann::json(nullptr);
   line["date_source"] =
       chosen ? nlohmann::json(dossier::to_string(chosen->source)) : nlohmann::json(nullptr);

@@ -15,7 +15,7 @@
 
 #include <xapian.h>
 
-#include "dossier/schema.h"
+#include "dossier/schema/schema.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

@@ -19,7 +19,7 @@
 
 #include <xapian.h>
 
-#include "dossier/schema.h"
+#include "dossier/schema/schema.h"
 
 namespace {
 

@@ -4,14 +4,14 @@
 
 #include <CLI/CLI.hpp>
 
-#include "dossier/analyze.h"
-#include "dossier/cli_errors.h"
-#include "dossier/cli_parse.h"
-#include "dossier/errors.h"
+#include "dossier/base/errors.h"
+#include "dossier/cli/cli_errors.h"
+#include "dossier/cli/cli_parse.h"
+#include "dossier/commands/analyze.h"
 #include "dossier/index/index_report.h"
+#include "dossier/index/indexer.h"
 #include "dossier/index/interrupt.h"
 #include "dossier/index/progress.h"
-#include "dossier/indexer.h"
 
 namespace {
 

@@ -4,13 +4,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include "dossier/actor_date_table.h"
-#include "dossier/batch_command.h"
-#include "dossier/cli_errors.h"
-#include "dossier/cli_parse.h"
-#include "dossier/errors.h"
-#include "dossier/printers.h"
-#include "dossier/searcher.h"
+#include "dossier/base/errors.h"
+#include "dossier/cli/cli_errors.h"
+#include "dossier/cli/cli_parse.h"
+#include "dossier/commands/batch_command.h"
+#include "dossier/output/printers.h"
+#include "dossier/search/searcher.h"
+#include "dossier/tables/actor_date_table.h"
 
 namespace {
 

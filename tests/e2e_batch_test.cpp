@@ -12,7 +12,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "dossier/schema.h"
+#include "dossier/schema/schema.h"
 #include "e2e_support.h"
 
 namespace {

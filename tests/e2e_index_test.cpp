@@ -17,8 +17,8 @@
 #include <xapian.h>
 #include <nlohmann/json.hpp>
 
-#include "dossier/hash.h"
-#include "dossier/schema.h"
+#include "dossier/base/hash.h"
+#include "dossier/schema/schema.h"
 #include "e2e_compare.h"
 #include "e2e_support.h"
 

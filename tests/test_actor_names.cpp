@@ -7,9 +7,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "dossier/actor_directory.h"
-#include "dossier/document_builder.h"
-#include "dossier/schema.h"
+#include "dossier/index/document_builder.h"
+#include "dossier/schema/schema.h"
+#include "dossier/search/actor_directory.h"
 
 namespace {
 

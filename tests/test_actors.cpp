@@ -12,9 +12,9 @@
 
 #include <unicode/locid.h>
 
-#include "dossier/actors/extractor.h"
-#include "dossier/actors/lexicon.h"
-#include "dossier/analyzer.h"
+#include "dossier/extract/actors/extractor.h"
+#include "dossier/extract/actors/lexicon.h"
+#include "dossier/text/analyzer.h"
 
 namespace dossier {
 namespace {

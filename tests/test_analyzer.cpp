@@ -1,11 +1,11 @@
-#include "dossier/analyzer.h"
+#include "dossier/text/analyzer.h"
 
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
-#include "dossier/stem_cache.h"
+#include "dossier/text/stem_cache.h"
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/analyzer.h"
+#include "dossier/text/analyzer.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "dossier/article.h"
+#include "dossier/extract/article.h"
 
 #include <gtest/gtest.h>
 

@@ -8,8 +8,8 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/analyzer.h"
-#include "dossier/ascii_words.h"
+#include "dossier/text/analyzer.h"
+#include "dossier/text/ascii_words.h"
 
 namespace {
 

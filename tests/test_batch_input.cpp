@@ -1,4 +1,4 @@
-#include "dossier/batch_input.h"
+#include "dossier/batch/batch_input.h"
 
 #include <sstream>
 #include <vector>

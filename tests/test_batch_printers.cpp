@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "dossier/printers_batch.h"
-#include "dossier/printers_trec.h"
-#include "dossier/printers_tsv.h"
+#include "dossier/output/printers_batch.h"
+#include "dossier/output/printers_trec.h"
+#include "dossier/output/printers_tsv.h"
 
 namespace {
 

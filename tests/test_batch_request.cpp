@@ -1,8 +1,8 @@
-#include "dossier/batch_request.h"
+#include "dossier/batch/batch_request.h"
 
 #include <gtest/gtest.h>
 
-#include "dossier/errors.h"
+#include "dossier/base/errors.h"
 
 namespace {
 

@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/dates/date.h"
-#include "dossier/dates/date_extractor.h"
-#include "dossier/dates/date_scanner.h"
+#include "dossier/extract/dates/date.h"
+#include "dossier/extract/dates/date_extractor.h"
+#include "dossier/extract/dates/date_scanner.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/document_data.h"
+#include "dossier/schema/document_data.h"
 
 namespace {
 

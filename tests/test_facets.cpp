@@ -1,4 +1,4 @@
-#include "dossier/facets.h"
+#include "dossier/facets/facets.h"
 
 #include <algorithm>
 #include <map>
@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/schema.h"
+#include "dossier/schema/schema.h"
 
 namespace {
 
@@ -106,8 +106,8 @@ TEST(SlotValueTable, LoadsOnlyOnceAsManyValuesWereReadAsThereAreDocuments) {
   EXPECT_EQ(value_of(2), "-");  // no value
   EXPECT_EQ(value_of(3), "20240101");
   EXPECT_EQ(table.number_of(4), table.number_of(1));  // one number per distinct value
-  EXPECT_EQ(value_of(5), "-");                         // deleted
-  EXPECT_EQ(value_of(99), "-");                        // beyond the last docid
+  EXPECT_EQ(value_of(5), "-");                        // deleted
+  EXPECT_EQ(value_of(99), "-");                       // beyond the last docid
   EXPECT_EQ(table.value_count(), 2u);
   table.forget();
   EXPECT_FALSE(table.loaded());

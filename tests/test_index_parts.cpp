@@ -5,12 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/corpus_walker.h"
+#include "dossier/base/utf8.h"
 #include "dossier/index/commit_batch.h"
-#include "dossier/index/source_file.h"
-#include "dossier/index/source_stamp.h"
 #include "dossier/index/work_queue.h"
-#include "dossier/utf8.h"
+#include "dossier/input/corpus_walker.h"
+#include "dossier/input/source_file.h"
+#include "dossier/input/source_stamp.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "dossier/json_writer.h"
+#include "dossier/output/json_writer.h"
 
 #include <cmath>
 #include <random>

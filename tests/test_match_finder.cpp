@@ -7,8 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/match_finder.h"
-#include "dossier/word_start_scan.h"
+#include "dossier/snippets/match_finder.h"
+#include "dossier/snippets/word_start_scan.h"
 
 namespace {
 

@@ -1,10 +1,10 @@
-#include "dossier/query_builder.h"
+#include "dossier/search/query_builder.h"
 
 #include <filesystem>
 
 #include <gtest/gtest.h>
 
-#include "dossier/errors.h"
+#include "dossier/base/errors.h"
 
 namespace {
 

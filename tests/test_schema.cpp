@@ -1,4 +1,4 @@
-#include "dossier/schema.h"
+#include "dossier/schema/schema.h"
 
 #include <unistd.h>
 
@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/errors.h"
+#include "dossier/base/errors.h"
 
 namespace {
 

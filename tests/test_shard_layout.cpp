@@ -9,11 +9,11 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "dossier/errors.h"
-#include "dossier/hash.h"
-#include "dossier/index/shard_layout.h"
-#include "dossier/schema.h"
-#include "dossier/writable_index.h"
+#include "dossier/base/errors.h"
+#include "dossier/base/hash.h"
+#include "dossier/index/writable_index.h"
+#include "dossier/schema/schema.h"
+#include "dossier/schema/shard_layout.h"
 
 namespace {
 

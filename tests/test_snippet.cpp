@@ -1,4 +1,4 @@
-#include "dossier/snippet.h"
+#include "dossier/snippets/snippet.h"
 
 #include <random>
 #include <string>
@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "dossier/utf8.h"
+#include "dossier/base/utf8.h"
 
 namespace {
 

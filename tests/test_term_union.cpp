@@ -1,4 +1,4 @@
-#include "dossier/term_union.h"
+#include "dossier/search/term_union.h"
 
 #include <cmath>
 #include <filesystem>
@@ -165,7 +165,7 @@ TEST(OrOfTerms, RefusesEverythingElse) {
   EXPECT_FALSE(dossier::or_of_terms(Q(Q::OP_PHRASE, Q("a", 1, 1), Q("b", 1, 2))));
   EXPECT_FALSE(dossier::or_of_terms(Q(Q::OP_FILTER, Q("a"), Q("XAperson:x"))));
   EXPECT_FALSE(dossier::or_of_terms(Q(Q::OP_OR, Q("a"), Q(Q::OP_SCALE_WEIGHT, Q("b"), 0.5))));
-  EXPECT_FALSE(dossier::or_of_terms(Q("a", 2, 1)));  // a query frequency of 2
+  EXPECT_FALSE(dossier::or_of_terms(Q("a", 2, 1)));      // a query frequency of 2
   EXPECT_FALSE(dossier::or_of_terms(Q(std::string())));  // every document
   EXPECT_FALSE(dossier::or_of_terms(Q()));
   // A term whose description has characters Xapian escapes is still read right.

@@ -1,4 +1,4 @@
-#include "dossier/utf8.h"
+#include "dossier/base/utf8.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 #include "dossier/index/article_worker.h"
 
-#include "dossier/article.h"
-#include "dossier/document_builder.h"
-#include "dossier/hash.h"
-#include "dossier/index/input_article.h"
-#include "dossier/index/source_file.h"
-#include "dossier/schema.h"
+#include "dossier/base/hash.h"
+#include "dossier/extract/article.h"
+#include "dossier/index/document_builder.h"
+#include "dossier/input/input_article.h"
+#include "dossier/input/source_file.h"
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 

@@ -8,11 +8,11 @@
 
 #include <xapian.h>
 
-#include "dossier/actors/lexicon.h"
-#include "dossier/article_analyzer.h"
+#include "dossier/extract/actors/lexicon.h"
+#include "dossier/extract/article_analyzer.h"
 #include "dossier/index/change_detector.h"
 #include "dossier/index/index_report.h"
-#include "dossier/index/input_source.h"
+#include "dossier/input/input_source.h"
 
 namespace dossier {
 

@@ -1,7 +1,7 @@
 #include "dossier/index/change_detector.h"
 
-#include "dossier/errors.h"
-#include "dossier/schema.h"
+#include "dossier/base/errors.h"
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 

@@ -9,7 +9,7 @@
 
 #include <xapian.h>
 
-#include "dossier/index/source_stamp.h"
+#include "dossier/input/source_stamp.h"
 
 namespace dossier {
 

@@ -7,16 +7,16 @@
 #include <thread>
 #include <unordered_set>
 
-#include "dossier/errors.h"
-#include "dossier/hash.h"
+#include "dossier/base/errors.h"
+#include "dossier/base/hash.h"
 #include "dossier/index/article_worker.h"
 #include "dossier/index/change_detector.h"
 #include "dossier/index/interrupt.h"
-#include "dossier/index/shard_layout.h"
 #include "dossier/index/shard_writer.h"
-#include "dossier/index/source_file.h"
 #include "dossier/index/work_queue.h"
-#include "dossier/schema.h"
+#include "dossier/input/source_file.h"
+#include "dossier/schema/schema.h"
+#include "dossier/schema/shard_layout.h"
 
 namespace dossier {
 namespace {

@@ -15,12 +15,12 @@
 #include <memory>
 #include <vector>
 
-#include "dossier/actors/lexicon.h"
+#include "dossier/extract/actors/lexicon.h"
 #include "dossier/index/index_report.h"
-#include "dossier/index/input_source.h"
+#include "dossier/index/indexer.h"
 #include "dossier/index/progress.h"
-#include "dossier/indexer.h"
-#include "dossier/writable_index.h"
+#include "dossier/index/writable_index.h"
+#include "dossier/input/input_source.h"
 
 namespace dossier {
 

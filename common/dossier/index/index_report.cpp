@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/errors.h"
-#include "dossier/utf8.h"
+#include "dossier/base/errors.h"
+#include "dossier/base/utf8.h"
 
 namespace dossier {
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "dossier/hash.h"
-#include "dossier/schema.h"
+#include "dossier/base/hash.h"
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 

@@ -1,9 +1,9 @@
 #include "dossier/index/shard_writer.h"
 
-#include "dossier/errors.h"
+#include "dossier/base/errors.h"
 #include "dossier/index/commit_batch.h"
-#include "dossier/schema.h"
-#include "dossier/writable_index.h"
+#include "dossier/index/writable_index.h"
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 

@@ -13,9 +13,9 @@
 #include <xapian.h>
 
 #include "dossier/index/article_worker.h"
+#include "dossier/index/indexer.h"
 #include "dossier/index/progress.h"
 #include "dossier/index/work_queue.h"
-#include "dossier/indexer.h"
 
 namespace dossier {
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dossier/utf8.h"
+#include "dossier/base/utf8.h"
 
 namespace dossier {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <variant>
 
-#include "dossier/dates/date.h"
+#include "dossier/extract/dates/date.h"
 #include "dossier/input/line_issue.h"
 
 namespace dossier {

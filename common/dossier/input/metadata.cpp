@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dossier/base/utf8.h"
 #include "dossier/input/csv_reader.h"
-#include "dossier/utf8.h"
 
 namespace dossier {
 

@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "dossier/dates/date.h"
+#include "dossier/extract/dates/date.h"
 #include "dossier/input/line_issue.h"
 
 namespace dossier {

@@ -1,0 +1,118 @@
+#include "dossier/batch/batch_request.h"
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "dossier/base/errors.h"
+
+namespace dossier {
+namespace {
+
+// Same bound as the command line's --limit.
+constexpr std::uint64_t kMaxLimit = 1000000;
+
+[[noreturn]] void bad_key(const std::string& key, const std::string& expected) {
+  throw Error(ErrorKind::kUsage, "key \"" + key + "\" must be " + expected);
+}
+
+std::string string_value(const std::string& key, const nlohmann::json& value) {
+  if (!value.is_string()) bad_key(key, "a string");
+  return value.get<std::string>();
+}
+
+Xapian::doccount count_value(const std::string& key, const nlohmann::json& value,
+                             std::uint64_t max) {
+  // JSON numbers such as 10.0 are not counts; negative integers are not unsigned.
+  if (!value.is_number_unsigned() || value.get<std::uint64_t>() > max)
+    bad_key(key, "an integer from 0 to " + std::to_string(max));
+  return static_cast<Xapian::doccount>(value.get<std::uint64_t>());
+}
+
+bool bool_value(const std::string& key, const nlohmann::json& value) {
+  if (!value.is_boolean()) bad_key(key, "true or false");
+  return value.get<bool>();
+}
+
+// A string or an array of strings ("actor": "Maduro" or ["Maduro", "Guaidó"]).
+std::vector<std::string> strings_value(const std::string& key, const nlohmann::json& value) {
+  if (value.is_string()) return {value.get<std::string>()};
+  if (!value.is_array()) bad_key(key, "a string or an array of strings");
+  std::vector<std::string> out;
+  for (const auto& v : value) {
+    if (!v.is_string()) bad_key(key, "a string or an array of strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+std::vector<std::string> facets_value(const std::string& key, const nlohmann::json& value) {
+  auto facets = strings_value(key, value);
+  for (const auto& f : facets) {
+    if (f != "actor" && f != "date" && f != "source")
+      bad_key(key, "\"actor\", \"date\" or \"source\" (or an array of them)");
+  }
+  return facets;
+}
+
+SortOrder sort_value(const std::string& key, const nlohmann::json& value) {
+  const auto order =
+      value.is_string() ? sort_order_from_string(value.get<std::string>()) : std::nullopt;
+  if (!order) bad_key(key, "\"relevance\", \"date\" or \"-date\"");
+  return *order;
+}
+
+Granularity granularity_value(const std::string& key, const nlohmann::json& value) {
+  const auto g =
+      value.is_string() ? granularity_from_string(value.get<std::string>()) : std::nullopt;
+  if (!g) bad_key(key, "\"day\", \"week\", \"month\" or \"year\"");
+  return *g;
+}
+
+}  // namespace
+
+void apply_batch_json(const nlohmann::json& object, SearchRequest& request) {
+  if (!object.contains("q")) throw Error(ErrorKind::kUsage, "missing key \"q\" (the query)");
+  for (const auto& [key, value] : object.items()) {
+    if (key == "id") continue;  // the BatchReader's
+    if (key == "q") {
+      request.query = string_value(key, value);
+    } else if (key == "limit") {
+      request.limit = count_value(key, value, kMaxLimit);
+    } else if (key == "offset") {
+      request.offset = count_value(key, value, std::numeric_limits<Xapian::doccount>::max() / 2);
+    } else if (key == "plain") {
+      request.plain = bool_value(key, value);
+    } else if (key == "actor") {
+      request.actors = strings_value(key, value);
+    } else if (key == "source") {
+      request.sources = strings_value(key, value);
+    } else if (key == "from") {  // the Searcher checks the date itself
+      request.from = string_value(key, value);
+    } else if (key == "to") {
+      request.to = string_value(key, value);
+    } else if (key == "facets") {
+      request.facets = facets_value(key, value);
+    } else if (key == "facet_size") {
+      request.facet_size = count_value(key, value, 100000);
+    } else if (key == "granularity") {
+      request.granularity = granularity_value(key, value);
+    } else if (key == "sort") {
+      request.sort = sort_value(key, value);
+    } else {
+      throw Error(ErrorKind::kUsage, "unknown key \"" + key + "\"");
+    }
+  }
+}
+
+SearchRequest batch_request(const BatchQuery& query, const SearchRequest& defaults) {
+  SearchRequest request = defaults;
+  if (query.object.is_object()) {
+    apply_batch_json(query.object, request);
+  } else {
+    request.query = query.text;
+  }
+  return request;
+}
+
+}  // namespace dossier

@@ -1,0 +1,107 @@
+#include "dossier/commands/batch_command.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "dossier/base/errors.h"
+#include "dossier/batch/batch_runner.h"
+#include "dossier/output/printers_batch.h"
+#include "dossier/output/printers_trec.h"
+#include "dossier/output/printers_tsv.h"
+#include "dossier/tables/actor_date_table.h"
+
+namespace dossier {
+namespace {
+
+struct OutputFormat {
+  std::string header;  // written once, before the answers
+  BatchFormatter format;
+  bool errors_in_output = false;  // JSONL carries error records; others report on stderr
+  bool snippets = false;
+};
+
+nlohmann::ordered_json database_header(const Searcher& searcher) {
+  return database_header_json(searcher.database(), searcher.revision());
+}
+
+OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {
+  if (s.format == "jsonl")
+    return {s.header ? json_line(database_header(searcher)) : "", jsonl_table_line, true, false};
+  if (s.format == "tsv" || s.format == "csv") {
+    const auto table = s.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv;
+    return {s.header ? actor_date_table_header(table, true) : "",
+            [table](const BatchAnswer& a) {
+              return a.table ? actor_date_table_rows(*a.table, id_text(a.query.id), table)
+                             : std::string();
+            },
+            false, false};
+  }
+  throw Error(ErrorKind::kUsage, "--table prints jsonl, tsv or csv");
+}
+
+OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
+  if (s.table) return table_format(s, searcher);
+  if (s.format == "jsonl") {
+    return {s.header ? json_line(database_header(searcher)) : "",
+            s.count_only ? BatchFormatter(jsonl_count_line) : BatchFormatter(jsonl_answer_line),
+            true, true};
+  }
+  if (s.format == "trec") {
+    if (s.count_only) throw Error(ErrorKind::kUsage, "--count has no TREC run format");
+    const std::string tag = s.run_tag;
+    return {"", [tag](const BatchAnswer& a) { return trec_run_lines(a, tag); }, false, false};
+  }
+  if (s.format == "tsv" || s.format == "csv") {
+    const auto table = s.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv;
+    if (s.count_only) {
+      return {s.header ? counts_table_header(table) : "",
+              [table](const BatchAnswer& a) { return counts_table_row(a, table); }, false, false};
+    }
+    return {s.header ? hits_table_header(table) : "",
+            [table](const BatchAnswer& a) { return hits_table_rows(a, table); }, false, false};
+  }
+  throw Error(ErrorKind::kUsage, "unknown batch format '" + s.format + "' (jsonl, trec, tsv, csv)");
+}
+
+unsigned thread_count(unsigned jobs) {
+  if (jobs > 0) return jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& err) {
+  std::vector<std::unique_ptr<Searcher>> searchers;
+  for (unsigned i = 0; i < thread_count(s.jobs); ++i) {
+    searchers.push_back(std::make_unique<Searcher>(s.db_path));
+    searchers.back()->ranking() = s.ranking;
+  }
+  const OutputFormat format = output_format(s, *searchers.front());
+
+  std::ifstream file;
+  if (s.input != "-") {
+    file.open(s.input, std::ios::binary);
+    if (!file) throw Error(ErrorKind::kInput, "cannot read batch file " + s.input);
+  }
+  BatchReader reader(s.input == "-" ? std::cin : file);
+
+  BatchRunOptions options;
+  options.defaults = s.defaults;
+  options.defaults.snippets = format.snippets && !s.count_only;
+  options.defaults.exact = !s.estimate;
+  if (s.count_only) options.defaults.limit = 0;
+  options.table = s.table;
+  options.errors = format.errors_in_output ? nullptr : &err;
+  options.error_prefix = "dossier-search: ";
+
+  out << format.header;
+  const BatchSummary summary = run_batch(reader, searchers, options, format.format, out);
+  if (!out) throw Error(ErrorKind::kInternal, "cannot write the batch output");
+  return summary.failed > 0 ? static_cast<int>(ExitCode::kUsage) : 0;
+}
+
+}  // namespace dossier

@@ -1,0 +1,33 @@
+// `dossier-search --batch`: settings from the command line -> reader, searchers, format,
+// runner -> exit code.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "dossier/search/searcher.h"
+
+namespace dossier {
+
+struct BatchSettings {
+  std::string db_path;
+  std::string input = "-";          // a file, or "-" for stdin
+  std::string format = "jsonl";     // jsonl | trec | tsv | csv
+  std::string run_tag = "dossier";  // the TREC run's last column
+  unsigned jobs = 0;                // searcher threads; 0 = one per core
+  bool count_only = false;          // totals only, no hits
+  bool table = false;               // actor-by-date table per query instead of hits
+  bool estimate = false;            // allow estimated totals (faster on large databases)
+  bool header = true;               // JSONL database line / table column names
+  SearchRequest defaults;           // what a query does not set itself
+  RankingParams ranking;
+};
+
+// Answers every query of the input and writes the answers to `out` in input order.
+// Returns 0 when every query was answered (with or without hits) and 2 when any failed
+// (each failure is an "error" record in JSONL, a line on `err` for other formats).
+// Throws dossier::Error for what stops the whole batch: a missing database or input, or
+// settings that do not fit together (--count with --format trec).
+int run_batch_command(const BatchSettings& settings, std::ostream& out, std::ostream& err);
+
+}  // namespace dossier

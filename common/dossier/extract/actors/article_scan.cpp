@@ -1,0 +1,270 @@
+// Turns an article's mentions into actors: groups by key, short references resolved to full
+// names, headline phrases confirmed against both, display names and forms chosen.
+#include "dossier/extract/actors/article_scan.h"
+
+#include <algorithm>
+
+#include "dossier/extract/actors/cue_words.h"
+
+namespace dossier::detail {
+namespace {
+
+bool has_all_caps_word(std::string_view s) {
+  bool letters = false;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters = letters || (c >= 'A' && c <= 'Z');
+  }
+  return letters;
+}
+
+bool has_non_ascii(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Display form of a name: mixed case over SHOUTING ("Washington", not "WASHINGTON"), then
+// diacritics over their ASCII spelling ("Guaidó" over "Guaido"), then the most frequent.
+bool better_display_form(const std::pair<const std::string, int>& a,
+                         const std::pair<const std::string, int>& b) {
+  const bool a_caps = has_all_caps_word(a.first), b_caps = has_all_caps_word(b.first);
+  if (a_caps != b_caps) return b_caps;
+  const bool a_accent = has_non_ascii(a.first), b_accent = has_non_ascii(b.first);
+  if (a_accent != b_accent) return a_accent;
+  return a.second > b.second;
+}
+
+}  // namespace
+
+std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
+  std::string key;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (i > first) key += ' ';
+    key += words[i].term;
+  }
+  return key;
+}
+
+std::string join_surface(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
+  // From the first word's start to the last word's end, as written: keeps "Jean-Pierre".
+  const char* begin = words[first].surface.data();
+  const char* end = words[last].surface.data() + words[last].surface.size();
+  return std::string(begin, static_cast<std::size_t>(end - begin));
+}
+
+Group& ArticleScan::group_for(const Mention& mention) {
+  auto [it, inserted] = group_by_key_.try_emplace(mention.key, groups_.size());
+  if (inserted) {
+    Group group;
+    group.key = mention.key;
+    group.entry = mention.entry;
+    group.words = mention.words;
+    groups_.push_back(std::move(group));
+  }
+  return groups_[it->second];
+}
+
+void ArticleScan::add(Mention mention) {
+  Group& group = group_for(mention);
+  ++group.mentions;
+  group.only_as_short_reference = group.only_as_short_reference && mention.only_as_short_reference;
+  if (mention.type)
+    group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
+  ++group.forms[mention.surface];
+  ++group.full_forms[mention.surface];
+}
+
+void ArticleScan::add_doubtful(const std::vector<TextWord>& words, std::size_t index) {
+  Mention m;
+  m.key = words[index].term;
+  m.surface = std::string(words[index].surface);
+  m.words = 1;
+  m.only_as_short_reference = true;
+  add(std::move(m));
+}
+
+void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first,
+                                      std::size_t last, const LexiconHit& hit) {
+  const LexiconEntry& entry = lexicon_.entry(hit.entry);
+  if (entry.ignore) return;
+  Mention m;
+  m.key = entry.key;
+  m.surface = join_surface(words, first, last);
+  m.entry = hit.entry;
+  m.type = entry.type;
+  m.evidence = Evidence::Strong;
+  m.words = last - first + 1;
+  Group& group = group_for(m);
+  ++group.mentions;
+  group.only_as_short_reference = false;
+  group.votes[static_cast<std::size_t>(entry.type)] += 10;
+  ++group.forms[m.surface];
+}
+
+// Merges short references into the full names they abbreviate and settles each type.
+void ArticleScan::resolve() {
+  constexpr std::size_t kAmbiguous = static_cast<std::size_t>(-1);
+  std::unordered_map<std::string, std::size_t> first_names;
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const Group& group = groups_[g];
+    const auto votes = group.votes;
+    const bool person = std::max_element(votes.begin(), votes.end()) - votes.begin() ==
+                        static_cast<std::ptrdiff_t>(ActorType::Person);
+    if (!person || group.words < 2 || group.entry) continue;
+    const std::size_t space = group.key.rfind(' ');
+    const std::string surname = group.key.substr(space + 1);
+    auto [it, inserted] = short_refs_.try_emplace(surname, g);
+    if (!inserted && groups_[it->second].mentions < group.mentions) it->second = g;
+    if (group.words >= 3) {
+      const std::size_t second = group.key.rfind(' ', space - 1);
+      short_refs_.try_emplace(group.key.substr(second + 1), g);
+    }
+    // A first name alone ("Andy" after "Andy Roddick") refers to the one person so named.
+    const std::string given = group.key.substr(0, group.key.find(' '));
+    if (!lexicon_.is_given_name(given)) continue;
+    auto [first_ref, fresh] = first_names.try_emplace(given, g);
+    if (!fresh && first_ref->second != g) first_ref->second = kAmbiguous;
+  }
+  for (const auto& [given, g] : first_names)
+    if (g != kAmbiguous) short_refs_.try_emplace(given, g);
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    Group& group = groups_[g];
+    const auto ref = short_refs_.find(group.key);
+    if (ref == short_refs_.end() || ref->second == g) continue;
+    // A known country's demonym is never a surname; a single known place may be ("Jordan").
+    if (group.entry && (group.words > 1 || lexicon_.entry(*group.entry).type == ActorType::Country))
+      continue;
+    Group& full = groups_[ref->second];
+    full.mentions += group.mentions;
+    for (const auto& [form, count] : group.forms) full.forms[form] += count;
+    group.merged_away = true;
+  }
+  for (Group& group : groups_)
+    if (group.only_as_short_reference) group.merged_away = true;
+}
+
+std::optional<std::size_t> ArticleScan::known_group(const std::string& key) const {
+  if (const auto ref = short_refs_.find(key); ref != short_refs_.end()) return ref->second;
+  if (const auto it = group_by_key_.find(key);
+      it != group_by_key_.end() && !groups_[it->second].merged_away)
+    return it->second;
+  return std::nullopt;
+}
+
+// A person's name in a headline or byline needs no confirmation when it has the clear shape
+// of one: a given name, then one or two words that are not English ("Glenn Somerville").
+// Returns the number of words taken.
+std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std::size_t i,
+                                         std::size_t span_last) {
+  if (words[i].all_caps || !lexicon_.is_given_name(words[i].term)) return 0;
+  std::size_t last = i;
+  while (last + 1 <= span_last && last < i + 2 && words[last + 1].joins_previous &&
+         words[last + 1].capitalised && !words[last + 1].all_caps &&
+         !lexicon_.is_english_word(words[last + 1].term) && !lexicon_.find(words[last + 1].term) &&
+         !lexicon_.gazetteer_type(words[last + 1].term))
+    ++last;
+  if (last == i) return 0;
+  Mention m;
+  m.key = join_terms(words, i, last);
+  m.surface = join_surface(words, i, last);
+  m.words = last - i + 1;
+  m.type = ActorType::Person;
+  m.evidence = Evidence::Context;
+  add(std::move(m));
+  return last - i + 1;
+}
+
+// Title-Case and ALL-CAPS text: capitals prove nothing, so only phrases already known (from
+// the article's running text or the lexicon) count, longest first.
+void ArticleScan::scan_headline_spans(const std::vector<TextWord>& words) {
+  for (std::size_t i = 0; i < words.size();) {
+    if (!words[i].headline_line) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end + 1 < words.size() && words[end + 1].headline_line) ++end;
+    match_known(words, i, end);
+    i = end + 1;
+  }
+}
+
+void ArticleScan::scan_deferred_runs(const std::vector<TextWord>& words) {
+  for (const auto& [first, last] : deferred_runs_) match_known(words, first, last);
+  deferred_runs_.clear();
+}
+
+// Phrases of words[span_first..span_last] that name a known actor, longest first.
+void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t span_first,
+                              std::size_t span_last) {
+  for (std::size_t i = span_first; i <= span_last;) {
+    if (!words[i].capitalised) {
+      ++i;
+      continue;
+    }
+    std::size_t matched = 0;
+    const std::size_t longest = std::min(span_last - i + 1, kMaxHeadlineWords);
+    for (std::size_t n = longest; n >= 1 && matched == 0; --n) {
+      const std::size_t last = i + n - 1;
+      if (!words[last].capitalised) continue;
+      const std::string key = join_terms(words, i, last);
+      if (const auto known = known_group(key)) {
+        Group& group = groups_[*known];
+        ++group.mentions;
+        ++group.forms[join_surface(words, i, last)];
+        matched = n;
+        continue;
+      }
+      const LexiconHit* hit = lexicon_.find(key);
+      if (hit == nullptr) continue;
+      const LexiconEntry& entry = lexicon_.entry(hit->entry);
+      // "US" must be written in capitals ("Tell Us" is not the United States); a place that
+      // is also an ordinary word must have been seen in the body.
+      if (key.size() <= 3 && !words[i].all_caps) continue;
+      if (hit->ordinary_word && entry.type != ActorType::Country) continue;
+      // "American League", "U.S. Open": the country names part of a longer name.
+      if (last + 1 < words.size() && words[last + 1].joins_previous &&
+          words[last + 1].capitalised &&
+          (cues::is_org_head(words[last + 1].term) || cues::is_event_head(words[last + 1].term)))
+        continue;
+      add_lexicon_mention(words, i, last, *hit);
+      matched = n;
+    }
+    if (matched == 0) matched = headline_person(words, i, span_last);
+    i += matched > 0 ? matched : 1;
+  }
+}
+
+std::vector<Actor> ArticleScan::actors() const {
+  std::vector<Actor> actors;
+  for (const Group& group : groups_) {
+    if (group.merged_away) continue;
+    Actor actor;
+    actor.key = group.key;
+    actor.mentions = group.mentions;
+    const auto best = std::max_element(group.votes.begin(), group.votes.end());
+    actor.type = static_cast<ActorType>(best - group.votes.begin());
+    if (group.entry) {
+      actor.name = lexicon_.entry(*group.entry).name;
+    } else {
+      // Most common full form; a form with diacritics wins ties and beats ASCII spellings
+      // of the same name ("Guaidó" over "Guaido").
+      const std::pair<const std::string, int>* chosen = nullptr;
+      for (const auto& form : group.full_forms)
+        if (chosen == nullptr || better_display_form(form, *chosen)) chosen = &form;
+      actor.name = chosen != nullptr ? chosen->first : group.key;
+    }
+    std::vector<std::pair<std::string, int>> forms(group.forms.begin(), group.forms.end());
+    std::stable_sort(forms.begin(), forms.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (auto& [form, count] : forms) actor.forms.push_back(form);
+    actors.push_back(std::move(actor));
+  }
+  std::sort(actors.begin(), actors.end(), [](const Actor& a, const Actor& b) {
+    if (a.mentions != b.mentions) return a.mentions > b.mentions;
+    return a.name < b.name;
+  });
+  return actors;
+}
+
+}  // namespace dossier::detail

@@ -1,0 +1,112 @@
+// Internal to the actor extractor: the state of one article's scan, shared by the rules
+// that find names in running text (name_runs.cpp) and the resolution of what they found
+// into actors (article_scan.cpp).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "dossier/extract/actors/actor.h"
+#include "dossier/extract/actors/lexicon.h"
+#include "dossier/extract/actors/text_words.h"
+
+namespace dossier::detail {
+
+// Longest phrase, in words, that headline matching tries against known names.
+constexpr std::size_t kMaxHeadlineWords = 6;
+// Longest capitalised run read as names; longer ones are Title-Case phrases where capitals
+// say nothing ("Federal Air Traffic Control Administration Director Branko Bilbija").
+constexpr std::size_t kMaxNameWords = 7;
+// Longest title prefix stripped from a name ("Deputy Foreign Minister").
+constexpr std::size_t kMaxTitleWords = 6;
+
+// Evidence that a name is of one type; the strongest decides.
+enum class Evidence { None, Weak, Context, Strong };
+
+// One name found in the text, before resolution.
+struct Mention {
+  std::string key;                     // folded phrase
+  std::string surface;                 // as written
+  std::optional<std::uint32_t> entry;  // lexicon entry, if the phrase is known
+  std::optional<ActorType> type;
+  Evidence evidence = Evidence::None;
+  std::size_t words = 0;
+  bool only_as_short_reference = false;  // kept only if it abbreviates a full name
+};
+
+// Accumulates an article's mentions of one actor.
+struct Group {
+  std::string key;
+  std::optional<std::uint32_t> entry;
+  std::size_t words = 0;
+  int mentions = 0;
+  std::array<int, 4> votes{};             // per ActorType, weighted by evidence
+  std::map<std::string, int> forms;       // every surface form
+  std::map<std::string, int> full_forms;  // forms of the group's own key (for display)
+  bool merged_away = false;               // folded into a full name, or dropped as doubtful
+  bool only_as_short_reference = true;    // every mention was a doubtful single word
+};
+
+// Folded key ("nicolas maduro") and surface ("Nicolás Maduro") of words[first..last].
+std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
+std::string join_surface(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
+
+// Finds the names of one article: body runs first, then headline confirmations.
+class ArticleScan {
+ public:
+  explicit ArticleScan(const ActorLexicon& lexicon) : lexicon_(lexicon) {}
+
+  void scan_body(const std::vector<TextWord>& words);
+  void resolve();
+  void scan_headline_spans(const std::vector<TextWord>& words);
+  // Runs too long to be one name, set aside by scan_body: only known names count there.
+  void scan_deferred_runs(const std::vector<TextWord>& words);
+  std::vector<Actor> actors() const;
+
+ private:
+  void scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                bool after_title = false);
+  bool take_leading_lexicon(const std::vector<TextWord>& words, std::size_t& first,
+                            std::size_t last, bool& leading_known);
+  std::optional<std::size_t> title_end(const std::vector<TextWord>& words, std::size_t first,
+                                       std::size_t last) const;
+  bool strip_title(const std::vector<TextWord>& words, std::size_t& first, std::size_t last);
+  std::optional<std::size_t> of_split(const std::vector<TextWord>& words, std::size_t first,
+                                      std::size_t last) const;
+  void classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                bool after_title, bool leading_known, bool role_after);
+  void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                           const LexiconHit& hit);
+  void add(Mention mention);
+  // The group of the mention's key, created (with the mention's entry and length) if new.
+  Group& group_for(const Mention& mention);
+  // A single word that names an actor only if it abbreviates a full name found elsewhere.
+  void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
+  bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
+                          std::size_t last) const;
+  bool is_common_word(const TextWord& word) const;
+  bool ends_with_known_place(const std::vector<TextWord>& words, std::size_t first,
+                             std::size_t last) const;
+  // The group a phrase names after resolution: a full name or a short reference to one.
+  std::optional<std::size_t> known_group(const std::string& key) const;
+
+  void match_known(const std::vector<TextWord>& words, std::size_t span_first,
+                   std::size_t span_last);
+  std::size_t headline_person(const std::vector<TextWord>& words, std::size_t i,
+                              std::size_t span_last);
+
+  const ActorLexicon& lexicon_;
+  std::vector<Group> groups_;
+  std::vector<std::pair<std::size_t, std::size_t>> deferred_runs_;
+  std::unordered_map<std::string, std::size_t> group_by_key_;
+  // Short references ("maduro") -> the group of the full name ("nicolas maduro").
+  std::unordered_map<std::string, std::size_t> short_refs_;
+};
+
+}  // namespace dossier::detail

@@ -1,0 +1,165 @@
+#include "dossier/extract/actors/cue_words.h"
+
+#include <algorithm>
+#include <array>
+
+namespace dossier::cues {
+namespace {
+
+// Each table is sorted so lookups are a binary search; a static_assert keeps it so.
+template <std::size_t N>
+constexpr bool sorted(const std::array<std::string_view, N>& words) {
+  return std::is_sorted(words.begin(), words.end());
+}
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& words, std::string_view term) {
+  return std::binary_search(words.begin(), words.end(), term);
+}
+
+// Word tables stay compact, several words a line.
+// clang-format off
+constexpr std::array<std::string_view, 22> kParticles{
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos",
+    "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
+static_assert(sorted(kParticles));
+
+constexpr std::array<std::string_view, 159> kPersonTitles{
+    "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst",
+    "archbishop", "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop",
+    "boss", "boxer", "brother", "candidate", "captain", "cardinal", "ceo", "chairman",
+    "chairwoman", "challenger", "champion", "chancellor", "chief", "coach", "col", "colonel",
+    "columnist", "commander", "commissioner", "communist", "composer", "comptroller", "congressman", "congresswoman",
+    "correspondent", "councillor", "counsel", "count", "countess", "cyclist", "czar", "dame",
+    "daughter", "defender", "democrat", "deputy", "director", "dr", "driver", "duchess",
+    "duke", "earl", "economist", "editor", "emir", "emperor", "envoy", "executive",
+    "father", "forward", "gen", "general", "goalkeeper", "golfer", "governor", "historian",
+    "husband", "imam", "incumbent", "inspector", "jockey", "journalist", "judge", "justice",
+    "king", "lady", "lawmaker", "lawyer", "leader", "lieutenant", "lord", "madame",
+    "manager", "marquis", "mayor", "midfielder", "minister", "mother", "mp", "mr",
+    "mrs", "ms", "nationalist", "nominee", "novelist", "official", "pastor", "physicist",
+    "pitcher", "player", "poet", "pope", "premier", "presenter", "president", "president-elect",
+    "presidente", "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen",
+    "rabbi", "rep", "representative", "republican", "researcher", "rev", "reverend", "rider",
+    "saint", "scientist", "secretary", "secretary-general", "sen", "senator", "sergeant", "sheikh",
+    "singer", "sir", "sister", "skipper", "socialist", "son", "speaker", "spokesman",
+    "spokesperson", "spokeswoman", "sprinter", "striker", "sultan", "superintendent", "swimmer", "trainer",
+    "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
+static_assert(sorted(kPersonTitles));
+
+constexpr std::array<std::string_view, 156> kOrgHeads{
+    "ab", "academy", "ag", "agency", "airline", "airlines", "airways", "alliance",
+    "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
+    "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
+    "bureau", "bv", "cabinet", "capital", "caucus", "center", "centre", "chemicals",
+    "church", "club", "co", "coalition", "college", "command", "commission", "committee",
+    "communications", "communists", "company", "congress", "conservatives", "consulting", "corp", "corporation",
+    "council", "court", "democrats", "department", "directorate", "division", "electronics", "energy",
+    "enterprises", "exchange", "faction", "fc", "federation", "financial", "foods", "foundation",
+    "front", "fund", "funds", "gmbh", "greens", "group", "guard", "holding",
+    "holdings", "hospital", "inc", "incorporated", "industries", "institute", "institution", "insurance",
+    "international", "investments", "journal", "kk", "labs", "league", "limited", "llc",
+    "llp", "lp", "ltd", "media", "mining", "ministry", "motor", "motors",
+    "movement", "nationalists", "navy", "network", "news", "nv", "office", "oil",
+    "organisation", "organization", "oyj", "parliament", "partners", "party", "petroleum", "pharma",
+    "pharmaceuticals", "plc", "police", "post", "press", "properties", "pty", "radio",
+    "railways", "realty", "regiment", "republicans", "research", "resources", "rovers", "sa",
+    "school", "secretariat", "securities", "senate", "service", "services", "shipping", "socialists",
+    "society", "software", "solutions", "spa", "steel", "stores", "systems", "team",
+    "technologies", "telecom", "television", "times", "tribunal", "trust", "tv", "union",
+    "united", "university", "ventures", "wanderers"};
+static_assert(sorted(kOrgHeads));
+
+constexpr std::array<std::string_view, 55> kEventHeads{
+    "accord", "accords", "act", "agreement", "award", "awards", "bill", "budget",
+    "case", "challenge", "championship", "championships", "charter", "classic", "conference", "constitution",
+    "convention", "crisis", "cup", "day", "debate", "debates", "declaration", "derby",
+    "election", "elections", "expo", "festival", "games", "grand", "grandprix", "inquiry",
+    "invitational", "marathon", "march", "masters", "olympiad", "olympics", "open", "prix",
+    "prize", "protocol", "rally", "revolution", "scandal", "series", "show", "strike",
+    "summit", "talks", "tournament", "treaty", "trophy", "war", "week"};
+static_assert(sorted(kEventHeads));
+
+constexpr std::array<std::string_view, 137> kFunctionWords{
+    "about", "above", "according", "across", "after", "against", "all", "along", "although",
+    "amid", "among", "and", "another", "any", "are", "around", "as", "at",
+    "be", "because", "been", "before", "behind", "below", "beneath", "beside", "besides",
+    "between", "beyond", "both", "but", "by", "can", "could", "despite", "did",
+    "do", "does", "down", "during", "each", "either", "every", "few", "for",
+    "from", "had", "has", "have", "he", "her", "here", "hers", "him",
+    "his", "how", "if", "in", "inside", "into", "is", "its", "like",
+    "many", "might", "most", "much", "must", "near", "neither", "nor", "not",
+    "off", "on", "once", "onto", "or", "other", "our", "ours", "out",
+    "outside", "over", "past", "per", "several", "she", "should", "since", "so",
+    "some", "such", "than", "that", "then", "there", "these", "they", "this",
+    "those", "though", "through", "throughout", "till", "to", "toward", "towards", "under",
+    "underneath", "unless", "unlike", "until", "up", "upon", "versus", "via", "vs",
+    "was", "we", "were", "what", "when", "where", "whereas", "whether", "which",
+    "while", "whom", "whose", "why", "with", "within", "without", "would", "yet",
+    "you", "your"};
+static_assert(sorted(kFunctionWords));
+
+constexpr std::array<std::string_view, 39> kPlaceHeads{
+    "airport", "avenue", "bay", "beach", "boulevard", "canal", "cape", "coast",
+    "county", "desert", "district", "gulf", "harbor", "harbour", "heights", "hills",
+    "island", "islands", "lake", "lane", "mount", "mountains", "oblast", "ocean",
+    "park", "peninsula", "port", "prefecture", "province", "region", "river", "road",
+    "sea", "square", "stadium", "strait", "street", "township", "valley"};
+static_assert(sorted(kPlaceHeads));
+
+constexpr std::array<std::string_view, 14> kSpeechVerbs{
+    "added",    "announced", "argued", "asked", "declared", "explained", "insisted",
+    "noted",    "replied",   "said",   "says",  "stated",   "told",      "wrote"};
+static_assert(sorted(kSpeechVerbs));
+
+constexpr std::array<std::string_view, 10> kLocatives{
+    "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "via"};
+static_assert(sorted(kLocatives));
+
+constexpr std::array<std::string_view, 65> kNeverActors{
+    "advertisement", "am", "apr", "april", "aug", "august", "click", "comment",
+    "comments", "copyright", "dec", "december", "discuss", "download", "email", "feb",
+    "february", "follow", "fri", "friday", "home", "i", "jan", "january",
+    "jul", "july", "jun", "june", "login", "mar", "march", "menu",
+    "mon", "monday", "more", "newsfeed", "newsletter", "nov", "november", "oct",
+    "october", "photo", "pm", "print", "read", "related", "sat", "saturday",
+    "sep", "sept", "september", "share", "sign", "subscribe", "sun", "sunday",
+    "thu", "thursday", "tue", "tuesday", "video", "wed", "wednesday", "world",
+    "yesterday"};
+static_assert(sorted(kNeverActors));
+// clang-format on
+
+}  // namespace
+
+bool is_name_particle(std::string_view term) {
+  return contains(kParticles, term);
+}
+bool is_person_title(std::string_view term) {
+  return contains(kPersonTitles, term);
+}
+bool is_org_head(std::string_view term) {
+  return contains(kOrgHeads, term);
+}
+bool is_event_head(std::string_view term) {
+  return contains(kEventHeads, term);
+}
+bool is_function_word(std::string_view term) {
+  return contains(kFunctionWords, term);
+}
+bool is_place_head(std::string_view term) {
+  return contains(kPlaceHeads, term);
+}
+bool is_place_opener(std::string_view term) {
+  return term == "mount" || term == "lake" || term == "cape" || term == "gulf" || term == "isle";
+}
+bool is_speech_verb(std::string_view term) {
+  return contains(kSpeechVerbs, term);
+}
+bool is_locative_preposition(std::string_view term) {
+  return contains(kLocatives, term);
+}
+bool is_never_actor(std::string_view term) {
+  return contains(kNeverActors, term);
+}
+
+}  // namespace dossier::cues

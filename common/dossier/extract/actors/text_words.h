@@ -1,0 +1,38 @@
+// Words of a text with the layout facts name finding needs: capitalisation, sentence and
+// line starts, whether a word may continue the name before it, and Title-Case lines.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/text/analyzer.h"
+
+namespace dossier {
+
+struct TextWord {
+  std::string_view surface;       // as written, possessive "'s" removed
+  std::string_view term;          // folded (Analyzer::fold): the token's, which outlives it
+  bool capitalised = false;       // first letter upper- or title-case
+  bool all_caps = false;          // two or more letters, none lower-case ("NATO", "LONDON")
+  bool numeric = false;           // starts with a digit
+  bool possessive = false;        // was written "X's": a name ends here
+  bool comma_before = false;      // a comma separates it from the previous word
+  bool hyphen_before = false;     // only a hyphen separates it from the previous word
+  bool ampersand_before = false;  // "Marsh & McLennan", "AT&T"
+  bool initial = false;           // one capital letter and a dot: "A. Hollioake"
+  bool sentence_start = false;
+  bool joins_previous = false;  // only a space, hyphen, "&" or an initial's dot before it
+  bool headline_line = false;   // on a Title-Case or ALL-CAPS line (see annotate)
+
+  std::size_t line = 0;
+};
+
+// Annotates the words of `text`, as Analyzer::tokenize split it into `tokens` (the
+// indexer segments an article once, for the extractors and the document alike); the
+// words point into `text` and `tokens`, which must outlive them. When
+// `whole_text_is_headline` is set (an article title) every word is marked headline_line.
+std::vector<TextWord> annotate_words(std::string_view text, const std::vector<Token>& tokens,
+                                     bool whole_text_is_headline);
+
+}  // namespace dossier

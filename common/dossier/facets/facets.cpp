@@ -1,0 +1,308 @@
+#include "dossier/facets/facets.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+#include <unordered_map>
+
+namespace dossier {
+namespace {
+
+using std::chrono::day;
+using std::chrono::days;
+using std::chrono::month;
+using std::chrono::sys_days;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+// "YYYYMMDD" -> a calendar day; nullopt for anything malformed.
+std::optional<sys_days> parse_ymd(std::string_view s) {
+  if (s.size() != 8) return std::nullopt;
+  int v[3] = {0, 0, 0};
+  const int widths[3] = {4, 2, 2};
+  std::size_t pos = 0;
+  for (int part = 0; part < 3; ++part) {
+    for (int k = 0; k < widths[part]; ++k, ++pos) {
+      if (s[pos] < '0' || s[pos] > '9') return std::nullopt;
+      v[part] = v[part] * 10 + (s[pos] - '0');
+    }
+  }
+  const year_month_day ymd{year{v[0]}, month{static_cast<unsigned>(v[1])},
+                           day{static_cast<unsigned>(v[2])}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days{ymd};
+}
+
+std::string format_day(sys_days d) {
+  const year_month_day ymd{d};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+// ISO 8601 week label: the week belongs to the year of its Thursday.
+std::string iso_week(sys_days d) {
+  const std::chrono::weekday wd{d};
+  const unsigned iso_weekday = wd.iso_encoding();  // Monday 1 .. Sunday 7
+  const sys_days thursday = d + days{4 - static_cast<int>(iso_weekday)};
+  const year y = year_month_day{thursday}.year();
+  const int week = static_cast<int>((thursday - sys_days{y / 1 / 1}).count() / 7 + 1);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-W%02d", static_cast<int>(y), week);
+  return buf;
+}
+
+std::string bucket_of(sys_days d, Granularity g) {
+  const std::string full = format_day(d);
+  switch (g) {
+    case Granularity::Day:
+      return full;
+    case Granularity::Week:
+      return iso_week(d);
+    case Granularity::Month:
+      return full.substr(0, 7);
+    case Granularity::Year:
+      return full.substr(0, 4);
+  }
+  return full;
+}
+
+// The first day of the bucket after the one holding `d`.
+sys_days next_bucket(sys_days d, Granularity g) {
+  const year_month_day ymd{d};
+  switch (g) {
+    case Granularity::Day:
+      return d + days{1};
+    case Granularity::Week:
+      return d + days{8 - static_cast<int>(std::chrono::weekday{d}.iso_encoding())};
+    case Granularity::Month:
+      return sys_days{(ymd.year() / ymd.month() / 1) + std::chrono::months{1}};
+    case Granularity::Year:
+      return sys_days{(ymd.year() + std::chrono::years{1}) / 1 / 1};
+  }
+  return d + days{1};
+}
+
+}  // namespace
+
+bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes) {
+  clear();
+  start_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
+  std::unordered_map<schema::ActorCode, std::uint32_t> number_of;
+  const auto bytes = [&] {
+    return (start_.size() + numbers_.size()) * sizeof(std::uint32_t) +
+           code_of_.size() * (sizeof(schema::ActorCode) + 32);  // + the map while loading
+  };
+  Xapian::docid filled = 0;  // start_ is final up to here
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+    const Xapian::docid did = it.get_docid();
+    const std::string value = *it;
+    for (Xapian::docid d = filled + 1; d <= did; ++d)
+      start_[d] = static_cast<std::uint32_t>(numbers_.size());
+    schema::for_each_actor_code(value, [&](schema::ActorCode code) {
+      const auto [at, added] = number_of.emplace(code, static_cast<std::uint32_t>(code_of_.size()));
+      if (added) code_of_.push_back(code);
+      numbers_.push_back(at->second | schema::actor_code_type(code) << kTypeShift);
+    });
+    filled = did;
+    if (bytes() > max_bytes || code_of_.size() >= (std::size_t{1} << kTypeShift)) {
+      clear();
+      return false;
+    }
+  }
+  for (std::size_t d = filled + 1; d < start_.size(); ++d)
+    start_[d] = static_cast<std::uint32_t>(numbers_.size());
+  return true;
+}
+
+void ActorCodeTable::clear() {
+  start_ = {};
+  numbers_ = {};
+  code_of_ = {};
+}
+
+void SlotValueTable::prepare(const Xapian::Database& db) {
+  constexpr std::size_t kMaxBytes = std::size_t{256} << 20;
+  if (!rent_.buy_now(db.get_doccount())) return;
+  if ((std::size_t{db.get_lastdocid()} + 1) * sizeof(std::uint32_t) > kMaxBytes) return;
+  std::unordered_map<std::string, std::uint32_t> number_by_value;
+  number_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+  std::size_t bytes = number_.size() * sizeof(std::uint32_t);
+  for (auto it = db.valuestream_begin(slot_); it != db.valuestream_end(slot_); ++it) {
+    const std::string value = *it;
+    const auto [at, added] =
+        number_by_value.emplace(value, static_cast<std::uint32_t>(values_.size() + 1));
+    if (added) {
+      values_.push_back(value);
+      bytes += 2 * (value.size() + 48);  // the value and the map entry while loading
+      if (bytes > kMaxBytes) {
+        number_ = {};
+        values_ = {};
+        return;
+      }
+    }
+    number_[it.get_docid()] = at->second;
+  }
+}
+
+std::vector<Xapian::doccount> SlotValueTable::count(
+    const std::vector<Xapian::docid>& matches) const {
+  std::vector<Xapian::doccount> counts(values_.size() + 1, 0);
+  for (const Xapian::docid did : matches) ++counts[number_of(did)];
+  return counts;
+}
+
+std::vector<std::pair<std::string, Xapian::doccount>> SlotValueTable::top(
+    const std::vector<Xapian::doccount>& counts, std::size_t size) const {
+  std::vector<std::pair<std::string, Xapian::doccount>> out;
+  for (std::uint32_t n = 1; n < counts.size(); ++n) {
+    if (counts[n] != 0) out.emplace_back(value(n), counts[n]);
+  }
+  const auto before = [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  if (out.size() > size) {
+    std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(size), out.end(),
+                      before);
+    out.resize(size);
+  } else {
+    std::sort(out.begin(), out.end(), before);
+  }
+  return out;
+}
+
+void SlotValueTable::forget() {
+  number_ = {};
+  values_ = {};
+  rent_.reset();
+}
+
+void ActorCountSpy::use_table(const ActorCodeTable* table) {
+  table_ = table && !table->empty() ? table : nullptr;
+  counts_by_number_.assign(table_ ? table_->actor_count() : 0, 0);
+  // + 1: an entry is written before it is known to be new, also once all are counted.
+  numbers_counted_.assign(table_ ? table_->actor_count() + 1 : 0, 0);
+  numbers_counted_size_ = 0;
+}
+
+void ActorCountSpy::prepare(const Xapian::Database& db) {
+  // The most memory the table may take (some 2 million articles); beyond it each
+  // match's value is read from the database.
+  constexpr std::size_t kMaxTableBytes = std::size_t{256} << 20;
+  table_rent_.rent(seen_);
+  clear();
+  if (db.size() == 1 && table_rent_.buy_now(db.get_doccount())) {
+    own_table_.load(db, slot_, kMaxTableBytes);
+    use_table(&own_table_);
+  }
+}
+
+void ActorCountSpy::forget_table() {
+  use_table(nullptr);
+  own_table_.clear();
+  table_rent_.reset();
+  seen_ = 0;
+}
+
+void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
+  if (table_) return count(doc.get_docid());
+  ++seen_;
+  schema::for_each_actor_code(doc.get_value(slot_), [&](schema::ActorCode code) { add(code, 1); });
+}
+
+void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {
+  if (n == 0 || code == 0) return;
+  Xapian::doccount& count = counts_by_code_[code];
+  if (count == 0) codes_counted_.push_back(code);
+  count += n;
+}
+
+void ActorCountSpy::clear() {
+  for (const schema::ActorCode code : codes_counted_) *counts_by_code_.find(code) = 0;
+  codes_counted_.clear();
+  for (const std::uint32_t entry : std::span(numbers_counted_).first(numbers_counted_size_))
+    counts_by_number_[ActorCodeTable::number_of(entry)] = 0;
+  numbers_counted_size_ = 0;
+  seen_ = 0;
+}
+
+std::string ActorCountSpy::serialise() const {
+  return std::to_string(slot_);
+}
+
+Xapian::MatchSpy* ActorCountSpy::unserialise(const std::string& serialised,
+                                             const Xapian::Registry&) const {
+  return new ActorCountSpy(static_cast<Xapian::valueno>(std::stoul(serialised)));
+}
+
+// Results as lines: documents seen, then "count code" pairs in decimal.
+std::string ActorCountSpy::serialise_results() const {
+  std::string out = std::to_string(seen_) + '\n';
+  for_each_count([&](unsigned, Xapian::doccount n, const auto& code) {
+    out += std::to_string(n);
+    out += ' ';
+    out += std::to_string(code());
+    out += '\n';
+  });
+  return out;
+}
+
+void ActorCountSpy::merge_results(const std::string& serialised) {
+  std::istringstream in(serialised);
+  Xapian::doccount seen = 0;
+  if (!(in >> seen)) return;
+  seen_ += seen;
+  Xapian::doccount n = 0;
+  schema::ActorCode code = 0;
+  while (in >> n >> code) add(code, n);
+}
+
+std::optional<Granularity> granularity_from_string(std::string_view name) {
+  if (name == "day") return Granularity::Day;
+  if (name == "week") return Granularity::Week;
+  if (name == "month") return Granularity::Month;
+  if (name == "year") return Granularity::Year;
+  return std::nullopt;
+}
+
+std::string date_bucket(std::string_view yyyymmdd, Granularity granularity) {
+  const auto d = parse_ymd(yyyymmdd);
+  return d ? bucket_of(*d, granularity) : std::string();
+}
+
+std::vector<std::string> bucket_labels(std::string_view first, std::string_view last,
+                                       Granularity granularity) {
+  std::vector<std::string> labels;
+  const auto a = parse_ymd(first);
+  const auto b = parse_ymd(last);
+  if (!a || !b || *b < *a) return labels;
+  const std::string last_label = bucket_of(*b, granularity);
+  for (sys_days d = *a;; d = next_bucket(d, granularity)) {
+    labels.push_back(bucket_of(d, granularity));
+    if (labels.back() == last_label || d > *b) break;
+  }
+  return labels;
+}
+
+std::vector<BucketCount> date_histogram(const std::map<std::string, Xapian::doccount>& per_day,
+                                        Granularity granularity) {
+  std::map<std::string, Xapian::doccount> by_bucket;
+  std::string first, last;
+  for (const auto& [ymd, n] : per_day) {
+    const std::string bucket = date_bucket(ymd, granularity);
+    if (bucket.empty()) continue;
+    by_bucket[bucket] += n;
+    if (first.empty()) first = ymd;
+    last = ymd;
+  }
+  std::vector<BucketCount> out;
+  for (auto& label : bucket_labels(first, last, granularity)) {
+    const auto it = by_bucket.find(label);
+    out.push_back({std::move(label), it == by_bucket.end() ? 0 : it->second});
+  }
+  return out;
+}
+
+}  // namespace dossier

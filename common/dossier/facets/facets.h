@@ -1,0 +1,197 @@
+// Facet counting over ALL matching documents (not just the page shown): actors, dates and
+// sources. Counting happens in Xapian match spies during the match, with check_at_least
+// set to the database size so every match is seen and the counts are exact.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dossier/base/flat_code_map.h"
+#include "dossier/base/rent_or_buy.h"
+#include "dossier/schema/schema.h"
+
+namespace dossier {
+
+// Every document's actors in memory, by docid: a batch with actor facets reads the actors
+// of the same documents query after query, and reading each through Xapian's value stream
+// (a B-tree lookup and often a pread) cost more than counting them. Actors are numbered
+// densely, so counting is an increment in an array that stays in cache.
+class ActorCodeTable {
+ public:
+  // Reads `slot` of every document. False, leaving the table empty, when the table would
+  // take more than `max_bytes`.
+  bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes);
+  void clear();
+  bool empty() const { return start_.empty(); }
+  // A document's actors are entries: the actor's dense number, with its type
+  // (schema::actor_code_type) in the top two bits, so the facet can rank counts type by
+  // type without looking codes up.
+  static constexpr unsigned kTypeShift = 30;
+  static std::uint32_t number_of(std::uint32_t entry) { return entry & ((1u << kTypeShift) - 1); }
+  static unsigned type_of(std::uint32_t entry) { return entry >> kTypeShift; }
+  // The actor entries of document `did` (none for a docid the table does not know).
+  std::span<const std::uint32_t> actors(Xapian::docid did) const {
+    if (did + 1 >= start_.size()) return {};
+    return {numbers_.data() + start_[did], numbers_.data() + start_[did + 1]};
+  }
+  std::size_t actor_count() const { return code_of_.size(); }
+  schema::ActorCode code(std::uint32_t number) const { return code_of_[number]; }
+
+ private:
+  std::vector<std::uint32_t> start_;        // by docid: numbers_[start_[did], start_[did + 1])
+  std::vector<std::uint32_t> numbers_;      // actor entries, document after document
+  std::vector<schema::ActorCode> code_of_;  // by actor number
+};
+
+// One value slot of every document in memory, its distinct values numbered densely, loaded
+// once it has paid for itself: once as many documents' values have been read through
+// Xapian's spies as the database holds (rent or buy, as ActorCountSpy::prepare() does for
+// actors). A walk (term_union.h) then counts a match's value with an increment.
+class SlotValueTable {
+ public:
+  explicit SlotValueTable(Xapian::valueno slot) : slot_(slot) {}
+  // Values read through a spy since the last load decision.
+  void read(Xapian::doccount values) { rent_.rent(values); }
+  // Before a query on `db`: loads the table if it has paid for itself (at most 256 MB).
+  void prepare(const Xapian::Database& db);
+  // After `db` was reopened at a newer revision.
+  void forget();
+  bool loaded() const { return !number_.empty(); }
+  // 1 + the number of document `did`'s value; 0 when it has none.
+  std::uint32_t number_of(Xapian::docid did) const {
+    return did < number_.size() ? number_[did] : 0;
+  }
+  // The value of number + 1 `n` (n >= 1).
+  const std::string& value(std::uint32_t n) const { return values_[n - 1]; }
+  std::size_t value_count() const { return values_.size(); }
+  // How many of `matches` have each value, by number + 1 (index 0: no value), as Xapian's
+  // ValueCountMatchSpy counts them. The table must be loaded.
+  std::vector<Xapian::doccount> count(const std::vector<Xapian::docid>& matches) const;
+  // The `size` most frequent values of `counts` (from count()), most frequent first, then
+  // in byte order: ValueCountMatchSpy::top_values_begin()'s order.
+  std::vector<std::pair<std::string, Xapian::doccount>> top(
+      const std::vector<Xapian::doccount>& counts, std::size_t size) const;
+
+ private:
+  Xapian::valueno slot_;
+  std::vector<std::uint32_t> number_;  // by docid
+  std::vector<std::string> values_;
+  RentOrBuy rent_;
+};
+
+// Counts the actors listed in a document's kSlotActors value (several per document,
+// which Xapian's ValueCountMatchSpy cannot do). Serialisable and mergeable like Xapian's
+// own spies, so it also combines results from several databases.
+//
+// An exact facet counts every actor of every match, so counting one is a probe in a flat
+// map keyed by its code (schema::actor_code), never a string hash or an allocation;
+// with an ActorCodeTable, an increment by actor number.
+class ActorCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
+
+  // Counts from `table` (by docid) instead of reading each document's value; nullptr or
+  // an empty table: read the values. The table must outlive the matches it serves.
+  void use_table(const ActorCodeTable* table);
+
+  // Before each query on `db` (instead of clear()): forgets the last query's counts and,
+  // once this spy has read as many documents' values as `db` holds, loads all of them
+  // into its own table (rent or buy: a single search never pays for reading them all).
+  // Only for a database of one shard: there a spy sees combined docids, while over
+  // several shards it sees each shard's own, which a table by docid cannot serve.
+  void prepare(const Xapian::Database& db);
+  // After `db` was reopened at a newer revision: the table and what was read are stale.
+  void forget_table();
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // Whether counts come from a table by docid; then a caller that walks the matches
+  // itself (term_union.h) counts each with count() instead of running the spy.
+  bool has_table() const { return table_ != nullptr; }
+  // Counts the actors of match `did` from the table; has_table() must hold.
+  void count(Xapian::docid did) {
+    ++seen_;
+    for (const std::uint32_t entry : table_->actors(did)) {
+      numbers_counted_[numbers_counted_size_] = entry;
+      numbers_counted_size_ += counts_by_number_[ActorCodeTable::number_of(entry)]++ == 0;
+    }
+  }
+  Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
+  std::string name() const override { return "Dossier::ActorCountSpy"; }
+  std::string serialise() const override;
+  Xapian::MatchSpy* unserialise(const std::string& serialised,
+                                const Xapian::Registry& context) const override;
+  std::string serialise_results() const override;
+  void merge_results(const std::string& serialised) override;
+  std::string get_description() const override { return "ActorCountSpy"; }
+
+  // Forgets the counts before the next query.
+  void clear();
+  // Every actor counted since clear(), in no particular order, without building a list
+  // (a broad query counts thousands of actors): visit(type, count, code) where code()
+  // gives the actor's code, a lookup worth making only for the actors kept.
+  template <typename Visit>
+  void for_each_count(Visit&& visit) const {
+    for (const schema::ActorCode code : codes_counted_)
+      visit(schema::actor_code_type(code), *counts_by_code_.find(code), [code] { return code; });
+    // A query counts in one of the two ways (use_table() comes between queries), so no
+    // actor is visited twice.
+    for (const std::uint32_t entry : std::span(numbers_counted_).first(numbers_counted_size_)) {
+      const std::uint32_t number = ActorCodeTable::number_of(entry);
+      visit(ActorCodeTable::type_of(entry), counts_by_number_[number],
+            [this, number] { return table_->code(number); });
+    }
+  }
+  Xapian::doccount documents_seen() const { return seen_; }
+
+ private:
+  void add(schema::ActorCode code, Xapian::doccount n);
+
+  Xapian::valueno slot_;
+  const ActorCodeTable* table_ = nullptr;
+  ActorCodeTable own_table_;                        // loaded by prepare()
+  RentOrBuy table_rent_;                            // values read by prepare(), across queries
+  std::vector<Xapian::doccount> counts_by_number_;  // with table_: by actor number
+  // With table_: the entries counted since clear(), the first numbers_counted_size_ of a
+  // vector with room for every actor and one more, so counting appends without a branch (half the
+  // actors of a match are new to the query: a branch on it was mispredicted).
+  std::vector<std::uint32_t> numbers_counted_;
+  std::size_t numbers_counted_size_ = 0;
+  // Without a table: counts by code. Codes stay in the map across clear() (only their
+  // counts are reset), so a Searcher reuses one spy query after query and soon stops
+  // inserting.
+  FlatCodeMap<Xapian::doccount> counts_by_code_;
+  std::vector<schema::ActorCode> codes_counted_;  // codes counted since clear()
+  Xapian::doccount seen_ = 0;
+};
+
+enum class Granularity { Day, Week, Month, Year };
+std::optional<Granularity> granularity_from_string(std::string_view name);  // "day", ...
+
+// The bucket label of a "YYYYMMDD" date: "2019-01-23", "2019-W04" (ISO week),
+// "2019-01" or "2019".
+std::string date_bucket(std::string_view yyyymmdd, Granularity granularity);
+
+// Every bucket label from the one holding `first` to the one holding `last` ("YYYYMMDD"),
+// in chronological order, so a timeline shows its empty stretches too.
+std::vector<std::string> bucket_labels(std::string_view first, std::string_view last,
+                                       Granularity granularity);
+
+struct BucketCount {
+  std::string bucket;
+  Xapian::doccount count = 0;
+};
+
+// Turns per-day counts (ValueCountMatchSpy over kSlotDate) into chronological buckets,
+// empty ones included between the first and the last.
+std::vector<BucketCount> date_histogram(const std::map<std::string, Xapian::doccount>& per_day,
+                                        Granularity granularity);
+
+}  // namespace dossier

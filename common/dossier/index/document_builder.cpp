@@ -1,0 +1,132 @@
+#include "dossier/index/document_builder.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "dossier/base/hash.h"
+#include "dossier/schema/document_data.h"
+#include "dossier/schema/schema.h"
+#include "dossier/search/query_builder.h"
+
+namespace dossier {
+namespace {
+
+// Adds the words of one field: exact terms with positions under `prefix`, and stemmed
+// terms (wdf only) under "Z" + prefix, the way Xapian's QueryParser looks for them.
+// Returns the last position used. Words repeat within an article, so each distinct word
+// is stemmed and added as a stem once, with its count (Snowball and Xapian's per-document
+// term map both cost per call); the document is the same as with a call per occurrence.
+Xapian::termpos add_field(Xapian::Document& doc, const std::vector<Token>& tokens,
+                          const std::string& prefix, Xapian::termpos pos, Xapian::termcount wdf,
+                          Analyzer& analyzer) {
+  std::string term = prefix;
+  // Distinct stemmable words with their counts, found through an open-addressing table of
+  // indexes into `distinct` (sorting the words to group them cost 3% of an index build).
+  std::vector<std::pair<std::string_view, Xapian::termcount>> distinct;
+  std::vector<std::uint32_t> table(std::bit_ceil(2 * tokens.size() + 2), 0);  // 0: empty
+  const std::size_t mask = table.size() - 1;
+  for (const auto& t : tokens) {
+    term.resize(prefix.size());
+    term += t.term;
+    doc.add_posting(term, ++pos, wdf);
+    if (!Analyzer::should_stem(t.term)) continue;
+    std::size_t slot = fnv1a64(t.term) & mask;
+    while (table[slot] != 0 && distinct[table[slot] - 1].first != t.term) slot = (slot + 1) & mask;
+    if (table[slot] == 0) {
+      distinct.emplace_back(t.term, 0);
+      table[slot] = static_cast<std::uint32_t>(distinct.size());
+    }
+    ++distinct[table[slot] - 1].second;
+  }
+  term = std::string(schema::kStemPrefix) + prefix;
+  const std::size_t stem_prefix_size = term.size();
+  for (const auto& [word, count] : distinct) {
+    term.resize(stem_prefix_size);
+    term += analyzer.stem(word);
+    doc.add_term(term, wdf * count);
+  }
+  return pos;
+}
+
+// Boolean terms must stay under Xapian's term length limit; longer names are rare junk.
+void add_filter_term(Xapian::Document& doc, const std::string& term) {
+  if (term.size() <= 240) doc.add_boolean_term(term);
+}
+
+void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyzer& analyzer,
+                DocumentData& data) {
+  std::string slot;
+  for (const auto& a : actors) {
+    const std::string id = schema::actor_id(to_string(a.type), a.key);
+    add_filter_term(doc, schema::kActorPrefix + id);
+    if (a.name != schema::implied_actor_name(a.key))
+      add_filter_term(doc, schema::kActorNamePrefix + id + "\t" + a.name);
+    // Forms other than the key only: a filter by a name looks the key up under every
+    // type (ActorDirectory::filter), so a form term for the key itself would list the
+    // same articles again. Actor terms were 16% of Xapian's write path (bench/write_parts).
+    for (const auto& form : a.forms) {
+      const std::string folded = plain_query_words(form, analyzer);
+      if (!folded.empty() && folded != a.key)
+        add_filter_term(doc, schema::kActorFormPrefix + folded);
+    }
+    schema::append_actor_code(slot, schema::actor_code(id));
+    data.actors.push_back({id, a.name, std::string(to_string(a.type)), a.mentions});
+  }
+  if (!slot.empty()) doc.add_value(schema::kSlotActors, slot);
+}
+
+void add_dates(Xapian::Document& doc, const ArticleFacts& facts, DocumentData& data) {
+  if (facts.date) {
+    // Coarse dates sort and filter by their first day (2019-01 -> 20190101).
+    doc.add_value(schema::kSlotDate, facts.date->date.first_day().yyyymmdd());
+    data.date = facts.date->date.iso();
+    data.date_source = std::string(to_string(facts.date->source));
+  } else {
+    doc.add_boolean_term(schema::kUndatedTerm);
+  }
+  for (const auto& d : facts.mentioned) {
+    if (d.precision == DatePrecision::Year) continue;
+    const std::string ymd = d.yyyymmdd();
+    if (d.precision == DatePrecision::Day) doc.add_boolean_term(schema::kMentionedPrefix + ymd);
+    doc.add_boolean_term(schema::kMentionedPrefix + ymd.substr(0, 6));
+    data.dates_mentioned.push_back(d.iso());
+  }
+}
+
+void add_source(Xapian::Document& doc, const std::string& source, Analyzer& analyzer,
+                DocumentData& data) {
+  if (source.empty()) return;
+  const std::string folded = plain_query_words(source, analyzer);
+  if (folded.empty()) return;
+  add_filter_term(doc, schema::kSourcePrefix + folded);
+  doc.add_value(schema::kSlotSource, source);
+  data.source = source;
+}
+
+}  // namespace
+
+Xapian::Document build_document(const Article& article, const ArticleWords& words,
+                                const ArticleFacts& facts, Analyzer& analyzer) {
+  Xapian::Document doc;
+  const auto& title_tokens = words.title;
+  const auto& body_tokens = words.body;
+
+  add_field(doc, title_tokens, schema::kTitlePrefix, 0, 1, analyzer);
+  Xapian::termpos pos = add_field(doc, title_tokens, "", 0, schema::kTitleWeight, analyzer);
+  add_field(doc, body_tokens, "", pos + schema::kFieldPositionGap, 1, analyzer);
+
+  DocumentData data{article.id, article.title, article.body, {}, {}, {}, {}, article.url, {}};
+  add_actors(doc, facts.actors, analyzer, data);
+  add_dates(doc, facts, data);
+  add_source(doc, article.source, analyzer, data);
+
+  doc.add_boolean_term(schema::id_term(article.id));
+  schema::set_record(doc, data.serialise());
+  return doc;
+}
+
+}  // namespace dossier

@@ -1,0 +1,21 @@
+// Turns an Article and what extraction found in it into a Xapian::Document following
+// schema.h.
+#pragma once
+
+#include <xapian.h>
+
+#include "dossier/extract/article.h"
+#include "dossier/extract/article_analyzer.h"
+#include "dossier/extract/article_facts.h"
+#include "dossier/text/analyzer.h"
+
+namespace dossier {
+
+// Builds the document: title and body words with positions (title also in the general
+// text, weighted higher), stems, actor/source/date filter terms and value slots, the
+// unique id term and the document data. Thread-safe as long as each thread has its own
+// Analyzer.
+Xapian::Document build_document(const Article& article, const ArticleWords& words,
+                                const ArticleFacts& facts, Analyzer& analyzer);
+
+}  // namespace dossier

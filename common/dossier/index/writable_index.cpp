@@ -1,0 +1,109 @@
+#include "dossier/index/writable_index.h"
+
+#include <filesystem>
+
+#include "dossier/base/errors.h"
+#include "dossier/schema/schema.h"
+#include "dossier/schema/shard_layout.h"
+
+namespace dossier {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A database Xapian would open as one: a glass folder, or a stub file (not a folder).
+bool is_plain_database(const std::string& path) {
+  std::error_code ignored;
+  return fs::exists(fs::path(path) / "iamglass", ignored) || fs::is_regular_file(path, ignored);
+}
+
+// Shard folders without a stub: what create_sharded() leaves when it is interrupted.
+bool has_shard_folders(const std::string& path) {
+  std::error_code ignored;
+  return fs::is_directory(fs::path(path) / shard_folder_name(0), ignored);
+}
+
+void check_requested(const std::string& path, unsigned existing, unsigned requested) {
+  if (requested == 0 || requested == existing) return;
+  throw Error(ErrorKind::kUsage, "database " + path + " has " + std::to_string(existing) +
+                                     (existing == 1 ? " shard" : " shards") + ", not " +
+                                     std::to_string(requested) +
+                                     "; the shard count is fixed when a database is created "
+                                     "(index into a new --db to change it)");
+}
+
+WritableShards open_shards(const std::string& path, unsigned count) {
+  WritableShards out{path, {}};
+  out.shards.reserve(count);
+  for (unsigned i = 0; i < count; ++i)
+    out.shards.push_back(open_writable(shard_path(path, i), path));
+  return out;
+}
+
+WritableShards create_sharded(const std::string& path, unsigned count) {
+  try {
+    fs::create_directories(path);
+  } catch (const fs::filesystem_error& e) {
+    throw Error(ErrorKind::kInternal, "cannot create database " + path + ": " + e.what());
+  }
+  WritableShards out = open_shards(path, count);
+  for (auto& shard : out.shards) commit(shard, path);
+  write_stub(path, count);
+  return out;
+}
+
+}  // namespace
+
+Xapian::WritableDatabase open_writable(const std::string& path, const std::string& shown_path) {
+  try {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    schema::stamp_or_check(db, shown_path);
+    return db;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw Error(ErrorKind::kUsage, "database " + shown_path + " is locked by another indexer");
+  } catch (const Xapian::DatabaseError& e) {
+    throw Error(ErrorKind::kUsage, "cannot open database " + path + " for writing: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal, "cannot open database " + path + ": " + e.get_description());
+  }
+}
+
+WritableShards open_writable_shards(const std::string& path, unsigned requested_shards) {
+  if (has_stub(path)) {
+    const auto count = read_stub(path);
+    if (!count)
+      throw Error(ErrorKind::kUsage, "database " + path + " has a " + std::string(kStubFileName) +
+                                         " file that dossier-index did not write; it cannot "
+                                         "be updated");
+    check_requested(path, *count, requested_shards);
+    return open_shards(path, *count);
+  }
+  if (is_plain_database(path)) {
+    check_requested(path, 1, requested_shards);
+  } else if (requested_shards > 1) {
+    return create_sharded(path, requested_shards);  // also finishes an interrupted creation
+  } else if (has_shard_folders(path)) {
+    // A `--shards N` creation that died before writing its stub. Its shards hold no
+    // documents yet (writing starts after the stub), but only the user knows N; a plain
+    // database made here would sit beside them and never be searched.
+    throw Error(ErrorKind::kUsage,
+                "database " + path + " is an unfinished sharded database (shard folders but no " +
+                    std::string(kStubFileName) +
+                    " file): run dossier-index again with the --shards N it was created with");
+  }
+  WritableShards out{path, {}};
+  out.shards.push_back(open_writable(path));
+  return out;
+}
+
+void commit(Xapian::WritableDatabase& db, const std::string& path) {
+  try {
+    db.commit();
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal,
+                "cannot commit to database " + path +
+                    " (the last committed state is intact): " + e.get_description());
+  }
+}
+
+}  // namespace dossier

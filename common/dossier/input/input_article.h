@@ -1,0 +1,25 @@
+// Turning a listed input item into an Article: the one conversion shared by indexing and
+// `dossier-index analyze`, so what analyze shows is what gets indexed.
+#pragma once
+
+#include <string_view>
+
+#include "dossier/extract/article.h"
+#include "dossier/input/input_source.h"
+#include "dossier/input/jsonl_reader.h"
+#include "dossier/input/metadata.h"
+
+namespace dossier {
+
+// A JSONL record: with a title, title + body as given; without, the text is read like a
+// scraped page (headline detection). Its date, source and url are metadata.
+Article article_from_record(JsonlArticle& record);
+
+// A file's bytes: parsed as a scraped page, then its modification day and its folder's
+// metadata sidecar entry applied.
+Article article_from_file(const InputItem& item, std::string_view bytes);
+
+// Applies a sidecar entry: given fields win over what the text says.
+void apply_metadata(Article& article, const ArticleMetadata& metadata);
+
+}  // namespace dossier

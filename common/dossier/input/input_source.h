@@ -1,0 +1,68 @@
+// Where articles come from: the inputs named on the command line, each read as a stream of
+// items (a file found below a corpus folder, or one record of a JSONL file). The pipeline
+// only sees InputSource, so a new input format is one more implementation.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dossier/input/corpus_walker.h"
+#include "dossier/input/jsonl_reader.h"
+#include "dossier/input/metadata.h"
+#include "dossier/input/source_stamp.h"
+
+namespace dossier {
+
+// One article to index, as listed, before its text is read.
+struct InputItem {
+  std::string id;      // article id, valid UTF-8
+  std::string origin;  // where it is, for messages: a file path, or "FILE.jsonl:LINE"
+  // Size and mtime are known when listed; the content hash only for JSONL records
+  // (`hash_known`), files are hashed when read.
+  SourceStamp stamp;
+  bool hash_known = false;
+  std::filesystem::path file;          // file items: where to read the text
+  std::optional<JsonlArticle> record;  // JSONL items: the record, already read
+  // File items: the folder's metadata sidecar entry, owned by the source (which outlives
+  // the item), or null.
+  const ArticleMetadata* metadata = nullptr;
+};
+
+class InputSource {
+ public:
+  virtual ~InputSource() = default;
+  // The schema's source term of this input (schema::input_term), for --prune.
+  virtual const std::string& input_term() const = 0;
+  // Fills `item` with the next article; false at the end. Entries that cannot be listed
+  // or parsed are reported to the sink given at construction and not returned.
+  virtual bool next(InputItem& item) = 0;
+  // Bytes this source will read in all, for progress (0 when unknown).
+  virtual std::uint64_t total_bytes() const = 0;
+  // Articles it will list, for progress (0 when unknown until read, as for JSONL).
+  virtual std::uint64_t total_articles() const = 0;
+};
+
+// One source per input: a folder (its .txt files, sorted by id, with its metadata sidecar),
+// a `.jsonl`/`.ndjson` file (its records, in file order) or any other file (that one
+// article, id = its name). `settings_hash` (the extraction options) goes into every item's
+// context hash. Listing problems and bad sidecar lines go to `problem` (skipped), notes to
+// `note` (warnings). Throws dossier::Error (kInput) when an input does not exist, or a
+// JSONL file or a sidecar cannot be opened.
+std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<std::string>& inputs,
+                                                             std::uint64_t settings_hash,
+                                                             const ProblemSink& problem,
+                                                             const ProblemSink& note);
+
+// Throws dossier::Error (kInput) naming the first input that does not exist.
+void check_inputs_exist(const std::vector<std::string>& inputs);
+
+// The fnv1a64 of a JSONL record's fields: its content hash.
+std::uint64_t record_hash(const JsonlArticle& record);
+
+// The context hash of an article: `settings_hash` and its sidecar entry (if any).
+std::uint64_t context_hash(std::uint64_t settings_hash, const ArticleMetadata* metadata);
+
+}  // namespace dossier

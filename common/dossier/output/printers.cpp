@@ -1,0 +1,140 @@
+#include "dossier/output/printers.h"
+
+#include <cmath>
+#include <iomanip>
+
+namespace dossier {
+
+double rounded_score(double score) {
+  return std::round(score * 1e6) / 1e6;
+}
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+void write_hit(JsonWriter& w, const Hit& h) {
+  w.begin_object();
+  w.key("rank").value(h.rank);
+  w.key("id").value(h.id);
+  w.key("title").value(h.title);
+  w.key("score").value(rounded_score(h.score));
+  w.key("snippet").value(h.snippet);
+  w.key("date").string_or_null(h.date);
+  w.key("date_source").string_or_null(h.date_source);
+  w.key("actors").begin_array();
+  for (const auto& a : h.actors)
+    w.begin_object().key("name").value(a.name).key("type").value(a.type).end_object();
+  w.end_array();
+  w.end_object();
+}
+
+void write_facets(JsonWriter& w, const SearchResult& r) {
+  w.begin_object();
+  if (r.facets.actor) {
+    w.key("actor").begin_array();
+    for (const auto& a : *r.facets.actor) {
+      w.begin_object().key("name").value(a.name).key("type").value(a.type);
+      w.key("count").value(a.count).end_object();
+    }
+    w.end_array();
+  }
+  if (r.facets.date) {
+    w.key("date").begin_array();
+    for (const auto& b : *r.facets.date)
+      w.begin_object().key("bucket").value(b.bucket).key("count").value(b.count).end_object();
+    w.end_array();
+    w.key("undated").value(r.facets.undated);
+  }
+  if (r.facets.source) {
+    w.key("source").begin_array();
+    for (const auto& s : *r.facets.source)
+      w.begin_object().key("source").value(s.source).key("count").value(s.count).end_object();
+    w.end_array();
+  }
+  w.key("exact").value(r.facets_exact);
+  w.end_object();
+}
+
+bool has_facets(const SearchResult& r) {
+  return r.facets.actor || r.facets.date || r.facets.source;
+}
+
+}  // namespace
+
+void write_result_fields(JsonWriter& w, const SearchResult& result) {
+  w.key("query").value(result.query);
+  w.key("total").value(result.total);
+  w.key("total_exact").value(result.total_exact);
+  w.key("offset").value(result.offset);
+  w.key("limit").value(result.limit);
+  w.key("hits").begin_array();
+  for (const auto& h : result.hits) write_hit(w, h);
+  w.end_array();
+  if (has_facets(result)) {
+    w.key("facets");
+    write_facets(w, result);
+  }
+}
+
+std::string result_json(const SearchResult& result) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  write_result_fields(w, result);
+  w.end_object();
+  return out;
+}
+
+void print_text(std::ostream& out, const SearchResult& result) {
+  out << (result.total_exact ? "" : "about ") << result.total
+      << (result.total == 1 ? " match" : " matches");
+  if (!result.hits.empty())
+    out << ", showing " << result.hits.front().rank << "-" << result.hits.back().rank;
+  out << "\n";
+  for (const auto& h : result.hits) {
+    out << "\n" << h.rank << ". " << (h.title.empty() ? "(untitled)" : h.title) << "\n";
+    out << "   " << h.id << "  " << (h.date.empty() ? "undated" : h.date) << "  score "
+        << std::fixed << std::setprecision(3) << h.score << std::defaultfloat << "\n";
+    if (!h.actors.empty()) {
+      out << "   actors:";
+      for (std::size_t k = 0; k < h.actors.size(); ++k) {
+        out << (k ? "; " : " ") << h.actors[k].name << " (" << h.actors[k].type << ")";
+      }
+      out << "\n";
+    }
+    if (!h.snippet.empty()) out << "   " << h.snippet << "\n";
+  }
+  const auto& f = result.facets;
+  const char* approx = result.facets_exact ? "" : " (estimated)";
+  if (f.actor) {
+    out << "\nActors" << approx << ":\n";
+    for (const auto& a : *f.actor)
+      out << "  " << std::setw(6) << a.count << "  " << a.name << " (" << a.type << ")\n";
+  }
+  if (f.date) {
+    out << "\nDates" << approx << ":\n";
+    for (const auto& b : *f.date)
+      out << "  " << std::setw(6) << b.count << "  " << b.bucket << "\n";
+    out << "  " << std::setw(6) << f.undated << "  undated\n";
+  }
+  if (f.source) {
+    out << "\nSources" << approx << ":\n";
+    for (const auto& s : *f.source)
+      out << "  " << std::setw(6) << s.count << "  " << s.source << "\n";
+  }
+}
+
+ojson actors_to_json(const std::vector<ActorListing>& actors) {
+  ojson list = ojson::array();
+  for (const auto& a : actors)
+    list.push_back({{"name", a.name}, {"type", a.type}, {"articles", a.articles}});
+  return {{"actors", std::move(list)}};
+}
+
+void print_actors_text(std::ostream& out, const std::vector<ActorListing>& actors) {
+  for (const auto& a : actors)
+    out << std::setw(7) << a.articles << "  " << a.name << " (" << a.type << ")\n";
+}
+
+}  // namespace dossier

@@ -1,0 +1,128 @@
+#include "dossier/schema/schema.h"
+
+#include <charconv>
+#include <cinttypes>
+#include <cstdio>
+
+#include "dossier/base/errors.h"
+#include "dossier/base/hash.h"
+#include "dossier/extract/actors/actor.h"
+
+namespace dossier::schema {
+namespace {
+
+// Xapian's hard limit is ~245 bytes; leave room for the prefix.
+constexpr std::size_t kMaxIdTermBytes = 200;
+
+std::string version_mismatch(const std::string& path, const std::string& found) {
+  return "database " + path + " has schema version " + found + ", this Dossier reads versions " +
+         std::to_string(kOldestReadableSchema) + " to " + std::to_string(kSchemaVersion) +
+         "; rebuild it with dossier-index";
+}
+
+}  // namespace
+
+const std::vector<Field>& fields() {
+  static const std::vector<Field> kFields = {
+      {"title", kTitlePrefix, FieldKind::kFreeText},
+      {"actor", kActorPrefix, FieldKind::kBoolean},
+      {"source", kSourcePrefix, FieldKind::kBoolean},
+      {"date", "", FieldKind::kBoolean},  // a range over kSlotDate, not a term
+      {"mentioned", kMentionedPrefix, FieldKind::kBoolean},
+  };
+  return kFields;
+}
+
+std::optional<Field> find_field(std::string_view name) {
+  for (const auto& f : fields()) {
+    if (f.name == name) return f;
+  }
+  return std::nullopt;
+}
+
+std::string actor_id(std::string_view type, std::string_view key) {
+  std::string id(type);
+  return id.append(":").append(key);
+}
+
+std::string implied_actor_name(std::string_view key) {
+  std::string name(key);
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if ((i == 0 || name[i - 1] == ' ') && name[i] >= 'a' && name[i] <= 'z')
+      name[i] = static_cast<char>(name[i] - 'a' + 'A');
+  }
+  return name;
+}
+
+ActorCode actor_code(std::string_view actor_id) {
+  const auto colon = actor_id.find(':');
+  const auto type = actor_type_from_string(actor_id.substr(0, colon));
+  const ActorCode type_bits = type ? static_cast<ActorCode>(*type) : 0;
+  const ActorCode code = type_bits << 62 | (fnv1a64(actor_id) >> 2);
+  return code == 0 ? 1 : code;
+}
+
+void append_actor_code(std::string& slot_value, ActorCode code) {
+  for (int shift = 56; shift >= 0; shift -= 8)
+    slot_value += static_cast<char>((code >> shift) & 0xFF);
+}
+
+std::vector<ActorCode> actor_codes(std::string_view slot_value) {
+  std::vector<ActorCode> codes;
+  for_each_actor_code(slot_value, [&](ActorCode code) { codes.push_back(code); });
+  return codes;
+}
+
+std::string id_term(std::string_view id) {
+  std::string term(kIdPrefix);
+  if (id.size() <= kMaxIdTermBytes) return term.append(id);
+  // Cut at a UTF-8 character boundary, then add a hash of the full id.
+  std::size_t cut = kMaxIdTermBytes - 17;
+  while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016" PRIx64, fnv1a64(id));
+  return term.append(id.substr(0, cut)).append("#").append(hash);
+}
+
+std::string input_term(std::string_view canonical_input_path) {
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016" PRIx64, fnv1a64(canonical_input_path));
+  return std::string(kInputPrefix) + hash;
+}
+
+void check(const Xapian::Database& db, const std::string& path) {
+  const std::string found = db.get_metadata(kSchemaKey);
+  if (found.empty()) {
+    if (db.get_doccount() == 0) return;  // an empty database is fine to read
+    throw Error(ErrorKind::kUsage,
+                "database " + path + " was not written by dossier-index (no schema version)");
+  }
+  int version = 0;
+  const auto [end, error] = std::from_chars(found.data(), found.data() + found.size(), version);
+  if (error != std::errc() || end != found.data() + found.size() ||
+      version < kOldestReadableSchema || version > kSchemaVersion)
+    throw Error(ErrorKind::kUsage, version_mismatch(path, found));
+}
+
+void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path) {
+  const std::string current = std::to_string(kSchemaVersion);
+  if (db.get_metadata(kSchemaKey).empty() && db.get_doccount() == 0) {
+    db.set_metadata(kSchemaKey, current);
+    return;
+  }
+  check(db, path);
+  // An older readable schema becomes the current one: what this indexer writes from now
+  // on is current, and what it leaves is still read (record()).
+  if (db.get_metadata(kSchemaKey) != current) db.set_metadata(kSchemaKey, current);
+}
+
+void set_record(Xapian::Document& doc, const std::string& serialised) {
+  doc.add_value(kSlotRecord, serialised);
+}
+
+std::string record(const Xapian::Document& doc) {
+  std::string serialised = doc.get_value(kSlotRecord);
+  return serialised.empty() ? doc.get_data() : serialised;  // schema 3 kept it in the data
+}
+
+}  // namespace dossier::schema

@@ -1,0 +1,99 @@
+// The corpus-wide view of actors in a database: which actors a name (any alias, any case or
+// accents) refers to, each actor's display name, and the list of all actors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dossier/base/flat_code_map.h"
+#include "dossier/extract/actors/actor.h"
+#include "dossier/schema/schema.h"
+#include "dossier/text/analyzer.h"
+
+namespace dossier {
+
+struct ActorListing {
+  std::string id;    // "<type>:<key>"
+  std::string name;  // corpus-wide display name
+  std::string type;
+  Xapian::doccount articles = 0;
+};
+
+// Caches per database revision; not thread-safe (one per Searcher).
+class ActorDirectory {
+ public:
+  ActorDirectory(const Xapian::Database& db, Analyzer& analyzer) : db_(db), analyzer_(analyzer) {}
+
+  // A filter matching the articles that name `name`: by any surface form or alias the
+  // extractor saw ("US", "Guaidó", "maduro"), by canonical name, or, for people, by the
+  // family name alone ("maduro" -> Nicolás Maduro). Matches nothing when nobody is called so.
+  Xapian::Query filter(std::string_view name, std::optional<ActorType> type = std::nullopt);
+
+  // The most common full name the corpus uses for the actor, preferring the spelling with
+  // diacritics on ties ("Nicolás Maduro"); the key if nothing better is known.
+  std::string display_name(std::string_view actor_id);
+
+  // The actor id of a facet code (schema::actor_code), or nullptr when no actor of the
+  // database has it. The first call lists every actor id once (one term scan per type).
+  const std::string* id_of(schema::ActorCode code);
+  // Where a facet code's actor id stands in that list, or nullopt (as id_of). The ids of
+  // one type are listed in name order (the term scan's), so for two actors of a type the
+  // places compare as their ids do: the facet breaks ties on counts without comparing
+  // strings.
+  std::optional<std::uint32_t> place_of(schema::ActorCode code);
+  const std::string& id_at(std::uint32_t place) const { return ids_[place]; }
+
+  // All actors of `type` (or all types) with a word of their name starting with `prefix`
+  // (case- and accent-insensitive: "guai" finds "Juan Guaidó"), most articles first, then
+  // by name.
+  std::vector<ActorListing> list(std::optional<ActorType> type, std::string_view prefix);
+
+  // Forgets what was cached, after the database was reopened at a newer revision.
+  void reset() {
+    names_.clear();
+    name_list_.clear();
+    name_misses_ = 0;
+    all_names_loaded_ = false;
+    person_ids_.clear();
+    person_ids_loaded_ = false;
+    ids_by_code_.clear();
+    ids_.clear();
+  }
+
+  // "person:nicolas maduro" -> ("person", "nicolas maduro").
+  static std::pair<std::string_view, std::string_view> split_id(std::string_view id);
+
+ private:
+  const std::vector<std::string>& person_ids();
+  // Fills the display-name cache for every actor id starting with `ids` (one scan of the
+  // name terms and one of the id terms per type), or, with `one_id`, for the id `ids`.
+  void load_names(std::string_view ids, bool one_id);
+
+  const Xapian::Database& db_;
+  Analyzer& analyzer_;
+  static constexpr std::size_t kNameMissesBeforeFullScan = 1000;
+  void remember_name(std::string_view actor_id, std::string name);
+  const std::string* known_name(std::string_view actor_id);
+  // Display names by actor code: a search looks up some 90 (its hits' actors and the
+  // facet's), and a string-keyed map cost a tenth of a small query.
+  struct NameRef {
+    std::uint64_t check = 0;  // id_check() of the id the name belongs to
+    std::uint32_t index = 0;  // in name_list_
+  };
+  FlatCodeMap<NameRef> names_;
+  std::vector<std::string> name_list_;
+  std::size_t name_misses_ = 0;
+  bool all_names_loaded_ = false;
+  std::vector<std::string> person_ids_;
+  bool person_ids_loaded_ = false;
+  // Actor ids by code: index + 1 into ids_ (0: none). The facet looks up every actor
+  // tied at its cut, hundreds for a broad query.
+  FlatCodeMap<std::uint32_t> ids_by_code_;
+  std::vector<std::string> ids_;
+};
+
+}  // namespace dossier

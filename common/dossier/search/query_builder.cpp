@@ -1,0 +1,216 @@
+#include "dossier/search/query_builder.h"
+
+#include <array>
+
+#include "dossier/base/errors.h"
+#include "dossier/schema/schema.h"
+#include "dossier/search/query_fields.h"
+#include "dossier/text/ascii_words.h"
+
+namespace dossier {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Query operators are words in capitals; AND/OR/NOT/XOR alone, NEAR and ADJ with an
+// optional "/N" window.
+bool is_operator(std::string_view chunk) {
+  static constexpr std::array<std::string_view, 4> kBinary = {"AND", "OR", "NOT", "XOR"};
+  for (const auto op : kBinary) {
+    if (chunk == op) return true;
+  }
+  for (const std::string_view op : {std::string_view("NEAR"), std::string_view("ADJ")}) {
+    if (chunk.substr(0, op.size()) != op) continue;
+    const auto rest = chunk.substr(op.size());
+    if (rest.empty()) return true;
+    if (rest.size() < 2 || rest[0] != '/') return false;
+    for (const char c : rest.substr(1)) {
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Typographic double quotes behave like '"' in queries typed from word processors.
+std::string straighten_quotes(std::string_view q) {
+  std::string out;
+  out.reserve(q.size());
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    const auto rest = q.substr(i);
+    if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9D" ||
+        rest.substr(0, 2) == "\xC2\xAB" || rest.substr(0, 2) == "\xC2\xBB") {
+      out += '"';
+      i += (rest[0] == '\xE2') ? 2 : 1;
+    } else {
+      out += q[i];
+    }
+  }
+  return out;
+}
+
+// Folds the words of one chunk of free text, keeping the punctuation between them (a
+// hyphen makes QueryParser build a phrase, a trailing '*' a wildcard). Adjacent words
+// with nothing between them (CJK) get a hyphen so they stay a phrase.
+void fold_chunk(std::string_view chunk, Analyzer& analyzer, std::string& out) {
+  std::size_t copied = 0;
+  bool previous_was_word = false;
+  for (const auto& t : analyzer.tokenize(chunk)) {
+    const auto between = chunk.substr(copied, t.begin - copied);
+    if (between.empty() && previous_was_word) out += '-';
+    // Anything but a few syntax characters between words is just a separator.
+    for (const char c : between) out += (c == '-' || c == '*' || c == '\'' || c == '.') ? c : ' ';
+    out += t.term;
+    copied = t.end;
+    previous_was_word = true;
+  }
+  for (const char c : chunk.substr(copied)) {
+    if (c == '*') out += c;  // trailing punctuation is dropped
+  }
+}
+
+// Length of a boolean field's value starting at `q[i]`: a quoted string or up to the next
+// space or closing parenthesis.
+std::size_t boolean_value_length(std::string_view q, std::size_t i) {
+  if (i < q.size() && q[i] == '"') {
+    const std::size_t close = q.find('"', i + 1);
+    return (close == std::string_view::npos ? q.size() : close + 1) - i;
+  }
+  std::size_t j = i;
+  while (j < q.size() && !is_space(q[j]) && q[j] != ')') ++j;
+  return j - i;
+}
+
+// Xapian's QueryParser quietly repairs unbalanced quotes and parentheses, which hides a
+// typo from the user; we report them instead.
+void check_balanced(std::string_view raw) {
+  const std::string q = straighten_quotes(raw);
+  bool in_quote = false;
+  int depth = 0;
+  for (const char c : q) {
+    if (c == '"') in_quote = !in_quote;
+    if (in_quote) continue;
+    if (c == '(') ++depth;
+    if (c == ')' && --depth < 0) break;
+  }
+  const std::string where = "malformed query '" + std::string(raw) + "': ";
+  if (in_quote) throw Error(ErrorKind::kUsage, where + "unbalanced quote");
+  if (depth != 0) throw Error(ErrorKind::kUsage, where + "unbalanced parenthesis");
+}
+
+}  // namespace
+
+std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
+  const std::string q = straighten_quotes(raw);
+  std::string out;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    const char c = q[i];
+    if (is_space(c) || c == '"' || c == '(' || c == ')') {
+      out += c;
+      ++i;
+      continue;
+    }
+    // A chunk: everything up to the next space, quote or parenthesis.
+    std::size_t j = i;
+    while (j < q.size() && !is_space(q[j]) && q[j] != '"' && q[j] != '(' && q[j] != ')') ++j;
+    std::string_view chunk = std::string_view(q).substr(i, j - i);
+    if (is_operator(chunk)) {
+      out += chunk;
+      i = j;
+      continue;
+    }
+    if (chunk[0] == '+' || chunk[0] == '-') {  // love/hate marks stay
+      out += chunk[0];
+      chunk.remove_prefix(1);
+      ++i;
+    }
+    // field:value, where field is one of the schema's query fields.
+    std::size_t name_end = 0;
+    while (name_end < chunk.size() && is_ascii_letter(chunk[name_end])) ++name_end;
+    if (name_end > 0 && name_end < chunk.size() && chunk[name_end] == ':') {
+      if (const auto field = schema::find_field(chunk.substr(0, name_end))) {
+        out.append(chunk.substr(0, name_end + 1));
+        i += name_end + 1;
+        if (field->kind == schema::FieldKind::kBoolean) {
+          // Boolean values are matched by the field's own processor, verbatim.
+          const std::size_t n = boolean_value_length(q, i);
+          out.append(q, i, n);
+          i += n;
+        }
+        continue;  // a free-text value is folded as the next chunk or phrase
+      }
+    }
+    fold_chunk(std::string_view(q).substr(i, j - i), analyzer, out);
+    i = j;
+  }
+  return out;
+}
+
+std::string plain_query_words(std::string_view text, Analyzer& analyzer) {
+  std::string out;
+  for (const auto& t : analyzer.tokenize(text)) {
+    if (!out.empty()) out += ' ';
+    out += t.term;
+  }
+  return out;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, ActorDirectory& actors)
+    : analyzer_(analyzer) {
+  parser_.set_database(db);
+  parser_.set_stemmer(analyzer.stemmer());
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser_.set_stopper(&english_stopper());
+  parser_.set_default_op(Xapian::Query::OP_OR);
+  for (const auto& field : schema::fields()) {
+    if (field.kind == schema::FieldKind::kFreeText)
+      parser_.add_prefix(std::string(field.name), std::string(field.prefix));
+  }
+  add_field_processors(parser_, actors, analyzer, field_errors_);
+}
+
+void QueryBuilder::set_stemming(bool on) {
+  parser_.set_stemming_strategy(on ? Xapian::QueryParser::STEM_SOME
+                                   : Xapian::QueryParser::STEM_NONE);
+}
+
+void QueryBuilder::set_stopwords(bool on) {
+  parser_.set_stopper(on ? &english_stopper() : nullptr);
+}
+
+Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
+  if (!plain) check_balanced(query);
+  const std::string folded =
+      plain ? plain_query_words(query, analyzer_) : fold_query_words(query, analyzer_);
+  bool blank = true;
+  for (const char c : folded) blank = blank && is_space(c);
+  if (blank) {
+    // Every article: a new Query(""), never a copy of Xapian::Query::MatchAll, a static
+    // shared by all threads whose reference count is not atomic (batch threads building
+    // empty queries at once corrupted it and crashed).
+    if (plain || query.find_first_not_of(" \t\r\n") == std::string_view::npos)
+      return Xapian::Query(std::string());
+    // The query had words but none survived folding (only punctuation): match nothing.
+    return Xapian::Query();
+  }
+  const unsigned flags = plain ? 0u
+                               : Xapian::QueryParser::FLAG_DEFAULT |
+                                     Xapian::QueryParser::FLAG_WILDCARD |
+                                     Xapian::QueryParser::FLAG_PURE_NOT;
+  try {
+    field_errors_ = {};
+    Xapian::Query parsed = parser_.parse_query(folded, flags);
+    if (!field_errors_.first.empty()) throw Error(ErrorKind::kUsage, field_errors_.first);
+    return parsed;
+  } catch (const Xapian::QueryParserError& e) {
+    throw Error(ErrorKind::kUsage, "malformed query '" + std::string(query) + "': " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kUsage,
+                "cannot parse query '" + std::string(query) + "': " + e.get_msg());
+  }
+}
+
+}  // namespace dossier

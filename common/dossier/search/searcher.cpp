@@ -1,0 +1,399 @@
+#include "dossier/search/searcher.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+
+#include "dossier/base/errors.h"
+#include "dossier/base/keep_best.h"
+#include "dossier/schema/document_data.h"
+#include "dossier/schema/schema.h"
+#include "dossier/schema/shard_layout.h"
+#include "dossier/search/query_builder.h"
+#include "dossier/search/query_fields.h"
+#include "dossier/search/term_union.h"
+#include "dossier/snippets/snippet.h"
+
+namespace dossier {
+namespace {
+
+// Without facets or exact counts, matching this many documents beyond the page makes
+// small totals exact without scanning a large database to the end.
+constexpr Xapian::doccount kCheckAtLeast = 1000;
+
+// Opens `path` read-only and checks its schema. A sharded database written by
+// dossier-index is opened shard by shard into `shards` and combined: the same database
+// Xapian opens from the stub, but the shard handles share the combined database's state
+// (and follow its reopen()), so their revisions are those of what is searched. Any other
+// database opens as Xapian sees it.
+Xapian::Database open_once(const std::string& path, std::vector<Xapian::Database>& shards) {
+  shards.clear();
+  Xapian::Database db;
+  const auto shard_count = has_stub(path) ? read_stub(path) : std::nullopt;
+  if (!shard_count) {
+    db = Xapian::Database(path);
+  } else {
+    for (unsigned i = 0; i < *shard_count; ++i) {
+      shards.emplace_back(shard_path(path, i));
+      db.add_database(shards.back());
+    }
+  }
+  // Every shard carries the schema version; Xapian reads metadata from the first.
+  schema::check(db, path);
+  return db;
+}
+
+Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
+  if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
+  // An indexer committing meanwhile may recycle the revision being opened (it keeps one
+  // old revision; more likely with several shards, opened one after the other): try again.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return open_once(path, shards);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 5)
+        throw Error(ErrorKind::kInternal, "database " + path + " keeps changing while opened");
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
+    }
+  }
+}
+
+bool wants(const SearchRequest& r, std::string_view facet) {
+  return std::find(r.facets.begin(), r.facets.end(), facet) != r.facets.end();
+}
+
+Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+// Top `size` actors of each type, most articles first, then by id (the order of the
+// `actors` listing). A broad query counts thousands of actors, so the counts are read in
+// place, once; only the actors at or above their type's cut are looked up by code. They
+// are kept in a min-heap of keys, the count in the high half and the id's place in name
+// order (inverted: the earlier name, the larger key) in the low half, so one integer
+// compare ranks by count, then by id.
+std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
+                                   ActorDirectory& directory) {
+  std::vector<ActorCount> out;
+  if (size == 0) return out;
+  constexpr std::size_t kTypes = 4;
+  // One pass over the counts finds each type's cut, the size-th largest count, and keeps
+  // the actors that could reach it: an actor below the cut as it stands then can never
+  // enter, since the cut only rises.
+  std::array<std::vector<Xapian::doccount>, kTypes> counts_first;
+  for (auto& heap : counts_first) heap.reserve(size);
+  struct Candidate {
+    Xapian::doccount count;
+    unsigned type;
+    schema::ActorCode code;
+  };
+  std::vector<Candidate> candidates;
+  spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
+    auto& heap = counts_first[type];
+    if (heap.size() == size && n < heap.front()) return;
+    keep_best(heap, n, size, std::greater<>());
+    candidates.push_back({n, type, code()});
+  });
+  std::array<Xapian::doccount, kTypes> cut{};
+  for (std::size_t t = 0; t < kTypes; ++t)
+    if (!counts_first[t].empty()) cut[t] = counts_first[t].front();
+  std::array<std::vector<std::uint64_t>, kTypes> smallest_first;
+  for (auto& heap : smallest_first) heap.reserve(size);
+  const auto count_of = [](std::uint64_t key) { return static_cast<Xapian::doccount>(key >> 32); };
+  const auto place_of = [](std::uint64_t key) { return ~static_cast<std::uint32_t>(key); };
+  for (const Candidate& c : candidates) {
+    auto& heap = smallest_first[c.type];
+    if (c.count < cut[c.type] || (heap.size() == size && c.count < count_of(heap.front())))
+      continue;
+    if (const std::optional<std::uint32_t> place = directory.place_of(c.code))
+      keep_best(heap, std::uint64_t{c.count} << 32 | ~*place, size, std::greater<>());
+  }
+  // Types in name order, as before codes: equal counts and names keep this order below.
+  for (const ActorType type :
+       {ActorType::Country, ActorType::Org, ActorType::Person, ActorType::Place}) {
+    auto& keys = smallest_first[static_cast<std::size_t>(type)];
+    std::sort(keys.begin(), keys.end(), std::greater<>());
+    for (const std::uint64_t key : keys) {
+      out.push_back({directory.display_name(directory.id_at(place_of(key))),
+                     std::string(to_string(type)), count_of(key)});
+    }
+  }
+  // Most articles first, then by name; equal ones keep the order above.
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
+  });
+  return out;
+}
+
+std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std::size_t size) {
+  std::vector<SourceCount> out;
+  for (auto it = spy.top_values_begin(size); it != spy.top_values_end(size); ++it) {
+    out.push_back({*it, it.get_termfreq()});
+  }
+  return out;
+}
+
+// The free-text terms of `query`, each weighted by its inverse document frequency: the
+// rarest matched word is the one a snippet should show. `termfreq` gives the frequencies
+// the match used (MSet::get_termfreq after Xapian's matcher), not another B-tree lookup.
+template <class TermFreq>
+MatchTerms query_terms(const Xapian::Query& query, TermFreq&& termfreq, Xapian::doccount doccount) {
+  MatchTerms terms;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const double df = std::max<Xapian::doccount>(1, termfreq(*t));
+    terms.add_index_term(*t, std::log(1.0 + doccount / df));
+  }
+  return terms;
+}
+
+}  // namespace
+
+std::optional<SortOrder> sort_order_from_string(std::string_view name) {
+  if (name == "relevance") return SortOrder::Relevance;
+  if (name == "date") return SortOrder::DateAscending;
+  if (name == "-date") return SortOrder::DateDescending;
+  return std::nullopt;
+}
+
+Searcher::Searcher(const std::string& db_path)
+    : path_(db_path), db_(open_readable(db_path, shards_)), actors_(db_, analyzer_) {}
+
+std::optional<Xapian::rev> Searcher::revision() const {
+  if (shards_.empty()) {
+    try {
+      return db_.get_revision();
+    } catch (const Xapian::InvalidOperationError&) {
+      return std::nullopt;  // a stub of several databases that dossier-index did not write
+    }
+  }
+  // Each shard's revision only grows, so equal sums mean equal revisions of every shard.
+  Xapian::rev sum = 0;
+  for (const auto& shard : shards_) sum += shard.get_revision();
+  return sum;
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  // A reader sees a snapshot; when an indexer commits twice meanwhile, the snapshot goes
+  // stale: reopen and answer from the newer revision.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 3)
+        throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
+      db_.reopen();
+      actors_.reset();
+      actor_spy_.forget_table();
+      doc_lengths_.forget();
+      dates_.forget();
+      sources_.forget();
+    } catch (const Error&) {
+      throw;
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kInternal, "search failed on " + path_ + ": " + e.get_description());
+    }
+  }
+}
+
+Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion) {
+  QueryBuilder builder(db_, analyzer_, actors_);
+  builder.set_stemming(ranking_.stemming);
+  builder.set_stopwords(ranking_.stopwords);
+  Xapian::Query query = builder.build(request.query, request.plain);
+  // Expansion words widen the words, never the filters below.
+  if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
+  for (const auto& actor : request.actors) query = filtered(query, actors_.filter(actor));
+  if (!request.sources.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& s : request.sources) any.push_back(source_query(s, analyzer_));
+    query = filtered(query, Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+  }
+  if (!request.from.empty() || !request.to.empty()) {
+    std::optional<Date> from, to;
+    if (!request.from.empty()) from = parse_date_bound(request.from, "--from");
+    if (!request.to.empty()) to = parse_date_bound(request.to, "--to");
+    query = filtered(query, date_range_query(from, to));
+  }
+  return query;
+}
+
+// Pseudo-relevance feedback: the words that best tell the top hits apart from the rest of
+// the database (Xapian's ESet over stemmed body/title terms), scaled down.
+Xapian::Query Searcher::expansion(const SearchRequest& request) {
+  if (ranking_.expand_docs == 0 || request.query.empty()) return Xapian::Query();
+  Xapian::Enquire first(db_);
+  first.set_query(build_query(request));
+  first.set_weighting_scheme(bm25().xapian_weight());
+  const Xapian::MSet top = first.get_mset(0, ranking_.expand_docs);
+  if (top.empty()) return Xapian::Query();
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  // Only stems ("Z" + a word): field, filter and id terms would add nothing but noise.
+  struct StemsOnly : Xapian::ExpandDecider {
+    bool operator()(const std::string& term) const override {
+      return term.size() > 1 && term[0] == schema::kStemPrefix[0] &&
+             !(term[1] >= 'A' && term[1] <= 'Z');
+    }
+  } stems_only;
+  const Xapian::ESet eset = first.get_eset(ranking_.expand_terms, rset, &stems_only);
+  if (eset.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
+                       ranking_.expand_weight);
+}
+
+// The terms of `query` when rank_term_union() can answer `request` exactly as Xapian's
+// matcher would: an OR of terms ranked by relevance with exact counts, each facet
+// counted from its table by docid once loaded (the actor spy's only over one database:
+// over several the spy counts per shard), and the shards known when there are several.
+std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchRequest& request,
+                                                                 const Xapian::Query& query) {
+  if (request.sort != SortOrder::Relevance || !request.exact) return std::nullopt;
+  for (const auto& facet : request.facets) {
+    const bool counted = (facet == "actor" && actor_spy_.has_table()) ||
+                         (facet == "date" && dates_.loaded()) ||
+                         (facet == "source" && sources_.loaded());
+    if (!counted) return std::nullopt;
+  }
+  if (db_.size() > 1 && shards_.empty()) return std::nullopt;
+  return or_of_terms(query);
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+  const Xapian::Query query = build_query(request, expansion(request));
+  if (wants(request, "actor")) actor_spy_.prepare(db_);
+  if (wants(request, "date")) dates_.prepare(db_);
+  if (wants(request, "source")) sources_.prepare(db_);
+  SearchResult result;
+  result.query = request.query;
+  result.offset = request.offset;
+  result.limit = request.limit;
+  std::optional<Xapian::MSet> mset;  // when Xapian's matcher ranked
+  std::vector<RankedDoc> page;
+  if (const auto terms = walkable_terms(request, query)) {
+    page = rank_by_walk(request, *terms, result);
+  } else {
+    mset = rank_by_xapian(request, query, result);
+    for (auto it = mset->begin(); it != mset->end(); ++it) page.push_back({*it, it.get_weight()});
+  }
+  result.facets_exact = result.total_exact;
+  if (wants(request, "actor"))
+    result.facets.actor = top_actors(actor_spy_, request.facet_size, actors_);
+
+  // The words to mark are the query's own: a hit's text holds one of them exactly when the
+  // hit has its term, since the text is indexed with the same analyser. Asking Xapian for
+  // each hit's matching terms instead read the hit's whole term list.
+  std::optional<SnippetMaker> snippets;
+  if (request.snippets && !page.empty()) {
+    const auto termfreq = [&](const std::string& term) {
+      return mset ? mset->get_termfreq(term) : db_.get_termfreq(term);
+    };
+    snippets.emplace(query_terms(query, termfreq, db_.get_doccount()), analyzer_);
+  }
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    result.hits.push_back(hit(page[i], snippets ? &*snippets : nullptr));
+    result.hits.back().rank = request.offset + static_cast<Xapian::doccount>(i) + 1;
+  }
+  return result;
+}
+
+// The OR of `terms` ranked by rank_term_union(), its matches counted for the facets.
+std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
+                                              const std::vector<std::string>& terms,
+                                              SearchResult& result) {
+  const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
+             source_facet = wants(request, "source");
+  TermUnionResult walked =
+      rank_term_union(db_, shards_, terms, bm25(), request.offset, request.limit,
+                      actor_facet || date_facet || source_facet, doc_lengths_);
+  if (actor_facet) {
+    for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
+  }
+  if (date_facet) {
+    const std::vector<Xapian::doccount> per_value = dates_.count(walked.matches);
+    std::map<std::string, Xapian::doccount> per_day;
+    for (std::uint32_t n = 1; n < per_value.size(); ++n) {
+      if (per_value[n] != 0) per_day.emplace(dates_.value(n), per_value[n]);
+    }
+    result.facets.date = date_histogram(per_day, request.granularity);
+    result.facets.undated = per_value[0];
+  }
+  if (source_facet) {
+    auto& sources = result.facets.source.emplace();
+    for (auto& [source, n] : sources_.top(sources_.count(walked.matches), request.facet_size))
+      sources.push_back({std::move(source), n});
+  }
+  result.total = walked.total;
+  result.total_exact = true;
+  return std::move(walked.page);
+}
+
+// Any query through Xapian's matcher, with the spies of the facets asked for; fills the
+// totals and the date and source facets.
+Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
+                                      SearchResult& result) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(bm25().xapian_weight());
+  // Undated articles sort last in both directions.
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.sort != SortOrder::Relevance) {
+    const bool descending = request.sort == SortOrder::DateDescending;
+    by_date.add_value(schema::kSlotDate, descending, descending ? "" : "~");
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
+  Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
+  Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
+  const bool date_facet = wants(request, "date"), source_facet = wants(request, "source");
+  if (wants(request, "actor")) enquire.add_matchspy(&actor_spy_);
+  if (date_facet) enquire.add_matchspy(&date_spy);
+  if (source_facet) enquire.add_matchspy(&source_spy);
+
+  // Spies only see the documents the matcher looks at: exact facets need all of them.
+  const Xapian::doccount check_at_least =
+      request.exact ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  result.total = mset.get_matches_estimated();
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  if (date_facet) {
+    std::map<std::string, Xapian::doccount> per_day;
+    Xapian::doccount dated = 0;
+    for (auto it = date_spy.values_begin(); it != date_spy.values_end(); ++it) {
+      per_day[*it] = it.get_termfreq();
+      dated += it.get_termfreq();
+    }
+    result.facets.date = date_histogram(per_day, request.granularity);
+    result.facets.undated = date_spy.get_total() - dated;
+    dates_.read(date_spy.get_total());
+  }
+  if (source_facet) {
+    result.facets.source = top_sources(source_spy, request.facet_size);
+    sources_.read(source_spy.get_total());
+  }
+  return mset;
+}
+
+// A ranked document as a hit (its rank left to the caller), with a snippet if asked.
+Hit Searcher::hit(const RankedDoc& ranked, SnippetMaker* snippets) {
+  const std::string stored = schema::record(db_.get_document(ranked.did, Xapian::DOC_ASSUME_VALID));
+  const DocumentView data = DocumentView::parse(stored, kHitActors);
+  Hit hit;
+  hit.id = data.id;
+  hit.title = data.title;
+  hit.score = ranked.weight;
+  hit.date = data.date;
+  hit.date_source = data.date_source;
+  for (const auto& actor : data.actors) {  // the first kHitActors, as parsed
+    hit.actors.push_back({actors_.display_name(actor.id), std::string(actor.type)});
+  }
+  if (snippets) hit.snippet = snippets->make(data.text.empty() ? hit.title : data.text);
+  return hit;
+}
+
+}  // namespace dossier

@@ -1,0 +1,162 @@
+// Answering one ranked query against a Dossier database.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "dossier/facets/facets.h"
+#include "dossier/schema/schema.h"
+#include "dossier/search/actor_directory.h"
+#include "dossier/search/term_union.h"
+#include "dossier/text/analyzer.h"
+
+namespace dossier {
+
+class SnippetMaker;
+
+enum class SortOrder { Relevance, DateAscending, DateDescending };
+std::optional<SortOrder> sort_order_from_string(std::string_view name);  // relevance|date|-date
+
+struct SearchRequest {
+  std::string query;
+  bool plain = false;  // words only, no query syntax
+  Xapian::doccount offset = 0;
+  Xapian::doccount limit = 10;
+  bool snippets = true;
+
+  // Filters (never change scores).
+  std::vector<std::string> actors;   // each must be named (any alias)
+  std::vector<std::string> sources;  // any of these sources
+  std::string from, to;              // publication date bounds: YYYY, YYYY-MM or YYYY-MM-DD
+
+  // Facets over all matches: "actor", "date", "source".
+  std::vector<std::string> facets;
+  std::size_t facet_size = 10;                   // top actors per type, top sources
+  Granularity granularity = Granularity::Month;  // date facet buckets
+
+  SortOrder sort = SortOrder::Relevance;
+  bool exact = true;  // exact totals and facet counts (false: Xapian's estimate, faster)
+};
+
+struct HitActor {
+  std::string name;
+  std::string type;
+};
+
+struct Hit {
+  Xapian::doccount rank = 0;  // 1-based, counting from the first result (offset included)
+  std::string id;
+  std::string title;
+  double score = 0;
+  std::string snippet;
+  std::string date;              // "YYYY-MM-DD", empty when undated
+  std::string date_source;       // "metadata", "dateline", ...
+  std::vector<HitActor> actors;  // the article's main actors, most mentioned first
+};
+
+struct ActorCount {
+  std::string name;
+  std::string type;
+  Xapian::doccount count = 0;
+};
+
+struct SourceCount {
+  std::string source;
+  Xapian::doccount count = 0;
+};
+
+struct Facets {
+  std::optional<std::vector<ActorCount>> actor;
+  std::optional<std::vector<BucketCount>> date;
+  Xapian::doccount undated = 0;  // with the date facet: matches without a publication date
+  std::optional<std::vector<SourceCount>> source;
+};
+
+struct SearchResult {
+  std::string query;
+  Xapian::doccount total = 0;  // matching documents (estimate unless total_exact)
+  bool total_exact = false;
+  Xapian::doccount offset = 0;
+  Xapian::doccount limit = 0;
+  std::vector<Hit> hits;
+  Facets facets;
+  bool facets_exact = false;
+};
+
+// Ranking parameters, chosen on CISI (bench/eval_cisi.py, docs/BENCHMARKS.md). BM25
+// k1=1.2, b=0.75 is Robertson's classic setting: on CISI it beats Xapian's defaults (k1=1,
+// b=0.5) and lies on a broad plateau (higher k1 scores higher still on CISI, whose long
+// queries reward term frequency, but that would not carry over to short news queries).
+struct RankingParams {
+  double k1 = 1.2;
+  double b = 0.75;
+  bool stemming = true;   // query words also match their stems
+  bool stopwords = true;  // query stop words are dropped (unless in a phrase)
+  // Pseudo-relevance feedback: the best `expand_terms` words of the top `expand_docs`
+  // hits (Xapian's ESet) are added to the query with weight `expand_weight`; 0 = off.
+  Xapian::doccount expand_docs = 0;
+  Xapian::termcount expand_terms = 10;
+  double expand_weight = 0.5;
+};
+
+// How many of an article's actors a hit shows.
+inline constexpr std::size_t kHitActors = 5;
+
+// Opens a database read-only for searching. Not thread-safe: one Searcher per thread.
+class Searcher {
+ public:
+  // Throws dossier::Error (kUsage) when the database is missing, unreadable or of another
+  // schema version.
+  explicit Searcher(const std::string& db_path);
+
+  // Throws dossier::Error: kUsage for a malformed query or filter.
+  SearchResult search(const SearchRequest& request);
+
+  // The Xapian query of a request (words and filters), for counting passes of its own
+  // (actor_date_table.h). Throws dossier::Error (kUsage) like search().
+  Xapian::Query query(const SearchRequest& request) { return build_query(request); }
+
+  const Xapian::Database& database() const { return db_; }
+  // The revision searched: Xapian's for a plain database; for a sharded one the sum of
+  // its shards' revisions (it grows with every commit of any shard, and since each shard's
+  // revision only grows, an equal sum means the same state); nothing for a database of
+  // several parts that dossier-index did not write.
+  std::optional<Xapian::rev> revision() const;
+  Analyzer& analyzer() { return analyzer_; }
+  ActorDirectory& actors() { return actors_; }
+  RankingParams& ranking() { return ranking_; }
+
+ private:
+  SearchResult run(const SearchRequest& request);
+  Xapian::Query build_query(const SearchRequest& request,
+                            const Xapian::Query& expansion = Xapian::Query());
+  Xapian::Query expansion(const SearchRequest& request);
+  Bm25Params bm25() const { return {ranking_.k1, ranking_.b}; }
+  std::optional<std::vector<std::string>> walkable_terms(const SearchRequest& request,
+                                                         const Xapian::Query& query);
+  std::vector<RankedDoc> rank_by_walk(const SearchRequest& request,
+                                      const std::vector<std::string>& terms, SearchResult& result);
+  Xapian::MSet rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
+                              SearchResult& result);
+  Hit hit(const RankedDoc& ranked, SnippetMaker* snippets);
+
+  std::string path_;
+  // A sharded database's shards, in order (before db_: open_readable() fills them); empty
+  // for a plain database.
+  std::vector<Xapian::Database> shards_;
+  Xapian::Database db_;
+  Analyzer analyzer_;
+  ActorDirectory actors_;
+  RankingParams ranking_;
+  // Kept across queries: it keeps its map and table of actor codes (facets.h).
+  ActorCountSpy actor_spy_{schema::kSlotActors};
+  DocLengths doc_lengths_;                       // for rank_term_union(), per revision
+  SlotValueTable dates_{schema::kSlotDate};      // the date facet of a walk, per revision
+  SlotValueTable sources_{schema::kSlotSource};  // the source facet of a walk, per revision
+};
+
+}  // namespace dossier

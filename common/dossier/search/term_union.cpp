@@ -1,0 +1,227 @@
+#include "dossier/search/term_union.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "dossier/base/keep_best.h"
+
+namespace dossier {
+namespace {
+
+// Beyond this many terms the walk's per-document scan of every term costs more than it
+// saves; such queries (long pasted texts) go to Xapian.
+constexpr std::size_t kMaxTerms = 16;
+
+// What Bm25Params::xapian_weight() gives a term of `termfreq` documents out of
+// `doccount`, before the wdf and length part: BM25Weight::init() with no relevance set,
+// query frequency 1 and factor 1, step by step (the steps round as Xapian's do).
+double bm25_termweight(Xapian::doccount termfreq, Xapian::doccount doccount, double k1) {
+  static_assert(Bm25Params::kK2 == 0, "the walk leaves out BM25's k2 (query length) part");
+  double tw = (doccount - termfreq + 0.5) / (termfreq + 0.5);
+  // Xapian's damping of terms in more than a third of the documents.
+  if (tw < 2) tw = tw * 0.5 + 1;
+  double termweight = std::log(tw) * 1.0;
+  constexpr double k3 = Bm25Params::kK3, wqf = 1;
+  termweight *= (k3 + 1) * wqf / (k3 + wqf);
+  termweight *= (k1 + 1);
+  return termweight;
+}
+
+// The shape of the OR tree Xapian 1.4 builds over the terms in one database
+// (OrContext::postlist()): like a Huffman code, the two postlists of lowest estimated
+// frequency are joined first, the more frequent one on the left. A document's weight is
+// the sum over the tree: left + right where both hold it.
+struct OrTree {
+  struct Node {
+    int left = -1, right = -1;  // children; -1 for a leaf (its term is the node's index)
+  };
+  std::vector<Node> nodes;  // the terms' leaves first, in query order
+  int root = 0;
+};
+
+OrTree or_tree(const std::vector<Xapian::doccount>& termfreqs, Xapian::doccount db_size) {
+  OrTree tree;
+  tree.nodes.resize(termfreqs.size());
+  std::vector<Xapian::doccount> estimate(termfreqs);
+  std::vector<int> heap(termfreqs.size());
+  for (std::size_t i = 0; i < heap.size(); ++i) heap[i] = static_cast<int>(i);
+  if (heap.size() == 1) return tree;
+  // Xapian's ComparePostListTermFreqAscending over the same heap algorithms, so equal
+  // estimates pair up as they do there.
+  const auto higher = [&](int a, int b) { return estimate[a] > estimate[b]; };
+  std::make_heap(heap.begin(), heap.end(), higher);
+  for (;;) {
+    const int right = heap.front();
+    std::pop_heap(heap.begin(), heap.end(), higher);
+    heap.pop_back();
+    const int left = heap.front();
+    // OrPostList::get_termfreq_est(), assuming the two independent.
+    const double l = estimate[left], r = estimate[right];
+    const auto joined = db_size == 0
+                            ? Xapian::doccount{0}
+                            : static_cast<Xapian::doccount>(l + r - (l * r / db_size) + 0.5);
+    tree.nodes.push_back({left, right});
+    estimate.push_back(joined);
+    const int node = static_cast<int>(tree.nodes.size() - 1);
+    if (heap.size() == 1) {
+      tree.root = node;
+      return tree;
+    }
+    std::pop_heap(heap.begin(), heap.end(), higher);
+    heap.back() = node;
+    std::push_heap(heap.begin(), heap.end(), higher);
+  }
+}
+
+// One term's share of a document's weight, if the term holds the document.
+struct Part {
+  bool held = false;
+  double weight = 0;
+};
+
+// The weight under `node` of the document whose term parts are `part`, added up as
+// Xapian's OrPostList::get_weight() does: a branch alone where only it holds the
+// document, left + right where both do.
+Part tree_weight(const OrTree& tree, int node, const std::vector<Part>& part) {
+  const OrTree::Node& n = tree.nodes[static_cast<std::size_t>(node)];
+  if (n.left < 0) return part[static_cast<std::size_t>(node)];
+  const Part l = tree_weight(tree, n.left, part), r = tree_weight(tree, n.right, part);
+  if (!l.held) return r;
+  if (!r.held) return l;
+  return {true, l.weight + r.weight};
+}
+
+// Xapian's MSet order for relevance: higher weight first, then lower docid.
+bool ranks_before(const RankedDoc& a, const RankedDoc& b) {
+  return a.weight != b.weight ? a.weight > b.weight : a.did < b.did;
+}
+
+}  // namespace
+
+void DocLengths::prepare(const Xapian::Database& db) {
+  // At most some 64 million documents (256 MB); beyond, lengths are looked up one by one.
+  constexpr Xapian::docid kMaxDocid = Xapian::docid{1} << 26;
+  if (!rent_.buy_now(db.get_doccount()) || db.get_lastdocid() >= kMaxDocid) return;
+  table_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+  for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
+    table_[*it] = it.get_doclength();
+}
+
+std::optional<std::vector<std::string>> or_of_terms(const Xapian::Query& query) {
+  std::vector<std::string> terms;
+  // Iterative walk in leaf order.
+  std::vector<Xapian::Query> pending{query};
+  while (!pending.empty()) {
+    const Xapian::Query q = pending.back();
+    pending.pop_back();
+    if (q.get_type() == Xapian::Query::OP_OR) {
+      for (std::size_t i = q.get_num_subqueries(); i-- > 0;) pending.push_back(q.get_subquery(i));
+      continue;
+    }
+    if (q.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    const std::string term = *q.get_terms_begin();
+    // A leaf's wqf shows only in its description ("term#2@1"): accept "term" and "term@N".
+    const std::string bare = Xapian::Query(term).get_description();  // "Query(term)"
+    const std::string desc = q.get_description();
+    const std::size_t stem = bare.size() - 1;  // "Query(term" without the ')'
+    if (desc.compare(0, stem, bare, 0, stem) != 0 || desc.size() <= stem ||
+        (desc[stem] != ')' && desc[stem] != '@'))
+      return std::nullopt;
+    terms.push_back(term);
+  }
+  if (terms.empty() || terms.size() > kMaxTerms) return std::nullopt;
+  return terms;
+}
+
+TermUnionResult rank_term_union(const Xapian::Database& db,
+                                const std::vector<Xapian::Database>& shards,
+                                const std::vector<std::string>& terms, const Bm25Params& params,
+                                Xapian::doccount offset, Xapian::doccount limit, bool want_matches,
+                                DocLengths& lengths) {
+  TermUnionResult result;
+  const Xapian::doccount doccount = db.get_doccount();
+  if (terms.empty() || doccount == 0) return result;
+  lengths.prepare(db);
+
+  // BM25Weight::init(): the statistics of the whole database; the length factor is
+  // 1 / average length, as Xapian takes it.
+  const double average_length = db.get_avlength();
+  const double len_factor = average_length != 0 ? 1 / average_length : 0;
+  const double k1 = params.k1, b = params.b;
+
+  struct Term {
+    Xapian::PostingIterator at, end;
+    double termweight;
+  };
+  std::vector<Xapian::doccount> termfreqs;
+  std::vector<Term> walk;
+  walk.reserve(terms.size());
+  for (const auto& t : terms) {
+    termfreqs.push_back(db.get_termfreq(t));
+    walk.push_back({db.postlist_begin(t), db.postlist_end(t),
+                    bm25_termweight(termfreqs.back(), doccount, k1)});
+  }
+
+  // One OR tree per database combined (Xapian's docids interleave them: docid d lives
+  // in database (d - 1) % n), shaped by that database's own frequencies.
+  std::vector<OrTree> trees;
+  if (shards.empty()) {
+    trees.push_back(or_tree(termfreqs, doccount));
+  } else {
+    for (const auto& shard : shards) {
+      std::vector<Xapian::doccount> freqs;
+      for (const auto& t : terms) freqs.push_back(shard.get_termfreq(t));
+      trees.push_back(or_tree(freqs, shard.get_doccount()));
+    }
+  }
+
+  // The best offset + limit so far, the lowest-ranked in front.
+  const std::size_t keep = static_cast<std::size_t>(offset) + limit;
+  std::vector<RankedDoc> best;
+  best.reserve(std::min<std::size_t>(keep, 4096));
+
+  std::vector<Part> part(terms.size());
+  for (;;) {
+    Xapian::docid did = 0;
+    for (const Term& t : walk) {
+      if (t.at != t.end && (did == 0 || *t.at < did)) did = *t.at;
+    }
+    if (did == 0) break;
+    ++result.total;
+    if (want_matches) result.matches.push_back(did);
+    if (keep == 0) {  // counts only (--count, limit 0): no weights to compute
+      for (Term& t : walk) {
+        if (t.at != t.end && *t.at == did) ++t.at;
+      }
+      continue;
+    }
+
+    // BM25Weight::get_sumpart() of each term holding the document.
+    double normlen = 0;
+    bool have_length = false;
+    for (std::size_t i = 0; i < walk.size(); ++i) {
+      Term& t = walk[i];
+      if (t.at == t.end || *t.at != did) {
+        part[i].held = false;
+        continue;
+      }
+      if (!have_length) {
+        normlen = std::max(lengths.get(did, t.at) * len_factor, Bm25Params::kMinNormlen);
+        have_length = true;
+      }
+      const double wdf = t.at.get_wdf();
+      const double denom = k1 * (normlen * b + (1 - b)) + wdf;
+      part[i] = {true, t.termweight * (wdf / denom)};
+      ++t.at;
+    }
+    const OrTree& tree = trees[trees.size() == 1 ? 0 : (did - 1) % trees.size()];
+    const RankedDoc doc{did, tree_weight(tree, tree.root, part).weight};
+
+    keep_best(best, doc, keep, ranks_before);
+  }
+  std::sort(best.begin(), best.end(), ranks_before);
+  if (best.size() > offset) result.page.assign(best.begin() + offset, best.end());
+  return result;
+}
+
+}  // namespace dossier

@@ -1,0 +1,147 @@
+#include "dossier/tables/actor_date_table.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <utility>
+
+#include "dossier/base/errors.h"
+#include "dossier/facets/facets.h"
+#include "dossier/schema/schema.h"
+
+namespace dossier {
+namespace {
+
+constexpr const char* kUndated = "undated";
+
+// Per actor code, the number of matching documents per day ("YYYYMMDD", "" = undated).
+// Reads the same slots as the actor and date facets, so the counts agree with them.
+class ActorDateSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    ++seen_;
+    const std::string actors = doc.get_value(schema::kSlotActors);
+    const std::string day = doc.get_value(schema::kSlotDate);
+    schema::for_each_actor_code(actors, [&](schema::ActorCode code) { ++counts_[code][day]; });
+  }
+  // Only ever used locally, never sent to a remote shard.
+  std::string get_description() const override { return "ActorDateSpy"; }
+
+  const std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>>& counts()
+      const {
+    return counts_;
+  }
+  Xapian::doccount seen() const { return seen_; }
+
+ private:
+  std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>> counts_;
+  Xapian::doccount seen_ = 0;
+};
+
+Xapian::doccount total(const std::map<std::string, Xapian::doccount>& per_day) {
+  Xapian::doccount n = 0;
+  for (const auto& [day, count] : per_day) n += count;
+  return n;
+}
+
+}  // namespace
+
+ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
+  ActorDateSpy spy;
+  try {
+    const Xapian::Database& db = searcher.database();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(searcher.query(request));
+    // Only the set of matches counts here, never their order: no weights to compute.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal, "actor-by-date table failed: " + e.get_description());
+  }
+
+  // The top actors by matching articles, then by id for a stable order.
+  struct Ranked {
+    std::string id;
+    schema::ActorCode code;
+    Xapian::doccount n;
+  };
+  std::vector<Ranked> ranked;
+  for (const auto& [code, per_day] : spy.counts()) {
+    if (const std::string* id = searcher.actors().id_of(code))
+      ranked.push_back({*id, code, total(per_day)});
+  }
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.n != b.n ? a.n > b.n : a.id < b.id; });
+  if (ranked.size() > request.facet_size) ranked.resize(request.facet_size);
+
+  // One timeline for all rows: from the first to the last dated day among the top actors.
+  std::string first, last;
+  for (const auto& r : ranked) {
+    for (const auto& [day, count] : spy.counts().at(r.code)) {
+      if (day.empty()) continue;
+      if (first.empty() || day < first) first = day;
+      if (last.empty() || day > last) last = day;
+    }
+  }
+  const std::vector<std::string> labels =
+      first.empty() ? std::vector<std::string>{} : bucket_labels(first, last, request.granularity);
+
+  ActorDateTable table;
+  table.matches = spy.seen();
+  table.query = request.query;
+  for (const auto& r : ranked) {
+    const std::string& id = r.id;
+    const auto& per_day = spy.counts().at(r.code);
+    std::map<std::string, Xapian::doccount> per_bucket;
+    Xapian::doccount undated = 0;
+    for (const auto& [day, count] : per_day) {
+      if (day.empty()) {
+        undated += count;
+      } else {
+        per_bucket[date_bucket(day, request.granularity)] += count;
+      }
+    }
+    const std::string name = searcher.actors().display_name(id);
+    const std::string type(ActorDirectory::split_id(id).first);
+    for (const auto& label : labels) {
+      const auto found = per_bucket.find(label);
+      table.cells.push_back({name, type, label, found == per_bucket.end() ? 0 : found->second});
+    }
+    if (undated > 0) table.cells.push_back({name, type, kUndated, undated});
+  }
+  return table;
+}
+
+std::string actor_date_table_header(TableFormat format, bool with_id) {
+  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  return std::string(with_id ? std::string("id") + sep : "") + "actor" + sep + "type" + sep +
+         "bucket" + sep + "count\n";
+}
+
+std::string actor_date_table_rows(const ActorDateTable& table, std::string_view id,
+                                  TableFormat format) {
+  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  const std::string lead = id.empty() ? "" : table_field(id, format) + sep;
+  std::string out;
+  for (const auto& c : table.cells) {
+    out += lead + table_field(c.actor, format) + sep + table_field(c.type, format) + sep +
+           c.bucket + sep + std::to_string(c.count) + "\n";
+  }
+  return out;
+}
+
+std::string actor_date_table_text(const ActorDateTable& table, TableFormat format) {
+  return actor_date_table_header(format, false) + actor_date_table_rows(table, "", format);
+}
+
+nlohmann::ordered_json actor_date_table_json(const ActorDateTable& table) {
+  nlohmann::ordered_json cells = nlohmann::ordered_json::array();
+  for (const auto& c : table.cells) {
+    cells.push_back(
+        {{"actor", c.actor}, {"type", c.type}, {"bucket", c.bucket}, {"count", c.count}});
+  }
+  return {{"matches", table.matches}, {"exact", true}, {"table", std::move(cells)}};
+}
+
+}  // namespace dossier
