@@ -3,7 +3,7 @@
 #
 #   bash bench/batch_throughput.sh [BUILD_DIR]       (default: build)
 #
-# Indexes /work/shared/data/bbc (as JSONL, ids "category/NNN.txt"), makes 2,000 seeded
+# Indexes the BBC data set (../shared/data/bbc or $DOSSIER_DATA/bbc; as JSONL, ids "category/NNN.txt"), makes 2,000 seeded
 # queries (scripts/make_queries.py --seed 3), then answers them with
 #   - dossier-plain-loop: open once, Xapian QueryParser, top 10, document data, no snippets;
 #   - two plain loops at once, half the queries each: the baseline for --jobs 2, where both
@@ -26,7 +26,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
-bbc=/work/shared/data/bbc
+. "$root/scripts/data_dir.sh"
+bbc="$data/bbc"
+require_data "$bbc" "the BBC data set"
 cmake --build "$build" -j2 --target dossier-index dossier-search dossier-plain-loop >/dev/null
 
 work="$(mktemp -d /tmp/dossier_throughput.XXXXXX)"

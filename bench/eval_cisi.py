@@ -26,7 +26,10 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CISI = "/work/shared/data/ir-cisi"
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from dossier_data import UserError, data_path, require_data  # noqa: E402
+
+CISI = data_path("ir-cisi")
 
 # (label, dossier-search options); Dossier's defaults come last, with no options.
 CONFIGS = [
@@ -72,6 +75,10 @@ def main():
     parser.add_argument("--index-bin", action="append", default=[], metavar="NAME=PATH",
                         help="also index with this dossier-index and score Dossier's defaults")
     args = parser.parse_args()
+    try:
+        require_data(CISI, "CISI")
+    except UserError as err:
+        sys.exit(f"eval_cisi.py: error: {err}")
 
     if not args.no_build:
         run(["cmake", "--build", args.build_dir, "-j2", "--target", "dossier-index",

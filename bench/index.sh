@@ -9,14 +9,14 @@
 #   SYNTHETIC_COUNT=100000 bash bench/index.sh
 #   CORPORA="bbc reuters" bash bench/index.sh
 # Environment: BUILD_DIR (default build), BENCH_DIR (default a new temp folder, kept),
-# DATA (default /work/shared/data), JOBS (default nproc; also the --shards count), RUNS
+# DOSSIER_DATA (default ../shared/data beside the checkout), JOBS (default nproc; also the --shards count), RUNS
 # (runs per row, the fastest kept; default 3 below 100,000 articles, else 1), ROWS (which
 # rows, default "omindex jobs1 jobsN shards rerun"; e.g. ROWS="omindex shards" for the
 # million, where each row takes 25-60 minutes).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-data="${DATA:-/work/shared/data}"
+. scripts/data_dir.sh
 build="${BUILD_DIR:-build}"
 jobs="${JOBS:-$(nproc)}"
 synthetic_count="${SYNTHETIC_COUNT:-1000000}"
@@ -40,14 +40,17 @@ index_bin="$(cd "$build" && pwd)/indexer/dossier-index"
 # prepare NAME -> prints the folder of .txt files (and leaves NAME.jsonl when there is one)
 prepare() {
   case "$1" in
-    bbc) echo "$data/bbc" ;;
+    bbc) require_data "$data/bbc" "the BBC data set"; echo "$data/bbc" ;;
     reuters)
+      require_data "$data/reuters21578" "Reuters-21578"
       [ -s "$work/reuters.jsonl" ] ||
         python3 scripts/reuters_to_jsonl.py "$data/reuters21578" "$work/reuters.jsonl" >&2
       [ -d "$work/reuters-txt" ] ||
         python3 bench/jsonl_to_txt.py "$work/reuters.jsonl" "$work/reuters-txt"
       echo "$work/reuters-txt" ;;
     synthetic)
+      require_data "$data/bbc" "the BBC data set"
+      require_data "$data/reuters21578" "Reuters-21578"
       local f="$work/synthetic-$synthetic_count.jsonl"
       [ -s "$f" ] || python3 scripts/make_synthetic_corpus.py --out "$f" \
         --count "$synthetic_count" --seed 42 --bbc "$data/bbc" --reuters "$data/reuters21578" >&2

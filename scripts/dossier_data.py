@@ -6,6 +6,8 @@
   Latin-1 bytes such as Reuters' 0xFC or BBC's 0xA3 kept as Latin-1).
 - parse_smart: the SMART record format of the CISI collection.
 - iter_bbc_articles: the BBC folder layout (headline line, blank line, paragraphs).
+- data_path / require_data: where the shared data sets are (../shared/data beside
+  the checkout, or $DOSSIER_DATA), and one clear error when one is missing.
 """
 
 import codecs
@@ -76,6 +78,25 @@ def require_file(path, what):
 def require_dir(path, what):
     if not os.path.isdir(path):
         raise UserError(f"{what} is not a directory: {path}")
+
+
+# The data sets live beside the checkout (../shared/data), never inside it; one
+# environment variable moves them for every script and benchmark.
+DATA_ENV = "DOSSIER_DATA"
+_CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def data_path(*parts):
+    """A path under the data folder: $DOSSIER_DATA, else ../shared/data beside the checkout."""
+    base = os.environ.get(DATA_ENV) or os.path.join(os.path.dirname(_CHECKOUT), "shared", "data")
+    return os.path.join(os.path.normpath(base), *parts)
+
+
+def require_data(path, what):
+    """Raises UserError naming the data set and how to point at it when PATH is missing."""
+    if not os.path.exists(path):
+        raise UserError(f"{what} not found at {path}: put the data sets in ../shared/data "
+                        f"beside the checkout or set {DATA_ENV} to their folder")
 
 
 _WHITESPACE = re.compile(r"\s+")

@@ -22,6 +22,8 @@ import sys
 import tempfile
 import unicodedata
 
+from dossier_data import UserError, data_path, require_data
+
 GOLD_TYPES = {"PER": {"person"}, "ORG": {"org"}, "LOC": {"country", "place"}}
 
 
@@ -165,11 +167,15 @@ def score(docs, results, show):
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", default="/work/shared/data/conll2003-dev/eng.testa")
+    parser.add_argument("--data", default=data_path("conll2003-dev", "eng.testa"))
     parser.add_argument("--show", type=int, default=0, help="list N top errors")
     parser.add_argument("command", nargs="*", default=["build/indexer/dossier-index", "analyze"],
                         help="extraction command; the folder is appended (default: dossier-index analyze)")
     args = parser.parse_args()
+    try:
+        require_data(args.data, "CoNLL-2003 dev")
+    except UserError as err:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: error: {err}")
 
     docs = {}
     with tempfile.TemporaryDirectory() as folder:

@@ -16,12 +16,15 @@ Usage:
 """
 import argparse
 import json
+import os
 import re
 import shlex
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from dossier_data import UserError, data_path, require_data
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -69,9 +72,13 @@ def predicted_dateline(record):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", help="extractor command; the folder is appended")
-    parser.add_argument("--data", default="/work/shared/data/conll2003-dev/eng.testa")
+    parser.add_argument("--data", default=data_path("conll2003-dev", "eng.testa"))
     parser.add_argument("--show-errors", action="store_true", help="print each miss")
     args = parser.parse_args()
+    try:
+        require_data(args.data, "CoNLL-2003 dev")
+    except UserError as err:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: error: {err}")
 
     documents = list(read_documents(args.data))
     with tempfile.TemporaryDirectory(prefix="dossier-datelines-") as folder:

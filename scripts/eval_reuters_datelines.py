@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from dossier_data import UserError, data_path, require_data
+
 ARTICLE = re.compile(r"<REUTERS[^>]*>(.*?)</REUTERS>", re.S)
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
@@ -51,10 +53,14 @@ def gold_month_day(dateline):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", help="extractor command; the folder is appended")
-    parser.add_argument("--data", default="/work/shared/data/reuters21578")
+    parser.add_argument("--data", default=data_path("reuters21578"))
     parser.add_argument("--files", type=int, default=22, help="how many reut2-*.sgm to use")
     parser.add_argument("--show-errors", type=int, default=0, help="print up to N misses")
     args = parser.parse_args()
+    try:
+        require_data(args.data, "Reuters-21578")
+    except UserError as err:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: error: {err}")
 
     gold, texts = {}, {}
     for sgm in sorted(glob.glob(os.path.join(args.data, "reut2-*.sgm")))[: args.files]:

@@ -25,10 +25,10 @@ import sys
 import time
 
 import reuters_to_jsonl
-from dossier_data import UserError, iter_bbc_articles, run_main
+from dossier_data import UserError, data_path, iter_bbc_articles, run_main
 
-DEFAULT_BBC = "/work/shared/data/bbc"
-DEFAULT_REUTERS = "/work/shared/data/reuters21578"
+DEFAULT_BBC = data_path("bbc")
+DEFAULT_REUTERS = data_path("reuters21578")
 MIN_PARAGRAPHS, MAX_PARAGRAPHS = 3, 8
 HEADLINE_WORDS = 12
 FIRST_DAY, LAST_DAY = datetime.date(2015, 1, 1), datetime.date(2024, 12, 31)
