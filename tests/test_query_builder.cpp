@@ -49,7 +49,7 @@ TEST(QueryFolding, QueryTermEqualsIndexTerm) {
 
 TEST(QueryFolding, PlainModeDropsSyntax) {
   dossier::Analyzer a;
-  EXPECT_EQ(dossier::plain_query_words("What is \"information\" AND title:(retrieval)?", a),
+  EXPECT_EQ(dossier::fold_phrase("What is \"information\" AND title:(retrieval)?", a),
             "what is information and title retrieval");
 }
 

@@ -10,7 +10,7 @@
 #include "dossier/base/hash.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
-#include "dossier/search/query_builder.h"
+#include "dossier/text/analyzer.h"
 
 namespace dossier {
 namespace {
@@ -69,7 +69,7 @@ void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyze
     // type (ActorDirectory::filter), so a form term for the key itself would list the
     // same articles again. Actor terms were 16% of Xapian's write path (bench/write_parts).
     for (const auto& form : a.forms) {
-      const std::string folded = plain_query_words(form, analyzer);
+      const std::string folded = fold_phrase(form, analyzer);
       if (!folded.empty() && folded != a.key)
         add_filter_term(doc, schema::kActorFormPrefix + folded);
     }
@@ -100,7 +100,7 @@ void add_dates(Xapian::Document& doc, const ArticleFacts& facts, DocumentData& d
 void add_source(Xapian::Document& doc, const std::string& source, Analyzer& analyzer,
                 DocumentData& data) {
   if (source.empty()) return;
-  const std::string folded = plain_query_words(source, analyzer);
+  const std::string folded = fold_phrase(source, analyzer);
   if (folded.empty()) return;
   add_filter_term(doc, schema::kSourcePrefix + folded);
   doc.add_value(schema::kSlotSource, source);

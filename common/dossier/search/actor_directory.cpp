@@ -4,7 +4,7 @@
 #include <unordered_map>
 
 #include "dossier/schema/schema.h"
-#include "dossier/search/query_builder.h"
+#include "dossier/text/analyzer.h"
 
 namespace dossier {
 namespace {
@@ -54,7 +54,7 @@ const std::vector<std::string>& ActorDirectory::person_ids() {
 }
 
 Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorType> type) {
-  const std::string key = plain_query_words(name, analyzer_);
+  const std::string key = fold_phrase(name, analyzer_);
   if (key.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> alternatives;
   for (const ActorType t : kAllTypes) {
@@ -104,7 +104,7 @@ void ActorDirectory::load_names(std::string_view ids, bool one_id) {
     const auto tab = term.find('\t', skip);
     if (tab == std::string::npos) continue;
     std::string name = term.substr(tab + 1);
-    std::string folded = plain_query_words(name, analyzer_);
+    std::string folded = fold_phrase(name, analyzer_);
     written[term.substr(skip, tab - skip)].push_back(
         {std::move(name), std::move(folded), it.get_termfreq()});
   }
@@ -124,7 +124,7 @@ void ActorDirectory::load_names(std::string_view ids, bool one_id) {
       if (at != spellings.end() && at->name == name) {
         at->votes += articles - votes;
       } else {
-        std::string folded = plain_query_words(name, analyzer_);
+        std::string folded = fold_phrase(name, analyzer_);
         spellings.insert(at, {std::move(name), std::move(folded), articles - votes});
       }
     }
@@ -231,7 +231,7 @@ const std::string* ActorDirectory::id_of(schema::ActorCode code) {
 
 std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
                                                std::string_view prefix) {
-  const std::string folded_prefix = plain_query_words(prefix, analyzer_);
+  const std::string folded_prefix = fold_phrase(prefix, analyzer_);
   std::vector<ActorListing> out;
   for (const ActorType t : kAllTypes) {
     if (type && *type != t) continue;
@@ -242,7 +242,7 @@ std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
       const std::string id = (*it).substr(std::string_view(schema::kActorPrefix).size());
       ActorListing entry{id, display_name(id), std::string(to_string(t)), it.get_termfreq()};
       if (!folded_prefix.empty() && !has_word_starting(split_id(id).second, folded_prefix) &&
-          !has_word_starting(plain_query_words(entry.name, analyzer_), folded_prefix)) {
+          !has_word_starting(fold_phrase(entry.name, analyzer_), folded_prefix)) {
         continue;
       }
       out.push_back(std::move(entry));

@@ -149,15 +149,6 @@ std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
   return out;
 }
 
-std::string plain_query_words(std::string_view text, Analyzer& analyzer) {
-  std::string out;
-  for (const auto& t : analyzer.tokenize(text)) {
-    if (!out.empty()) out += ' ';
-    out += t.term;
-  }
-  return out;
-}
-
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, ActorDirectory& actors)
     : analyzer_(analyzer) {
   parser_.set_database(db);
@@ -184,7 +175,7 @@ void QueryBuilder::set_stopwords(bool on) {
 Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
   if (!plain) check_balanced(query);
   const std::string folded =
-      plain ? plain_query_words(query, analyzer_) : fold_query_words(query, analyzer_);
+      plain ? fold_phrase(query, analyzer_) : fold_query_words(query, analyzer_);
   bool blank = true;
   for (const char c : folded) blank = blank && is_space(c);
   if (blank) {

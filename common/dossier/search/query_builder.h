@@ -19,9 +19,6 @@ namespace dossier {
 // quotes, parentheses, field names and boolean-field values untouched. Exposed for tests.
 std::string fold_query_words(std::string_view query, Analyzer& analyzer);
 
-// The folded terms of `text` joined by spaces: how `--plain` queries are read.
-std::string plain_query_words(std::string_view text, Analyzer& analyzer);
-
 class QueryBuilder {
  public:
   // `db` is used to expand wildcards, `actors` to resolve actor: values; both must outlive

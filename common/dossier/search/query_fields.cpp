@@ -4,7 +4,7 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/schema/schema.h"
-#include "dossier/search/query_builder.h"
+#include "dossier/text/analyzer.h"
 
 namespace dossier {
 namespace {
@@ -95,7 +95,7 @@ Xapian::Query mentioned_field_query(std::string_view value) {
 }
 
 Xapian::Query source_query(std::string_view value, Analyzer& analyzer) {
-  const std::string folded = plain_query_words(value, analyzer);
+  const std::string folded = fold_phrase(value, analyzer);
   if (folded.empty()) return Xapian::Query::MatchNothing;
   return Xapian::Query(schema::kSourcePrefix + folded);
 }

@@ -214,4 +214,13 @@ bool Analyzer::should_stem(std::string_view term) {
          type == U_OTHER_LETTER;
 }
 
+std::string fold_phrase(std::string_view text, Analyzer& analyzer) {
+  std::string folded;
+  for (const Token& token : analyzer.tokenize(text)) {
+    if (!folded.empty()) folded += ' ';
+    folded += token.term;
+  }
+  return folded;
+}
+
 }  // namespace dossier

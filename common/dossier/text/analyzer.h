@@ -74,6 +74,11 @@ class Analyzer {
   StemCache stems_;
 };
 
+// The folded terms of `text` joined by single spaces ("Nicolás  MADURO!" -> "nicolas
+// maduro"): the one key under which index terms, query words, lexicon entries, actor
+// names and sources are compared, so both sides of every lookup fold alike.
+std::string fold_phrase(std::string_view text, Analyzer& analyzer);
+
 // English stop words, used at query time only (the Xapian way: a stop word is dropped
 // unless the query needs it, e.g. inside a phrase). Documents index every word.
 const Xapian::Stopper& english_stopper();

@@ -16,17 +16,6 @@
 namespace dossier {
 namespace {
 
-// Folded phrase key: the analyser's terms joined by single spaces, so lookups of token
-// runs from an article agree with the lexicon whatever the accents, case or punctuation.
-std::string fold_phrase(Analyzer& analyzer, std::string_view text) {
-  std::string key;
-  for (const Token& token : analyzer.tokenize(text)) {
-    if (!key.empty()) key += ' ';
-    key += token.term;
-  }
-  return key;
-}
-
 std::size_t word_count(std::string_view key) {
   std::size_t words = key.empty() ? 0 : 1;
   for (char c : key) words += c == ' ';
@@ -76,7 +65,7 @@ ActorLexicon ActorLexicon::builtin() {
 
 std::uint32_t ActorLexicon::add_entry(Analyzer& analyzer, std::string name, ActorType type) {
   LexiconEntry entry;
-  entry.key = fold_phrase(analyzer, name);
+  entry.key = fold_phrase(name, analyzer);
   entry.name = std::move(name);
   entry.type = type;
   entries_.push_back(std::move(entry));
@@ -85,7 +74,7 @@ std::uint32_t ActorLexicon::add_entry(Analyzer& analyzer, std::string name, Acto
 
 void ActorLexicon::add_alias(Analyzer& analyzer, std::string_view alias, std::uint32_t index,
                              bool adjective) {
-  std::string key = fold_phrase(analyzer, alias);
+  std::string key = fold_phrase(alias, analyzer);
   if (key.empty()) return;
   LexiconHit hit;
   hit.entry = index;
@@ -146,7 +135,7 @@ void ActorLexicon::add_time_zone_cities(Analyzer& analyzer) {
     names->getExemplarLocationName(*zone, city);
     if (city.isEmpty()) continue;
     std::string name = english_name(city);
-    const std::string key = fold_phrase(analyzer, name);
+    const std::string key = fold_phrase(name, analyzer);
     if (key.empty() || aliases_.count(key) != 0) continue;
     const std::uint32_t index = add_entry(analyzer, std::move(name), ActorType::Place);
     add_alias(analyzer, entries_[index].name, index, false);
@@ -174,7 +163,7 @@ void ActorLexicon::load_user_dictionary(const std::string& path) {
     if (!ignore && !type)
       fail("unknown type '" + std::string(type_name) +
            "' (expected person, org, country, place or ignore)");
-    const std::string key = fold_phrase(analyzer, name);
+    const std::string key = fold_phrase(name, analyzer);
     if (key.empty()) fail("actor name has no words");
 
     const LexiconHit* known = find(key);
