@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "dossier/extract/actors/lexicon.h"
+#include "dossier/index/index_options.h"
 #include "dossier/index/index_report.h"
-#include "dossier/index/indexer.h"
 #include "dossier/index/progress.h"
 #include "dossier/index/writable_index.h"
 #include "dossier/input/input_source.h"

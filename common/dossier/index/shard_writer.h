@@ -13,7 +13,7 @@
 #include <xapian.h>
 
 #include "dossier/index/article_worker.h"
-#include "dossier/index/indexer.h"
+#include "dossier/index/index_options.h"
 #include "dossier/index/progress.h"
 #include "dossier/index/work_queue.h"
 

@@ -1,0 +1,43 @@
+// What an indexing run is asked to do and what it did: shared by the entry point
+// (indexer.h) and the pipeline parts it runs, which must not include the entry point.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dossier/extract/article_analyzer.h"
+
+namespace dossier {
+
+struct IndexOptions {
+  std::string db_path;
+  std::vector<std::string> inputs;  // folders (walked recursively), .txt or .jsonl files
+  std::string actors_file;          // user actor dictionary (TSV), optional
+  ExtractionOptions extraction;
+  unsigned jobs = 0;  // analysis threads; 0 = one per core
+  // Databases written in parallel, one writer thread each (index/shard_layout.h). 0 = as
+  // the existing database is, 1 for a new one; another count than an existing database's
+  // is a usage error.
+  unsigned shards = 0;
+  // Per shard; 0 = the default, a batch that grows with the shard (index/commit_batch.h).
+  std::size_t commit_every = 0;               // articles written between commits
+  std::uint64_t commit_bytes = 0;             // ...or this many source bytes, whichever first
+  std::uint64_t max_file_size = 20ull << 20;  // larger files are skipped unread
+  bool prune = false;     // delete documents of the given inputs whose source is gone
+  bool progress = false;  // draw a progress line on stderr
+};
+
+struct IndexStats {
+  std::size_t added = 0;
+  std::size_t updated = 0;    // re-analysed because the source changed
+  std::size_t unchanged = 0;  // same size and mtime, or same content: not re-analysed
+  std::size_t removed = 0;    // by --prune
+  std::size_t skipped = 0;    // sources that could not be indexed (see the report)
+  std::uint64_t bytes = 0;    // source bytes considered
+  double seconds = 0;
+  int signal = 0;  // SIGINT/SIGTERM that stopped the run after a commit, or 0
+};
+
+}  // namespace dossier
