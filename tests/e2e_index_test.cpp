@@ -342,6 +342,37 @@ TEST(IndexSharded, AnInterruptedCreationIsFinishedNotBuriedUnderAPlainDatabase) 
   EXPECT_EQ(doc_count(dir / "db"), 1u);
 }
 
+// What Xapian leaves when a creation is killed before its revision file is renamed into
+// place (v.tmp -> iamglass): a lock and empty tables, never a committed revision.
+void write_killed_creation(const std::string& folder) {
+  for (const char* name : {"flintlock", "postlist.glass", "termlist.glass", "v.tmp"})
+    write_file(folder + "/" + name, "");
+}
+
+TEST(IndexUnfinishedCreation, KilledBeforeTheFirstRevisionFileIsCreatedAfresh) {
+  TempDir dir("idx_unborn");
+  write_file(dir / "c/a.txt", article_text(1));
+  write_killed_creation(dir / "db");
+  auto r = index(dir / "db", quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(doc_count(dir / "db"), 1u);
+  // The same in a shard of a --shards creation killed that early.
+  write_killed_creation(dir / "sharded/shard-1");
+  r = index(dir / "sharded", "--shards 2 " + quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(doc_count(dir / "sharded"), 1u);
+}
+
+TEST(IndexUnfinishedCreation, AFolderWithOtherFilesIsNeverTakenForOne) {
+  TempDir dir("idx_not_unborn");
+  write_file(dir / "c/a.txt", article_text(1));
+  write_killed_creation(dir / "db");
+  write_file(dir / "db/notes.txt", "mine");
+  const auto r = index(dir / "db", quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(slurp(dir / "db/notes.txt"), "mine");
+}
+
 TEST(IndexSharded, OutputDoesNotDependOnTheNumberOfThreads) {
   expect_same_database_whatever_the_jobs("idx_shard_jobs", "--shards 2 ", 200);
 }

@@ -17,6 +17,25 @@ bool is_plain_database(const std::string& path) {
   return fs::exists(fs::path(path) / "iamglass", ignored) || fs::is_regular_file(path, ignored);
 }
 
+// What Xapian leaves of a glass database whose creation was killed before its first
+// revision file (iamglass, written as v.tmp then renamed) existed: a lock, empty tables,
+// temporary files. Nothing was ever committed there, so it can be created afresh; a
+// folder holding anything else is not Xapian's and is left alone.
+bool is_unfinished_creation(const std::string& path) {
+  std::error_code error;
+  if (!fs::is_directory(path, error) || fs::exists(fs::path(path) / "iamglass", error))
+    return false;
+  for (const auto& entry : fs::directory_iterator(path, error)) {
+    const auto name = entry.path().filename().string();
+    const auto extension = entry.path().extension().string();
+    const bool left_by_creation = name == "flintlock" || extension == ".glass" ||
+                                  extension == ".tmp" || extension == ".baseA" ||
+                                  extension == ".baseB";
+    if (!entry.is_regular_file(error) || !left_by_creation) return false;
+  }
+  return !error;
+}
+
 // Shard folders without a stub: what create_sharded() leaves when it is interrupted.
 bool has_shard_folders(const std::string& path) {
   std::error_code ignored;
@@ -56,7 +75,9 @@ WritableShards create_sharded(const std::string& path, unsigned count) {
 
 Xapian::WritableDatabase open_writable(const std::string& path, const std::string& shown_path) {
   try {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    const int action =
+        is_unfinished_creation(path) ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    Xapian::WritableDatabase db(path, action);
     schema::stamp_or_check(db, shown_path);
     return db;
   } catch (const Xapian::DatabaseLockError&) {
