@@ -15,6 +15,7 @@ bash scripts/build.sh build-test -DDOSSIER_BUILD_TESTS=ON
 if [ "${DOSSIER_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== ASan+UBSan build and tests"
   bash scripts/build.sh build-asan -DDOSSIER_BUILD_TESTS=ON -DDOSSIER_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  # The random-kill harness runs 5 trials per scenario here (20 in the Release pass).
+  (cd build-asan && FAULT_TRIALS=5 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      ctest --output-on-failure -j "$jobs")
 fi
