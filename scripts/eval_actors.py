@@ -100,6 +100,7 @@ def fold(text):
 def score(docs, results, show):
     totals = collections.Counter()
     misses, false_pos = collections.Counter(), collections.Counter()
+    mistyped = collections.Counter()
     for doc_id, doc in docs.items():
         gold = collections.defaultdict(set)  # folded string -> gold types
         misc = set()
@@ -118,6 +119,9 @@ def score(docs, results, show):
                 totals["tp"] += 1
                 matched_gold |= hits
                 typed = any(actor["type"] in GOLD_TYPES[k] for h in hits for k in gold[h])
+                totals["typed"] += 1 if typed else 0
+                if not typed:
+                    mistyped[(actor["name"], actor["type"])] += 1
                 for kind, types in GOLD_TYPES.items():
                     if actor["type"] in types:
                         totals["pred_" + kind] += 1
@@ -158,8 +162,12 @@ def score(docs, results, show):
                       totals["gold_" + kind])
         print("%-8s %9.3f %9.3f %9.3f %7d %7d" % (kind, p, r, f, totals["pred_" + kind],
                                                    totals["gold_" + kind]))
+    typed_share = totals["typed"] / totals["tp"] if totals["tp"] else 0.0
+    print("typed accuracy %.3f (%d of %d correct actors carry a gold type)" %
+          (typed_share, totals["typed"], totals["tp"]))
     print("(%d predictions matched only MISC strings and were not scored)" % totals["misc"])
     if show:
+        print("\nmost frequent wrong types:", mistyped.most_common(show))
         print("\nmost frequent false positives:", false_pos.most_common(show))
         print("\nmost frequent misses:", misses.most_common(show))
 
