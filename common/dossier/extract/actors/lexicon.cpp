@@ -1,6 +1,7 @@
 #include "dossier/extract/actors/lexicon.h"
 
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
 
@@ -60,6 +61,7 @@ ActorLexicon ActorLexicon::builtin() {
   // Cities first, so a country alias that is also a city name ("Singapore") ends a country.
   lexicon.add_time_zone_cities(analyzer);
   lexicon.add_countries(analyzer);
+  lexicon.add_dictionary(actor_data::parties_tsv(), "parties.tsv");
   return lexicon;
 }
 
@@ -75,7 +77,8 @@ std::uint32_t ActorLexicon::add_entry(Analyzer& analyzer, std::string name, Acto
 void ActorLexicon::add_alias(Analyzer& analyzer, std::string_view alias, std::uint32_t index,
                              bool adjective) {
   std::string key = fold_phrase(alias, analyzer);
-  if (key.empty()) return;
+  // A single letter ("S" of "U.S. Outlying Islands") is an initial or "S&P" far more often.
+  if (key.size() < 2) return;
   LexiconHit hit;
   hit.entry = index;
   hit.adjective = adjective;
@@ -137,6 +140,9 @@ void ActorLexicon::add_time_zone_cities(Analyzer& analyzer) {
     std::string name = english_name(city);
     const std::string key = fold_phrase(name, analyzer);
     if (key.empty() || aliases_.count(key) != 0) continue;
+    // "Christmas" (Island), "Easter" (Island): a holiday or other capitalised common word
+    // in WordNet names the thing far more often than the zone's town.
+    if (common_caps_.contains(key)) continue;
     const std::uint32_t index = add_entry(analyzer, std::move(name), ActorType::Place);
     add_alias(analyzer, entries_[index].name, index, false);
   }
@@ -145,42 +151,53 @@ void ActorLexicon::add_time_zone_cities(Analyzer& analyzer) {
 void ActorLexicon::load_user_dictionary(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot read actor dictionary");
-  Analyzer analyzer;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    const std::string_view text = trim(line);
-    if (text.empty() || text.front() == '#') continue;
-    const auto columns = split(text, '\t');
-    const auto fail = [&](const std::string& why) {
-      throw std::runtime_error(path + ":" + std::to_string(number) + ": " + why);
-    };
-    if (columns.size() < 2) fail("expected `name<TAB>type[<TAB>alias...]`");
-    const std::string_view name = trim(columns[0]);
-    const std::string_view type_name = trim(columns[1]);
-    if (name.empty()) fail("empty actor name");
-    const bool ignore = type_name == "ignore";
-    const auto type = actor_type_from_string(type_name);
-    if (!ignore && !type)
-      fail("unknown type '" + std::string(type_name) +
-           "' (expected person, org, country, place or ignore)");
-    const std::string key = fold_phrase(name, analyzer);
-    if (key.empty()) fail("actor name has no words");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  add_dictionary(text, path);
+}
 
-    const LexiconHit* known = find(key);
-    std::uint32_t index = 0;
-    if (known != nullptr && entries_[known->entry].key == key) {
-      index = known->entry;  // merge into the existing actor ("Holland" stays Netherlands)
-    } else {
-      index = add_entry(analyzer, std::string(name), type.value_or(ActorType::Org));
-    }
-    LexiconEntry& entry = entries_[index];
-    entry.ignore = ignore;
-    if (type) entry.type = *type;
-    if (!ignore) entry.name = std::string(name);
-    add_alias(analyzer, name, index, false);
-    for (std::size_t i = 2; i < columns.size(); ++i)
-      if (!trim(columns[i]).empty()) add_alias(analyzer, trim(columns[i]), index, false);
+void ActorLexicon::add_dictionary(std::string_view text, const std::string& origin) {
+  Analyzer analyzer;
+  int number = 0;
+  for (std::string_view line : split(text, '\n')) {
+    ++number;
+    line = trim(line);
+    if (line.empty() || line.front() == '#') continue;
+    const auto fail = [&](const std::string& why) {
+      throw std::runtime_error(origin + ":" + std::to_string(number) + ": " + why);
+    };
+    add_dictionary_line(analyzer, split(line, '\t'), fail);
   }
+}
+
+void ActorLexicon::add_dictionary_line(Analyzer& analyzer,
+                                       const std::vector<std::string_view>& columns,
+                                       const std::function<void(const std::string&)>& fail) {
+  if (columns.size() < 2) fail("expected `name<TAB>type[<TAB>alias...]`");
+  const std::string_view name = trim(columns[0]);
+  const std::string_view type_name = trim(columns[1]);
+  if (name.empty()) fail("empty actor name");
+  const bool ignore = type_name == "ignore";
+  const auto type = actor_type_from_string(type_name);
+  if (!ignore && !type)
+    fail("unknown type '" + std::string(type_name) +
+         "' (expected person, org, country, place or ignore)");
+  const std::string key = fold_phrase(name, analyzer);
+  if (key.empty()) fail("actor name has no words");
+
+  const LexiconHit* known = find(key);
+  std::uint32_t index = 0;
+  if (known != nullptr && entries_[known->entry].key == key) {
+    index = known->entry;  // merge into the existing actor ("Holland" stays Netherlands)
+  } else {
+    index = add_entry(analyzer, std::string(name), type.value_or(ActorType::Org));
+  }
+  LexiconEntry& entry = entries_[index];
+  entry.ignore = ignore;
+  if (type) entry.type = *type;
+  if (!ignore) entry.name = std::string(name);
+  add_alias(analyzer, name, index, false);
+  for (std::size_t i = 2; i < columns.size(); ++i)
+    if (!trim(columns[i]).empty()) add_alias(analyzer, trim(columns[i]), index, false);
 }
 
 const LexiconHit* ActorLexicon::find(std::string_view key) const {

@@ -57,6 +57,10 @@ class ActorLexicon {
   bool is_given_name(std::string_view term) const;
   // Whether a folded word is ordinary English, in American or British spelling.
   bool is_english_word(std::string_view term) const;
+  // A cut-off English word, as tables abbreviate ("Oper" for operating, "Avg").
+  bool is_english_prefix(std::string_view term) const {
+    return english_words_.has_longer_word_starting(term);
+  }
   // Adverbs and participles, which open sentences but never names ("Later", "Asked").
   bool is_sentence_opener(std::string_view term) const;
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
@@ -64,7 +68,7 @@ class ActorLexicon {
   bool is_capitalised_common_word(std::string_view key) const {
     if (common_caps_.contains(key)) return true;
     const bool one_word_plural =
-        key.size() > 3 && key.ends_with('s') && key.find(' ') == std::string_view::npos;
+        key.size() > 2 && key.ends_with('s') && key.find(' ') == std::string_view::npos;
     return one_word_plural && common_caps_.contains(key.substr(0, key.size() - 1));
   }
 
@@ -80,6 +84,10 @@ class ActorLexicon {
   void add_alias(Analyzer& analyzer, std::string_view alias, std::uint32_t index, bool adjective);
   std::uint32_t add_entry(Analyzer& analyzer, std::string name, ActorType type);
   void add_countries(Analyzer& analyzer);
+  // Lines of a dictionary in the user format (`origin` names it in errors).
+  void add_dictionary(std::string_view text, const std::string& origin);
+  void add_dictionary_line(Analyzer& analyzer, const std::vector<std::string_view>& columns,
+                           const std::function<void(const std::string&)>& fail);
   void add_time_zone_cities(Analyzer& analyzer);
 
   std::vector<LexiconEntry> entries_;

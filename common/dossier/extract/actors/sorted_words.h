@@ -38,6 +38,14 @@ class SortedWords {
     const auto end = words_.begin() + prefix_start_[p + 1];
     return std::binary_search(begin, end, word);
   }
+  // Whether a longer word starts with `prefix` ("oper" -> "operate").
+  bool has_longer_word_starting(std::string_view prefix) const {
+    if (words_.empty() || prefix.empty()) return false;
+    const std::size_t p = this->prefix(prefix);
+    const auto end = words_.begin() + prefix_start_[kPrefixes];
+    const auto next = std::upper_bound(words_.begin() + prefix_start_[p], end, prefix);
+    return next != end && next->starts_with(prefix);
+  }
   std::size_t size() const { return words_.size(); }
 
  private:
