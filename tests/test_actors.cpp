@@ -150,6 +150,67 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
   });
 }
 
+TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
+  run_table({
+      // WordNet's capitalised common nouns, acronyms and plurals included.
+      {"Viewers watched TV and bought DVD players as GDP rose.", ""},
+      {"Shops sold PCs at 10 GMT.", ""},
+      // Codes and formats with digits; a single letter; "A" opening a sentence.
+      {"He played MP3 files. Trading in JUL7 was thin.", ""},
+      {"S said nothing. A Harlow Brothers Inc unit left.", "Harlow Brothers Inc/org"},
+      // Products: a word and a short capital suffix.
+      {"He used Vistrala XQ and Zentopia DS daily.", ""},
+      // Plans and doctrines are no actors; holidays are no places.
+      {"Aid came under the Harbottle Plan before Christmas and Easter.", ""},
+      // Tables of figures: heads alone, abbreviations, words without a vowel.
+      {"Qtly div 12 cts vs 10 cts\nOper shr loss 5 cts\nSales 10 Mths 4 Dlrs", ""},
+      {"Harlow Brothers said Co Inc results were due.", "Harlow Brothers/org"},
+  });
+}
+
+TEST(ActorRules, CountriesAndPartiesByTheirPeople) {
+  run_table({
+      {"Soviet officials met in the USSR.", "Soviet Union/country"},
+      {"West German banks lent more.", "Germany/country"},
+      {"Tory Liam Fenwright attacked the Tories.", "Conservative Party/org; Liam Fenwright/person"},
+      {"Labour MPs and Lib Dems voted against the Conservatives.",
+       "Conservative Party/org; Labour Party/org; Liberal Democrats/org"},
+  });
+}
+
+TEST(ActorRules, AcronymsDefinedInTheArticle) {
+  ActorExtractor extractor(builtin_lexicon());
+  const auto actors = extractor.extract(
+      "", "The Harbottle Trade Organisation (HTO) met. Later the HTO said it would stay.");
+  ASSERT_EQ(names_and_types(actors), "Harbottle Trade Organisation/org");
+  EXPECT_EQ(actors[0].mentions, 3);
+  EXPECT_EQ(actors[0].forms, (std::vector<std::string>{"HTO", "Harbottle Trade Organisation"}));
+  run_table({
+      // An "and" inside an agency's name, then its acronym.
+      {"The Securities and Exchange Commission (SEC) sued. The SEC won.",
+       "Securities and Exchange Commission/org"},
+      // Initials that do not spell the acronym define nothing.
+      {"The Harbottle Trade Organisation (XYZ) gathered.",
+       "Harbottle Trade Organisation/org; XYZ/org"},
+  });
+}
+
+TEST(ActorRules, WebPageGlueScriptsAndHyphenatedNames) {
+  run_table({
+      // A photo credit glued to the caption's first name.
+      {"Photo: Carlos Ferrandiz RawlinsJuan Belgrano speaks. Juan Belgrano left.",
+       "Juan Belgrano/person; Carlos Ferrandiz/person"},
+      // A site word in another script inside an English page.
+      {"\xD0\x97\xD0\xB0\xD0\xB3\xD0\xBE\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xBE\xD0\xBA"
+       " Officials said that Peru would vote again after the courts ruled.",
+       "Peru/country"},
+      // East Asian given names written with a hyphen keep their last syllable.
+      {"Lawmaker Cheng Chung-tai and Kim Jong-un talked yesterday.",
+       "Cheng Chung-tai/person; Kim Jong-un/person"},
+      {"Lidia Kostrova spoke. The Kostrova-led talks ended yesterday.", "Lidia Kostrova/person"},
+  });
+}
+
 TEST(ActorRules, KnownNamesInsideLongerNames) {
   run_table({
       // A place or country opening a longer name stays part of it.

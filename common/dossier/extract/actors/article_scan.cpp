@@ -127,6 +127,8 @@ void ArticleScan::resolve() {
   }
   for (const auto& [given, g] : first_names)
     if (g != kAmbiguous) short_refs_.try_emplace(given, g);
+  for (const auto& [acronym, expansion] : acronyms_)
+    if (const auto full = expansion_group(expansion)) short_refs_.insert_or_assign(acronym, *full);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     Group& group = groups_[g];
     const auto ref = short_refs_.find(group.key);
@@ -141,6 +143,19 @@ void ArticleScan::resolve() {
   }
   for (Group& group : groups_)
     if (group.only_as_short_reference) group.merged_away = true;
+}
+
+// The group an acronym's expansion went to: the expansion itself or a name ending with it
+// ("US Securities and Exchange Commission" for "Securities and Exchange Commission (SEC)").
+std::optional<std::size_t> ArticleScan::expansion_group(const std::string& expansion) const {
+  if (const auto it = group_by_key_.find(expansion); it != group_by_key_.end()) return it->second;
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const std::string& key = groups_[g].key;
+    if (key.size() > expansion.size() && key.ends_with(expansion) &&
+        key[key.size() - expansion.size() - 1] == ' ')
+      return g;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::size_t> ArticleScan::known_group(const std::string& key) const {
@@ -221,7 +236,11 @@ void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t sp
       // "US" must be written in capitals ("Tell Us" is not the United States); a place that
       // is also an ordinary word must have been seen in the body.
       if (key.size() <= 3 && !words[i].all_caps) continue;
-      if (hit->ordinary_word && entry.type != ActorType::Country) continue;
+      // An alias that is also an English word counts in capitals only if the body named it
+      // ("CAR SALES" is no Central African Republic); "US" in capitals is the country.
+      if (hit->ordinary_word &&
+          (entry.type != ActorType::Country || (words[i].all_caps && key.size() > 2)))
+        continue;
       // "American League", "U.S. Open": the country names part of a longer name.
       if (last + 1 < words.size() && words[last + 1].joins_previous &&
           words[last + 1].capitalised &&

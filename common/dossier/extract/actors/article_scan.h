@@ -88,6 +88,15 @@ class ArticleScan {
   Group& group_for(const Mention& mention);
   // A single word that names an actor only if it abbreviates a full name found elsewhere.
   void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
+  bool name_word(const TextWord& w) const;
+  bool is_vowelless_abbreviation(const TextWord& w) const;
+  bool is_table_abbreviation(std::string_view term) const;
+  bool is_caption_glue(const TextWord& w) const;
+  bool is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const;
+  void define_acronym(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                      std::size_t acronym);
+  std::optional<std::size_t> organisation_after_and(const std::vector<TextWord>& words,
+                                                    std::size_t first, std::size_t and_index) const;
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;
@@ -95,6 +104,7 @@ class ArticleScan {
                              std::size_t last) const;
   // The group a phrase names after resolution: a full name or a short reference to one.
   std::optional<std::size_t> known_group(const std::string& key) const;
+  std::optional<std::size_t> expansion_group(const std::string& expansion) const;
 
   void match_known(const std::vector<TextWord>& words, std::size_t span_first,
                    std::size_t span_last);
@@ -107,6 +117,10 @@ class ArticleScan {
   std::unordered_map<std::string, std::size_t> group_by_key_;
   // Short references ("maduro") -> the group of the full name ("nicolas maduro").
   std::unordered_map<std::string, std::size_t> short_refs_;
+  // Acronyms the article defines, "(EU)" after "European Union": (acronym, expansion) keys.
+  std::vector<std::pair<std::string, std::string>> acronyms_;
+  // Most words are Latin: a capitalised word of another script is site chrome ("Заголовок").
+  bool latin_article_ = true;
 };
 
 }  // namespace dossier::detail

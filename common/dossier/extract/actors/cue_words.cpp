@@ -47,8 +47,8 @@ constexpr std::array<std::string_view, 159> kPersonTitles{
     "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 156> kOrgHeads{
-    "ab", "academy", "ag", "agency", "airline", "airlines", "airways", "alliance",
+constexpr std::array<std::string_view, 157> kOrgHeads{
+    "ab", "academy", "administration", "ag", "agency", "airline", "airlines", "airways", "alliance",
     "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
     "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
     "bureau", "bv", "cabinet", "capital", "caucus", "center", "centre", "chemicals",
@@ -70,19 +70,27 @@ constexpr std::array<std::string_view, 156> kOrgHeads{
     "united", "university", "ventures", "wanderers"};
 static_assert(sorted(kOrgHeads));
 
-constexpr std::array<std::string_view, 55> kEventHeads{
+constexpr std::array<std::string_view, 19> kLegalForms{
+    "ab", "ag", "asa", "bv", "co", "corp", "gmbh", "inc", "kk", "llc", "llp", "lp", "ltd", "nv",
+    "oyj", "plc", "pty", "sa", "spa"};
+static_assert(sorted(kLegalForms));
+
+constexpr std::array<std::string_view, 12> kCompoundSuffixes{
+    "age", "ish", "ism", "ist", "ite", "era", "led", "man", "run", "set", "to", "up"};
+
+constexpr std::array<std::string_view, 57> kEventHeads{
     "accord", "accords", "act", "agreement", "award", "awards", "bill", "budget",
     "case", "challenge", "championship", "championships", "charter", "classic", "conference", "constitution",
-    "convention", "crisis", "cup", "day", "debate", "debates", "declaration", "derby",
+    "convention", "crisis", "cup", "day", "debate", "debates", "declaration", "derby", "doctrine",
     "election", "elections", "expo", "festival", "games", "grand", "grandprix", "inquiry",
-    "invitational", "marathon", "march", "masters", "olympiad", "olympics", "open", "prix",
+    "invitational", "marathon", "march", "masters", "olympiad", "olympics", "open", "plan", "prix",
     "prize", "protocol", "rally", "revolution", "scandal", "series", "show", "strike",
     "summit", "talks", "tournament", "treaty", "trophy", "war", "week"};
 static_assert(sorted(kEventHeads));
 
-constexpr std::array<std::string_view, 137> kFunctionWords{
-    "about", "above", "according", "across", "after", "against", "all", "along", "although",
-    "amid", "among", "and", "another", "any", "are", "around", "as", "at",
+constexpr std::array<std::string_view, 139> kFunctionWords{
+    "a", "about", "above", "according", "across", "after", "against", "all", "along", "although",
+    "amid", "among", "an", "and", "another", "any", "are", "around", "as", "at",
     "be", "because", "been", "before", "behind", "below", "beneath", "beside", "besides",
     "between", "beyond", "both", "but", "by", "can", "could", "despite", "did",
     "do", "does", "down", "during", "each", "either", "every", "few", "for",
@@ -116,10 +124,10 @@ constexpr std::array<std::string_view, 10> kLocatives{
     "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "via"};
 static_assert(sorted(kLocatives));
 
-constexpr std::array<std::string_view, 65> kNeverActors{
-    "advertisement", "am", "apr", "april", "aug", "august", "click", "comment",
+constexpr std::array<std::string_view, 67> kNeverActors{
+    "advertisement", "am", "apr", "april", "aug", "august", "caption", "click", "comment",
     "comments", "copyright", "dec", "december", "discuss", "download", "email", "feb",
-    "february", "follow", "fri", "friday", "home", "i", "jan", "january",
+    "february", "follow", "fri", "friday", "home", "i", "image", "jan", "january",
     "jul", "july", "jun", "june", "login", "mar", "march", "menu",
     "mon", "monday", "more", "newsfeed", "newsletter", "nov", "november", "oct",
     "october", "photo", "pm", "print", "read", "related", "sat", "saturday",
@@ -139,6 +147,13 @@ bool is_person_title(std::string_view term) {
 }
 bool is_org_head(std::string_view term) {
   return contains(kOrgHeads, term);
+}
+bool is_legal_form(std::string_view term) {
+  return contains(kLegalForms, term);
+}
+bool is_compound_suffix(std::string_view term) {
+  return std::find(kCompoundSuffixes.begin(), kCompoundSuffixes.end(), term) !=
+         kCompoundSuffixes.end();
 }
 bool is_event_head(std::string_view term) {
   return contains(kEventHeads, term);

@@ -16,6 +16,12 @@ bool is_person_title(std::string_view term);
 // Head words that make a name an organisation: "Ministry", "Party", "Bank", "Inc".
 bool is_org_head(std::string_view term);
 
+// Legal forms of companies ("Inc", "Ltd", "GmbH"), all of them organisation heads.
+bool is_legal_form(std::string_view term);
+
+// Short words that end English compounds after a name ("Obama-led", "Bush-era").
+bool is_compound_suffix(std::string_view term);
+
 // Head words of events, competitions and prizes ("U.S. Open", "World Cup", "Nobel Prize"):
 // a name ending so is no actor, even if it starts with a country.
 bool is_event_head(std::string_view term);

@@ -14,9 +14,20 @@ bool is_roman_numeral(std::string_view term) {
   });
 }
 
+bool is_plural_title(std::string_view term) {
+  return term.size() > 2 && term.ends_with('s') &&
+         cues::is_person_title(term.substr(0, term.size() - 1));
+}
+
 bool starts_name(const TextWord& w) {
+  // "A" is an article unless it is an initial ("A. Hollioake").
   return w.capitalised && !w.numeric && !cues::is_never_actor(w.term) &&
-         !cues::is_function_word(w.term);
+         (!cues::is_function_word(w.term) || w.initial);
+}
+
+// "MP3", "JUL7", "A380": codes, formats and models, never an actor on their own.
+bool has_digit(std::string_view term) {
+  return std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // "Ata-ur-Rehman", "Stratford-upon-Avon": a lower-case word hyphenated on both sides.
@@ -26,6 +37,13 @@ bool hyphenated_inside(const std::vector<TextWord>& words, std::size_t i) {
 }
 
 }  // namespace
+
+// "Qtly", "Shr", "Mths" (no vowel) or "Oper", "Avg" (an English word cut short).
+bool ArticleScan::is_table_abbreviation(std::string_view term) const {
+  if (term.size() < 3 || term.size() > 5) return false;
+  const bool vowel = term.find_first_of("aeiou") != std::string_view::npos;
+  return !vowel || lexicon_.is_english_prefix(term);
+}
 
 bool ArticleScan::is_common_word(const TextWord& word) const {
   return lexicon_.is_english_word(word.term) && !lexicon_.is_given_name(word.term);
@@ -184,6 +202,12 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
       role_after = true;
       continue;
     }
+    // "Labour MPs", "Tory ministers": a known party's (or country's) members.
+    if (first < last && is_plural_title(words[last].term) &&
+        lexicon_.find(join_terms(words, first, last - 1)) != nullptr) {
+      --last;
+      continue;
+    }
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
     // Not before an unusual word ("Frank Busemann"; but "Later Guaido"), nor opening a known
     // name ("New York") or an organisation's ("Sputnik International").
@@ -227,6 +251,11 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
 
   if (m.words == 1) {
+    if (has_digit(head.term)) return;
+    // "TV", "GDP", "PCs", "Christian": WordNet's capitalised common nouns and adjectives.
+    if (!gazetteer && lexicon_.is_capitalised_common_word(m.key)) return;
+    // "ID", "MO": postal codes of US states in WordNet, and common abbreviations besides.
+    if (gazetteer == ActorType::Place && head.all_caps && head.term.size() == 2) return;
     const bool dotted = head.surface.find('.') != std::string_view::npos;  // "U.N."
     if (head.all_caps && head.term.size() >= 2 && head.term.size() <= 6 &&
         (dotted || !lexicon_.is_english_word(head.term)) && !is_roman_numeral(head.term)) {
@@ -238,8 +267,6 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (gazetteer) {
       m.type = gazetteer;
       m.evidence = Evidence::Context;
-    } else if (lexicon_.is_capitalised_common_word(m.key)) {
-      return;  // "Christian", "Internet"
     } else if (lexicon_.is_english_word(head.term) && !after_title) {
       add_doubtful(words, first);  // "Bush": a name after "George Bush", a shrub otherwise
       return;
@@ -252,6 +279,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (locative_before) {
       m.type = ActorType::Place;
       m.evidence = Evidence::Context;
+    } else if (head.sentence_start && is_table_abbreviation(head.term)) {
+      // "Qtly div 12 cts", "Oper shr loss": a line of figures opens with an abbreviation.
+      add_doubtful(words, first);
+      return;
     } else {
       m.type = ActorType::Org;  // unresolved single names: clubs, firms, agencies
       m.evidence = Evidence::None;
@@ -263,6 +294,18 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                                      words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                      [](const TextWord& w) { return w.ampersand_before; });
   if (!gazetteer && lexicon_.is_capitalised_common_word(m.key)) return;  // "South American"
+  // "Windows XP", "Nintendo DS": a short capital suffix after a word marks a product model.
+  const TextWord& tail = words[last];
+  if (m.words == 2 && tail.all_caps && tail.term.size() <= 3 && !head.all_caps &&
+      !lexicon_.is_given_name(head.term) && !cues::is_org_head(tail.term) &&
+      lexicon_.find(tail.term) == nullptr)
+    return;
+  // "Co Inc", "Group Ltd": a legal form after heads, with no name to head.
+  if (cues::is_legal_form(words[last].term) &&
+      std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                  words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                  [](const TextWord& w) { return cues::is_org_head(w.term); }))
+    return;
   if (ends_with_org_head(words, first, last) || ampersand) {
     m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
     m.evidence = Evidence::Strong;
@@ -316,9 +359,90 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   add(std::move(m));
 }
 
+// "Securities and Exchange Commission", "Food and Agriculture Organization": ordinary
+// capitalised words, "and", then capitalised words ending in an organisation head make one
+// name. Not "Texaco and Chevron Corp", whose left part is a name of its own. Returns the
+// head's index.
+std::optional<std::size_t> ArticleScan::organisation_after_and(const std::vector<TextWord>& words,
+                                                               std::size_t first,
+                                                               std::size_t and_index) const {
+  if (and_index + 1 >= words.size() || words[and_index].term != "and" ||
+      words[and_index].capitalised || and_index - first > 2)
+    return std::nullopt;
+  for (std::size_t i = first; i < and_index; ++i)
+    if (!lexicon_.is_english_word(words[i].term) || lexicon_.find(words[i].term) != nullptr)
+      return std::nullopt;
+  std::size_t last = and_index + 1;
+  if (!words[last].joins_previous || !name_word(words[last])) return std::nullopt;
+  while (last + 1 < words.size() && last < and_index + 4 && !words[last].possessive &&
+         words[last + 1].joins_previous && name_word(words[last + 1]))
+    ++last;
+  if (!cues::is_org_head(words[last].term)) return std::nullopt;
+  return last;
+}
+
+// A word that may start or continue a name in this article.
+bool ArticleScan::name_word(const TextWord& w) const {
+  return starts_name(w) && !is_caption_glue(w) && (w.latin || !latin_article_) &&
+         !is_vowelless_abbreviation(w);
+}
+
+// "Dlrs", "Mths", "Pct": a capitalised word of three letters or more without a vowel (y
+// counts, as in "Flynn") abbreviates a common word; names and acronyms ("NBC") do not.
+bool ArticleScan::is_vowelless_abbreviation(const TextWord& w) const {
+  return w.term.size() >= 3 && !w.all_caps &&
+         w.term.find_first_of("aeiouy") == std::string_view::npos &&
+         std::all_of(w.term.begin(), w.term.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+         !cues::is_person_title(w.term);
+}
+
+// "Carlos Garcia RawlinsJuan Guaido": a photo credit glued to a caption, the capital of a
+// given name straight after lower-case letters. Not "MacArthur", "WikiLeaks", "YouTube".
+bool ArticleScan::is_caption_glue(const TextWord& w) const {
+  if (w.inner_capital < 4) return false;
+  std::string right;
+  for (char c : w.surface.substr(w.inner_capital))
+    right += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return right.size() >= 3 && lexicon_.is_given_name(right);
+}
+
+// "Cheng Chung-tai", "Kim Jong-un", "Tsai Ing-wen": a short lower-case syllable hyphenated
+// to a capitalised word that is not English. Not "Obama-led", "Bush-era", "UN-backed".
+bool ArticleScan::is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& w = words[i];
+  const TextWord& left = words[i - 1];
+  if (w.capitalised || w.numeric || !w.hyphen_before || w.term.size() > 3 || left.all_caps ||
+      is_common_word(left))
+    return false;
+  if (i + 1 < words.size() && words[i + 1].hyphen_before) return false;  // "Ata-ur-Rehman"
+  return !cues::is_compound_suffix(w.term);
+}
+
+// "the European Union (EU)": an acronym in parentheses after the name its initials spell
+// names the same actor in this article. words[first..last] is the run before it.
+void ArticleScan::define_acronym(const std::vector<TextWord>& words, std::size_t first,
+                                 std::size_t last, std::size_t acronym) {
+  std::string letters;
+  for (char c : words[acronym].surface)
+    if (c >= 'A' && c <= 'Z') letters += c;
+  if (letters.size() < 2 || letters.size() > 8) return;
+  std::size_t i = last + 1;
+  for (auto letter = letters.rbegin(); letter != letters.rend(); ++letter) {
+    do {
+      if (i == first) return;
+      --i;
+    } while (!words[i].capitalised);
+    if (words[i].surface.front() != *letter) return;
+  }
+  acronyms_.emplace_back(std::string(words[acronym].term), join_terms(words, i, last));
+}
+
 void ArticleScan::scan_body(const std::vector<TextWord>& words) {
+  const auto foreign =
+      std::count_if(words.begin(), words.end(), [](const TextWord& w) { return !w.latin; });
+  latin_article_ = static_cast<std::size_t>(foreign) * 10 < words.size();
   for (std::size_t i = 0; i < words.size();) {
-    if (words[i].headline_line || !starts_name(words[i])) {
+    if (words[i].headline_line || !name_word(words[i])) {
       ++i;
       continue;
     }
@@ -326,13 +450,17 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     while (last + 1 < words.size() && !words[last].possessive) {
       const TextWord& next = words[last + 1];
       if (!next.joins_previous) break;
-      if (starts_name(next)) {
+      if (name_word(next)) {
         ++last;
       } else if (!next.capitalised && hyphenated_inside(words, last + 1)) {
         last += 2;
+      } else if (is_name_syllable(words, last + 1)) {
+        ++last;
+      } else if (const auto org_end = organisation_after_and(words, i, last + 1)) {
+        last = *org_end;  // "Securities and Exchange Commission"
       } else if (cues::is_name_particle(next.term) && !next.capitalised &&
                  last + 2 < words.size() && words[last + 2].joins_previous &&
-                 starts_name(words[last + 2])) {
+                 name_word(words[last + 2])) {
         last += 2;
       } else {
         break;
@@ -343,6 +471,9 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     } else {
       scan_run(words, i, last);
     }
+    if (last + 1 < words.size() && words[last + 1].paren_before && words[last + 1].all_caps &&
+        last > i)
+      define_acronym(words, i, last, last + 1);
     i = last + 1;
   }
 }

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 namespace dossier {
@@ -25,6 +26,8 @@ struct Casing {
   bool capitalised = false;
   bool all_caps = false;
   bool numeric = false;
+  bool latin = true;
+  std::uint8_t inner_capital = 0;
 };
 
 // casing_of for a word of ASCII bytes only (most words of English news): the same answer
@@ -33,13 +36,17 @@ std::optional<Casing> ascii_casing_of(std::string_view surface) {
   Casing casing;
   int letters = 0;
   bool any_lower = false;
-  for (const char ch : surface) {
-    const auto c = static_cast<unsigned char>(ch);
+  bool previous_lower = false;
+  for (std::size_t i = 0; i < surface.size(); ++i) {
+    const auto c = static_cast<unsigned char>(surface[i]);
     if (c >= 0x80) return std::nullopt;
     const bool upper = c >= 'A' && c <= 'Z';
     const bool lower = c >= 'a' && c <= 'z';
+    if (upper && previous_lower && casing.inner_capital == 0 && i <= 255)
+      casing.inner_capital = static_cast<std::uint8_t>(i);
     letters += upper || lower ? 1 : 0;
     any_lower = any_lower || lower;
+    previous_lower = lower;
   }
   if (!surface.empty()) {
     const auto c = static_cast<unsigned char>(surface.front());
@@ -63,6 +70,9 @@ Casing casing_of(std::string_view surface) {
     if (first) {
       casing.capitalised = u_isupper(c) || u_istitle(c);
       casing.numeric = u_isdigit(c);
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode script = uscript_getScript(c, &status);
+      casing.latin = U_FAILURE(status) || !u_isalpha(c) || script == USCRIPT_LATIN;
       first = false;
     }
     if (u_isalpha(c)) {
@@ -159,6 +169,8 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
     word.capitalised = casing.capitalised && !is_contraction(word.surface);
     word.all_caps = casing.all_caps;
     word.numeric = casing.numeric;
+    word.latin = casing.latin;
+    word.inner_capital = casing.inner_capital;
     if (plain_gap) {
       word.joins_previous = !previous->possessive;
     } else {
@@ -166,6 +178,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
       line += static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
       word.comma_before = gap.find(',') != std::string_view::npos;
       word.hyphen_before = gap == "-";
+      word.paren_before = gap.find('(') != std::string_view::npos;
       word.ampersand_before = gap == " & " || gap == "&";
       if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
         previous->initial = true;

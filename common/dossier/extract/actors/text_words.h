@@ -2,6 +2,7 @@
 // line starts, whether a word may continue the name before it, and Title-Case lines.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,10 @@ struct TextWord {
   bool sentence_start = false;
   bool joins_previous = false;  // only a space, hyphen, "&" or an initial's dot before it
   bool headline_line = false;   // on a Title-Case or ALL-CAPS line (see annotate)
+  bool paren_before = false;    // an opening parenthesis before it: "(EU)"
+  bool latin = true;            // first letter in the Latin script (or not a letter)
+  // Offset of a capital after a lower-case ASCII letter ("RawlinsJuan": 7), else 0.
+  std::uint8_t inner_capital = 0;
 
   std::size_t line = 0;
 };
