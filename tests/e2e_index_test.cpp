@@ -408,6 +408,21 @@ TEST(IndexIncremental, ChangedSidecarOrOptionsReanalyse) {
   EXPECT_NE(r.out.find("0 added, 0 updated, 2 unchanged"), std::string::npos) << r.out;
 }
 
+TEST(IndexIncremental, ChangedOptionsReanalyseJsonlRecords) {
+  TempDir dir("idx_context_jsonl");
+  const auto input = dir / "a.jsonl", db = dir / "db";
+  write_file(input, R"({"id": "a", "title": "Talks", "body": "PARIS 03/04/2019 - Talks went on."})"
+                    "\n");
+  ASSERT_EQ(index(db, quote(input)).exit_code, 0);
+  EXPECT_EQ(search_json(db, "talks")["hits"][0]["date"], "2019-04-03");
+  // The record's bytes are as they were, but the options read its dateline differently.
+  auto r = index(db, "--date-order mdy " + quote(input));
+  EXPECT_NE(r.out.find("0 added, 1 updated, 0 unchanged"), std::string::npos) << r.out;
+  EXPECT_EQ(search_json(db, "talks")["hits"][0]["date"], "2019-03-04");
+  r = index(db, "--date-order mdy " + quote(input));
+  EXPECT_NE(r.out.find("0 added, 0 updated, 1 unchanged"), std::string::npos) << r.out;
+}
+
 TEST(IndexJobs, OutputDoesNotDependOnTheNumberOfThreads) {
   expect_same_database_whatever_the_jobs("idx_jobs", "", 300);
 }

@@ -98,8 +98,8 @@ class JsonlSource : public InputSource {
       item.id = article.id;
       item.origin = path_ + ":" + std::to_string(article.line);
       // +1: the line end, so progress reaches the file size.
-      item.stamp =
-          SourceStamp{article.title.size() + article.text.size() + 1, 0, record_hash(article)};
+      item.stamp = SourceStamp{article.title.size() + article.text.size() + 1, 0,
+                               record_hash(article), context_hash(settings_hash_, nullptr)};
       item.hash_known = true;
       item.record = std::move(article);
       return true;
