@@ -9,6 +9,8 @@ packages=(
   libgoogle-perftools-dev
   xapian-tools
   python3
+  # The libFuzzer harnesses (scripts/fuzz.sh): clang and its fuzzer runtime.
+  clang libclang-rt-14-dev
   # Actor lexicons, read at build time by scripts/gen_actor_data.py and compiled in.
   wordnet-base wamerican-huge
 )

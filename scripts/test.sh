@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the whole test suite through CTest: once on
 # a Release build and once under AddressSanitizer + UndefinedBehaviorSanitizer
-# (set DOSSIER_SKIP_SANITIZE=1 to skip the second pass).
+# (set DOSSIER_SKIP_SANITIZE=1 to skip the second pass), with a short run of every libFuzzer
+# harness in between (DOSSIER_FUZZ_SECONDS per harness, default 5; DOSSIER_SKIP_FUZZ=1 skips).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,6 +12,11 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 echo "== Release build and tests"
 bash scripts/build.sh build-test -DDOSSIER_BUILD_TESTS=ON
 (cd build-test && ctest --output-on-failure -j "$jobs")
+
+if [ "${DOSSIER_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "== libFuzzer harnesses, ${DOSSIER_FUZZ_SECONDS:-5} s each (scripts/fuzz.sh)"
+  bash scripts/fuzz.sh "${DOSSIER_FUZZ_SECONDS:-5}"
+fi
 
 if [ "${DOSSIER_SKIP_SANITIZE:-0}" != 1 ]; then
   echo "== ASan+UBSan build and tests"
