@@ -77,7 +77,8 @@ TEST(Metadata, JsonlFieldsAndWarnings) {
       "not json\n"
       "[1, 2]\n"
       "{\"id\": \"a.txt\", \"title\": \"again\"}\n"
-      "{\"id\": \"e.txt\", \"date\": null, \"title\": \"Caf\xE9\"}\n");
+      "{\"id\": \"e.txt\", \"date\": null, \"title\": \"Caf\xE9\"}\n"
+      "{\"id\": \"f.txt\", \"n\": 9999999E99999999999999}\n");
   const dossier::MetadataTable table = dossier::parse_metadata_jsonl(in);
   EXPECT_EQ(table.by_id.size(), 4u);
   EXPECT_EQ(describe(table, "a.txt"), "2019-01-23|A|Wire|http://x/a");
@@ -85,10 +86,12 @@ TEST(Metadata, JsonlFieldsAndWarnings) {
   EXPECT_EQ(describe(table, "42"), "2018|||");
   EXPECT_EQ(describe(table, "e.txt"), "-|Caf\xC3\xA9||");  // Latin-1 byte repaired
   EXPECT_EQ(describe(table, "c.txt"), "<missing>");
-  ASSERT_EQ(table.warnings.size(), 6u) << describe_warnings(table);
+  ASSERT_EQ(table.warnings.size(), 7u) << describe_warnings(table);
+  // Line 12: a number out of range is a bad line like any other (it ended the run before).
   const std::pair<std::size_t, const char*> expected[] = {
       {5, "bad \"date\""}, {6, "\"title\" must be a string"}, {7, "missing \"id\""},
-      {8, "not JSON"},     {9, "not a JSON object"},          {10, "duplicate id \"a.txt\""}};
+      {8, "not JSON"},     {9, "not a JSON object"},          {10, "duplicate id \"a.txt\""},
+      {12, "not JSON"}};
   for (std::size_t i = 0; i < table.warnings.size(); ++i) {
     EXPECT_EQ(table.warnings[i].line, expected[i].first);
     EXPECT_NE(table.warnings[i].reason.find(expected[i].second), std::string::npos)

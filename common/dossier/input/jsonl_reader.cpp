@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/base/utf8.h"
+#include "dossier/input/json_line.h"
 
 namespace dossier {
 
@@ -31,13 +32,9 @@ std::optional<std::string> string_field(const nlohmann::json& object, const char
 }  // namespace
 
 JsonlRecord parse_jsonl_article(std::size_t line, std::string_view text) {
-  nlohmann::json object;
-  try {
-    object = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return issue(line, std::string("line is not JSON: ") + e.what());
-  }
-  if (!object.is_object()) return issue(line, "line is not a JSON object");
+  auto parsed = parse_json_object_line(text);
+  if (auto* reason = std::get_if<std::string>(&parsed)) return issue(line, std::move(*reason));
+  const nlohmann::json& object = std::get<nlohmann::json>(parsed);
 
   JsonlArticle article;
   article.line = line;

@@ -8,6 +8,7 @@
 
 #include "dossier/base/utf8.h"
 #include "dossier/input/csv_reader.h"
+#include "dossier/input/json_line.h"
 
 namespace dossier {
 
@@ -63,13 +64,9 @@ std::optional<std::string> json_id(const nlohmann::json& value) {
 }
 
 void parse_jsonl_line(std::size_t line, const std::string& text, TableBuilder& builder) {
-  nlohmann::json object;
-  try {
-    object = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return builder.warn(line, std::string("line is not JSON: ") + e.what());
-  }
-  if (!object.is_object()) return builder.warn(line, "line is not a JSON object");
+  auto parsed = parse_json_object_line(text);
+  if (auto* reason = std::get_if<std::string>(&parsed)) return builder.warn(line, *reason);
+  const nlohmann::json& object = std::get<nlohmann::json>(parsed);
   const auto id_field = object.find("id");
   if (id_field == object.end()) return builder.warn(line, "missing \"id\"");
   const std::optional<std::string> id = json_id(*id_field);
