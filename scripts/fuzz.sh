@@ -3,7 +3,8 @@
 # SECONDS (default 60) from its seeds in tests/fuzz/<harness>/ (and corpus/ for the text
 # harnesses), with its dictionary where there is one. First every saved regression input
 # (tests/fuzz/regressions/<harness>/) is run once. A crash, a leak, an input slower than
-# 1 s or over 2 GB stops with the input saved under BUILD/fuzz-artifacts/.
+# FUZZ_TIMEOUT seconds (default 1) or over 2 GB stops with the input saved under
+# BUILD/fuzz-artifacts/.
 #
 #   bash scripts/fuzz.sh [SECONDS] [HARNESS...]     harnesses: article extract dates inputs query
 #
@@ -45,7 +46,7 @@ for h in "${harnesses[@]}"; do
   fi
   if [ $status -eq 0 ]; then
     work="$(mktemp -d)"  # new inputs go here, never into the repository
-    "$bin" "$work" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout=1 \
+    "$bin" "$work" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-1}" \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/$h-" \
       >>"$log" 2>&1 || status=$?
     rm -rf "$work"
