@@ -80,14 +80,18 @@ int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& e
     searchers.push_back(std::make_unique<Searcher>(s.db_path));
     searchers.back()->ranking() = s.ranking;
   }
-  const OutputFormat format = output_format(s, *searchers.front());
-
   std::ifstream file;
   if (s.input != "-") {
     file.open(s.input, std::ios::binary);
     if (!file) throw Error(ErrorKind::kInput, "cannot read batch file " + s.input);
   }
-  BatchReader reader(s.input == "-" ? std::cin : file);
+  return run_batch_with(s, searchers, s.input == "-" ? std::cin : file, out, err);
+}
+
+int run_batch_with(const BatchSettings& s, std::vector<std::unique_ptr<Searcher>>& searchers,
+                   std::istream& in, std::ostream& out, std::ostream& err) {
+  const OutputFormat format = output_format(s, *searchers.front());
+  BatchReader reader(in);
 
   BatchRunOptions options;
   options.defaults = s.defaults;

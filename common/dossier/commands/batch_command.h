@@ -2,8 +2,11 @@
 // runner -> exit code.
 #pragma once
 
+#include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "dossier/search/searcher.h"
 
@@ -29,5 +32,11 @@ struct BatchSettings {
 // Throws dossier::Error for what stops the whole batch: a missing database or input, or
 // settings that do not fit together (--count with --format trec).
 int run_batch_command(const BatchSettings& settings, std::ostream& out, std::ostream& err);
+
+// The same with searchers and input of the caller's (`settings.db_path`, `input` and
+// `jobs` unused): dossier-serve answers a posted batch with its own searchers, and its
+// output is byte for byte the command's.
+int run_batch_with(const BatchSettings& settings, std::vector<std::unique_ptr<Searcher>>& searchers,
+                   std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace dossier

@@ -187,17 +187,32 @@ SearchResult Searcher::search(const SearchRequest& request) {
       if (attempt >= 3)
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
       db_.reopen();
-      actors_.reset();
-      actor_spy_.forget_table();
-      doc_lengths_.forget();
-      dates_.forget();
-      sources_.forget();
+      forget_revision_caches();
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
       throw Error(ErrorKind::kInternal, "search failed on " + path_ + ": " + e.get_description());
     }
   }
+}
+
+void Searcher::refresh() {
+  const auto before = revision();
+  try {
+    // false: definitely the same revision; true: perhaps a new one (compare, when known).
+    if (!db_.reopen() || (before && before == revision())) return;
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal, "cannot reopen database " + path_ + ": " + e.get_msg());
+  }
+  forget_revision_caches();
+}
+
+void Searcher::forget_revision_caches() {
+  actors_.reset();
+  actor_spy_.forget_table();
+  doc_lengths_.forget();
+  dates_.forget();
+  sources_.forget();
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion) {

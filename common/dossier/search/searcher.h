@@ -120,6 +120,11 @@ class Searcher {
   // (actor_date_table.h). Throws dossier::Error (kUsage) like search().
   Xapian::Query query(const SearchRequest& request) { return build_query(request); }
 
+  // Moves to the newest committed revision (a long-lived reader between requests: a
+  // server), forgetting what was cached for the old one. Cheap when nothing changed.
+  // Throws dossier::Error (kInternal) when the database cannot be reopened.
+  void refresh();
+
   const Xapian::Database& database() const { return db_; }
   // The revision searched: Xapian's for a plain database; for a sharded one the sum of
   // its shards' revisions (it grows with every commit of any shard, and since each shard's
@@ -132,6 +137,7 @@ class Searcher {
 
  private:
   SearchResult run(const SearchRequest& request);
+  void forget_revision_caches();
   Xapian::Query build_query(const SearchRequest& request,
                             const Xapian::Query& expansion = Xapian::Query());
   Xapian::Query expansion(const SearchRequest& request);
