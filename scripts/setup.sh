@@ -13,6 +13,9 @@ packages=(
   clang libclang-rt-14-dev
   # Actor lexicons, read at build time by scripts/gen_actor_data.py and compiled in.
   wordnet-base wamerican-huge
+  # dossier-serve: HTTP (cpp-httplib); its browser tests drive headless Chromium.
+  libcpp-httplib-dev
+  chromium chromium-driver python3-selenium
 )
 
 missing=()

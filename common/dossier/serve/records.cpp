@@ -1,0 +1,201 @@
+#include "dossier/serve/records.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "dossier/output/printers_batch.h"
+#include "dossier/schema/document_data.h"
+#include "dossier/schema/schema.h"
+
+namespace dossier {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson database_json(const Searcher& searcher) {
+  return database_header_json(searcher.database(), searcher.revision())["database"];
+}
+
+ojson string_or_null(const std::string& s) {
+  return s.empty() ? ojson(nullptr) : ojson(s);
+}
+
+std::optional<Xapian::Document> document_by_id(const Xapian::Database& db, std::string_view id) {
+  const auto posting = db.postlist_begin(schema::id_term(id));
+  if (posting == db.postlist_end(schema::id_term(id))) return std::nullopt;
+  return db.get_document(*posting);
+}
+
+// The document's terms that start with `prefix`, without it.
+std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> out;
+  auto t = doc.termlist_begin();
+  for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.compare(0, prefix.size(), prefix) != 0) break;
+    out.push_back(term.substr(prefix.size()));
+  }
+  return out;
+}
+
+std::string_view granularity_name(Granularity g) {
+  switch (g) {
+    case Granularity::Day:
+      return "day";
+    case Granularity::Week:
+      return "week";
+    case Granularity::Year:
+      return "year";
+    case Granularity::Month:
+      break;
+  }
+  return "month";
+}
+
+// The spellings the corpus used for an actor, with their votes (schema.h, XAN terms): the
+// written-out ones, and the key's implied name for the actor's other articles.
+ojson aliases_json(const Xapian::Database& db, std::string_view actor_id,
+                   Xapian::doccount articles) {
+  const std::string prefix = std::string(schema::kActorNamePrefix) + std::string(actor_id) + "\t";
+  std::vector<std::pair<std::string, Xapian::doccount>> spellings;
+  Xapian::doccount written = 0;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    spellings.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
+    written += t.get_termfreq();
+  }
+  if (articles > written)
+    spellings.emplace_back(schema::implied_actor_name(ActorDirectory::split_id(actor_id).second),
+                           articles - written);
+  std::stable_sort(spellings.begin(), spellings.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  ojson list = ojson::array();
+  for (const auto& [name, votes] : spellings) list.push_back({{"name", name}, {"articles", votes}});
+  return list;
+}
+
+// What one pass over an actor's articles counts.
+struct ActorArticles {
+  std::map<std::string, Xapian::doccount> per_day;  // "YYYYMMDD" -> articles
+  Xapian::doccount undated = 0;
+  std::unordered_map<schema::ActorCode, Xapian::doccount> co_actors;
+  std::vector<std::pair<std::string, Xapian::docid>> dated;  // (date, docid), for "recent"
+};
+
+ActorArticles read_actor_articles(const Xapian::Database& db, const std::string& term,
+                                  schema::ActorCode own_code) {
+  ActorArticles out;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+    const Xapian::Document doc = db.get_document(*p);
+    const std::string date = doc.get_value(schema::kSlotDate);
+    if (date.empty()) {
+      ++out.undated;
+    } else {
+      ++out.per_day[date];
+    }
+    out.dated.emplace_back(date, *p);
+    schema::for_each_actor_code(doc.get_value(schema::kSlotActors), [&](schema::ActorCode code) {
+      if (code != own_code) ++out.co_actors[code];
+    });
+  }
+  return out;
+}
+
+ojson co_actors_json(Searcher& searcher, const ActorArticles& articles, std::size_t size) {
+  struct CoActor {
+    std::string id;
+    Xapian::doccount count;
+  };
+  std::vector<CoActor> all;
+  for (const auto& [code, count] : articles.co_actors) {
+    if (const std::string* id = searcher.actors().id_of(code)) all.push_back({*id, count});
+  }
+  std::sort(all.begin(), all.end(), [](const CoActor& a, const CoActor& b) {
+    return a.count != b.count ? a.count > b.count : a.id < b.id;
+  });
+  if (all.size() > size) all.resize(size);
+  ojson list = ojson::array();
+  for (const auto& a : all) {
+    list.push_back({{"id", a.id},
+                    {"name", searcher.actors().display_name(a.id)},
+                    {"type", std::string(ActorDirectory::split_id(a.id).first)},
+                    {"articles", a.count}});
+  }
+  return list;
+}
+
+// The most recent articles first (undated last), ties by docid.
+ojson recent_json(const Xapian::Database& db, ActorArticles& articles, std::size_t size) {
+  auto& dated = articles.dated;
+  const auto newer = [](const auto& a, const auto& b) {
+    if (a.first.empty() != b.first.empty()) return b.first.empty();
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  const std::size_t shown = std::min(size, dated.size());
+  std::partial_sort(dated.begin(), dated.begin() + static_cast<std::ptrdiff_t>(shown), dated.end(),
+                    newer);
+  ojson list = ojson::array();
+  for (std::size_t i = 0; i < shown; ++i) {
+    const DocumentData data =
+        DocumentData::unserialise(schema::record(db.get_document(dated[i].second)), 0);
+    list.push_back({{"id", data.id}, {"title", data.title}, {"date", string_or_null(data.date)}});
+  }
+  return list;
+}
+
+}  // namespace
+
+std::optional<ojson> document_json(Searcher& searcher, std::string_view id) {
+  const auto doc = document_by_id(searcher.database(), id);
+  if (!doc) return std::nullopt;
+  const DocumentData data = DocumentData::unserialise(schema::record(*doc));
+  ojson actors = ojson::array();
+  for (const auto& a : data.actors) {
+    actors.push_back({{"id", a.id},
+                      {"name", a.name},
+                      {"display_name", searcher.actors().display_name(a.id)},
+                      {"type", a.type},
+                      {"mentions", a.mentions}});
+  }
+  return ojson{{"database", database_json(searcher)},
+               {"document",
+                {{"id", data.id},
+                 {"title", data.title},
+                 {"date", string_or_null(data.date)},
+                 {"date_source", string_or_null(data.date_source)},
+                 {"dates_mentioned", data.dates_mentioned},
+                 {"source", string_or_null(data.source)},
+                 {"url", string_or_null(data.url)},
+                 {"text", data.text},
+                 {"actors", std::move(actors)},
+                 {"forms", terms_with_prefix(*doc, schema::kActorFormPrefix)}}}};
+}
+
+std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view actor_id,
+                                        const ActorProfileOptions& options) {
+  const Xapian::Database& db = searcher.database();
+  const std::string term = std::string(schema::kActorPrefix) + std::string(actor_id);
+  const Xapian::doccount articles = db.get_termfreq(term);
+  if (articles == 0) return std::nullopt;
+  ActorArticles read = read_actor_articles(db, term, schema::actor_code(actor_id));
+  ojson timeline = ojson::array();
+  for (const auto& b : date_histogram(read.per_day, options.granularity))
+    timeline.push_back({{"bucket", b.bucket}, {"count", b.count}});
+  return ojson{{"database", database_json(searcher)},
+               {"actor",
+                {{"id", std::string(actor_id)},
+                 {"name", searcher.actors().display_name(actor_id)},
+                 {"type", std::string(ActorDirectory::split_id(actor_id).first)},
+                 {"articles", articles},
+                 {"aliases", aliases_json(db, actor_id, articles)},
+                 {"timeline",
+                  {{"granularity", granularity_name(options.granularity)},
+                   {"buckets", std::move(timeline)},
+                   {"undated", read.undated}}},
+                 {"co_actors", co_actors_json(searcher, read, options.co_actors)},
+                 {"recent", recent_json(db, read, options.articles)}}}};
+}
+
+}  // namespace dossier

@@ -1,0 +1,38 @@
+// What the API shows beyond search results: one article's whole record and one actor's
+// profile, read from a Searcher's database. Plain library code: no HTTP here.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "dossier/facets/facets.h"
+#include "dossier/search/searcher.h"
+
+namespace dossier {
+
+// {"database":{...},"document":{"id","title","date","date_source","dates_mentioned",
+// "source","url","text","actors":[{"id","name","display_name","type","mentions"}],
+// "forms":[...]}} where "forms" are the folded spellings the article used for its actors
+// when they were not an actor's key. Nothing for an unknown id.
+std::optional<nlohmann::ordered_json> document_json(Searcher& searcher, std::string_view id);
+
+struct ActorProfileOptions {
+  Granularity granularity = Granularity::Month;
+  std::size_t co_actors = 20;  // top co-occurring actors shown
+  std::size_t articles = 20;   // most recent articles shown
+};
+
+// {"database":{...},"actor":{"id","name","type","articles","aliases":[{"name","articles"}],
+// "timeline":{"granularity","buckets":[{"bucket","count"}],"undated"},
+// "co_actors":[{"id","name","type","articles"}],"recent":[{"id","title","date"}]}}: counts
+// are exact (every article of the actor is read). Nothing for an id ("person:nicolas
+// maduro") no article names.
+std::optional<nlohmann::ordered_json> actor_profile_json(Searcher& searcher,
+                                                         std::string_view actor_id,
+                                                         const ActorProfileOptions& options);
+
+}  // namespace dossier
