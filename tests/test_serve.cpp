@@ -57,6 +57,10 @@ TEST(ServeTest, ServesTheEmbeddedPage) {
   ASSERT_TRUE(index);
   EXPECT_EQ(index->path, "/index.html");
   EXPECT_EQ(index->content_type, "text/html; charset=utf-8");
+  ASSERT_TRUE(find_web_asset("/app.js"));
+  EXPECT_EQ(find_web_asset("/app.js")->content_type, "text/javascript; charset=utf-8");
+  ASSERT_TRUE(find_web_asset("/style.css"));
+  EXPECT_EQ(find_web_asset("/style.css")->content_type, "text/css; charset=utf-8");
   EXPECT_FALSE(find_web_asset("/../CMakeLists.txt"));
   EXPECT_FALSE(find_web_asset("/index.htm"));
 }

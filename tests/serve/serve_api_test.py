@@ -106,6 +106,10 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(actor["co_actors"][0]["articles"], 5)
         self.assertEqual([r["date"] for r in actor["recent"]],
                          ["2019-03-14", "2019-02-23", "2019-01-28", "2019-01-28", None])
+        # A type and a display name find the actor too: the page links actors that way.
+        status, _, by_name = self.server.json(
+            "/api/v1/actors/" + urllib.parse.quote("person:Nicolás Maduro"))
+        self.assertEqual((status, by_name), (200, body))
         status, _, body = self.server.json("/api/v1/actors/person:nobody")
         self.assertEqual((status, body), (404, {"error": "no actor 'person:nobody'",
                                                 "status": 404}))
@@ -192,6 +196,10 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(headers["Content-Type"], "text/html; charset=utf-8")
         self.assertIn(b"<!doctype html>", body.lower())
+        for path, content_type in [("/app.js", "text/javascript; charset=utf-8"),
+                                   ("/style.css", "text/css; charset=utf-8")]:
+            status, headers, _ = self.server.request(path)
+            self.assertEqual((status, headers["Content-Type"]), (200, content_type))
 
 
 class ServerTest(unittest.TestCase):

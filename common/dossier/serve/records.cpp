@@ -9,6 +9,7 @@
 #include "dossier/output/printers_batch.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
+#include "dossier/text/analyzer.h"
 
 namespace dossier {
 namespace {
@@ -145,6 +146,16 @@ ojson recent_json(const Xapian::Database& db, ActorArticles& articles, std::size
   return list;
 }
 
+// The id as given when an article names it, else the id of the same type whose key is the
+// folded name ("person:Nicolás Maduro" -> "person:nicolas maduro"): the search results
+// show actors by display name and type, and the page links them that way.
+std::string known_actor_id(Searcher& searcher, std::string_view id) {
+  const std::string as_given(id);
+  if (searcher.database().term_exists(schema::kActorPrefix + as_given)) return as_given;
+  const auto [type, name] = ActorDirectory::split_id(id);
+  return schema::actor_id(type, fold_phrase(name, searcher.analyzer()));
+}
+
 }  // namespace
 
 std::optional<ojson> document_json(Searcher& searcher, std::string_view id) {
@@ -173,10 +184,11 @@ std::optional<ojson> document_json(Searcher& searcher, std::string_view id) {
                  {"forms", terms_with_prefix(*doc, schema::kActorFormPrefix)}}}};
 }
 
-std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view actor_id,
+std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view requested_id,
                                         const ActorProfileOptions& options) {
   const Xapian::Database& db = searcher.database();
-  const std::string term = std::string(schema::kActorPrefix) + std::string(actor_id);
+  const std::string actor_id = known_actor_id(searcher, requested_id);
+  const std::string term = std::string(schema::kActorPrefix) + actor_id;
   const Xapian::doccount articles = db.get_termfreq(term);
   if (articles == 0) return std::nullopt;
   ActorArticles read = read_actor_articles(db, term, schema::actor_code(actor_id));
@@ -185,7 +197,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view act
     timeline.push_back({{"bucket", b.bucket}, {"count", b.count}});
   return ojson{{"database", database_json(searcher)},
                {"actor",
-                {{"id", std::string(actor_id)},
+                {{"id", actor_id},
                  {"name", searcher.actors().display_name(actor_id)},
                  {"type", std::string(ActorDirectory::split_id(actor_id).first)},
                  {"articles", articles},

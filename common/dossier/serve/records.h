@@ -29,8 +29,9 @@ struct ActorProfileOptions {
 // {"database":{...},"actor":{"id","name","type","articles","aliases":[{"name","articles"}],
 // "timeline":{"granularity","buckets":[{"bucket","count"}],"undated"},
 // "co_actors":[{"id","name","type","articles"}],"recent":[{"id","title","date"}]}}: counts
-// are exact (every article of the actor is read). Nothing for an id ("person:nicolas
-// maduro") no article names.
+// are exact (every article of the actor is read). `actor_id` is an id ("person:nicolas
+// maduro") or a type and a name that folds to the key ("person:Nicolás Maduro"). Nothing
+// when no article names such an actor.
 std::optional<nlohmann::ordered_json> actor_profile_json(Searcher& searcher,
                                                          std::string_view actor_id,
                                                          const ActorProfileOptions& options);
