@@ -176,8 +176,11 @@ function bucketRange(bucket) {
 
 // ---- the timeline (plain SVG) ----
 
-// Bars of [{bucket, count}]; each bar is a keyboard-reachable button calling onPick.
+// Bars of [{bucket, count}]; each bar is a keyboard-reachable button calling
+// onPick(first, last) with its bucket twice; dragging from one bar to another (mouse or
+// pen) picks the buckets between them.
 function timelineChart(buckets, undated, label, onPick) {
+  let dragFrom = null;  // the bar a drag started on
   const box = el("div", { class: "chart" });
   if (buckets.length === 0) {
     box.append(el("p", { class: "muted" }, "No dated articles."));
@@ -204,12 +207,20 @@ function timelineChart(buckets, undated, label, onPick) {
                                height: height - top - bottom, class: "hit-area" }));
       g.append(svgEl("rect", { x: left + i * step + step * 0.1, y: height - bottom - h,
                                width: Math.max(1, step * 0.8), height: h, class: "fill" }));
+      g.addEventListener("pointerdown", () => (dragFrom = i));
+      // A drag ends on another bar; a click (same bar) is handled by "click" below.
+      g.addEventListener("pointerup", () => {
+        if (dragFrom !== null && dragFrom !== i) {
+          onPick(buckets[Math.min(dragFrom, i)].bucket, buckets[Math.max(dragFrom, i)].bucket);
+        }
+        dragFrom = null;
+      });
       if (b.count > 0) {
-        g.addEventListener("click", () => onPick(b.bucket));
+        g.addEventListener("click", () => onPick(b.bucket, b.bucket));
         g.addEventListener("keydown", (e) => {
           if (e.key === "Enter" || e.key === " ") {
             e.preventDefault();
-            onPick(b.bucket);
+            onPick(b.bucket, b.bucket);
           }
         });
       }
@@ -322,9 +333,8 @@ function timelineFor(s, result) {
        granularitySwitch("granularity", s.granularity,
                          (g) => go(Object.assign(readState(), { granularity: g, offset: 0 })))),
     timelineChart(facets.date || [], facets.undated || 0, "Matching articles per " + s.granularity,
-                  (bucket) => {
-                    const [from, to] = bucketRange(bucket);
-                    go(searchWith({ from, to }));
+                  (first, last) => {
+                    go(searchWith({ from: bucketRange(first)[0], to: bucketRange(last)[1] }));
                   }));
 }
 
@@ -505,9 +515,9 @@ async function renderActor(s, generation) {
           granularitySwitch("actor-granularity", s.granularity,
                             (g) => go(Object.assign(readState(), { granularity: g })))),
        timelineChart(a.timeline.buckets, a.timeline.undated, `Articles naming ${a.name} per ${s.granularity}`,
-                     (bucket) => {
-                       const [from, to] = bucketRange(bucket);
-                       go(searchWith(Object.assign({}, onlyActor, { from, to })));
+                     (first, last) => {
+                       go(searchWith(Object.assign({}, onlyActor, {
+                         from: bucketRange(first)[0], to: bucketRange(last)[1] })));
                      })),
     el("div", { class: "columns" },
        el("section", { "aria-labelledby": "co-h" }, el("h2", { id: "co-h" }, "Named with"), coActors),

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """dossier-serve's page in real headless Chromium (Debian's chromium, chromium-driver and
-python3-selenium): search, an actor facet, a timeline bar, an article, an actor page, the
-back button, phone width and hostile article text. A screenshot of each step goes to
+python3-selenium): search, an actor facet, a timeline bar and a drag across bars, an
+article, an actor page, the back button, phone width and hostile article text. A screenshot of each step goes to
 --screenshots."""
 import argparse
 import json
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -199,6 +200,20 @@ class BrowserTest(unittest.TestCase):
         self.act(d.back)
         self.assertEqual(d.current_url, url_after_facet)
         self.assertEqual(self.chips(), ["actor China"])
+
+    def test_drag_across_the_timeline(self):
+        d = self.driver
+        d.get(self.server.url + "/?q=maduro")
+        self.wait_rendered(0)
+        bars = d.find_elements(By.CSS_SELECTOR, "#timeline .bar")
+        self.assertEqual([b.get_attribute("data-bucket") for b in bars],
+                         ["2019-01", "2019-02", "2019-03"])
+        self.act(lambda: ActionChains(d).click_and_hold(bars[0]).move_to_element(bars[2])
+                 .release().perform())
+        self.assertEqual(self.chips(), ["date 2019-01 – 2019-03"])
+        self.assertIn("from=2019-01&to=2019-03", d.current_url)
+        self.assertEqual(self.summary(), "1–4 of 4 articles")
+        self.assertEqual(self.api_search()["total"], 4)
 
     def test_keyboard_reaches_a_facet(self):
         d = self.driver
