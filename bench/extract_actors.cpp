@@ -1,6 +1,9 @@
 // dossier-extract-actors DIR...: prints the actors of every .txt article under DIR, one
-// JSON object per line ({"id","title","actors":[{"name","type","mentions","forms"}]}), and
-// the throughput on stderr. An article file is a title line, a blank line, then the body.
+// JSON object per line ({"id","title","actors":[{"name","type","mentions","forms",
+// "confidence"}]}), and the throughput on stderr. An article file is a title line, a blank
+// line, then the body. With --features it prints every candidate before the learned model,
+// with the model's features ({"id","candidates":[{"name","type","forms","features"}]}):
+// scripts/train_actor_model.py trains on that.
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -45,9 +48,22 @@ nlohmann::json to_json(const Article& article, const std::vector<dossier::Actor>
                     {"key", actor.key},
                     {"type", std::string(dossier::to_string(actor.type))},
                     {"mentions", actor.mentions},
-                    {"forms", actor.forms}});
+                    {"forms", actor.forms},
+                    {"confidence", actor.confidence}});
   }
   return {{"id", article.id}, {"title", article.title}, {"actors", list}};
+}
+
+nlohmann::json to_json(const Article& article,
+                       const std::vector<dossier::ActorCandidate>& candidates) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& candidate : candidates) {
+    list.push_back({{"name", candidate.actor.name},
+                    {"type", std::string(dossier::to_string(candidate.actor.type))},
+                    {"forms", candidate.actor.forms},
+                    {"features", candidate.features}});
+  }
+  return {{"id", article.id}, {"candidates", list}};
 }
 
 }  // namespace
@@ -57,9 +73,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> dirs;
   std::string dictionary;
   bool quiet = false;
+  bool features = false;
   app.add_option("dirs", dirs, "folders of .txt articles")->required();
   app.add_option("--dictionary", dictionary, "user actor dictionary (TSV)");
   app.add_flag("--quiet", quiet, "only print the timing");
+  app.add_flag("--features", features,
+               "print every candidate with the learned model's features (for training)");
   CLI11_PARSE(app, argc, argv);
   try {
     const auto load_start = std::chrono::steady_clock::now();
@@ -81,6 +100,12 @@ int main(int argc, char** argv) {
     }
 
     dossier::ActorExtractor extractor(lexicon);
+    if (features) {
+      for (const auto& article : articles)
+        std::cout << to_json(article, extractor.candidates(article.title, article.body)).dump()
+                  << '\n';
+      return 0;
+    }
     std::vector<std::vector<dossier::Actor>> results;
     const auto start = std::chrono::steady_clock::now();
     for (const auto& article : articles)

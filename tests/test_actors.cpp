@@ -12,6 +12,7 @@
 
 #include <unicode/locid.h>
 
+#include "dossier/extract/actors/actor_model.h"
 #include "dossier/extract/actors/extractor.h"
 #include "dossier/extract/actors/lexicon.h"
 #include "dossier/text/analyzer.h"
@@ -195,8 +196,23 @@ TEST(ActorRules, AcronymsDefinedInTheArticle) {
   });
 }
 
+TEST(ActorRules, EnglishWordsCapitalisedAgainAndAgainAreNames) {
+  run_table({
+      {"Shares in Quill rose after the deal. Investors in Quill cheered and analysts praised "
+       "Quill for the deal.",
+       "Quill/org"},
+      // Once in lower case, or only twice: the ordinary word.
+      {"Shares in Quill rose after the deal. Investors in Quill cheered the quill makers and "
+       "analysts praised Quill.",
+       ""},
+      {"Shares in Quill rose after the deal. Investors in Quill cheered.", ""},
+  });
+}
+
 TEST(ActorRules, WebPageGlueScriptsAndHyphenatedNames) {
   run_table({
+      {"Shares of MartinChrysler Inc rose after the merger was approved.",
+       "MartinChrysler Inc/org"},
       // A photo credit glued to the caption's first name.
       {"Photo: Carlos Ferrandiz RawlinsJuan Belgrano speaks. Juan Belgrano left.",
        "Juan Belgrano/person; Carlos Ferrandiz/person"},
@@ -223,9 +239,38 @@ TEST(ActorRules, KnownNamesInsideLongerNames) {
       {"The Russian Foreign Ministry objected.", "Foreign Ministry/org; Russia/country"},
       {"He flew British Airways home.", "British Airways/org"},
       // A name ending in a place is a club or a company, unless it is a region.
-      {"Fans of Dynamo Lisbon cheered.", "Dynamo Lisbon/org"},
+      // (The rules' type; the model may retype it, see LearnedModel.)
       {"The News Agency of Peru reported it.", "News Agency of Peru/org"},
   });
+}
+
+TEST(LearnedModel, ParsesWeightsAndSumsThem) {
+  const ActorModel model("# comment\nbias\t1\t0\t0\t0\nr:org\t0\t-0.5\t2.5\t0\n");
+  EXPECT_EQ(model.scores({"bias", "r:org", "unknown"}), (ActorModel::Scores{1, -0.5F, 2.5F, 0}));
+  EXPECT_THROW(ActorModel("bias\t1\tx\t0\t0\n"), std::runtime_error);
+  EXPECT_THROW(ActorModel("bias\t1\t0\n"), std::runtime_error);
+}
+
+TEST(LearnedModel, CandidatesCarryTheRulesTypeAndFeatures) {
+  ActorExtractor extractor(builtin_lexicon());
+  const auto candidates = extractor.candidates("", "Fans of Dynamo Lisbon cheered.");
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].actor.name, "Dynamo Lisbon");
+  EXPECT_EQ(candidates[0].actor.type, ActorType::Org);  // a name ending in a known place
+  EXPECT_EQ(candidates[0].features,
+            (std::vector<std::string>{"bias", "r:org", "rv:org:1", "w:2", "m:1", "sh:Xx Xx",
+                                      "f:dynamo", "s3:bon", "bd", "org|bd", "n:cheered",
+                                      "org|n:cheered", "p:of", "org|p:of"}));
+}
+
+TEST(LearnedModel, ConfidenceAndTheUserDictionaryWins) {
+  ActorExtractor extractor(builtin_lexicon());
+  const auto actors =
+      extractor.extract("", "Critics said Deputy Foreign Minister Lidia Kostrova visited Peru.");
+  ASSERT_EQ(names_and_types(actors), "Lidia Kostrova/person; Peru/country");
+  EXPECT_GT(actors[0].confidence, 0.5);
+  EXPECT_LT(actors[0].confidence, 1.0);
+  EXPECT_EQ(actors[1].confidence, 1.0);  // a known country: the model does not judge it
 }
 
 TEST(ActorRules, OfJoinsTwoActorsOrOneOrganisation) {
@@ -345,11 +390,14 @@ TEST_F(UserDictionary, AddsMergesAndSuppresses) {
       write("# canonical<TAB>type<TAB>aliases\n"
             "Acme Widgets\torg\tAcmeCo\tthe Widget Makers\n"
             "Holland\tcountry\tOranje\n"
+            "Dynamo Lisbon\torg\n"
             "\n"
             "Zorblax Quentin\tignore\n"));
   run_table({{"Profits at AcmeCo rose.", "Acme Widgets/org"},
              {"Fans of Oranje cheered for Holland.", "Holland/country"},
-             {"The critic Zorblax Quentin wrote again.", ""}},
+             {"The critic Zorblax Quentin wrote again.", ""},
+             // The dictionary wins over the learned model, which calls this one a place.
+             {"Fans of Dynamo Lisbon cheered.", "Dynamo Lisbon/org"}},
             lexicon);
 }
 

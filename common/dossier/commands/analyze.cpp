@@ -1,5 +1,7 @@
 #include "dossier/commands/analyze.h"
 
+#include <cmath>
+
 #include "dossier/index/indexer.h"
 #include "dossier/input/input_article.h"
 #include "dossier/input/input_source.h"
@@ -13,7 +15,8 @@ nlohmann::ordered_json analysis_to_json(const Article& article, const ArticleFac
     actors.push_back({{"name", a.name},
                       {"type", to_string(a.type)},
                       {"mentions", a.mentions},
-                      {"forms", a.forms}});
+                      {"forms", a.forms},
+                      {"confidence", std::round(a.confidence * 1000) / 1000}});
   }
   nlohmann::ordered_json mentioned = nlohmann::ordered_json::array();
   for (const auto& d : facts.mentioned) mentioned.push_back(d.iso());

@@ -20,6 +20,15 @@ struct Actor {
   ActorType type = ActorType::Person;
   int mentions = 0;                // how many times the article names it, in any form
   std::vector<std::string> forms;  // distinct surface forms seen ("Maduro", "Nicolás Maduro")
+  // The learned model's belief that this is an actor of this type, in (0, 1]; 1 for lexicon
+  // countries and user-dictionary actors, which the model does not judge.
+  double confidence = 1.0;
+};
+
+// A candidate actor before the learned model decides on it, with the model's features.
+struct ActorCandidate {
+  Actor actor;                        // typed by the rules
+  std::vector<std::string> features;  // what the model reads (scripts/train_actor_model.py)
 };
 
 }  // namespace dossier

@@ -64,12 +64,15 @@ Group& ArticleScan::group_for(const Mention& mention) {
   return groups_[it->second];
 }
 
-void ArticleScan::add(Mention mention) {
+void ArticleScan::add(Mention mention, const std::vector<TextWord>& words, std::size_t first,
+                      std::size_t last) {
   Group& group = group_for(mention);
+  note_context(group, words, first, last);
   ++group.mentions;
   group.only_as_short_reference = group.only_as_short_reference && mention.only_as_short_reference;
   if (mention.type)
     group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
+  group.strongest = std::max(group.strongest, mention.evidence);
   ++group.forms[mention.surface];
   ++group.full_forms[mention.surface];
 }
@@ -80,7 +83,26 @@ void ArticleScan::add_doubtful(const std::vector<TextWord>& words, std::size_t i
   m.surface = std::string(words[index].surface);
   m.words = 1;
   m.only_as_short_reference = true;
-  add(std::move(m));
+  Group& group = group_for(m);
+  if (!words[index].sentence_start && !words[index].headline_line) ++group.capitalised_inside;
+  add(std::move(m), words, index, index);
+}
+
+// "Yukos", "Bush": an English word capitalised inside sentences again and again, and never
+// written in lower case in the article, is a name there even with no full name to shorten;
+// not "the Budget", "the Cup" (event heads) or "Today" (an adverb).
+void ArticleScan::keep_names_written_like_words(const std::vector<TextWord>& words) {
+  for (Group& group : groups_) {
+    if (!group.only_as_short_reference || group.capitalised_inside < kNameRepeats ||
+        cues::is_event_head(group.key) || lexicon_.is_sentence_opener(group.key))
+      continue;
+    const bool lower_case_too = std::any_of(words.begin(), words.end(), [&](const TextWord& w) {
+      return !w.capitalised && w.term == group.key;
+    });
+    if (lower_case_too) continue;
+    group.only_as_short_reference = false;
+    group.votes[static_cast<std::size_t>(ActorType::Org)] += 1;  // the model types it
+  }
 }
 
 void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first,
@@ -95,6 +117,7 @@ void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::s
   m.evidence = Evidence::Strong;
   m.words = last - first + 1;
   Group& group = group_for(m);
+  note_context(group, words, first, last);
   ++group.mentions;
   group.only_as_short_reference = false;
   group.votes[static_cast<std::size_t>(entry.type)] += 10;
@@ -138,6 +161,7 @@ void ArticleScan::resolve() {
       continue;
     Group& full = groups_[ref->second];
     full.mentions += group.mentions;
+    full.context.insert(full.context.end(), group.context.begin(), group.context.end());
     for (const auto& [form, count] : group.forms) full.forms[form] += count;
     group.merged_away = true;
   }
@@ -185,7 +209,7 @@ std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std
   m.words = last - i + 1;
   m.type = ActorType::Person;
   m.evidence = Evidence::Context;
-  add(std::move(m));
+  add(std::move(m), words, i, last);
   return last - i + 1;
 }
 
@@ -225,6 +249,7 @@ void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t sp
       const std::string key = join_terms(words, i, last);
       if (const auto known = known_group(key)) {
         Group& group = groups_[*known];
+        note_context(group, words, i, last);
         ++group.mentions;
         ++group.forms[join_surface(words, i, last)];
         matched = n;
@@ -254,30 +279,46 @@ void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t sp
   }
 }
 
+Actor ArticleScan::to_actor(const Group& group) const {
+  Actor actor;
+  actor.key = group.key;
+  actor.mentions = group.mentions;
+  const auto best = std::max_element(group.votes.begin(), group.votes.end());
+  actor.type = static_cast<ActorType>(best - group.votes.begin());
+  if (group.entry) {
+    actor.name = lexicon_.entry(*group.entry).name;
+  } else {
+    // Most common full form; a form with diacritics wins ties and beats ASCII spellings
+    // of the same name ("Guaidó" over "Guaido").
+    const std::pair<const std::string, int>* chosen = nullptr;
+    for (const auto& form : group.full_forms)
+      if (chosen == nullptr || better_display_form(form, *chosen)) chosen = &form;
+    actor.name = chosen != nullptr ? chosen->first : group.key;
+  }
+  std::vector<std::pair<std::string, int>> forms(group.forms.begin(), group.forms.end());
+  std::stable_sort(forms.begin(), forms.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (auto& [form, count] : forms) actor.forms.push_back(form);
+  return actor;
+}
+
+std::vector<ActorCandidate> ArticleScan::candidates() const {
+  std::vector<ActorCandidate> out;
+  for (const Group& group : groups_) {
+    if (group.merged_away) continue;
+    ActorCandidate candidate{to_actor(group), {}};
+    candidate.features = features(group, candidate.actor.type);
+    out.push_back(std::move(candidate));
+  }
+  return out;
+}
+
 std::vector<Actor> ArticleScan::actors() const {
   std::vector<Actor> actors;
   for (const Group& group : groups_) {
     if (group.merged_away) continue;
-    Actor actor;
-    actor.key = group.key;
-    actor.mentions = group.mentions;
-    const auto best = std::max_element(group.votes.begin(), group.votes.end());
-    actor.type = static_cast<ActorType>(best - group.votes.begin());
-    if (group.entry) {
-      actor.name = lexicon_.entry(*group.entry).name;
-    } else {
-      // Most common full form; a form with diacritics wins ties and beats ASCII spellings
-      // of the same name ("Guaidó" over "Guaido").
-      const std::pair<const std::string, int>* chosen = nullptr;
-      for (const auto& form : group.full_forms)
-        if (chosen == nullptr || better_display_form(form, *chosen)) chosen = &form;
-      actor.name = chosen != nullptr ? chosen->first : group.key;
-    }
-    std::vector<std::pair<std::string, int>> forms(group.forms.begin(), group.forms.end());
-    std::stable_sort(forms.begin(), forms.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (auto& [form, count] : forms) actor.forms.push_back(form);
-    actors.push_back(std::move(actor));
+    ActorCandidate candidate{to_actor(group), {}};
+    if (apply_model(candidate, group)) actors.push_back(std::move(candidate.actor));
   }
   std::sort(actors.begin(), actors.end(), [](const Actor& a, const Actor& b) {
     if (a.mentions != b.mentions) return a.mentions > b.mentions;

@@ -51,7 +51,15 @@ struct Group {
   std::map<std::string, int> full_forms;  // forms of the group's own key (for display)
   bool merged_away = false;               // folded into a full name, or dropped as doubtful
   bool only_as_short_reference = true;    // every mention was a doubtful single word
+  std::vector<std::string> context;       // the model's features of each mention's context
+  Evidence strongest = Evidence::None;    // the best evidence of any mention
+  int capitalised_inside = 0;             // doubtful mentions capitalised mid-sentence
 };
+
+// Capitalised mid-sentence mentions that make a doubtful English word a name ("Yukos").
+constexpr int kNameRepeats = 3;
+// Most context features kept per group: a name mentioned 40 times says enough by then.
+constexpr std::size_t kMaxContextFeatures = 64;
 
 // Folded key ("nicolas maduro") and surface ("Nicolás Maduro") of words[first..last].
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
@@ -67,6 +75,9 @@ class ArticleScan {
   void scan_headline_spans(const std::vector<TextWord>& words);
   // Runs too long to be one name, set aside by scan_body: only known names count there.
   void scan_deferred_runs(const std::vector<TextWord>& words);
+  // Every candidate, before the model, with the model's features.
+  std::vector<ActorCandidate> candidates() const;
+  // The candidates the model keeps, typed by it, most mentioned first.
   std::vector<Actor> actors() const;
 
  private:
@@ -83,15 +94,24 @@ class ArticleScan {
                 bool after_title, bool leading_known, bool role_after);
   void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            const LexiconHit& hit);
-  void add(Mention mention);
+  void add(Mention mention, const std::vector<TextWord>& words, std::size_t first,
+           std::size_t last);
+  // Records the context of a mention words[first..last] of `group` for the model.
+  void note_context(Group& group, const std::vector<TextWord>& words, std::size_t first,
+                    std::size_t last) const;
+  std::vector<std::string> features(const Group& group, ActorType rule_type) const;
+  Actor to_actor(const Group& group) const;
+  // Types the candidate by the model; false if the model says it is no actor.
+  bool apply_model(ActorCandidate& candidate, const Group& group) const;
   // The group of the mention's key, created (with the mention's entry and length) if new.
   Group& group_for(const Mention& mention);
   // A single word that names an actor only if it abbreviates a full name found elsewhere.
   void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
-  bool name_word(const TextWord& w) const;
+  void keep_names_written_like_words(const std::vector<TextWord>& words);
+  bool name_word(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_vowelless_abbreviation(const TextWord& w) const;
   bool is_table_abbreviation(std::string_view term) const;
-  bool is_caption_glue(const TextWord& w) const;
+  bool is_caption_glue(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const;
   void define_acronym(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                       std::size_t acronym);

@@ -29,6 +29,8 @@ class ActorExtractor {
   std::vector<Actor> extract(std::string_view title, std::string_view body,
                              const std::vector<Token>& title_tokens,
                              const std::vector<Token>& body_tokens);
+  // Every candidate the rules propose, before the model (for training it).
+  std::vector<ActorCandidate> candidates(std::string_view title, std::string_view body);
 
  private:
   const ActorLexicon& lexicon_;

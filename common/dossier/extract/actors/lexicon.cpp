@@ -61,7 +61,8 @@ ActorLexicon ActorLexicon::builtin() {
   // Cities first, so a country alias that is also a city name ("Singapore") ends a country.
   lexicon.add_time_zone_cities(analyzer);
   lexicon.add_countries(analyzer);
-  lexicon.add_dictionary(actor_data::parties_tsv(), "parties.tsv");
+  lexicon.add_dictionary(actor_data::parties_tsv(), "parties.tsv", false);
+  lexicon.model_ = ActorModel(actor_data::actor_model_tsv());
   return lexicon;
 }
 
@@ -152,10 +153,10 @@ void ActorLexicon::load_user_dictionary(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error(path + ": cannot read actor dictionary");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  add_dictionary(text, path);
+  add_dictionary(text, path, true);
 }
 
-void ActorLexicon::add_dictionary(std::string_view text, const std::string& origin) {
+void ActorLexicon::add_dictionary(std::string_view text, const std::string& origin, bool user) {
   Analyzer analyzer;
   int number = 0;
   for (std::string_view line : split(text, '\n')) {
@@ -165,12 +166,12 @@ void ActorLexicon::add_dictionary(std::string_view text, const std::string& orig
     const auto fail = [&](const std::string& why) {
       throw std::runtime_error(origin + ":" + std::to_string(number) + ": " + why);
     };
-    add_dictionary_line(analyzer, split(line, '\t'), fail);
+    add_dictionary_line(analyzer, split(line, '\t'), user, fail);
   }
 }
 
 void ActorLexicon::add_dictionary_line(Analyzer& analyzer,
-                                       const std::vector<std::string_view>& columns,
+                                       const std::vector<std::string_view>& columns, bool user,
                                        const std::function<void(const std::string&)>& fail) {
   if (columns.size() < 2) fail("expected `name<TAB>type[<TAB>alias...]`");
   const std::string_view name = trim(columns[0]);
@@ -193,6 +194,7 @@ void ActorLexicon::add_dictionary_line(Analyzer& analyzer,
   }
   LexiconEntry& entry = entries_[index];
   entry.ignore = ignore;
+  entry.user = entry.user || user;
   if (type) entry.type = *type;
   if (!ignore) entry.name = std::string(name);
   add_alias(analyzer, name, index, false);

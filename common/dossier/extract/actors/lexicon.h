@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dossier/extract/actors/actor.h"
+#include "dossier/extract/actors/actor_model.h"
 #include "dossier/extract/actors/sorted_words.h"
 
 namespace dossier {
@@ -25,6 +26,7 @@ struct LexiconEntry {
   std::string key;   // folded canonical name ("united states")
   ActorType type = ActorType::Place;
   bool ignore = false;  // user dictionary type "ignore": never an actor
+  bool user = false;    // from the user's dictionary, which wins over the learned model
 };
 
 // What a folded phrase names.
@@ -73,6 +75,8 @@ class ActorLexicon {
   }
 
   std::size_t entry_count() const { return entries_.size(); }
+  // The learned model that types and filters candidates (actor_model.tsv).
+  const ActorModel& model() const { return model_; }
 
  private:
   struct StringHash {
@@ -85,14 +89,15 @@ class ActorLexicon {
   std::uint32_t add_entry(Analyzer& analyzer, std::string name, ActorType type);
   void add_countries(Analyzer& analyzer);
   // Lines of a dictionary in the user format (`origin` names it in errors).
-  void add_dictionary(std::string_view text, const std::string& origin);
+  void add_dictionary(std::string_view text, const std::string& origin, bool user);
   void add_dictionary_line(Analyzer& analyzer, const std::vector<std::string_view>& columns,
-                           const std::function<void(const std::string&)>& fail);
+                           bool user, const std::function<void(const std::string&)>& fail);
   void add_time_zone_cities(Analyzer& analyzer);
 
   std::vector<LexiconEntry> entries_;
   std::unordered_map<std::string, LexiconHit, StringHash, std::equal_to<>> aliases_;
   std::size_t longest_alias_words_ = 1;
+  ActorModel model_;
   SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_, adverbs_;
 };
 

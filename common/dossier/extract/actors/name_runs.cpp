@@ -287,7 +287,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       m.type = ActorType::Org;  // unresolved single names: clubs, firms, agencies
       m.evidence = Evidence::None;
     }
-    add(std::move(m));
+    add(std::move(m), words, first, last);
     return;
   }
   const bool ampersand = std::any_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1,
@@ -356,7 +356,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       m.evidence = Evidence::Weak;
     }
   }
-  add(std::move(m));
+  add(std::move(m), words, first, last);
 }
 
 // "Securities and Exchange Commission", "Food and Agriculture Organization": ordinary
@@ -373,17 +373,18 @@ std::optional<std::size_t> ArticleScan::organisation_after_and(const std::vector
     if (!lexicon_.is_english_word(words[i].term) || lexicon_.find(words[i].term) != nullptr)
       return std::nullopt;
   std::size_t last = and_index + 1;
-  if (!words[last].joins_previous || !name_word(words[last])) return std::nullopt;
+  if (!words[last].joins_previous || !name_word(words, last)) return std::nullopt;
   while (last + 1 < words.size() && last < and_index + 4 && !words[last].possessive &&
-         words[last + 1].joins_previous && name_word(words[last + 1]))
+         words[last + 1].joins_previous && name_word(words, last + 1))
     ++last;
   if (!cues::is_org_head(words[last].term)) return std::nullopt;
   return last;
 }
 
 // A word that may start or continue a name in this article.
-bool ArticleScan::name_word(const TextWord& w) const {
-  return starts_name(w) && !is_caption_glue(w) && (w.latin || !latin_article_) &&
+bool ArticleScan::name_word(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& w = words[i];
+  return starts_name(w) && !is_caption_glue(words, i) && (w.latin || !latin_article_) &&
          !is_vowelless_abbreviation(w);
 }
 
@@ -397,9 +398,15 @@ bool ArticleScan::is_vowelless_abbreviation(const TextWord& w) const {
 }
 
 // "Carlos Garcia RawlinsJuan Guaido": a photo credit glued to a caption, the capital of a
-// given name straight after lower-case letters. Not "MacArthur", "WikiLeaks", "YouTube".
-bool ArticleScan::is_caption_glue(const TextWord& w) const {
+// given name straight after lower-case letters, and a surname after it. Not "MacArthur",
+// "WikiLeaks", "YouTube", "DaimlerChrysler AG".
+bool ArticleScan::is_caption_glue(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& w = words[i];
   if (w.inner_capital < 4) return false;
+  // The caption's name goes on: "RawlinsJuan Guaido", not "DaimlerChrysler said".
+  if (i + 1 >= words.size() || !words[i + 1].joins_previous || !words[i + 1].capitalised ||
+      cues::is_org_head(words[i + 1].term))
+    return false;
   std::string right;
   for (char c : w.surface.substr(w.inner_capital))
     right += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -442,7 +449,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       std::count_if(words.begin(), words.end(), [](const TextWord& w) { return !w.latin; });
   latin_article_ = static_cast<std::size_t>(foreign) * 10 < words.size();
   for (std::size_t i = 0; i < words.size();) {
-    if (words[i].headline_line || !name_word(words[i])) {
+    if (words[i].headline_line || !name_word(words, i)) {
       ++i;
       continue;
     }
@@ -450,7 +457,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     while (last + 1 < words.size() && !words[last].possessive) {
       const TextWord& next = words[last + 1];
       if (!next.joins_previous) break;
-      if (name_word(next)) {
+      if (name_word(words, last + 1)) {
         ++last;
       } else if (!next.capitalised && hyphenated_inside(words, last + 1)) {
         last += 2;
@@ -460,7 +467,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
         last = *org_end;  // "Securities and Exchange Commission"
       } else if (cues::is_name_particle(next.term) && !next.capitalised &&
                  last + 2 < words.size() && words[last + 2].joins_previous &&
-                 name_word(words[last + 2])) {
+                 name_word(words, last + 2)) {
         last += 2;
       } else {
         break;
@@ -476,6 +483,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       define_acronym(words, i, last, last + 1);
     i = last + 1;
   }
+  keep_names_written_like_words(words);
 }
 
 }  // namespace dossier::detail

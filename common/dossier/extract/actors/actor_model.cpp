@@ -1,0 +1,50 @@
+#include "dossier/extract/actors/actor_model.h"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace dossier {
+namespace {
+
+// The next TAB- or newline-terminated field of `text` from `pos`.
+std::string_view next_field(std::string_view text, std::size_t& pos) {
+  const std::size_t end = text.find_first_of("\t\n", pos);
+  const std::string_view field =
+      text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+  pos = end == std::string_view::npos ? text.size() : end + 1;
+  return field;
+}
+
+}  // namespace
+
+ActorModel::ActorModel(std::string_view tsv) {
+  std::size_t pos = 0;
+  while (pos < tsv.size()) {
+    const std::size_t line_end = std::min(tsv.find('\n', pos), tsv.size());
+    const std::string_view line = tsv.substr(pos, line_end - pos);
+    pos = line_end + 1;
+    if (line.empty() || line.front() == '#') continue;
+    std::size_t field_pos = 0;
+    const std::string_view feature = next_field(line, field_pos);
+    Scores weights{};
+    for (float& weight : weights) {
+      const std::string_view text = next_field(line, field_pos);
+      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), weight);
+      if (error != std::errc() || text.empty() || end != text.data() + text.size())
+        throw std::runtime_error("actor model: bad weight in line '" + std::string(line) + "'");
+    }
+    weights_.emplace(std::string(feature), weights);
+  }
+}
+
+ActorModel::Scores ActorModel::scores(const std::vector<std::string>& features) const {
+  Scores total{};
+  for (const std::string& feature : features) {
+    const auto it = weights_.find(feature);
+    if (it == weights_.end()) continue;
+    for (std::size_t k = 0; k < kClasses; ++k) total[k] += it->second[k];
+  }
+  return total;
+}
+
+}  // namespace dossier
