@@ -255,7 +255,10 @@ Xapian::Query Searcher::expansion(const SearchRequest& request) {
              !(term[1] >= 'A' && term[1] <= 'Z');
     }
   } stems_only;
-  const Xapian::ESet eset = first.get_eset(ranking_.expand_terms, rset, &stems_only);
+  // Exact term frequencies: over shards Xapian otherwise approximates them, and the words
+  // chosen would depend on how documents are spread over the shards.
+  const Xapian::ESet eset = first.get_eset(ranking_.expand_terms, rset,
+                                           Xapian::Enquire::USE_EXACT_TERMFREQ, &stems_only);
   if (eset.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),
