@@ -325,7 +325,7 @@ TEST_F(BatchE2E, TrecTopicFile) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 2u) << r.out;
-  EXPECT_EQ(lines[0].rfind("301 Q0 000_294354c3b5f7a554.txt 1 ", 0), 0u) << lines[0];
+  EXPECT_EQ(lines[0].rfind("301 Q0 corpus/000_294354c3b5f7a554.txt 1 ", 0), 0u) << lines[0];
   EXPECT_EQ(lines[1].rfind("302 Q0 ", 0), 0u) << lines[1];
 }
 
@@ -413,7 +413,7 @@ TEST_F(BatchE2E, RankingOptions) {
   const auto expanded = nlohmann::json::parse(
       run(kSearch + " --db " + quote(db_) + " --format json --expand 2 Shchetinin").out);
   EXPECT_GE(expanded["total"].get<int>(), single("Shchetinin")["total"].get<int>());
-  EXPECT_EQ(expanded["hits"][0]["id"], "000_294354c3b5f7a554.txt");
+  EXPECT_EQ(expanded["hits"][0]["id"], "corpus/000_294354c3b5f7a554.txt");
   const auto filtered = nlohmann::json::parse(
       run(kSearch + " --db " + quote(db_) + " --format json --expand 2 --to 2019-01 Venezuela")
           .out);

@@ -43,7 +43,7 @@ TEST_F(CorpusE2E, IndexingTwiceGivesTheSameDatabase) {
 TEST_F(CorpusE2E, RareNameRanksItsArticleFirst) {
   const auto j = search_json("Shchetinin");
   ASSERT_FALSE(j["hits"].empty());
-  EXPECT_EQ(j["hits"][0]["id"], "000_294354c3b5f7a554.txt");
+  EXPECT_EQ(j["hits"][0]["id"], "corpus/000_294354c3b5f7a554.txt");
 }
 
 TEST_F(CorpusE2E, AccentsAndCaseDoNotMatter) {
@@ -63,14 +63,14 @@ TEST_F(CorpusE2E, AccentsAndCaseDoNotMatter) {
 
 TEST_F(CorpusE2E, PhraseQuery) {
   EXPECT_EQ(ids(search_json("\"constant contact\"")),
-            std::vector<std::string>{"000_294354c3b5f7a554.txt"});
+            std::vector<std::string>{"corpus/000_294354c3b5f7a554.txt"});
   // The words exist apart elsewhere; the phrase narrows.
   EXPECT_GT(search_json("constant contact")["total"].get<int>(), 1);
 }
 
 TEST_F(CorpusE2E, TitleQuery) {
   EXPECT_EQ(ids(search_json("title:confrontation")),
-            std::vector<std::string>{"002_f98af769265f09ba.txt"});
+            std::vector<std::string>{"corpus/002_f98af769265f09ba.txt"});
   // "Pompeo" is only in bodies.
   EXPECT_EQ(search_json("title:Pompeo")["total"], 0);
   EXPECT_EQ(search_json("Pompeo")["total"], 1);
@@ -82,7 +82,7 @@ TEST_F(CorpusE2E, BooleanOperatorsAndExclusion) {
   EXPECT_EQ(search_json("Pompeo AND Shchetinin")["total"], 0);
   const auto excluded = ids(search_json("Guaido -Shchetinin"));
   EXPECT_EQ(excluded.size(), 4u);
-  for (const auto& id : excluded) EXPECT_NE(id, "000_294354c3b5f7a554.txt");
+  for (const auto& id : excluded) EXPECT_NE(id, "corpus/000_294354c3b5f7a554.txt");
   EXPECT_GE(search_json("Venezue*")["total"].get<int>(), 5);
 }
 
@@ -158,7 +158,7 @@ TEST(IndexerE2E, UnreadableFilesAreSkippedAndReported) {
   EXPECT_NE(r.err.find("bad.txt"), std::string::npos) << r.err;
   EXPECT_EQ(run(cmd + " --strict").exit_code, 1);
   const auto found = run(kSearch + " --db " + quote(dir / "db") + " --format json perfectly");
-  EXPECT_NE(found.out.find("\"id\":\"sub/good.txt\""), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("\"id\":\"corpus/sub/good.txt\""), std::string::npos) << found.out;
 }
 
 TEST(IndexerE2E, UsageErrors) {

@@ -38,8 +38,9 @@ TEST_F(FacetsE2E, ActorFilterByAnyAliasCaseAndAccents) {
   EXPECT_EQ(hit_ids(search("--actor " + quote("Nicolás Maduro"))), by_surname);
   EXPECT_EQ(hit_ids(search(quote("actor:\"nicolas maduro\""))), by_surname);
   EXPECT_EQ(hit_ids(search("--actor Shchetinin")),
-            std::set<std::string>{"000_294354c3b5f7a554.txt"});
-  EXPECT_EQ(hit_ids(search("--actor Arreaza")), std::set<std::string>{"001_4132258e9ace6acd.txt"});
+            std::set<std::string>{"corpus/000_294354c3b5f7a554.txt"});
+  EXPECT_EQ(hit_ids(search("--actor Arreaza")),
+            std::set<std::string>{"corpus/001_4132258e9ace6acd.txt"});
   // "US" is an alias of the United States.
   EXPECT_EQ(hit_ids(search("--actor US")), hit_ids(search(quote("actor:\"United States\""))));
   EXPECT_EQ(search("--actor nobodyatall")["total"], 0);
@@ -48,9 +49,9 @@ TEST_F(FacetsE2E, ActorFilterByAnyAliasCaseAndAccents) {
 TEST_F(FacetsE2E, ActorFiltersCombineWithTextAndEachOther) {
   // All --actor filters must hold.
   EXPECT_EQ(hit_ids(search("--actor Maduro --actor Arreaza")),
-            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+            std::set<std::string>{"corpus/001_4132258e9ace6acd.txt"});
   EXPECT_EQ(hit_ids(search(quote("actor:maduro actor:arreaza"))),
-            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+            std::set<std::string>{"corpus/001_4132258e9ace6acd.txt"});
   // A filter never changes scores.
   const auto plain = search("Shchetinin");
   const auto filtered = search("--actor maduro Shchetinin");
@@ -98,13 +99,14 @@ TEST_F(FacetsE2E, HitsCarryActorsAndDates) {
 
 TEST_F(FacetsE2E, DateFiltersAndHistogram) {
   EXPECT_EQ(hit_ids(search("--from 2019-01-01")),
-            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+            std::set<std::string>{"corpus/001_4132258e9ace6acd.txt"});
   EXPECT_EQ(hit_ids(search("--from 2019-01 --to 2019-01")),
-            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+            std::set<std::string>{"corpus/001_4132258e9ace6acd.txt"});
   EXPECT_EQ(search("--to 2018")["total"], 0);
-  EXPECT_EQ(hit_ids(search(quote("date:2019"))), std::set<std::string>{"001_4132258e9ace6acd.txt"});
+  EXPECT_EQ(hit_ids(search(quote("date:2019"))),
+            std::set<std::string>{"corpus/001_4132258e9ace6acd.txt"});
   EXPECT_EQ(hit_ids(search(quote("date:..2019-02"))),
-            std::set<std::string>{"001_4132258e9ace6acd.txt"});
+            std::set<std::string>{"corpus/001_4132258e9ace6acd.txt"});
   EXPECT_EQ(search(quote("date:undated"))["total"], 4);
   const auto j = search("--facets date --granularity month");
   EXPECT_EQ(j["facets"]["date"], json::parse(R"([{"bucket":"2019-01","count":1}])"));
@@ -115,19 +117,19 @@ TEST_F(FacetsE2E, DateFiltersAndHistogram) {
 }
 
 TEST_F(FacetsE2E, MentionedDates) {
-  const std::set<std::string> only_003{"003_7aba643725984cd2.txt"};
+  const std::set<std::string> only_003{"corpus/003_7aba643725984cd2.txt"};
   EXPECT_EQ(hit_ids(search(quote("mentioned:2019-01-23"))), only_003);
   EXPECT_EQ(hit_ids(search(quote("mentioned:2018-11-28"))), only_003);
   EXPECT_EQ(hit_ids(search(quote("mentioned:2019-02-03"))), only_003);
-  EXPECT_TRUE(hit_ids(search(quote("mentioned:2019-01"))).count("003_7aba643725984cd2.txt"));
-  EXPECT_TRUE(hit_ids(search(quote("mentioned:2018"))).count("003_7aba643725984cd2.txt"));
+  EXPECT_TRUE(hit_ids(search(quote("mentioned:2019-01"))).count("corpus/003_7aba643725984cd2.txt"));
+  EXPECT_TRUE(hit_ids(search(quote("mentioned:2018"))).count("corpus/003_7aba643725984cd2.txt"));
 }
 
 TEST_F(FacetsE2E, SortByDatePutsUndatedLast) {
   for (const char* order : {"date", "-date"}) {
     const auto j = search(std::string("--sort ") + order + " Venezuela");
     ASSERT_EQ(j["hits"].size(), 5u);
-    EXPECT_EQ(j["hits"][0]["id"], "001_4132258e9ace6acd.txt") << order;
+    EXPECT_EQ(j["hits"][0]["id"], "corpus/001_4132258e9ace6acd.txt") << order;
     for (std::size_t i = 1; i < 5; ++i) EXPECT_TRUE(j["hits"][i]["date"].is_null()) << order;
   }
 }
@@ -167,7 +169,7 @@ TEST(InputE2E, MetadataSidecarWinsOverText) {
   EXPECT_EQ(a["hits"][0]["date_source"], "metadata");
   EXPECT_EQ(a["hits"][0]["title"], "Given Title");
   const auto b = search_json(db, "--from 2019-02-04 --to 2019-02-04");
-  EXPECT_EQ(hit_ids(b), std::set<std::string>{"b.txt"});
+  EXPECT_EQ(hit_ids(b), std::set<std::string>{"corpus/b.txt"});
   const auto facets = search_json(db, "--facets source");
   EXPECT_EQ(facets["facets"]["source"], json::parse(R"([{"source":"Example Wire","count":1}])"));
 }
@@ -222,13 +224,13 @@ TEST(AnalyzeE2E, ExtractsActorsAndDatesOfTheSampleCorpus) {
     }
     return out;
   };
-  const auto a000 = names("000_294354c3b5f7a554.txt");
+  const auto a000 = names("corpus/000_294354c3b5f7a554.txt");
   for (const char* n : {"Nicolas Maduro", "Aleksander Shchetinin", "United States", "Russia",
                         "Venezuela", "China"}) {
     EXPECT_TRUE(a000.count(n)) << n;
   }
   EXPECT_TRUE(a000.count("Juan Guaido") || a000.count("Juan Guaidó"));
-  const auto a001 = names("001_4132258e9ace6acd.txt");
+  const auto a001 = names("corpus/001_4132258e9ace6acd.txt");
   for (const char* n : {"Jorge Arreaza", "Dmitry Peskov", "Vladimir Zaemsky", "Reuters", "France",
                         "Germany", "Spain", "Netherlands", "United Kingdom"}) {
     EXPECT_TRUE(a001.count(n)) << n;
@@ -244,10 +246,10 @@ TEST(AnalyzeE2E, ExtractsActorsAndDatesOfTheSampleCorpus) {
       EXPECT_GE(a["mentions"].get<int>(), 1);
     }
   }
-  EXPECT_EQ(by_id["001_4132258e9ace6acd.txt"]["date"], "2019-01-28");
-  EXPECT_EQ(by_id["001_4132258e9ace6acd.txt"]["date_source"], "dateline");
-  EXPECT_TRUE(by_id["003_7aba643725984cd2.txt"]["date"].is_null());
-  EXPECT_EQ(by_id["003_7aba643725984cd2.txt"]["dates_mentioned"],
+  EXPECT_EQ(by_id["corpus/001_4132258e9ace6acd.txt"]["date"], "2019-01-28");
+  EXPECT_EQ(by_id["corpus/001_4132258e9ace6acd.txt"]["date_source"], "dateline");
+  EXPECT_TRUE(by_id["corpus/003_7aba643725984cd2.txt"]["date"].is_null());
+  EXPECT_EQ(by_id["corpus/003_7aba643725984cd2.txt"]["dates_mentioned"],
             json::parse(R"(["2018-11-28","2019-01-23","2019-02-03"])"));
   // --date-fallback mentioned-latest gives undated articles their latest mentioned day.
   const auto fb = run(kIndex + " analyze --date-fallback mentioned-latest " +

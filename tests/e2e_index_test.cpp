@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/base/hash.h"
+#include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
 #include "e2e_compare.h"
 #include "e2e_support.h"
@@ -177,13 +178,13 @@ TEST(IndexIncremental, OnlyChangedFilesAreReanalysedAndPruneRemovesGoneOnes) {
   EXPECT_NE(r.out.find("0 added, 0 updated, 4 unchanged, 1 removed, 0 skipped"), std::string::npos)
       << r.out;
   EXPECT_EQ(doc_count(db), 4u);
-  EXPECT_FALSE(id_terms(db).contains("Qa1.txt"));
+  EXPECT_FALSE(id_terms(db).contains("Qcorpus/a1.txt"));
 
   // The result equals a clean build of the folder as it is now.
   const auto clean = dir / "clean";
   ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
   EXPECT_EQ(id_terms(db), id_terms(clean));
-  EXPECT_EQ(search_json(db, "zanzibar")["hits"][0]["id"], "a0.txt");
+  EXPECT_EQ(search_json(db, "zanzibar")["hits"][0]["id"], "corpus/a0.txt");
 }
 
 // Rewrites a database as schema 3 laid it out: each record in the document data, not in
@@ -387,7 +388,7 @@ TEST(IndexIncremental, PruneOnlyTouchesTheInputsGiven) {
   write_file(one + "/z.txt", article_text(3));
   const auto r = index(db, "--prune " + quote(one));
   EXPECT_NE(r.out.find("1 added, 0 updated, 0 unchanged, 1 removed"), std::string::npos) << r.out;
-  EXPECT_EQ(id_terms(db), (std::set<std::string>{"Qy.txt", "Qz.txt"}));
+  EXPECT_EQ(id_terms(db), (std::set<std::string>{"Qone/z.txt", "Qtwo/y.txt"}));
 }
 
 TEST(IndexIncremental, ChangedSidecarOrOptionsReanalyse) {
@@ -573,10 +574,10 @@ TEST(IndexHostile, BadInputIsReportedOnceAndNeverStopsTheRun) {
   EXPECT_EQ(n, expected.size());
 
   // Repaired text and escaped ids come back as valid UTF-8 JSON.
-  EXPECT_EQ(search_json(dir / "db", "café")["hits"][0]["id"], "latin1.txt");
+  EXPECT_EQ(search_json(dir / "db", "café")["hits"][0]["id"], "corpus/latin1.txt");
   const auto escaped = search_json(dir / "db", "markerda");
   ASSERT_EQ(escaped["total"], 1);
-  EXPECT_EQ(escaped["hits"][0]["id"], "caf%E9-name.txt");
+  EXPECT_EQ(escaped["hits"][0]["id"], "corpus/caf%E9-name.txt");
   EXPECT_EQ(search_json(dir / "db", "markerca")["total"], 1);  // the deep file
 }
 
@@ -639,7 +640,7 @@ TEST(IndexWriteError, FileSizeLimitIsAnIoErrorAndKeepsTheLastCommit) {
   write_file(c + "/first.txt", article_text(1));
   ASSERT_EQ(index(db, quote(c)).exit_code, 0);
   add_articles_and_run_out_of_space(db, c);
-  EXPECT_EQ(id_terms(db), std::set<std::string>{"Qfirst.txt"});
+  EXPECT_EQ(id_terms(db), std::set<std::string>{"Qc/first.txt"});
 }
 
 TEST(IndexWriteError, ShardedWriteErrorKeepsEveryShardAtItsLastCommit) {
@@ -679,6 +680,156 @@ TEST(IndexJsonl, RecordsAreIndexedIncrementallyAndPruned) {
   EXPECT_NE(r.out.find("0 added, 1 updated, 1 unchanged, 1 removed, 0 skipped"), std::string::npos)
       << r.out;
   EXPECT_EQ(id_terms(db), (std::set<std::string>{"Qr1", "Qr2"}));
+}
+
+}  // namespace
+
+namespace {
+
+// Rewrites a database as schema 5 left it: ids relative to their input folder (the
+// leading "<folder>/" dropped), no origin slot, no id scheme in the metadata.
+void downgrade_to_schema_5(const std::string& db_path) {
+  namespace schema = dossier::schema;
+  Xapian::WritableDatabase db(db_path);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    auto data = dossier::DocumentData::unserialise(schema::record(doc));
+    doc.remove_term(schema::id_term(data.id));
+    data.id = data.id.substr(data.id.find('/') + 1);
+    doc.add_boolean_term(schema::id_term(data.id));
+    schema::set_record(doc, data.serialise());
+    doc.remove_value(schema::kSlotOrigin);
+    db.replace_document(*it, doc);
+  }
+  db.set_metadata(schema::kSchemaKey, "5");
+  db.set_metadata(schema::kIdSchemeKey, "");
+  db.commit();
+}
+
+// Lines of `text` holding `needle`.
+std::size_t lines_with(const std::string& text, const std::string& needle) {
+  std::istringstream lines(text);
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line);) n += line.find(needle) != std::string::npos;
+  return n;
+}
+
+TEST(IndexIds, FoldersWithTheSameFileNamesKeepEveryArticle) {
+  TempDir dir("idx_ids");
+  const auto bbc = dir / "bbc", db = dir / "db";
+  for (int i = 0; i < 3; ++i) {
+    write_file(bbc + "/business/00" + std::to_string(i) + ".txt", article_text(i));
+    write_file(bbc + "/sport/00" + std::to_string(i) + ".txt", article_text(i + 10));
+  }
+  auto r = index(db, quote(bbc + "/business") + " " + quote(bbc + "/sport"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("6 added, 0 updated, 0 unchanged, 0 removed, 0 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(id_terms(db),
+            (std::set<std::string>{"Qbusiness/000.txt", "Qbusiness/001.txt", "Qbusiness/002.txt",
+                                   "Qsport/000.txt", "Qsport/001.txt", "Qsport/002.txt"}));
+  EXPECT_EQ(Xapian::Database(db).get_metadata(dossier::schema::kIdSchemeKey), "folder");
+  // Stable across runs, and whatever the path that names the folder.
+  r = index(db, quote(bbc + "/business/") + " " + quote(bbc + "/./sport"));
+  EXPECT_NE(r.out.find("0 added, 0 updated, 6 unchanged, 0 removed, 0 skipped"), std::string::npos)
+      << r.out << r.err;
+}
+
+TEST(IndexIds, TwoFoldersOfOneNameNeverReplaceEachOther) {
+  TempDir dir("idx_ids_clash");
+  const auto db = dir / "db", report = dir / "report.jsonl";
+  write_file(dir / "x/news/a.txt", article_text(1));
+  write_file(dir / "x/news/b.txt", article_text(2));
+  write_file(dir / "y/news/a.txt", article_text(3));
+  // In one run: the first input keeps the id, the second file is reported.
+  auto r = index(
+      db, "--report " + quote(report) + " " + quote(dir / "x/news") + " " + quote(dir / "y/news"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 added, 0 updated, 0 unchanged, 0 removed, 1 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.err, "dossier-index: skipped " + (dir / "y/news/a.txt") +
+                       ": id \"news/a.txt\" already given by " + (dir / "x/news") + "\n");
+  EXPECT_EQ(lines_with(dossier::e2e::slurp(report), "already given by"), 1u);
+  EXPECT_EQ(search_json(db, "markerba")["total"], 1);  // x's a.txt
+  EXPECT_EQ(search_json(db, "markerda")["total"], 0);  // y's a.txt
+  // In a later run: the stored article names its file, which is not replaced.
+  r = index(db, quote(dir / "y/news"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0 added, 0 updated, 0 unchanged, 0 removed, 1 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.err, "dossier-index: skipped " + (dir / "y/news/a.txt") +
+                       ": id \"news/a.txt\" is already the id of " +
+                       fs::canonical(dir / "x/news/a.txt").string() + ", which is not replaced\n");
+  EXPECT_EQ(search_json(db, "markerba")["total"], 1);
+}
+
+TEST(IndexIds, ASchema5DatabaseKeepsItsIdsAndNeverLetsAnotherFolderReplaceThem) {
+  TempDir dir("idx_ids_schema5");
+  const auto db = dir / "db";
+  for (int i = 0; i < 3; ++i) {
+    write_file(dir / ("business/00" + std::to_string(i) + ".txt"), article_text(i));
+    write_file(dir / ("sport/00" + std::to_string(i) + ".txt"), article_text(i + 10));
+  }
+  ASSERT_EQ(index(db, quote(dir / "business")).exit_code, 0);
+  downgrade_to_schema_5(db);
+  write_file(dir / "business/000.txt", article_text(0) + "Zanzibar appended.\n");
+  auto r = index(db, quote(dir / "business"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0 added, 1 updated, 2 unchanged"), std::string::npos) << r.out;
+  EXPECT_EQ(id_terms(db), (std::set<std::string>{"Q000.txt", "Q001.txt", "Q002.txt"}));
+  const Xapian::Database upgraded(db);
+  EXPECT_EQ(upgraded.get_metadata(dossier::schema::kSchemaKey),
+            std::to_string(dossier::schema::kSchemaVersion));
+  EXPECT_EQ(upgraded.get_metadata(dossier::schema::kIdSchemeKey), "relative");
+  // sport's files would take business's ids: reported, business's articles kept.
+  r = index(db, quote(dir / "sport"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("0 added, 0 updated, 0 unchanged, 0 removed, 3 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(lines_with(r.err, "is already the id of"), 3u) << r.err;
+  EXPECT_EQ(search_json(db, "zanzibar")["hits"][0]["id"], "000.txt");
+}
+
+TEST(IndexJsonl, DuplicateIdsAreReportedWithTheirLinesAndSkipped) {
+  TempDir dir("idx_jsonl_dup");
+  const auto file = dir / "articles.jsonl", db = dir / "db", report = dir / "report.jsonl";
+  write_file(file, R"({"id": "r1", "text": "Harbour strike ends"})"
+                   "\n"
+                   R"({"id": "r2", "text": "Budget vote delayed"})"
+                   "\n"
+                   R"({"id": "r1", "text": "Drought worsens"})"
+                   "\n");
+  const auto r = index(db, "--report " + quote(report) + " " + quote(file));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 added, 0 updated, 0 unchanged, 0 removed, 1 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.err,
+            "dossier-index: skipped " + file + ":3: id \"r1\" already given by " + file + ":1\n");
+  EXPECT_EQ(lines_with(dossier::e2e::slurp(report), "already given by"), 1u);
+  EXPECT_EQ(search_json(db, "harbour")["total"], 1);
+  EXPECT_EQ(search_json(db, "drought")["total"], 0);
+}
+
+TEST(IndexIds, OneFileOfAFolderHasTheIdAndSidecarItHasThroughItsFolder) {
+  TempDir dir("idx_one_file");
+  const auto c2 = dir / "c2";
+  write_file(c2 + "/a.txt", "Harbour strike ends\n\nDockers return to work.\n");
+  write_file(c2 + "/metadata.jsonl",
+             R"({"id": "a.txt", "date": "2019-01-05", "title": "Sidecar title", "source": "Wire"})"
+             "\n");
+  ASSERT_EQ(index(dir / "folder", quote(c2)).exit_code, 0);
+  auto r = index(dir / "file", quote(c2 + "/a.txt"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto through_file = search_json(dir / "file", "dockers");
+  EXPECT_EQ(through_file["hits"][0]["id"], "c2/a.txt");
+  EXPECT_EQ(through_file["hits"][0]["title"], "Sidecar title");
+  EXPECT_EQ(through_file["hits"][0]["date"], "2019-01-05");
+  EXPECT_EQ(through_file["hits"][0]["date_source"], "metadata");
+  EXPECT_EQ(search_json(dir / "folder", "dockers"), through_file);
+  // The file updates the article its folder gave.
+  r = index(dir / "folder", quote(c2 + "/a.txt"));
+  EXPECT_NE(r.out.find("0 added, 0 updated, 1 unchanged, 0 removed, 0 skipped"), std::string::npos)
+      << r.out << r.err;
 }
 
 }  // namespace

@@ -115,13 +115,13 @@ class ApiTest(unittest.TestCase):
                                                 "status": 404}))
 
     def test_document(self):
-        status, headers, body = self.server.json("/api/v1/documents/002_f98af769265f09ba.txt")
+        status, headers, body = self.server.json("/api/v1/documents/corpus/002_f98af769265f09ba.txt")
         self.assertEqual(status, 200)
         doc = body["document"]
         self.assertEqual(list(doc), ["id", "title", "date", "date_source", "dates_mentioned",
                                      "source", "url", "text", "actors", "forms"])
         self.assertEqual((doc["id"], doc["date"], doc["date_source"], doc["source"]),
-                         ("002_f98af769265f09ba.txt", "2019-02-23", "metadata", "Reuters"))
+                         ("corpus/002_f98af769265f09ba.txt", "2019-02-23", "metadata", "Reuters"))
         self.assertTrue(doc["text"].startswith(doc["title"]) or len(doc["text"]) > 500)
         self.assertEqual(list(doc["actors"][0]),
                          ["id", "name", "display_name", "type", "mentions"])
@@ -243,7 +243,7 @@ class ServerTest(unittest.TestCase):
             support.index(BIN, self.db, self.corpus)
             status, headers, body = server.json("/api/v1/search?q=zebras")
             self.assertEqual((status, body["total"], body["hits"][0]["id"]),
-                             (200, 1, "005_new.txt"))
+                             (200, 1, "corpus/005_new.txt"))
             self.assertEqual(headers["X-Dossier-Revision"], "2")
             self.assertEqual(server.json("/api/v1/status")[2]["database"]["documents"], 6)
         finally:

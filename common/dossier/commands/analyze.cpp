@@ -48,8 +48,10 @@ std::size_t analyze_corpus(const IndexOptions& options, std::ostream& out,
   const ActorLexicon lexicon = load_lexicon(options.actors_file);
   ArticleAnalyzer analyzer(lexicon, options.extraction);
   std::string bytes;
-  // The same listing, reading and conversion as indexing (settings hash unused here).
-  for (auto& source : open_input_sources(options.inputs, 0, count_problem, problem)) {
+  // The same listing, reading and conversion as indexing into a new database (settings
+  // hash unused here).
+  for (auto& source :
+       open_input_sources(options.inputs, schema::IdScheme::kFolder, 0, count_problem, problem)) {
     for (InputItem item; source->next(item);) {
       Article article;
       if (item.record) {

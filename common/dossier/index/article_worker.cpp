@@ -33,7 +33,6 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
   IndexOutcome out;
   out.id_term = job.id_term;
   out.existed = job.stored.has_value();
-  out.replace = out.existed || job.repeated;
   out.bytes = job.item.stamp.size;
   SourceStamp stamp = job.item.stamp;
 
@@ -60,6 +59,7 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
       build_document(article, words, analyzer_.analyse(article, words), analyzer_.analyzer());
   out.document.add_value(schema::kSlotSourceStamp, stamp.encode());
   out.document.add_boolean_term(*job.input_term);
+  out.document.add_value(schema::kSlotOrigin, job.item.source_path);
   out.kind = IndexOutcome::Kind::kDocument;
   return out;
 }

@@ -23,7 +23,6 @@ struct IndexJob {
   std::string id_term;
   const std::string* input_term = nullptr;  // owned by the InputSource, which outlives jobs
   std::optional<StoredArticle> stored;      // what the database holds under id_term
-  bool repeated = false;  // the id was already listed in this run (from another source)
 };
 
 // What the writer must do for one job.
@@ -36,7 +35,6 @@ struct IndexOutcome {
   Kind kind = Kind::kSkipped;
   std::string id_term;
   bool existed = false;  // the database had a document under id_term
-  bool replace = false;  // existed, or listed earlier in this run: replace, do not add
   Xapian::Document document;
   std::string stamp;  // kRestamp: the new kSlotSourceStamp value
   std::uint64_t bytes = 0;

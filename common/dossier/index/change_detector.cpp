@@ -14,13 +14,14 @@ ChangeDetector::ChangeDetector(const std::string& db_path) {
   }
 }
 
-std::optional<StoredArticle> ChangeDetector::find(const std::string& id_term) {
+std::optional<StoredArticle> ChangeDetector::find(const std::string& id_term,
+                                                  const std::string& input_term) {
   // The writer commits while we read: a revision we were reading can be recycled
   // (DatabaseModifiedError). Reopening gives the newest revision, which is as good an
   // answer: an article written by this run since is in it as the same source.
   for (int attempt = 0;; ++attempt) {
     try {
-      return find_once(id_term);
+      return find_once(id_term, input_term);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 10) throw;
       db_.reopen();
@@ -28,11 +29,19 @@ std::optional<StoredArticle> ChangeDetector::find(const std::string& id_term) {
   }
 }
 
-std::optional<StoredArticle> ChangeDetector::find_once(const std::string& id_term) {
+std::optional<StoredArticle> ChangeDetector::find_once(const std::string& id_term,
+                                                       const std::string& input_term) {
   const auto posting = db_.postlist_begin(id_term);
   if (posting == db_.postlist_end(id_term)) return std::nullopt;
   const Xapian::Document doc = db_.get_document(*posting);
-  return StoredArticle{SourceStamp::decode(doc.get_value(schema::kSlotSourceStamp))};
+  StoredArticle stored{SourceStamp::decode(doc.get_value(schema::kSlotSourceStamp)),
+                       doc.get_value(schema::kSlotOrigin)};
+  if (stored.origin.empty()) {
+    auto input = db_.postlist_begin(input_term);
+    input.skip_to(*posting);
+    stored.from_input = input != db_.postlist_end(input_term) && *input == *posting;
+  }
+  return stored;
 }
 
 }  // namespace dossier

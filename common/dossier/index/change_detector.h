@@ -15,6 +15,9 @@ namespace dossier {
 
 struct StoredArticle {
   std::optional<SourceStamp> stamp;  // nothing when written without one
+  // The file it was read from (schema::kSlotOrigin); empty when written before schema 6.
+  std::string origin;
+  bool from_input = false;  // it carries the input term asked about
 };
 
 class ChangeDetector {
@@ -22,11 +25,12 @@ class ChangeDetector {
   // Opens `db_path` read-only; it must exist (the writer has created it).
   explicit ChangeDetector(const std::string& db_path);
 
-  // The article stored under `id_term`, or nothing when there is none.
-  std::optional<StoredArticle> find(const std::string& id_term);
+  // The article stored under `id_term`, or nothing when there is none; `input_term` is
+  // looked up only for an article without an origin.
+  std::optional<StoredArticle> find(const std::string& id_term, const std::string& input_term);
 
  private:
-  std::optional<StoredArticle> find_once(const std::string& id_term);
+  std::optional<StoredArticle> find_once(const std::string& id_term, const std::string& input_term);
 
   Xapian::Database db_;
 };

@@ -5,7 +5,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "dossier/base/errors.h"
 #include "dossier/base/hash.h"
@@ -46,6 +46,19 @@ bool is_unchanged(const InputItem& item, const std::optional<StoredArticle>& sto
   if (!stored || !stored->stamp) return false;
   if (item.hash_known) return stored->stamp->same_content(item.stamp);
   return stored->stamp->same_file_state(item.stamp);
+}
+
+// Where an id was first listed in this run.
+struct FirstListing {
+  std::size_t source = 0;  // index in the sources
+  std::size_t line = 0;    // JSONL records: the line; 0 for files
+};
+
+// True when `stored` (the article under the item's id) was read from the item's file: a
+// file replaces its own article, never another file's. Articles written before schema 6
+// have no origin; their input term stands in for it.
+bool is_same_source(const InputItem& item, const StoredArticle& stored) {
+  return stored.origin.empty() ? stored.from_input : stored.origin == item.source_path;
 }
 
 class Pipeline {
@@ -130,28 +143,49 @@ class Pipeline {
       if (!source.next(item)) return true;
       std::string id_term = schema::id_term(item.id);
       const std::uint64_t id_hash = fnv1a64(id_term);
-      const bool repeated = !ids_this_run_.insert(id_hash).second;
-      if (options_.prune) result_.seen_id_hashes[index].push_back(id_hash);
       bytes_ += item.stamp.size;
-      if (!item.record) {
-        if (const auto why = refuse_by_size(item.stamp.size, options_.max_file_size)) {
-          report_.skipped(item.origin, *why);
-          progress_.advance(1, item.stamp.size);
-          continue;
-        }
+      if (const auto why = refusal(index, item, id_hash)) {
+        report_.skipped(item.origin, *why);
+        progress_.advance(1, item.stamp.size);
+        continue;
       }
-      auto stored = detector.find(id_term);
+      auto stored = detector.find(id_term, source.input_term());
+      if (stored && !is_same_source(item, *stored)) {
+        report_.skipped(item.origin, "id \"" + item.id + "\" is already the id of " +
+                                         (stored->origin.empty() ? "an article of another input"
+                                                                 : stored->origin) +
+                                         ", which is not replaced");
+        progress_.advance(1, item.stamp.size);
+        continue;
+      }
+      if (options_.prune) result_.seen_id_hashes[index].push_back(id_hash);
       if (is_unchanged(item, stored)) {
         ++unchanged_by_stat_;
         progress_.advance(1, item.stamp.size);
         continue;
       }
-      IndexJob job{next_seq_,         std::move(item), std::move(id_term), &source.input_term(),
-                   std::move(stored), repeated};
+      IndexJob job{next_seq_, std::move(item), std::move(id_term), &source.input_term(),
+                   std::move(stored)};
       if (!results_.wait_for_room(next_seq_, [&] { jobs_.flush(); }) || !jobs_.push(std::move(job)))
         return false;
       ++next_seq_;
     }
+  }
+
+  // Why the item of source `index` is not indexed at all, or nothing: its id was listed
+  // before in this run (the first listing wins), or the file is too big to read.
+  std::optional<std::string> refusal(std::size_t index, const InputItem& item,
+                                     std::uint64_t id_hash) {
+    const auto [first, is_new] =
+        first_listing_.try_emplace(id_hash, FirstListing{index, item.line});
+    if (!is_new) return "id \"" + item.id + "\" already given by " + where(first->second);
+    if (!item.record) return refuse_by_size(item.stamp.size, options_.max_file_size);
+    return std::nullopt;
+  }
+
+  std::string where(const FirstListing& first) const {
+    const std::string& name = sources_[first.source]->name();
+    return first.line == 0 ? name : name + ":" + std::to_string(first.line);
   }
 
   // Worker thread.
@@ -212,10 +246,11 @@ class Pipeline {
   std::atomic<bool> stop_{false};
   // Written by the reader thread only, read after it is joined.
   std::uint64_t next_seq_ = 0;
-  // fnv1a64 of every id term listed so far: an id seen twice (two inputs, or a JSONL
-  // file repeating an id) must replace, not add. 8 bytes (plus the set's overhead) per
-  // article is the one cost that grows with the corpus.
-  std::unordered_set<std::uint64_t> ids_this_run_;
+  // fnv1a64 of every id term listed so far, and where: an id listed twice (two inputs
+  // with one folder name, or a JSONL file repeating an id) is reported and skipped, never
+  // a silent replace. 24 bytes (plus the map's overhead) per article is the one cost that
+  // grows with the corpus.
+  std::unordered_map<std::uint64_t, FirstListing> first_listing_;
   std::size_t unchanged_by_stat_ = 0;
   std::uint64_t bytes_ = 0;
   int signal_ = 0;

@@ -49,12 +49,12 @@ void ShardWriter::apply(IndexOutcome& outcome) {
       // add_document is much cheaper than replace_document(term), which has to look the
       // term up through Xapian's pending changes; it is safe when the reader knows the id
       // is in neither the database nor this run (an id always goes to the same shard).
-      if (outcome.replace) {
+      if (outcome.existed) {
         db_.replace_document(outcome.id_term, outcome.document);
       } else {
         db_.add_document(outcome.document);
       }
-      ++(outcome.replace ? counts_.updated : counts_.added);
+      ++(outcome.existed ? counts_.updated : counts_.added);
       return;
     }
     // kRestamp: same content under a new mtime; store the new stamp so the next run

@@ -71,25 +71,27 @@ WritableShards create_sharded(const std::string& path, unsigned count) {
   return out;
 }
 
-}  // namespace
-
-Xapian::WritableDatabase open_writable(const std::string& path, const std::string& shown_path) {
-  try {
-    const int action =
-        is_unfinished_creation(path) ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
-    Xapian::WritableDatabase db(path, action);
-    schema::stamp_or_check(db, shown_path);
-    return db;
-  } catch (const Xapian::DatabaseLockError&) {
-    throw Error(ErrorKind::kUsage, "database " + shown_path + " is locked by another indexer");
-  } catch (const Xapian::DatabaseError& e) {
-    throw Error(ErrorKind::kUsage, "cannot open database " + path + " for writing: " + e.get_msg());
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kInternal, "cannot open database " + path + ": " + e.get_description());
+// The scheme the shards store (the first that has one), else the one their contents imply.
+schema::IdScheme existing_id_scheme(const WritableShards& db) {
+  Xapian::doccount documents = 0;
+  for (const auto& shard : db.shards) {
+    if (const auto stored = schema::stored_id_scheme(shard)) return *stored;
+    documents += shard.get_doccount();
   }
+  return documents > 0 ? schema::IdScheme::kRelative : schema::IdScheme::kFolder;
 }
 
-WritableShards open_writable_shards(const std::string& path, unsigned requested_shards) {
+WritableShards with_id_scheme(WritableShards db) {
+  db.ids = existing_id_scheme(db);
+  const std::string name(schema::id_scheme_name(db.ids));
+  for (auto& shard : db.shards) {
+    if (shard.get_metadata(schema::kIdSchemeKey) != name)
+      shard.set_metadata(schema::kIdSchemeKey, name);
+  }
+  return db;
+}
+
+WritableShards open_layout(const std::string& path, unsigned requested_shards) {
   if (has_stub(path)) {
     const auto count = read_stub(path);
     if (!count)
@@ -115,6 +117,28 @@ WritableShards open_writable_shards(const std::string& path, unsigned requested_
   WritableShards out{path, {}};
   out.shards.push_back(open_writable(path));
   return out;
+}
+
+}  // namespace
+
+Xapian::WritableDatabase open_writable(const std::string& path, const std::string& shown_path) {
+  try {
+    const int action =
+        is_unfinished_creation(path) ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    Xapian::WritableDatabase db(path, action);
+    schema::stamp_or_check(db, shown_path);
+    return db;
+  } catch (const Xapian::DatabaseLockError&) {
+    throw Error(ErrorKind::kUsage, "database " + shown_path + " is locked by another indexer");
+  } catch (const Xapian::DatabaseError& e) {
+    throw Error(ErrorKind::kUsage, "cannot open database " + path + " for writing: " + e.get_msg());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal, "cannot open database " + path + ": " + e.get_description());
+  }
+}
+
+WritableShards open_writable_shards(const std::string& path, unsigned requested_shards) {
+  return with_id_scheme(open_layout(path, requested_shards));
 }
 
 void commit(Xapian::WritableDatabase& db, const std::string& path) {

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include "dossier/schema/schema.h"
+
 namespace dossier {
 
 // Opens or creates the database at `path` for writing and stamps/checks its schema.
@@ -23,6 +25,8 @@ inline Xapian::WritableDatabase open_writable(const std::string& path) {
 struct WritableShards {
   std::string path;  // the database as the user named it
   std::vector<Xapian::WritableDatabase> shards;
+  // How the articles of a folder are named in this database (stored in every shard).
+  schema::IdScheme ids = schema::IdScheme::kFolder;
 };
 
 // Opens the database at `path` with its own layout: a folder with a stub file has the
@@ -31,7 +35,9 @@ struct WritableShards {
 // path/shard-<i>, committed empty (with the schema version), and only then listed in the
 // stub, so a crash never leaves a stub naming shards that do not exist. Throws
 // dossier::Error (kUsage) when `requested_shards` is neither 0 nor the existing count, or
-// the stub is not one dossier-index wrote; otherwise as open_writable().
+// the stub is not one dossier-index wrote; otherwise as open_writable(). The id scheme is
+// the stored one, else kRelative for a database that already holds articles (written
+// before schema 6), else kFolder; it is stored in every shard that lacks it.
 WritableShards open_writable_shards(const std::string& path, unsigned requested_shards);
 
 // Commits, turning Xapian's I/O errors (disk full...) into dossier::Error (kInternal).

@@ -15,24 +15,33 @@ bool is_jsonl_path(const std::string& path) {
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
-std::string canonical_string(const fs::path& p) {
-  std::error_code ec;
-  const auto canonical = fs::weakly_canonical(fs::absolute(p), ec);
-  return (ec ? fs::absolute(p) : canonical).string();
+// What leads the ids of a folder's files: its name and a '/' under IdScheme::kFolder.
+std::string id_prefix(const fs::path& canonical_folder, schema::IdScheme ids) {
+  const std::string name = canonical_folder.filename().string();
+  if (ids == schema::IdScheme::kRelative || name.empty()) return {};
+  return id_from_path_bytes(name) + "/";
 }
 
 // A corpus folder, or a single article file: listed (and stat'ed) up front, sorted by id.
+// A single file is named and described as when its folder is the input: its folder's
+// name, its file name, its folder's sidecar entry.
 class FileListSource : public InputSource {
  public:
-  FileListSource(const fs::path& input, bool is_folder, std::uint64_t settings_hash,
-                 const ProblemSink& problem, const ProblemSink& note)
-      : term_(schema::input_term(canonical_string(input))), settings_hash_(settings_hash) {
+  FileListSource(const fs::path& input, bool is_folder, schema::IdScheme ids,
+                 std::uint64_t settings_hash, const ProblemSink& problem, const ProblemSink& note)
+      : name_(input.string()),
+        is_folder_(is_folder),
+        root_(canonical_string(input)),
+        term_(schema::input_term(root_.string())),
+        settings_hash_(settings_hash) {
     files_ = is_folder ? list_folder(input, problem, note)
                        : list_corpus_files({input.string()}, problem, note);
     for (const auto& f : files_) total_bytes_ += f.size;
-    if (!is_folder) return;
+    const fs::path folder = is_folder ? root_ : root_.parent_path();
+    id_prefix_ = id_prefix(folder, ids);
+    if (!is_folder) root_ = folder;
     try {
-      metadata_ = load_metadata(input);
+      metadata_ = load_metadata(folder);
     } catch (const std::exception& e) {
       throw Error(ErrorKind::kInput, e.what());
     }
@@ -41,6 +50,7 @@ class FileListSource : public InputSource {
   }
 
   const std::string& input_term() const override { return term_; }
+  const std::string& name() const override { return name_; }
   std::uint64_t total_bytes() const override { return total_bytes_; }
   std::uint64_t total_articles() const override { return files_.size(); }
 
@@ -49,17 +59,28 @@ class FileListSource : public InputSource {
     // Moved out: the list is only walked once, and the strings go with the item.
     CorpusFile& f = files_[next_++];
     item = InputItem{};
-    item.id = std::move(f.id);
+    item.metadata = metadata_.find(f.id);  // sidecar ids are relative to the folder
+    item.id = id_prefix_ + f.id;
     item.origin = f.path.string();
-    item.metadata = metadata_.find(item.id);
+    item.source_path = source_path(f);
     item.stamp = SourceStamp{f.size, f.mtime_ns, 0, context_hash(settings_hash_, item.metadata)};
     item.file = std::move(f.path);
     return true;
   }
 
  private:
+  // The file's canonical path: the folder's, then the file's path below it.
+  std::string source_path(const CorpusFile& f) const {
+    if (!is_folder_) return (root_ / f.path.filename()).string();
+    return (root_ / f.path.lexically_relative(name_)).string();
+  }
+
+  std::string name_;
+  bool is_folder_;
+  fs::path root_;  // canonical; a single file's folder
   std::string term_;
   std::uint64_t settings_hash_;
+  std::string id_prefix_;
   MetadataTable metadata_;
   std::vector<CorpusFile> files_;
   std::size_t next_ = 0;
@@ -70,7 +91,8 @@ class FileListSource : public InputSource {
 class JsonlSource : public InputSource {
  public:
   JsonlSource(const fs::path& input, std::uint64_t settings_hash, const ProblemSink& problem)
-      : term_(schema::input_term(canonical_string(input))),
+      : source_path_(canonical_string(input)),
+        term_(schema::input_term(source_path_)),
         settings_hash_(settings_hash),
         path_(input.string()),
         problem_(problem) {
@@ -84,6 +106,7 @@ class JsonlSource : public InputSource {
   }
 
   const std::string& input_term() const override { return term_; }
+  const std::string& name() const override { return path_; }
   std::uint64_t total_bytes() const override { return total_bytes_; }
   std::uint64_t total_articles() const override { return 0; }
 
@@ -97,6 +120,8 @@ class JsonlSource : public InputSource {
       item = InputItem{};
       item.id = article.id;
       item.origin = path_ + ":" + std::to_string(article.line);
+      item.source_path = source_path_;
+      item.line = article.line;
       // +1: the line end, so progress reaches the file size.
       item.stamp = SourceStamp{article.title.size() + article.text.size() + 1, 0,
                                record_hash(article), context_hash(settings_hash_, nullptr)};
@@ -108,6 +133,7 @@ class JsonlSource : public InputSource {
   }
 
  private:
+  std::string source_path_;
   std::string term_;
   std::uint64_t settings_hash_;
   std::string path_;
@@ -117,6 +143,12 @@ class JsonlSource : public InputSource {
 };
 
 }  // namespace
+
+std::string canonical_string(const fs::path& p) {
+  std::error_code ec;
+  const auto canonical = fs::weakly_canonical(fs::absolute(p), ec);
+  return (ec ? fs::absolute(p) : canonical).string();
+}
 
 std::uint64_t record_hash(const JsonlArticle& record) {
   // Each field prefixed with its length, so no two different records join to one string.
@@ -148,6 +180,7 @@ std::uint64_t context_hash(std::uint64_t settings_hash, const ArticleMetadata* m
 }
 
 std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<std::string>& inputs,
+                                                             schema::IdScheme ids,
                                                              std::uint64_t settings_hash,
                                                              const ProblemSink& problem,
                                                              const ProblemSink& note) {
@@ -157,11 +190,13 @@ std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<s
     check_inputs_exist({input});
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      sources.push_back(std::make_unique<FileListSource>(p, true, settings_hash, problem, note));
+      sources.push_back(
+          std::make_unique<FileListSource>(p, true, ids, settings_hash, problem, note));
     } else if (is_jsonl_path(input)) {
       sources.push_back(std::make_unique<JsonlSource>(p, settings_hash, problem));
     } else {
-      sources.push_back(std::make_unique<FileListSource>(p, false, settings_hash, problem, note));
+      sources.push_back(
+          std::make_unique<FileListSource>(p, false, ids, settings_hash, problem, note));
     }
   }
   return sources;

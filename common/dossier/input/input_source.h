@@ -13,6 +13,7 @@
 #include "dossier/input/jsonl_reader.h"
 #include "dossier/input/metadata.h"
 #include "dossier/input/source_stamp.h"
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 
@@ -20,6 +21,10 @@ namespace dossier {
 struct InputItem {
   std::string id;      // article id, valid UTF-8
   std::string origin;  // where it is, for messages: a file path, or "FILE.jsonl:LINE"
+  // The absolute, canonical path of the file it is read from (a JSONL record: the JSONL
+  // file), stored in schema::kSlotOrigin to tell two files with one id apart.
+  std::string source_path;
+  std::size_t line = 0;  // JSONL records: the line in the file; 0 for files
   // Size and mtime are known when listed; the content hash only for JSONL records
   // (`hash_known`), files are hashed when read.
   SourceStamp stamp;
@@ -36,6 +41,8 @@ class InputSource {
   virtual ~InputSource() = default;
   // The schema's source term of this input (schema::input_term), for --prune.
   virtual const std::string& input_term() const = 0;
+  // The input as named on the command line, for messages.
+  virtual const std::string& name() const = 0;
   // Fills `item` with the next article; false at the end. Entries that cannot be listed
   // or parsed are reported to the sink given at construction and not returned.
   virtual bool next(InputItem& item) = 0;
@@ -47,17 +54,22 @@ class InputSource {
 
 // One source per input: a folder (its .txt files, sorted by id, with its metadata sidecar),
 // a `.jsonl`/`.ndjson` file (its records, in file order) or any other file (that one
-// article, id = its name). `settings_hash` (the extraction options) goes into every item's
-// context hash. Listing problems and bad sidecar lines go to `problem` (skipped), notes to
-// `note` (warnings). Throws dossier::Error (kInput) when an input does not exist, or a
-// JSONL file or a sidecar cannot be opened.
+// article, with the id and the sidecar entry it has when its folder is the input). A
+// folder's ids follow `ids` (schema::IdScheme). `settings_hash` (the extraction options)
+// goes into every item's context hash. Listing problems and bad sidecar lines go to `problem`
+// (skipped), notes to `note` (warnings). Throws dossier::Error (kInput) when an input does not
+// exist, or a JSONL file or a sidecar cannot be opened.
 std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<std::string>& inputs,
+                                                             schema::IdScheme ids,
                                                              std::uint64_t settings_hash,
                                                              const ProblemSink& problem,
                                                              const ProblemSink& note);
 
 // Throws dossier::Error (kInput) naming the first input that does not exist.
 void check_inputs_exist(const std::vector<std::string>& inputs);
+
+// The absolute, canonical form of `path` (as far as it exists).
+std::string canonical_string(const std::filesystem::path& path);
 
 // The fnv1a64 of a JSONL record's fields: its content hash.
 std::uint64_t record_hash(const JsonlArticle& record);

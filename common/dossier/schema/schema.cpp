@@ -90,6 +90,18 @@ std::string input_term(std::string_view canonical_input_path) {
   return std::string(kInputPrefix) + hash;
 }
 
+std::string_view id_scheme_name(IdScheme scheme) {
+  return scheme == IdScheme::kFolder ? "folder" : "relative";
+}
+
+std::optional<IdScheme> stored_id_scheme(const Xapian::Database& db) {
+  const std::string stored = db.get_metadata(kIdSchemeKey);
+  for (const IdScheme scheme : {IdScheme::kFolder, IdScheme::kRelative}) {
+    if (stored == id_scheme_name(scheme)) return scheme;
+  }
+  return std::nullopt;
+}
+
 void check(const Xapian::Database& db, const std::string& path) {
   const std::string found = db.get_metadata(kSchemaKey);
   if (found.empty()) {

@@ -2,8 +2,9 @@
 // both binaries (like notmuch's prefix table and omega's values.h).
 //
 // Terms
-//   Q<id>            unique id of the article (its path relative to the corpus root, or the
-//                    JSONL id); long ids are shortened with a hash (see id_term()).
+//   Q<id>            unique id of the article (see IdScheme: a file's path below its
+//                    input folder, led by that folder's name, or the JSONL id); long ids
+//                    are shortened with a hash (see id_term()).
 //   <term>           body and title words, folded by the Analyzer, with positions.
 //   Z<stem>          stemmed body and title words (Xapian's convention for STEM_SOME).
 //   S<term>          title words with positions; ZS<stem> their stems.
@@ -37,7 +38,8 @@
 // data, which Xapian deflates with zlib on every write (8% of an index build) and
 // inflates on every read; a value slot is stored as it is. The document data is empty.
 //
-// Metadata: "dossier:schema" = kSchemaVersion as decimal.
+// Metadata: "dossier:schema" = kSchemaVersion as decimal; "dossier:ids" = the IdScheme
+// ("folder" or "relative").
 #pragma once
 
 #include <cstdint>
@@ -52,13 +54,29 @@ namespace dossier::schema {
 
 // 2: binary document data (was JSON); 3: actor codes in kSlotActors (were id strings);
 // 4: the record in kSlotRecord (was the document data); 5: no name term for an actor named
-// as its key implies (implied_actor_name)
-inline constexpr int kSchemaVersion = 5;
+// as its key implies (implied_actor_name); 6: the id scheme in the metadata (kIdSchemeKey)
+// and each article's source file in kSlotOrigin
+inline constexpr int kSchemaVersion = 6;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (record() reads either), and 4 from 5 only in leaving out implied name
-// terms (a database that has them all implies no votes), so neither needs a rebuild.
+// terms (a database that has them all implies no votes), so neither needs a rebuild; 5
+// from 6 in its ids (it keeps IdScheme::kRelative) and in having no kSlotOrigin.
 inline constexpr int kOldestReadableSchema = 3;
 inline constexpr const char* kSchemaKey = "dossier:schema";
+inline constexpr const char* kIdSchemeKey = "dossier:ids";
+
+// How a folder's files are named. Databases created since schema 6 lead each id with the
+// name of the input folder ("business/001.txt"), so two folders given in one run, or in
+// two runs, do not hand out the same ids; older databases keep the ids they have (the
+// path below the folder, "001.txt"), or every article would be indexed twice.
+enum class IdScheme {
+  kFolder,    // "<folder name>/<path below it>"; stored as "folder"
+  kRelative,  // "<path below the folder>"; stored as "relative"
+};
+std::string_view id_scheme_name(IdScheme scheme);
+// The scheme stored in `db`'s metadata, or nothing when it has none (written before
+// schema 6, or new).
+std::optional<IdScheme> stored_id_scheme(const Xapian::Database& db);
 
 inline constexpr const char* kIdPrefix = "Q";
 inline constexpr const char* kStemPrefix = "Z";
@@ -83,6 +101,10 @@ enum Slot : Xapian::valueno {
   // depends on (its metadata sidecar entry, the extraction options). index/source_stamp.h.
   kSlotSourceStamp = 3,
   kSlotRecord = 4,  // the serialised DocumentData (see "Record" above)
+  // The absolute, canonical path of the file the article was read from (for a JSONL
+  // record, the JSONL file), as bytes: an id already held by an article of another file
+  // is a collision, reported, never a silent replace. Absent before schema 6.
+  kSlotOrigin = 5,
 };
 
 inline constexpr Xapian::termpos kFieldPositionGap = 100;
