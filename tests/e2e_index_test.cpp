@@ -832,4 +832,17 @@ TEST(IndexIds, OneFileOfAFolderHasTheIdAndSidecarItHasThroughItsFolder) {
       << r.out << r.err;
 }
 
+TEST(IndexUsage, ADatabaseInsideAnInputFolderIsRefused) {
+  TempDir dir("idx_db_inside");
+  write_file(dir / "c/a.txt", article_text(1));
+  for (const std::string& db : {dir / "c/db", dir / "c", dir / "c/sub/../db"}) {
+    const auto r = index(db, quote(dir / "c"));
+    EXPECT_EQ(r.exit_code, 2) << db;
+    EXPECT_EQ(r.err, "dossier-index: database " + db + " is inside the input folder " +
+                         (dir / "c") + "; put it outside the corpus\n");
+  }
+  EXPECT_FALSE(fs::exists(dir / "c/db"));
+  EXPECT_EQ(index(dir / "db", quote(dir / "c")).exit_code, 0);  // beside it is fine
+}
+
 }  // namespace

@@ -1,6 +1,7 @@
 #include "dossier/index/indexer.h"
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -25,6 +26,22 @@ std::uint64_t settings_hash(const IndexOptions& options) {
   return fnv1a64(all.str());
 }
 
+// A database inside an input folder would sit among the articles, and the next run would
+// walk Xapian's files as part of the corpus.
+void check_database_outside_inputs(const std::string& db_path,
+                                   const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  const fs::path db = canonical_string(db_path);
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) continue;
+    const fs::path below = db.lexically_relative(canonical_string(input));
+    if (!below.empty() && *below.begin() != "..")
+      throw Error(ErrorKind::kUsage, "database " + db_path + " is inside the input folder " +
+                                         input + "; put it outside the corpus");
+  }
+}
+
 }  // namespace
 
 ActorLexicon load_lexicon(const std::string& actors_file) {
@@ -42,6 +59,7 @@ ActorLexicon load_lexicon(const std::string& actors_file) {
 IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   const auto started = std::chrono::steady_clock::now();
   check_inputs_exist(options.inputs);  // a typo creates no database
+  check_database_outside_inputs(options.db_path, options.inputs);
   const ActorLexicon lexicon = load_lexicon(options.actors_file);
   // Locked before listing: a second indexer fails at once.
   WritableShards db = open_writable_shards(options.db_path, options.shards);
