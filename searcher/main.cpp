@@ -117,8 +117,9 @@ int main(int argc, char** argv) {
       "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
       "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]"};
   app.footer(
-      "Query syntax (Xapian's): words (any match, ranked), AND OR NOT XOR (in capitals),\n"
-      "+word (required), -word (excluded), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
+      "Query syntax (Xapian's): words (any may match), ranked,\n"
+      "AND OR NOT XOR (in capitals), +word (required), -word (excluded; only exclusions:\n"
+      "every article but those), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
       "title:word, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
       "date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02, date:undated,\n"
       "mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"
@@ -128,7 +129,8 @@ int main(int argc, char** argv) {
       "Exit codes: 0 results found (batch: every query answered), 1 no results, 2 bad usage,\n"
       "query or database (batch: any query failed), 3 internal error.");
   app.add_option("--db", o.batch.db_path, "Database folder made by dossier-index")->required();
-  app.add_option("query", o.query_words, "Query words (joined with spaces); none: every article");
+  app.add_option("query", o.query_words,
+                 "Query words (joined with spaces; they may start with '-'); none: every article");
   app.add_option("-n,--limit", request.limit, "Number of hits to show (batch: per query)")
       ->default_val(10)
       ->check(CLI::Range(0, 1000000));
@@ -207,7 +209,7 @@ int main(int argc, char** argv) {
   actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)");
   actors->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
-  if (const auto rc = dossier::parse_cli(app, argc, argv)) return *rc;
+  if (const auto rc = dossier::parse_cli(app, argc, argv, true)) return *rc;
 
   return dossier::run_reporting_errors("dossier-search", [&] {
     finish_request(o);

@@ -86,6 +86,27 @@ TEST_F(CorpusE2E, BooleanOperatorsAndExclusion) {
   EXPECT_GE(search_json("Venezue*")["total"].get<int>(), 5);
 }
 
+// A query of exclusions only means every article (or every one the filters allow) but
+// those, and its words may start with '-' without a "--" before them.
+TEST_F(CorpusE2E, OnlyExclusionsFindEveryOtherArticle) {
+  const std::vector<std::string> without_sanctions = {"corpus/001_4132258e9ace6acd.txt",
+                                                      "corpus/004_de6bcb39d1aac536.txt"};
+  EXPECT_EQ(search_json("sanctions")["total"], 3);
+  EXPECT_EQ(ids(search_json("-sanctions")), without_sanctions);
+  EXPECT_EQ(search_json("-\"military aid\"")["total"], 4);
+  EXPECT_EQ(search_json("-cuba -sanctions")["total"], 2);
+  const auto filtered = search("--format json --actor cuba -- -sanctions");
+  EXPECT_EQ(filtered.exit_code, 1) << filtered.err;  // both Cuba articles name sanctions
+  EXPECT_EQ(nlohmann::json::parse(filtered.out)["total"], 0);
+  // No "--": options keep their values, every other word led by '-' is a query word.
+  const auto bare = search("--format json -sanctions -n1");
+  ASSERT_EQ(bare.exit_code, 0) << bare.err;
+  const auto j = nlohmann::json::parse(bare.out);
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_EQ(j["limit"], 1);
+  EXPECT_EQ(nlohmann::json::parse(search("--format=json -nuclear -n 1").out)["total"], 5);
+}
+
 TEST_F(CorpusE2E, JsonMatchesGolden) {
   const auto r = search("--format json Shchetinin");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -108,6 +108,44 @@ TEST_F(QueryBuilderTest, FieldQueries) {
             "Query(0 * XSassociated press)");
 }
 
+TEST(QueryFolding, OnlyExclusionsAreFoundAtTheTopLevel) {
+  struct Case {
+    const char* folded;
+    const char* excluded;  // null: not a query of exclusions only
+  };
+  const Case cases[] = {
+      {"-oil", "oil"},
+      {" -oil  -gas ", "oil OR gas"},
+      {"-\"oil prices\"", "\"oil prices\""},
+      {"-(oil gas) -title:iraq", "(oil gas) OR title:iraq"},
+      {"-state-owned", "state-owned"},
+      {"oil -gas", nullptr},
+      {"-oil gas", nullptr},
+      {"NOT oil", nullptr},
+      {"-oil AND -gas", nullptr},
+      {"", nullptr},
+      {"- ", nullptr},
+  };
+  for (const auto& c : cases) {
+    const auto got = dossier::excluded_items(c.folded);
+    if (c.excluded == nullptr) {
+      EXPECT_FALSE(got) << c.folded << " -> " << *got;
+    } else {
+      EXPECT_EQ(got.value_or("(none)"), c.excluded) << c.folded;
+    }
+  }
+}
+
+TEST_F(QueryBuilderTest, OnlyExclusionsMeanEveryArticleButThose) {
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
+  EXPECT_EQ(qb.build("-oil", false).get_description(), "Query((<alldocuments> AND_NOT Zoil@1))");
+  EXPECT_EQ(qb.build("-Oil -gas", false).get_description(),
+            "Query((<alldocuments> AND_NOT (Zoil@1 OR Zgas@2)))");
+  EXPECT_EQ(qb.build("-\"oil prices\"", false).get_description(),
+            "Query((<alldocuments> AND_NOT (oil@1 PHRASE 2 prices@2)))");
+  EXPECT_EQ(qb.build("-oil", true).get_description(), "Query(Zoil@1)");  // plain: a word
+}
+
 TEST_F(QueryBuilderTest, PlainQueriesNeverFail) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
   EXPECT_NO_THROW(qb.build("\"unbalanced AND (", true));

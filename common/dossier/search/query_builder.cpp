@@ -100,7 +100,38 @@ void check_balanced(std::string_view raw) {
   if (depth != 0) throw Error(ErrorKind::kUsage, where + "unbalanced parenthesis");
 }
 
+// Length of the item starting at `q[i]`: a quoted phrase, a parenthesised group, or a
+// chunk up to the next space.
+std::size_t item_length(std::string_view q, std::size_t i) {
+  if (q[i] == '"') {
+    const std::size_t close = q.find('"', i + 1);
+    return (close == std::string_view::npos ? q.size() : close + 1) - i;
+  }
+  std::size_t j = i;
+  for (int depth = 0; j < q.size() && (depth > 0 || !is_space(q[j])); ++j) {
+    if (q[j] == '(') ++depth;
+    if (q[j] == ')') --depth;
+  }
+  return j - i;
+}
+
 }  // namespace
+
+std::optional<std::string> excluded_items(std::string_view folded) {
+  std::string any;
+  std::size_t i = 0;
+  while (true) {
+    while (i < folded.size() && is_space(folded[i])) ++i;
+    if (i == folded.size()) break;
+    if (folded[i] != '-') return std::nullopt;
+    if (++i == folded.size() || is_space(folded[i])) continue;
+    const std::size_t n = item_length(folded, i);
+    any.append(any.empty() ? "" : " OR ").append(folded.substr(i, n));
+    i += n;
+  }
+  if (any.empty()) return std::nullopt;
+  return any;
+}
 
 std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
   const std::string q = straighten_quotes(raw);
@@ -187,6 +218,17 @@ Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
     // The query had words but none survived folding (only punctuation): match nothing.
     return Xapian::Query();
   }
+  if (!plain) {
+    // Only exclusions: Xapian's parser would search for the excluded words instead.
+    if (const auto excluded = excluded_items(folded)) {
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(std::string()),
+                           parse(query, *excluded, plain));
+    }
+  }
+  return parse(query, folded, plain);
+}
+
+Xapian::Query QueryBuilder::parse(std::string_view query, const std::string& folded, bool plain) {
   const unsigned flags = plain ? 0u
                                : Xapian::QueryParser::FLAG_DEFAULT |
                                      Xapian::QueryParser::FLAG_WILDCARD |

@@ -4,6 +4,7 @@
 // "Guaidó" in a query finds "Guaido" in a text and the reverse.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,11 @@ namespace dossier {
 // quotes, parentheses, field names and boolean-field values untouched. Exposed for tests.
 std::string fold_query_words(std::string_view query, Analyzer& analyzer);
 
+// When every top-level item of a folded query is excluded ("-oil", '-"oil prices"',
+// "-(a b)"), those items without their '-', joined by OR: what the query excludes from
+// every article. Otherwise nothing. Exposed for tests.
+std::optional<std::string> excluded_items(std::string_view folded);
+
 class QueryBuilder {
  public:
   // `db` is used to expand wildcards, `actors` to resolve actor: values; both must outlive
@@ -26,8 +32,9 @@ class QueryBuilder {
   QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, ActorDirectory& actors);
 
   // Parses `query`. `plain` takes every word literally (no operators, fields or phrases),
-  // as IR test collections need. An empty query matches every document. Throws
-  // dossier::Error (kUsage) for a query Xapian cannot parse.
+  // as IR test collections need. An empty query matches every document, a query of
+  // exclusions only ("-oil") every document but those. Throws dossier::Error (kUsage) for
+  // a query Xapian cannot parse.
   Xapian::Query build(std::string_view query, bool plain);
 
   // Ranking experiments (bench/eval_cisi.py): query words without their stems (only exact
@@ -36,6 +43,9 @@ class QueryBuilder {
   void set_stopwords(bool on);
 
  private:
+  // Parses folded text; `query` is the user's, for messages.
+  Xapian::Query parse(std::string_view query, const std::string& folded, bool plain);
+
   Analyzer& analyzer_;
   FieldErrors field_errors_;
   Xapian::QueryParser parser_;
