@@ -18,6 +18,7 @@ struct Options {
   std::vector<std::string> query_words;
   std::string format;  // empty: "text" for one query, "jsonl" for a batch
   std::string sort = "relevance";
+  std::string match = "all";
   std::string granularity = "month";
   bool estimate = false;
   std::string batch_input;
@@ -40,6 +41,7 @@ std::string join(const std::vector<std::string>& words) {
 void finish_request(Options& o) {
   auto& request = o.batch.defaults;
   request.sort = *dossier::sort_order_from_string(o.sort);
+  request.match = *dossier::match_mode_from_string(o.match);
   request.granularity = *dossier::granularity_from_string(o.granularity);
   request.exact = !o.estimate;
 }
@@ -117,7 +119,7 @@ int main(int argc, char** argv) {
       "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
       "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]"};
   app.footer(
-      "Query syntax (Xapian's): words (any may match), ranked,\n"
+      "Query syntax (Xapian's): words (all must match; --match any: any may), ranked,\n"
       "AND OR NOT XOR (in capitals), +word (required), -word (excluded; only exclusions:\n"
       "every article but those), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
       "title:word, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
@@ -142,6 +144,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv"}));
   app.add_flag("--plain", request.plain,
                "Take the query as plain words: no operators, fields or phrases");
+  app.add_option("--match", o.match,
+                 "Words without an operator between them: all must match, or any may "
+                 "(bag-of-words runs such as TREC topics)")
+      ->check(CLI::IsMember({"all", "any"}))
+      ->capture_default_str();
   // Repeatable options take one value each, so that query words after them stay query words.
   app.add_option("--actor", request.actors,
                  "Only articles naming this actor (any alias; repeat: all of them)")

@@ -249,7 +249,7 @@ TEST_F(BatchE2E, EveryArticleQueriesInParallel) {
 }
 
 TEST_F(BatchE2E, TrecRunIsWellFormed) {
-  const auto r = batch("--format trec --run-tag mytag -n 1000",
+  const auto r = batch("--format trec --match any --run-tag mytag -n 1000",
                        "a\tVenezuela\nb\tGuaido Maduro army\nc\tnosuchwordanywhere\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, std::vector<std::pair<int, double>>> per_query;

@@ -65,7 +65,7 @@ TEST_F(CorpusE2E, PhraseQuery) {
   EXPECT_EQ(ids(search_json("\"constant contact\"")),
             std::vector<std::string>{"corpus/000_294354c3b5f7a554.txt"});
   // The words exist apart elsewhere; the phrase narrows.
-  EXPECT_GT(search_json("constant contact")["total"].get<int>(), 1);
+  EXPECT_GT(search_json("constant OR contact")["total"].get<int>(), 1);
 }
 
 TEST_F(CorpusE2E, TitleQuery) {
@@ -105,6 +105,18 @@ TEST_F(CorpusE2E, OnlyExclusionsFindEveryOtherArticle) {
   EXPECT_EQ(j["total"], 2);
   EXPECT_EQ(j["limit"], 1);
   EXPECT_EQ(nlohmann::json::parse(search("--format=json -nuclear -n 1").out)["total"], 5);
+}
+
+// Words without an operator must all match by default; --match any ranks articles with
+// any of them (BM25 either way), and facets count the articles matched.
+TEST_F(CorpusE2E, WordsMustAllMatchUnlessAnyIsAsked) {
+  EXPECT_EQ(search_json("Pompeo Shchetinin")["total"], 0);
+  const auto any = search("--format json --match any --facets actor Pompeo Shchetinin");
+  ASSERT_EQ(any.exit_code, 0) << any.err;
+  EXPECT_EQ(nlohmann::json::parse(any.out)["total"], 2);
+  const auto all = search_json("Maduro Shchetinin");
+  EXPECT_EQ(ids(all), std::vector<std::string>{"corpus/000_294354c3b5f7a554.txt"});
+  EXPECT_EQ(search("--match some oil").exit_code, 2);
 }
 
 TEST_F(CorpusE2E, JsonMatchesGolden) {

@@ -14,17 +14,19 @@ TEST(BatchRequest, KeysMapOntoRequestFields) {
   defaults.offset = 1;
   dossier::SearchRequest r = defaults;
   dossier::apply_batch_json(
-      json::parse(R"({"id":"a","q":"oil","limit":3,"offset":0,"plain":true})"), r);
+      json::parse(R"({"id":"a","q":"oil","limit":3,"offset":0,"plain":true,"match":"any"})"), r);
   EXPECT_EQ(r.query, "oil");
   EXPECT_EQ(r.limit, 3u);
   EXPECT_EQ(r.offset, 0u);
   EXPECT_TRUE(r.plain);
+  EXPECT_EQ(r.match, dossier::MatchMode::kAny);
 
   r = defaults;  // keys left out keep the command line's values
   dossier::apply_batch_json(json::parse(R"({"q":"gas"})"), r);
   EXPECT_EQ(r.limit, 7u);
   EXPECT_EQ(r.offset, 1u);
   EXPECT_FALSE(r.plain);
+  EXPECT_EQ(r.match, dossier::MatchMode::kAll);
 }
 
 TEST(BatchRequest, FilterFacetAndSortKeys) {
@@ -61,6 +63,7 @@ TEST(BatchRequest, BadKeysAreNamed) {
       {R"({"q":"a","limit":"10"})", "key \"limit\" must be an integer from 0 to 1000000"},
       {R"({"q":"a","limit":1000001})", "key \"limit\" must be an integer from 0 to 1000000"},
       {R"({"q":"a","plain":1})", "key \"plain\" must be true or false"},
+      {R"({"q":"a","match":"some"})", "key \"match\" must be \"all\" or \"any\""},
       {R"({"q":"a","qq":1})", "unknown key \"qq\""},
       {R"({"q":"a","actor":[1]})", "key \"actor\" must be a string or an array of strings"},
       {R"({"q":"a","source":{}})", "key \"source\" must be a string or an array of strings"},

@@ -146,6 +146,17 @@ TEST_F(QueryBuilderTest, OnlyExclusionsMeanEveryArticleButThose) {
   EXPECT_EQ(qb.build("-oil", true).get_description(), "Query(Zoil@1)");  // plain: a word
 }
 
+TEST_F(QueryBuilderTest, WordsMustAllMatchUnlessAnyIsAsked) {
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
+  EXPECT_EQ(qb.build("oil prices", false).get_description(), "Query((Zoil@1 AND Zprice@2))");
+  EXPECT_EQ(qb.build("oil prices", true).get_description(), "Query((Zoil@1 AND Zprice@2))");
+  EXPECT_EQ(qb.build("oil OR prices", false).get_description(), "Query((Zoil@1 OR Zprice@2))");
+  qb.set_match(dossier::MatchMode::kAny);
+  EXPECT_EQ(qb.build("oil prices", false).get_description(), "Query((Zoil@1 OR Zprice@2))");
+  EXPECT_EQ(qb.build("oil prices", true).get_description(), "Query((Zoil@1 OR Zprice@2))");
+  EXPECT_EQ(qb.build("oil AND prices", false).get_description(), "Query((Zoil@1 AND Zprice@2))");
+}
+
 TEST_F(QueryBuilderTest, PlainQueriesNeverFail) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
   EXPECT_NO_THROW(qb.build("\"unbalanced AND (", true));

@@ -52,6 +52,8 @@ class ApiTest(unittest.TestCase):
                           "estimate": "1"},
                          ["--from", "2019-02", "--to", "2019", "--facets", "date", "--estimate",
                           "military"])
+        self.same_as_cli({"q": "maduro shchetinin", "match": "any"},
+                         ["--match", "any", "maduro shchetinin"])
         self.same_as_cli({"q": "\"foreign minister\" OR moscow", "plain": "true"},
                          ["--plain", "\"foreign minister\" OR moscow"])
 
@@ -158,7 +160,7 @@ class ApiTest(unittest.TestCase):
             "/api/v1/search?q=a&q=b": "parameter 'q' is given more than once",
             "/api/v1/search?colour=red": "unknown parameter 'colour' (known: q, actor, source, "
                                          "from, to, facets, facet_size, granularity, sort, "
-                                         "limit, offset, plain, estimate)",
+                                         "limit, offset, plain, match, estimate)",
             "/api/v1/actors?type=animal": "type: 'animal' is not one of person, org, country, place",
             "/api/v1/actors/person:x?granularity=decade":
                 "granularity: 'decade' is not one of day, week, month, year",

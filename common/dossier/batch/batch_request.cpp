@@ -69,6 +69,13 @@ Granularity granularity_value(const std::string& key, const nlohmann::json& valu
   return *g;
 }
 
+MatchMode match_value(const std::string& key, const nlohmann::json& value) {
+  const auto match =
+      value.is_string() ? match_mode_from_string(value.get<std::string>()) : std::nullopt;
+  if (!match) bad_key(key, "\"all\" or \"any\"");
+  return *match;
+}
+
 }  // namespace
 
 void apply_batch_json(const nlohmann::json& object, SearchRequest& request) {
@@ -83,6 +90,8 @@ void apply_batch_json(const nlohmann::json& object, SearchRequest& request) {
       request.offset = count_value(key, value, std::numeric_limits<Xapian::doccount>::max() / 2);
     } else if (key == "plain") {
       request.plain = bool_value(key, value);
+    } else if (key == "match") {
+      request.match = match_value(key, value);
     } else if (key == "actor") {
       request.actors = strings_value(key, value);
     } else if (key == "source") {

@@ -117,6 +117,12 @@ std::size_t item_length(std::string_view q, std::size_t i) {
 
 }  // namespace
 
+std::optional<MatchMode> match_mode_from_string(std::string_view name) {
+  if (name == "all") return MatchMode::kAll;
+  if (name == "any") return MatchMode::kAny;
+  return std::nullopt;
+}
+
 std::optional<std::string> excluded_items(std::string_view folded) {
   std::string any;
   std::size_t i = 0;
@@ -186,12 +192,16 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, Actor
   parser_.set_stemmer(analyzer.stemmer());
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_stopper(&english_stopper());
-  parser_.set_default_op(Xapian::Query::OP_OR);
+  set_match(MatchMode::kAll);
   for (const auto& field : schema::fields()) {
     if (field.kind == schema::FieldKind::kFreeText)
       parser_.add_prefix(std::string(field.name), std::string(field.prefix));
   }
   add_field_processors(parser_, actors, analyzer, field_errors_);
+}
+
+void QueryBuilder::set_match(MatchMode match) {
+  parser_.set_default_op(match == MatchMode::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
 }
 
 void QueryBuilder::set_stemming(bool on) {

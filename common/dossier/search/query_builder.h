@@ -16,6 +16,12 @@
 
 namespace dossier {
 
+// How the words of a query combine where no operator joins them: every word must match
+// (the default: an analyst's "oil prices"), or any may (bag-of-words runs such as TREC
+// topics). Either way the matches are ranked by BM25.
+enum class MatchMode { kAll, kAny };
+std::optional<MatchMode> match_mode_from_string(std::string_view name);  // "all" | "any"
+
 // Rewrites a query so that each word is replaced by its folded term, leaving operators,
 // quotes, parentheses, field names and boolean-field values untouched. Exposed for tests.
 std::string fold_query_words(std::string_view query, Analyzer& analyzer);
@@ -36,6 +42,9 @@ class QueryBuilder {
   // exclusions only ("-oil") every document but those. Throws dossier::Error (kUsage) for
   // a query Xapian cannot parse.
   Xapian::Query build(std::string_view query, bool plain);
+
+  // Words without an operator between them: all must match (default) or any.
+  void set_match(MatchMode match);
 
   // Ranking experiments (bench/eval_cisi.py): query words without their stems (only exact
   // forms match), or with stop words kept. Both on by default.

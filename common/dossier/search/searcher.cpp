@@ -217,6 +217,7 @@ void Searcher::forget_revision_caches() {
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion) {
   QueryBuilder builder(db_, analyzer_, actors_);
+  builder.set_match(request.match);
   builder.set_stemming(ranking_.stemming);
   builder.set_stopwords(ranking_.stopwords);
   Xapian::Query query = builder.build(request.query, request.plain);
@@ -257,8 +258,8 @@ Xapian::Query Searcher::expansion(const SearchRequest& request) {
   } stems_only;
   // Exact term frequencies: over shards Xapian otherwise approximates them, and the words
   // chosen would depend on how documents are spread over the shards.
-  const Xapian::ESet eset = first.get_eset(ranking_.expand_terms, rset,
-                                           Xapian::Enquire::USE_EXACT_TERMFREQ, &stems_only);
+  const Xapian::ESet eset =
+      first.get_eset(ranking_.expand_terms, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &stems_only);
   if (eset.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                        Xapian::Query(Xapian::Query::OP_OR, eset.begin(), eset.end()),

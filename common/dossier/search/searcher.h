@@ -11,6 +11,7 @@
 #include "dossier/facets/facets.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
+#include "dossier/search/query_builder.h"
 #include "dossier/search/term_union.h"
 #include "dossier/text/analyzer.h"
 
@@ -23,7 +24,8 @@ std::optional<SortOrder> sort_order_from_string(std::string_view name);  // rele
 
 struct SearchRequest {
   std::string query;
-  bool plain = false;  // words only, no query syntax
+  bool plain = false;                 // words only, no query syntax
+  MatchMode match = MatchMode::kAll;  // words without an operator: all must match, or any
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
   bool snippets = true;

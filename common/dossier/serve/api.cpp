@@ -214,7 +214,7 @@ ApiResponse Api::route(const ApiRequest& request) {
 ApiResponse Api::search(const ApiRequest& request) {
   const Params& p = request.params;
   check_known(p, {"q", "actor", "source", "from", "to", "facets", "facet_size", "granularity",
-                  "sort", "limit", "offset", "plain", "estimate"});
+                  "sort", "limit", "offset", "plain", "match", "estimate"});
   SearchRequest r;
   r.query = single(p, "q").value_or("");
   if (r.query.size() > limits_.max_query_bytes)
@@ -230,6 +230,7 @@ ApiResponse Api::search(const ApiRequest& request) {
   r.limit = static_cast<Xapian::doccount>(number(p, "limit", r.limit, 0, limits_.max_limit));
   r.offset = static_cast<Xapian::doccount>(number(p, "offset", r.offset, 0, limits_.max_offset));
   r.plain = flag(p, "plain");
+  r.match = *match_mode_from_string(choice(p, "match", "all", {"all", "any"}));
   r.exact = !flag(p, "estimate");
 
   auto searcher = searchers_.borrow();
