@@ -114,6 +114,11 @@ TEST_F(FacetsE2E, DateFiltersAndHistogram) {
   // Bad dates are usage errors, not empty results.
   EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " --from 2019-02-30 x").exit_code, 2);
   EXPECT_EQ(run(kSearch + " --db " + quote(db_) + " " + quote("date:2019-13")).exit_code, 2);
+  // So are reversed ranges, with one line saying so.
+  const auto reversed = run(kSearch + " --db " + quote(db_) + " --from 2019-03-05 --to 2019-03-01");
+  EXPECT_EQ(reversed.exit_code, 2);
+  EXPECT_EQ(reversed.err,
+            "dossier-search: date range 2019-03-05..2019-03-01 ends before it starts\n");
 }
 
 TEST_F(FacetsE2E, MentionedDates) {

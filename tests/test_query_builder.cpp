@@ -98,6 +98,23 @@ TEST_F(QueryBuilderTest, BadFieldValuesAreUsageErrorsNamingTheField) {
   EXPECT_NO_THROW(qb.build("date:2019-01", false));
 }
 
+TEST_F(QueryBuilderTest, AReversedDateRangeIsAnError) {
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
+  for (const auto& [q, message] : std::vector<std::pair<const char*, const char*>>{
+           {"date:1987-03-05..1987-03-01",
+            "date range 1987-03-05..1987-03-01 ends before it starts"},
+           {"oil date:2019..2018-12", "date range 2019..2018-12 ends before it starts"}}) {
+    try {
+      qb.build(q, false);
+      ADD_FAILURE() << "accepted: " << q;
+    } catch (const dossier::Error& e) {
+      EXPECT_EQ(e.kind(), dossier::ErrorKind::kUsage) << q;
+      EXPECT_EQ(std::string(e.what()), message);
+    }
+  }
+  EXPECT_NO_THROW(qb.build("date:2019-01..2019-01-31", false));  // one month, both ends
+}
+
 TEST_F(QueryBuilderTest, FieldQueries) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
   EXPECT_EQ(qb.build("date:2019", false).get_description(),

@@ -49,7 +49,10 @@ Date parse_date_bound(std::string_view text, std::string_view what) {
 }
 
 Xapian::Query date_range_query(const std::optional<Date>& from, const std::optional<Date>& to) {
-  if (from && to && to->last_day() < from->first_day()) return Xapian::Query::MatchNothing;
+  // A reversed range is a typo, not a question whose answer is "nothing".
+  if (from && to && to->last_day() < from->first_day())
+    throw Error(ErrorKind::kUsage,
+                "date range " + from->iso() + ".." + to->iso() + " ends before it starts");
   if (from && to) {
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
                          from->first_day().yyyymmdd(), to->last_day().yyyymmdd());

@@ -21,7 +21,8 @@ Date parse_date_bound(std::string_view text, std::string_view what);
 
 // Articles published between `from` and `to` inclusive (either may be absent), at the
 // precision each is written in: --from 2019-02 starts on February 1st, --to 2019 ends on
-// December 31st. Undated articles never match.
+// December 31st. Undated articles never match. Throws dossier::Error (kUsage) when `to`
+// ends before `from` starts.
 Xapian::Query date_range_query(const std::optional<Date>& from, const std::optional<Date>& to);
 
 // "date:" values: "2019", "2019-01", "2019-01-01..2019-02-28", "..2019-02", "2019..",
