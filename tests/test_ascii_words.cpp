@@ -100,3 +100,34 @@ TEST(AsciiWords, TokenizeEqualsIcuOnSampleCorpus) {
 }
 
 }  // namespace
+
+// trim keeps what is not in the blanks it is given: each caller's set is its own.
+TEST(AsciiHelpers, TrimRemovesOnlyTheGivenBlanks) {
+  struct Case {
+    std::string_view text, blanks, trimmed;
+  };
+  const Case cases[] = {
+      {"  a b \t", " \t", "a b"},
+      {"\r\n x \r\n", dossier::kLineSpaces, "x"},
+      {"\v x \f", dossier::kLineSpaces, "\v x \f"},
+      {"\v x \f", dossier::kAsciiSpaces, "x"},
+      {" name\t", " \r", "name\t"},
+      {" \t ", " \t", ""},
+      {"", " ", ""},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(dossier::trim(c.text, c.blanks), c.trimmed) << '"' << c.text << '"';
+}
+
+TEST(AsciiHelpers, CaseOfAsciiLettersOnly) {
+  EXPECT_EQ(dossier::to_ascii_lower('Q'), 'q');
+  EXPECT_EQ(dossier::to_ascii_lower('q'), 'q');
+  EXPECT_EQ(dossier::to_ascii_lower('@'), '@');
+  EXPECT_EQ(dossier::to_ascii_lower('\xC3'), '\xC3');
+  EXPECT_EQ(dossier::to_ascii_upper('z'), 'Z');
+  EXPECT_EQ(dossier::to_ascii_upper('{'), '{');
+  EXPECT_TRUE(dossier::starts_with_ascii_ci("Number: 51", "number:"));
+  EXPECT_TRUE(dossier::starts_with_ascii_ci("TOPIC:", "topic:"));
+  EXPECT_FALSE(dossier::starts_with_ascii_ci("Numbe", "number:"));
+  EXPECT_FALSE(dossier::starts_with_ascii_ci("Nümber:", "number:"));
+}

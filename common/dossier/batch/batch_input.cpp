@@ -1,33 +1,17 @@
 #include "dossier/batch/batch_input.h"
 
-#include <cctype>
 #include <map>
 #include <string_view>
+
+#include "dossier/text/ascii_words.h"
 
 namespace dossier {
 namespace {
 
-constexpr std::string_view kSpace = " \t\r\n";
-
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 // Drops a label such as "Number:" or "Topic:" that TREC topic files put after a tag.
 std::string_view drop_label(std::string_view s, std::string_view label) {
-  s = trim(s);
-  if (s.size() >= label.size()) {
-    bool same = true;
-    for (std::size_t i = 0; i < label.size() && same; ++i)
-      same = std::tolower(static_cast<unsigned char>(s[i])) == label[i];
-    if (same) s = trim(s.substr(label.size()));
-  }
+  s = trim(s, kLineSpaces);
+  if (starts_with_ascii_ci(s, label)) s = trim(s.substr(label.size()), kLineSpaces);
   return s;
 }
 
@@ -63,13 +47,13 @@ std::string id_text(const nlohmann::json& id) {
 }
 
 BatchQuery parse_batch_line(const std::string& line, std::size_t line_no) {
-  const std::string_view body = trim(line);
-  if (starts_with(body, "{")) return json_line_query(std::string(body), line_no);
+  const std::string_view body = trim(line, kLineSpaces);
+  if (body.starts_with("{")) return json_line_query(std::string(body), line_no);
   BatchQuery q;
   q.line = line_no;
   if (const auto tab = line.find('\t'); tab != std::string::npos) {
-    q.id = std::string(trim(std::string_view(line).substr(0, tab)));
-    q.text = std::string(trim(std::string_view(line).substr(tab + 1)));
+    q.id = std::string(trim(std::string_view(line).substr(0, tab), kLineSpaces));
+    q.text = std::string(trim(std::string_view(line).substr(tab + 1), kLineSpaces));
     if (q.id.get_ref<const std::string&>().empty()) {
       q.id = line_no;
       q.error = "empty query id before the tab";
@@ -100,8 +84,8 @@ std::optional<BatchQuery> BatchReader::next() {
   if (kind_ == Kind::kUndecided) {
     std::string line;
     while (read_line(line)) {
-      if (trim(line).empty()) continue;
-      kind_ = starts_with(trim(line), "<top>") ? Kind::kTrecTopics : Kind::kLines;
+      if (trim(line, kLineSpaces).empty()) continue;
+      kind_ = trim(line, kLineSpaces).starts_with("<top>") ? Kind::kTrecTopics : Kind::kLines;
       held_ = std::move(line);
       break;
     }
@@ -113,7 +97,7 @@ std::optional<BatchQuery> BatchReader::next() {
 std::optional<BatchQuery> BatchReader::next_line_query() {
   std::string line;
   while (read_line(line)) {
-    if (!trim(line).empty()) return parse_batch_line(line, line_no_);
+    if (!trim(line, kLineSpaces).empty()) return parse_batch_line(line, line_no_);
   }
   return std::nullopt;
 }
@@ -123,7 +107,7 @@ std::optional<BatchQuery> BatchReader::next_trec_topic() {
   // Find the next <top>; text between topics is ignored.
   std::size_t start = 0;
   while (read_line(line)) {
-    if (starts_with(trim(line), "<top>")) {
+    if (trim(line, kLineSpaces).starts_with("<top>")) {
       start = line_no_;
       break;
     }
@@ -135,9 +119,9 @@ std::optional<BatchQuery> BatchReader::next_trec_topic() {
   std::string current;
   // Adds one line of the topic; returns true at "</top>".
   const auto add = [&](std::string_view text) {
-    text = trim(text);
-    if (starts_with(text, "</top>")) return true;
-    if (starts_with(text, "<") && !starts_with(text, "</")) {
+    text = trim(text, kLineSpaces);
+    if (text.starts_with("</top>")) return true;
+    if (text.starts_with("<") && !text.starts_with("</")) {
       const auto close = text.find('>');
       if (close != std::string_view::npos) {
         current = std::string(text.substr(1, close - 1));
@@ -147,14 +131,14 @@ std::optional<BatchQuery> BatchReader::next_trec_topic() {
     // Closing tags of the XML-like variants ("<title> x </title>") end the text.
     if (const auto end_tag = text.find("</"); end_tag != std::string_view::npos)
       text = text.substr(0, end_tag);
-    text = trim(text);
+    text = trim(text, kLineSpaces);
     if (current.empty() || text.empty()) return false;
     auto& section = sections[current];
     if (!section.empty()) section += ' ';
     section += text;
     return false;
   };
-  bool closed = add(trim(line).substr(5));
+  bool closed = add(trim(line, kLineSpaces).substr(5));
   while (!closed && read_line(line)) closed = add(line);
 
   BatchQuery q;

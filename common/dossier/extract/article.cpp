@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <limits>
 
 #include <unicode/uchar.h>
@@ -51,15 +50,14 @@ constexpr std::array<std::string_view, 26> kBoilerplateOpenings = {
     "this video",
 };
 
-std::string_view trim(std::string_view s) {
-  const auto is_space = [](unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-  };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  // Non-breaking spaces (U+00A0) are common padding in scraped pages.
-  while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s = trim(s.substr(2));
-  while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s = trim(s.substr(0, s.size() - 2));
+// A line without the spaces around it: ASCII spaces and no-break spaces (U+00A0), common
+// padding in scraped pages.
+std::string_view trim_line(std::string_view s) {
+  constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+  s = trim(s, kAsciiSpaces);
+  while (s.starts_with(kNoBreakSpace)) s = trim(s.substr(kNoBreakSpace.size()), kAsciiSpaces);
+  while (s.ends_with(kNoBreakSpace))
+    s = trim(s.substr(0, s.size() - kNoBreakSpace.size()), kAsciiSpaces);
   return s;
 }
 
@@ -120,15 +118,7 @@ bool is_dateline(std::string_view line, std::size_t words) {
   if (words > kMaxDatelineWords) return false;
   const auto mentions = find_date_mentions(line, DateOrder::DMY);
   if (mentions.empty()) return false;
-  return trim(line.substr(mentions.back().end)).empty();
-}
-
-bool starts_with_ci(std::string_view line, std::string_view lower_prefix) {
-  if (line.size() < lower_prefix.size()) return false;
-  for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(line[i])) != lower_prefix[i]) return false;
-  }
-  return true;
+  return trim_line(line.substr(mentions.back().end)).empty();
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -149,7 +139,7 @@ std::string clean_body(const std::vector<std::string_view>& lines, std::string_v
   std::string body;
   bool title_skipped = title.empty();
   for (const auto raw : lines) {
-    const auto line = trim(raw);
+    const auto line = trim_line(raw);
     if (is_boilerplate_line(line)) continue;
     if (!title_skipped && line == title) {
       title_skipped = true;
@@ -164,7 +154,7 @@ std::string clean_body(const std::vector<std::string_view>& lines, std::string_v
 }  // namespace
 
 bool is_boilerplate_line(std::string_view line) {
-  line = trim(line);
+  line = trim_line(line);
   if (line.empty()) return true;
   // A line with no word of three letters is a counter, a size or a bullet ("0 2,736",
   // "270p | 9.2MB").
@@ -175,18 +165,18 @@ bool is_boilerplate_line(std::string_view line) {
   // "- Site Name" lines are the tail of a page title split off by the scraper.
   if ((line.front() == '-' || line.front() == '|') && words <= 4) return true;
   for (const auto opening : kBoilerplateOpenings) {
-    if (starts_with_ci(line, opening)) return true;
+    if (starts_with_ascii_ci(line, opening)) return true;
   }
   return false;
 }
 
 bool looks_like_headline(std::string_view line) {
-  line = trim(line);
+  line = trim_line(line);
   if (is_boilerplate_line(line) || line.size() > kMaxHeadlineBytes) return false;
   const std::size_t words = count_words(line);
   if (words < kMinHeadlineWords || words > kMaxHeadlineWords) return false;
-  const auto first = static_cast<unsigned char>(line.front());
-  if (first == '-' || first == '|' || first == '(' || std::islower(first)) return false;
+  const char first = line.front();
+  if (first == '-' || first == '|' || first == '(' || is_ascii_lower(first)) return false;
   if (line.substr(0, 2) == "\xC2\xA9") return false;  // "©" photo credits
   // Headlines do not end like sentences or lead-ins; wire headlines in capitals, or
   // tokenised ones (" ."), may end with a full stop.
@@ -202,7 +192,7 @@ Article parse_article(std::string id, std::string_view raw_bytes) {
   std::string_view title;
   for (const auto raw : lines) {
     if (looks_like_headline(raw)) {
-      title = trim(raw);
+      title = trim_line(raw);
       break;
     }
   }
@@ -216,7 +206,7 @@ Article parse_article(std::string id, std::string_view raw_bytes) {
 Article make_article(std::string id, std::string_view title, std::string_view body) {
   Article a;
   a.id = std::move(id);
-  a.title = std::string(trim(repair_utf8(title)));
+  a.title = std::string(trim_line(repair_utf8(title)));
   a.body = clean_body(split_lines(repair_utf8(body)), {});
   return a;
 }

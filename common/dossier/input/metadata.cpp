@@ -9,6 +9,7 @@
 #include "dossier/base/utf8.h"
 #include "dossier/input/csv_reader.h"
 #include "dossier/input/json_line.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier {
 
@@ -85,11 +86,12 @@ void parse_jsonl_line(std::size_t line, const std::string& text, TableBuilder& b
   builder.add(line, *id, std::move(metadata));
 }
 
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
+// Around a CSV field: spaces and tabs ("id, date" is read as "id" and "date").
+constexpr std::string_view kCsvPadding = " \t";
+
+// A CSV field's value: repaired UTF-8, without its padding.
+std::string csv_value(std::string_view field) {
+  return std::string(trim(repair_utf8(field), kCsvPadding));
 }
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
@@ -133,7 +135,7 @@ MetadataTable parse_metadata_csv(std::istream& in) {
     builder.warn(line, "unreadable header: " + error);
     return builder.take();
   }
-  for (std::string& name : header) name = trim(repair_utf8(name));
+  for (std::string& name : header) name = csv_value(name);
   if (!header.empty() && header[0].starts_with(kUtf8Bom)) header[0].erase(0, kUtf8Bom.size());
   const auto id_column = std::find(header.begin(), header.end(), "id") - header.begin();
   if (static_cast<std::size_t>(id_column) == header.size()) {
@@ -146,7 +148,7 @@ MetadataTable parse_metadata_csv(std::istream& in) {
       builder.warn(line, "malformed CSV: " + error);
       continue;
     }
-    if (fields.size() == 1 && trim(fields[0]).empty()) continue;  // blank line
+    if (fields.size() == 1 && trim(fields[0], kCsvPadding).empty()) continue;  // blank line
     if (fields.size() != header.size()) {
       builder.warn(line, "expected " + std::to_string(header.size()) + " fields, found " +
                              std::to_string(fields.size()));
@@ -155,13 +157,13 @@ MetadataTable parse_metadata_csv(std::istream& in) {
     ArticleMetadata metadata;
     std::optional<std::string> bad;
     for (std::size_t i = 0; i < header.size() && !bad; ++i) {
-      bad = set_field(header[i], trim(repair_utf8(fields[i])), metadata);
+      bad = set_field(header[i], csv_value(fields[i]), metadata);
     }
     if (bad) {
       builder.warn(line, *bad);
       continue;
     }
-    builder.add(line, trim(repair_utf8(fields[id_column])), std::move(metadata));
+    builder.add(line, csv_value(fields[id_column]), std::move(metadata));
   }
   return builder.take();
 }

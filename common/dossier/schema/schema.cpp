@@ -7,6 +7,7 @@
 #include "dossier/base/errors.h"
 #include "dossier/base/hash.h"
 #include "dossier/extract/actors/actor.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier::schema {
 namespace {
@@ -48,8 +49,7 @@ std::string actor_id(std::string_view type, std::string_view key) {
 std::string implied_actor_name(std::string_view key) {
   std::string name(key);
   for (std::size_t i = 0; i < name.size(); ++i) {
-    if ((i == 0 || name[i - 1] == ' ') && name[i] >= 'a' && name[i] <= 'z')
-      name[i] = static_cast<char>(name[i] - 'a' + 'A');
+    if (i == 0 || name[i - 1] == ' ') name[i] = to_ascii_upper(name[i]);
   }
   return name;
 }

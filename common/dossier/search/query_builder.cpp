@@ -10,10 +10,6 @@
 namespace dossier {
 namespace {
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 // Query operators are words in capitals; AND/OR/NOT/XOR alone, NEAR and ADJ with an
 // optional "/N" window.
 bool is_operator(std::string_view chunk) {
@@ -27,7 +23,7 @@ bool is_operator(std::string_view chunk) {
     if (rest.empty()) return true;
     if (rest.size() < 2 || rest[0] != '/') return false;
     for (const char c : rest.substr(1)) {
-      if (c < '0' || c > '9') return false;
+      if (!is_ascii_digit(c)) return false;
     }
     return true;
   }
@@ -79,7 +75,7 @@ std::size_t boolean_value_length(std::string_view q, std::size_t i) {
     return (close == std::string_view::npos ? q.size() : close + 1) - i;
   }
   std::size_t j = i;
-  while (j < q.size() && !is_space(q[j]) && q[j] != ')') ++j;
+  while (j < q.size() && !is_line_space(q[j]) && q[j] != ')') ++j;
   return j - i;
 }
 
@@ -108,7 +104,7 @@ std::size_t item_length(std::string_view q, std::size_t i) {
     return (close == std::string_view::npos ? q.size() : close + 1) - i;
   }
   std::size_t j = i;
-  for (int depth = 0; j < q.size() && (depth > 0 || !is_space(q[j])); ++j) {
+  for (int depth = 0; j < q.size() && (depth > 0 || !is_line_space(q[j])); ++j) {
     if (q[j] == '(') ++depth;
     if (q[j] == ')') --depth;
   }
@@ -127,10 +123,10 @@ std::optional<std::string> excluded_items(std::string_view folded) {
   std::string any;
   std::size_t i = 0;
   while (true) {
-    while (i < folded.size() && is_space(folded[i])) ++i;
+    while (i < folded.size() && is_line_space(folded[i])) ++i;
     if (i == folded.size()) break;
     if (folded[i] != '-') return std::nullopt;
-    if (++i == folded.size() || is_space(folded[i])) continue;
+    if (++i == folded.size() || is_line_space(folded[i])) continue;
     const std::size_t n = item_length(folded, i);
     any.append(any.empty() ? "" : " OR ").append(folded.substr(i, n));
     i += n;
@@ -145,14 +141,14 @@ std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
   std::size_t i = 0;
   while (i < q.size()) {
     const char c = q[i];
-    if (is_space(c) || c == '"' || c == '(' || c == ')') {
+    if (is_line_space(c) || c == '"' || c == '(' || c == ')') {
       out += c;
       ++i;
       continue;
     }
     // A chunk: everything up to the next space, quote or parenthesis.
     std::size_t j = i;
-    while (j < q.size() && !is_space(q[j]) && q[j] != '"' && q[j] != '(' && q[j] != ')') ++j;
+    while (j < q.size() && !is_line_space(q[j]) && q[j] != '"' && q[j] != '(' && q[j] != ')') ++j;
     std::string_view chunk = std::string_view(q).substr(i, j - i);
     if (is_operator(chunk)) {
       out += chunk;
@@ -218,12 +214,12 @@ Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
   const std::string folded =
       plain ? fold_phrase(query, analyzer_) : fold_query_words(query, analyzer_);
   bool blank = true;
-  for (const char c : folded) blank = blank && is_space(c);
+  for (const char c : folded) blank = blank && is_line_space(c);
   if (blank) {
     // Every article: a new Query(""), never a copy of Xapian::Query::MatchAll, a static
     // shared by all threads whose reference count is not atomic (batch threads building
     // empty queries at once corrupted it and crashed).
-    if (plain || query.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    if (plain || query.find_first_not_of(kLineSpaces) == std::string_view::npos)
       return Xapian::Query(std::string());
     // The query had words but none survived folding (only punctuation): match nothing.
     return Xapian::Query();

@@ -17,6 +17,7 @@
 #include "dossier/search/query_fields.h"
 #include "dossier/search/term_union.h"
 #include "dossier/snippets/snippet.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier {
 namespace {
@@ -252,8 +253,7 @@ Xapian::Query Searcher::expansion(const SearchRequest& request) {
   // Only stems ("Z" + a word): field, filter and id terms would add nothing but noise.
   struct StemsOnly : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
-      return term.size() > 1 && term[0] == schema::kStemPrefix[0] &&
-             !(term[1] >= 'A' && term[1] <= 'Z');
+      return term.size() > 1 && term[0] == schema::kStemPrefix[0] && !is_ascii_upper(term[1]);
     }
   } stems_only;
   // Exact term frequencies: over shards Xapian otherwise approximates them, and the words

@@ -13,16 +13,12 @@ void MatchTerms::add_index_term(std::string_view term, double weight) {
   // Only free-text terms can be marked: plain words and title words. Folded words never
   // start with an upper-case letter, so any other capital is a filter prefix.
   if (!term.empty() && term[0] == schema::kTitlePrefix[0]) term.remove_prefix(1);
-  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return;
+  if (term.empty() || is_ascii_upper(term[0])) return;
   double& w = (stemmed ? stems : exact)[std::string(term)];
   w = std::max(w, weight);
 }
 
 namespace {
-
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 // The length of the character at text[i] when it is one of the non-ASCII punctuation
 // marks and symbols common in English news (no-break space, £, €, curly quotes, dashes,
@@ -198,9 +194,10 @@ void MatchFinder::find(std::string_view text, std::vector<TermMatch>& matches) {
     // A word starting with two ASCII letters or digits folds to a word starting with
     // both, lower-cased: most words that start with an initial are passed over here.
     if (i + 1 < text.size() && is_ascii_alnum(text[i]) && is_ascii_alnum(text[i + 1])) {
-      const char first = ascii_lower(text[i]), second = ascii_lower(text[i + 1]);
-      if (!may_start(first, second) || (i + 2 < text.size() && is_ascii_alnum(text[i + 2]) &&
-                                        !may_continue(first, second, ascii_lower(text[i + 2])))) {
+      const char first = to_ascii_lower(text[i]), second = to_ascii_lower(text[i + 1]);
+      if (!may_start(first, second) ||
+          (i + 2 < text.size() && is_ascii_alnum(text[i + 2]) &&
+           !may_continue(first, second, to_ascii_lower(text[i + 2])))) {
         ++i;
         continue;
       }

@@ -135,9 +135,7 @@ bool text_before(std::string_view text, std::size_t begin) {
 // Whether a word (a letter or digit, or anything not ASCII) follows text[end].
 bool words_after(std::string_view text, std::size_t end) {
   for (std::size_t i = end; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-      return true;
+    if (static_cast<unsigned char>(text[i]) >= 0x80 || is_ascii_alnum(text[i])) return true;
   }
   return false;
 }

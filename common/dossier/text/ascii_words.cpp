@@ -58,8 +58,8 @@ void fold_ascii_word(std::string_view word, std::string& out) {
   out.assign(word.data(), n);
   bool only_alnum = true;
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
+    if (is_ascii_upper(c)) {
+      c = to_ascii_lower(c);
     } else if (!is_ascii_alnum(c)) {
       only_alnum = false;
     }

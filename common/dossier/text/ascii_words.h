@@ -11,14 +11,31 @@
 
 namespace dossier {
 
-// True for the ASCII bytes UAX #29 always breaks around (spaces, tabs, line breaks): a
-// text can be segmented piece by piece between them.
+// The six ASCII spaces: what UAX #29 always breaks around (spaces, tabs, line breaks), so
+// a text can be segmented piece by piece between them.
+inline constexpr std::string_view kAsciiSpaces = " \t\n\v\f\r";
+// The spaces between the words of a line of input (a query, a batch line): vertical tab
+// and form feed are not among them, they are punctuation to the analyser.
+inline constexpr std::string_view kLineSpaces = " \t\r\n";
+
 constexpr bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
+constexpr bool is_line_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+constexpr bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+constexpr bool is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
 constexpr bool is_ascii_letter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return is_ascii_lower(c) || is_ascii_upper(c);
 }
 
 constexpr bool is_ascii_digit(char c) {
@@ -29,6 +46,32 @@ constexpr bool is_ascii_digit(char c) {
 // snippet scans) is made of.
 constexpr bool is_ascii_alnum(char c) {
   return is_ascii_letter(c) || is_ascii_digit(c);
+}
+
+// std::tolower/toupper of the "C" locale, without the locale lookup and for any char.
+constexpr char to_ascii_lower(char c) {
+  return is_ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+constexpr char to_ascii_upper(char c) {
+  return is_ascii_lower(c) ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+// Whether `text` starts with `lower_prefix` (written in lower case) in any ASCII case.
+constexpr bool starts_with_ascii_ci(std::string_view text, std::string_view lower_prefix) {
+  if (text.size() < lower_prefix.size()) return false;
+  for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
+    if (to_ascii_lower(text[i]) != lower_prefix[i]) return false;
+  }
+  return true;
+}
+
+// `text` without the bytes of `blanks` at either end. Each caller names its blanks: a TSV
+// field is not trimmed of the tabs that separate it, a headline is of any space.
+constexpr std::string_view trim(std::string_view text, std::string_view blanks) {
+  const std::size_t first = text.find_first_not_of(blanks);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(blanks) - first + 1);
 }
 
 // The words of `chunk` (no spaces, ASCII only) as [begin, end) offsets into it, exactly

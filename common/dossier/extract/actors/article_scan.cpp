@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "dossier/extract/actors/cue_words.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier::detail {
 namespace {
@@ -12,8 +13,8 @@ namespace {
 bool has_all_caps_word(std::string_view s) {
   bool letters = false;
   for (char c : s) {
-    if (c >= 'a' && c <= 'z') return false;
-    letters = letters || (c >= 'A' && c <= 'Z');
+    if (is_ascii_lower(c)) return false;
+    letters = letters || is_ascii_upper(c);
   }
   return letters;
 }

@@ -13,6 +13,7 @@
 #include "dossier/extract/actors/cue_words.h"
 #include "dossier/extract/actors/generated_data.h"
 #include "dossier/text/analyzer.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier {
 namespace {
@@ -34,11 +35,8 @@ std::vector<std::string_view> split(std::string_view line, char separator) {
   }
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+// Around a dictionary field: spaces, and the CR of a line that ended in CRLF.
+constexpr std::string_view kFieldPadding = " \r";
 
 std::string english_name(const icu::UnicodeString& name) {
   std::string out;
@@ -161,7 +159,7 @@ void ActorLexicon::add_dictionary(std::string_view text, const std::string& orig
   int number = 0;
   for (std::string_view line : split(text, '\n')) {
     ++number;
-    line = trim(line);
+    line = trim(line, kFieldPadding);
     if (line.empty() || line.front() == '#') continue;
     const auto fail = [&](const std::string& why) {
       throw std::runtime_error(origin + ":" + std::to_string(number) + ": " + why);
@@ -174,8 +172,8 @@ void ActorLexicon::add_dictionary_line(Analyzer& analyzer,
                                        const std::vector<std::string_view>& columns, bool user,
                                        const std::function<void(const std::string&)>& fail) {
   if (columns.size() < 2) fail("expected `name<TAB>type[<TAB>alias...]`");
-  const std::string_view name = trim(columns[0]);
-  const std::string_view type_name = trim(columns[1]);
+  const std::string_view name = trim(columns[0], kFieldPadding);
+  const std::string_view type_name = trim(columns[1], kFieldPadding);
   if (name.empty()) fail("empty actor name");
   const bool ignore = type_name == "ignore";
   const auto type = actor_type_from_string(type_name);
@@ -198,8 +196,10 @@ void ActorLexicon::add_dictionary_line(Analyzer& analyzer,
   if (type) entry.type = *type;
   if (!ignore) entry.name = std::string(name);
   add_alias(analyzer, name, index, false);
-  for (std::size_t i = 2; i < columns.size(); ++i)
-    if (!trim(columns[i]).empty()) add_alias(analyzer, trim(columns[i]), index, false);
+  for (std::size_t i = 2; i < columns.size(); ++i) {
+    const std::string_view alias = trim(columns[i], kFieldPadding);
+    if (!alias.empty()) add_alias(analyzer, alias, index, false);
+  }
 }
 
 const LexiconHit* ActorLexicon::find(std::string_view key) const {

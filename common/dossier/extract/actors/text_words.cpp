@@ -8,6 +8,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "dossier/text/ascii_words.h"
+
 namespace dossier {
 namespace {
 
@@ -38,10 +40,9 @@ std::optional<Casing> ascii_casing_of(std::string_view surface) {
   bool any_lower = false;
   bool previous_lower = false;
   for (std::size_t i = 0; i < surface.size(); ++i) {
-    const auto c = static_cast<unsigned char>(surface[i]);
-    if (c >= 0x80) return std::nullopt;
-    const bool upper = c >= 'A' && c <= 'Z';
-    const bool lower = c >= 'a' && c <= 'z';
+    if (static_cast<unsigned char>(surface[i]) >= 0x80) return std::nullopt;
+    const bool upper = is_ascii_upper(surface[i]);
+    const bool lower = is_ascii_lower(surface[i]);
     if (upper && previous_lower && casing.inner_capital == 0 && i <= 255)
       casing.inner_capital = static_cast<std::uint8_t>(i);
     letters += upper || lower ? 1 : 0;
@@ -49,9 +50,8 @@ std::optional<Casing> ascii_casing_of(std::string_view surface) {
     previous_lower = lower;
   }
   if (!surface.empty()) {
-    const auto c = static_cast<unsigned char>(surface.front());
-    casing.capitalised = c >= 'A' && c <= 'Z';
-    casing.numeric = c >= '0' && c <= '9';
+    casing.capitalised = is_ascii_upper(surface.front());
+    casing.numeric = is_ascii_digit(surface.front());
   }
   casing.all_caps = letters >= 2 && !any_lower;
   return casing;

@@ -8,16 +8,14 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "dossier/text/ascii_words.h"
+
 namespace dossier {
 
 namespace {
 
 // Longer words cannot be month or weekday names ("September", "Wednesday" are 9).
 constexpr std::size_t kMaxWordBytes = 9;
-
-char lower_ascii(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 std::string to_lower_utf8(const icu::UnicodeString& name) {
   std::string out;
@@ -46,7 +44,7 @@ class WordTable {
 
   const CalendarWord* find(std::string_view word) const {
     if (word.size() < 3 || word.size() > kMaxWordBytes) return nullptr;
-    const char first = lower_ascii(word[0]);
+    const char first = to_ascii_lower(word[0]);
     if (first < 'a' || first > 'z') return nullptr;
     for (const CalendarWord& entry : buckets_[static_cast<std::size_t>(first - 'a')]) {
       if (entry.lower.size() == word.size() && equals_ignoring_case(entry.lower, word)) {
@@ -59,7 +57,7 @@ class WordTable {
  private:
   static bool equals_ignoring_case(std::string_view lower, std::string_view word) {
     for (std::size_t i = 0; i < word.size(); ++i) {
-      if (lower[i] != lower_ascii(word[i])) return false;
+      if (lower[i] != to_ascii_lower(word[i])) return false;
     }
     return true;
   }

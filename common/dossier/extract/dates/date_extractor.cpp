@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "dossier/text/ascii_words.h"
+
 namespace dossier {
 
 namespace {
@@ -22,12 +24,6 @@ constexpr int kMaxRegions = 3;              // "NEW YORK, Louisville, KY, March 
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r';
 }
-bool is_upper(char c) {
-  return c >= 'A' && c <= 'Z';
-}
-bool is_lower(char c) {
-  return c >= 'a' && c <= 'z';
-}
 
 std::size_t skip_blanks(std::string_view text, std::size_t pos, std::size_t end) {
   while (pos < end && is_blank(text[pos])) ++pos;
@@ -43,7 +39,7 @@ std::size_t word_end(std::string_view text, std::size_t pos, std::size_t end) {
 // Letters (ASCII or not) and the . ' - / of "ST. LOUIS", "N'DJAMENA", "AL-RAM",
 // "DALLAS/FORT WORTH"; no digits, no brackets ("<KPK>" is a ticker, not a place).
 bool is_name_character(char c) {
-  return is_upper(c) || is_lower(c) || c == '.' || c == '\'' || c == '-' || c == '/' ||
+  return is_ascii_upper(c) || is_ascii_lower(c) || c == '.' || c == '\'' || c == '-' || c == '/' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
@@ -51,8 +47,8 @@ bool is_name_character(char c) {
 bool is_place_word(std::string_view word) {
   bool has_upper = false;
   for (const char c : word) {
-    if (is_lower(c) || !is_name_character(c)) return false;
-    has_upper = has_upper || is_upper(c);
+    if (is_ascii_lower(c) || !is_name_character(c)) return false;
+    has_upper = has_upper || is_ascii_upper(c);
   }
   return has_upper;
 }
@@ -61,7 +57,7 @@ bool is_place_word(std::string_view word) {
 // "the" of "GRONINGEN, the Netherlands".
 bool is_region_word(std::string_view word) {
   if (word == "the") return true;
-  if (word.empty() || !is_upper(word.front())) return false;
+  if (word.empty() || !is_ascii_upper(word.front())) return false;
   return std::all_of(word.begin(), word.end(), is_name_character);
 }
 
@@ -141,7 +137,7 @@ class DatelineFinder {
   bool followed_by_time(std::size_t pos, std::size_t end) const {
     pos = skip_blanks(text_, pos, end);
     if (pos < end && text_[pos] == ',') pos = skip_blanks(text_, pos + 1, end);
-    return pos < end && text_[pos] >= '0' && text_[pos] <= '9';
+    return pos < end && is_ascii_digit(text_[pos]);
   }
 
   // "LONDON 1996-08-30", "NICE , France 1996-08-30", "WASHINGTON, Jan 5 (Reuters) -",

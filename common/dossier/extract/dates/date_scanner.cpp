@@ -116,10 +116,7 @@ class Matcher {
   bool attached(std::size_t i) const { return i < tokens_.size() && !tokens_[i].gap_before; }
   // Token `i` exists and is on the same line as the previous one.
   bool same_line(std::size_t i) const { return i < tokens_.size() && !tokens_[i].newline_before; }
-  bool capitalised(std::size_t i) const {
-    const char first = text_[tokens_[i].begin];
-    return first >= 'A' && first <= 'Z';
-  }
+  bool capitalised(std::size_t i) const { return is_ascii_upper(text_[tokens_[i].begin]); }
 
   // A number token `i` continues past itself as in "23,000", "1.5" or "10:30".
   bool number_continues(std::size_t i) const {
