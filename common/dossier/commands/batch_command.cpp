@@ -4,10 +4,10 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <thread>
 #include <vector>
 
 #include "dossier/base/errors.h"
+#include "dossier/base/thread_count.h"
 #include "dossier/batch/batch_runner.h"
 #include "dossier/output/printers_batch.h"
 #include "dossier/output/printers_trec.h"
@@ -65,11 +65,6 @@ OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
             [table](const BatchAnswer& a) { return hits_table_rows(a, table); }, false, false};
   }
   throw Error(ErrorKind::kUsage, "unknown batch format '" + s.format + "' (jsonl, trec, tsv, csv)");
-}
-
-unsigned thread_count(unsigned jobs) {
-  if (jobs > 0) return jobs;
-  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/base/hash.h"
+#include "dossier/base/thread_count.h"
 #include "dossier/index/article_worker.h"
 #include "dossier/index/change_detector.h"
 #include "dossier/index/interrupt.h"
@@ -33,12 +34,6 @@ constexpr std::uint64_t kJobsInFlightPerWorker = 64;
 // articles a commit takes seconds. 1,024 with commits taking turns (ShardWriter): BBC
 // peak RSS 147 MB, 1,000,000 articles 849 -> 990 articles/s.
 constexpr std::size_t kQueuedOutcomesPerShard = 1024;
-
-unsigned worker_count(unsigned jobs) {
-  if (jobs > 0) return jobs;
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores > 0 ? cores : 1;
-}
 
 // Nothing to analyse: the file has the size and mtime it had, or the record the same
 // content.
@@ -71,7 +66,7 @@ class Pipeline {
         sources_(sources),
         report_(report),
         progress_(progress),
-        workers_(worker_count(options.jobs)),
+        workers_(thread_count(options.jobs)),
         jobs_(kQueuedJobsPerWorker * workers_, kQueuedJobsPerWorker * workers_ / 4),
         results_(kJobsInFlightPerWorker * workers_, kJobsInFlightPerWorker * workers_ / 8),
         workers_left_(workers_) {
