@@ -4,11 +4,16 @@
 // batch pays at most twice what the table costs.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include <xapian.h>
 
 namespace dossier {
+
+// The most memory one such table may take (document lengths: some 64 million documents;
+// actor codes: some 2 million articles); beyond it, entries are looked up one by one.
+inline constexpr std::size_t kMaxTableBytes = std::size_t{256} << 20;
 
 class RentOrBuy {
  public:

@@ -124,9 +124,8 @@ void ActorCodeTable::clear() {
 }
 
 void SlotValueTable::prepare(const Xapian::Database& db) {
-  constexpr std::size_t kMaxBytes = std::size_t{256} << 20;
   if (!rent_.buy_now(db.get_doccount())) return;
-  if ((std::size_t{db.get_lastdocid()} + 1) * sizeof(std::uint32_t) > kMaxBytes) return;
+  if ((std::size_t{db.get_lastdocid()} + 1) * sizeof(std::uint32_t) > kMaxTableBytes) return;
   std::unordered_map<std::string, std::uint32_t> number_by_value;
   number_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
   std::size_t bytes = number_.size() * sizeof(std::uint32_t);
@@ -137,7 +136,7 @@ void SlotValueTable::prepare(const Xapian::Database& db) {
     if (added) {
       values_.push_back(value);
       bytes += 2 * (value.size() + 48);  // the value and the map entry while loading
-      if (bytes > kMaxBytes) {
+      if (bytes > kMaxTableBytes) {
         number_ = {};
         values_ = {};
         return;
@@ -188,9 +187,6 @@ void ActorCountSpy::use_table(const ActorCodeTable* table) {
 }
 
 void ActorCountSpy::prepare(const Xapian::Database& db) {
-  // The most memory the table may take (some 2 million articles); beyond it each
-  // match's value is read from the database.
-  constexpr std::size_t kMaxTableBytes = std::size_t{256} << 20;
   table_rent_.rent(seen_);
   clear();
   if (db.size() == 1 && table_rent_.buy_now(db.get_doccount())) {

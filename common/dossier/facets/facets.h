@@ -60,7 +60,7 @@ class SlotValueTable {
   explicit SlotValueTable(Xapian::valueno slot) : slot_(slot) {}
   // Values read through a spy since the last load decision.
   void read(Xapian::doccount values) { rent_.rent(values); }
-  // Before a query on `db`: loads the table if it has paid for itself (at most 256 MB).
+  // Before a query on `db`: loads the table if it has paid for itself (at most kMaxTableBytes).
   void prepare(const Xapian::Database& db);
   // After `db` was reopened at a newer revision.
   void forget();

@@ -99,8 +99,7 @@ bool ranks_before(const RankedDoc& a, const RankedDoc& b) {
 }  // namespace
 
 void DocLengths::prepare(const Xapian::Database& db) {
-  // At most some 64 million documents (256 MB); beyond, lengths are looked up one by one.
-  constexpr Xapian::docid kMaxDocid = Xapian::docid{1} << 26;
+  constexpr Xapian::docid kMaxDocid = kMaxTableBytes / sizeof(Xapian::termcount);
   if (!rent_.buy_now(db.get_doccount()) || db.get_lastdocid() >= kMaxDocid) return;
   table_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
   for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
