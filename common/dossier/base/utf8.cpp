@@ -73,7 +73,8 @@ std::string repair_utf8(std::string_view bytes, std::size_t* repaired) {
   std::size_t bad = 0;
   for (std::size_t i = 0; i < bytes.size();) {
     // News text is mostly ASCII: copy each run of ordinary bytes (no NUL, no high bit) in
-    // one append, found eight bytes at a time; a byte at a time cost ~2% of an index build.
+    // one append, found eight bytes at a time (a byte at a time showed in an index build's
+    // profile: docs/BENCHMARKS.md).
     std::size_t run = i;
     while (run + 8 <= bytes.size()) {
       const std::uint64_t word = swar::load8(bytes.data() + run);

@@ -71,8 +71,7 @@ class OrderedWriter {
 // answer to write writes it and the ready ones after it, while the others go on
 // answering. No thread waits for another except when the window is full, when no query
 // is left to take, or before a read that could block. (A reader thread and a writer
-// thread woken for every query cost two context switches a query, 7% of a two-core
-// batch.)
+// thread woken for every query cost two context switches a query: docs/BENCHMARKS.md.)
 class BatchRun {
  public:
   BatchRun(BatchReader& reader, const BatchRunOptions& options, const BatchFormatter& format,

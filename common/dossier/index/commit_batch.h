@@ -1,15 +1,14 @@
 // How many articles (and source bytes) a shard writer takes between two commits.
 //
 // Small batches are fastest while a shard is small: Xapian 1.4 buffers a batch in
-// std::maps whose cost per insertion grows with their size (BBC, one shard: 250 articles
-// per commit 3.1 s, 1,200 per commit 3.6 s). In a large shard they are slow for another
-// reason: a commit rewrites every B-tree block its batch touches, and the posting and
-// position tables are keyed by term first, so a batch touches about one block per distinct
-// term wherever the shard's size puts them. 250-article commits into a 500,000-document
-// shard wrote ~200 MB each (780 GB for a 7.8 GB database, docs/BENCHMARKS.md). So unless the
-// user fixes the size, the batch grows with the shard: 1% of its documents, between 250
-// and 5,000 articles (a cap of 2,500 gave 990 articles/s on 1,000,000 synthetic articles,
-// 5,000 gave 1,178/s with the same peak RSS, 654 MB: the RSS is not the batch's).
+// std::maps whose cost per insertion grows with their size. In a large shard they are
+// slow for another reason: a commit rewrites every B-tree block its batch touches, and the
+// posting and position tables are keyed by term first, so a batch touches about one block
+// per distinct term wherever the shard's size puts them, and small commits into a large
+// shard write the database over many times. So unless the user fixes the size, the batch
+// grows with the shard: kShardPercent of its documents, between kMinArticles and
+// kMaxArticles; the larger cap was faster on a million articles with the same peak memory, which is
+// not the batch's (all figures: docs/BENCHMARKS.md, "Figures behind the code").
 #pragma once
 
 #include <cstddef>

@@ -25,7 +25,7 @@ Xapian::termpos add_field(Xapian::Document& doc, const std::vector<Token>& token
                           Analyzer& analyzer) {
   std::string term = prefix;
   // Distinct stemmable words with their counts, found through an open-addressing table of
-  // indexes into `distinct` (sorting the words to group them cost 3% of an index build).
+  // indexes into `distinct` (sorting the words to group them cost more: docs/BENCHMARKS.md).
   std::vector<std::pair<std::string_view, Xapian::termcount>> distinct;
   std::vector<std::uint32_t> table(std::bit_ceil(2 * tokens.size() + 2), 0);  // 0: empty
   const std::size_t mask = table.size() - 1;
@@ -67,7 +67,8 @@ void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyze
       add_filter_term(doc, schema::kActorNamePrefix + id + "\t" + a.name);
     // Forms other than the key only: a filter by a name looks the key up under every
     // type (ActorDirectory::filter), so a form term for the key itself would list the
-    // same articles again. Actor terms were 16% of Xapian's write path (bench/write_parts).
+    // same articles again. Actor terms are a large part of Xapian's write path
+    // (bench/write_parts, docs/BENCHMARKS.md).
     for (const auto& form : a.forms) {
       const std::string folded = fold_phrase(form, analyzer);
       if (!folded.empty() && folded != a.key)

@@ -28,11 +28,10 @@ namespace {
 constexpr std::size_t kQueuedJobsPerWorker = 16;
 constexpr std::uint64_t kJobsInFlightPerWorker = 64;
 // Documents waiting for one shard's writer: enough to ride over a commit of that shard
-// while the others go on, each holding a built Xapian::Document (~50 KB on BBC). With 64,
-// a shard's commit filled its queue, the router stopped, and with it the analysis: a
-// sampled timeline showed both cores 70% busy through each commit (BBC); at 1,000,000
-// articles a commit takes seconds. 1,024 with commits taking turns (ShardWriter): BBC
-// peak RSS 147 MB, 1,000,000 articles 849 -> 990 articles/s.
+// while the others go on, each holding a built Xapian::Document. With a short queue a
+// shard's commit filled it, the router stopped, and with it the analysis, and in a large
+// database a commit takes seconds; with this one and commits taking turns (ShardWriter)
+// the cores stay busy (timeline, memory and rates: docs/BENCHMARKS.md).
 constexpr std::size_t kQueuedOutcomesPerShard = 1024;
 
 // Nothing to analyse: the file has the size and mtime it had, or the record the same

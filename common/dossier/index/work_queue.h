@@ -19,8 +19,8 @@ namespace dossier {
 // Hand-offs go by batches: a consumer that found the queue empty sleeps until `batch`
 // items are waiting (or the queue closes), and a producer that found it full sleeps until
 // `batch` places are free. With one wake-up per item, the indexer's threads woke each
-// other ~5 times an article (11,000 futex calls on BBC), each switch costing more than
-// the hand-off itself. `batch` 1 wakes on every item.
+// other several times an article (docs/BENCHMARKS.md), each switch costing more than the
+// hand-off itself. `batch` 1 wakes on every item.
 template <typename T>
 class BoundedQueue {
  public:

@@ -35,8 +35,9 @@
 // Record (kSlotRecord): DocumentData::serialise() (see document_data.h), length-prefixed
 // binary fields: id, title, text (the cleaned body, source of snippets), date,
 // date_source, dates_mentioned, source, url, actors. Schema 3 kept it in the document
-// data, which Xapian deflates with zlib on every write (8% of an index build) and
-// inflates on every read; a value slot is stored as it is. The document data is empty.
+// data, which Xapian deflates with zlib on every write and inflates on every read (what
+// that cost: docs/BENCHMARKS.md, "Figures behind the code"); a value slot is stored as it
+// is. The document data is empty.
 //
 // Metadata: "dossier:schema" = kSchemaVersion as decimal; "dossier:ids" = the IdScheme
 // ("folder" or "relative").
@@ -134,10 +135,11 @@ std::optional<Field> find_field(std::string_view name);
 std::string actor_id(std::string_view type, std::string_view key);
 
 // The name an actor's key implies: each word's first letter upper-cased ("nicolas maduro"
-// -> "Nicolas Maduro"). Since schema 5 an article that names an actor this way (84% of the
-// actor mentions in BBC, 76% in Reuters) has no kActorNamePrefix term for it: that
-// spelling's votes are the actor's articles (its kActorPrefix term's frequency) less those
-// of the spellings written out. The name terms were 4% of an index build's instructions.
+// -> "Nicolas Maduro"). Since schema 5 an article that names an actor this way (most actor
+// mentions) has no kActorNamePrefix term for it: that spelling's votes are the actor's
+// articles (its kActorPrefix term's frequency) less those of the spellings written out.
+// Writing a name term for every mention cost an index build time for nothing it could not
+// work out (docs/BENCHMARKS.md, "Figures behind the code").
 std::string implied_actor_name(std::string_view key);
 
 // A number standing for an actor id in kSlotActors: the facet counts every actor of every

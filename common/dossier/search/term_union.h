@@ -4,12 +4,12 @@
 //
 // Why: with every match checked, Xapian's matcher cannot prune, yet it still pays for its
 // general machinery on each match (a tree of virtual postlists, a weight object per
-// term, a Document for the match spies): some 290 ns per match on BBC, 2.5x what this
-// walk over the terms' posting lists costs. The queries of a batch are mostly plain
-// words, i.e. an OR of terms, and for those the ranking is reproduced exactly: the same
-// BM25 formula with the same statistics, the per-term parts added up in the order of the
-// OR tree Xapian builds (floating-point addition is not associative), ties by docid.
-// Anything else (phrases, filters, weight scaling, other sorts) is left to Xapian.
+// term, a Document for the match spies): several times what this walk over the terms'
+// posting lists costs (docs/BENCHMARKS.md, "Figures behind the code"). The queries of a batch are
+// mostly plain words, i.e. an OR of terms, and for those the ranking is reproduced exactly: the
+// same BM25 formula with the same statistics, the per-term parts added up in the order of the OR
+// tree Xapian builds (floating-point addition is not associative), ties by docid. Anything else
+// (phrases, filters, weight scaling, other sorts) is left to Xapian.
 #pragma once
 
 #include <optional>

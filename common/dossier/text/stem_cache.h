@@ -1,9 +1,9 @@
 // Snowball stems remembered per word. An article's distinct words are stemmed once each,
 // and news vocabulary repeats from article to article: the same few tens of thousands of
-// words make nearly all of a corpus. Xapian::Stem costs ~2,000 instructions a word (8% of
-// an index build); a lookup here is one probe into a flat table, one cache line per
-// entry: a node-based std::unordered_map cost three cache misses a lookup, which made it
-// 4.5% of an index build's time for 1.3% of its instructions.
+// words make nearly all of a corpus. Xapian::Stem runs Snowball's whole algorithm on every
+// call; a lookup here is one probe into a flat table, one cache line per entry, where a
+// node-based std::unordered_map missed the cache several times a lookup (what each cost:
+// docs/BENCHMARKS.md, "Figures behind the code").
 #pragma once
 
 #include <cstddef>

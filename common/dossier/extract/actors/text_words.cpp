@@ -33,7 +33,7 @@ struct Casing {
 };
 
 // casing_of for a word of ASCII bytes only (most words of English news): the same answer
-// without ICU's property lookups, which were 2% of an index build.
+// without ICU's property lookups (their cost: docs/BENCHMARKS.md).
 std::optional<Casing> ascii_casing_of(std::string_view surface) {
   Casing casing;
   int letters = 0;
