@@ -55,7 +55,16 @@ int search_command(Options& o) {
   searcher.ranking() = o.batch.ranking;
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
-  const auto result = searcher.search(request);
+  std::optional<dossier::SearchResult> found;
+  try {
+    found = searcher.search(request);
+  } catch (const dossier::AmbiguousActorError& e) {
+    // JSON readers get the candidates on stdout; the one-line message and exit 2 follow.
+    if (o.format == "json")
+      std::cout << dossier::ambiguous_result_json(request.query, e.candidates()).dump() << "\n";
+    throw;
+  }
+  const auto& result = *found;
   if (o.format == "json") {
     std::cout << dossier::result_json(result) << "\n";
   } else {

@@ -161,7 +161,7 @@ TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
   db.delete_document(2);
   db.commit();
   dossier::ActorCodeTable table;
-  ASSERT_TRUE(table.load(db, dossier::schema::kSlotActors, 1 << 20));
+  ASSERT_TRUE(table.load(db, dossier::schema::kSlotActors, 1 << 20, nullptr));
   const auto codes_of = [&](Xapian::docid did) {
     std::vector<ActorCode> codes;
     for (const std::uint32_t entry : table.actors(did)) {
@@ -205,7 +205,7 @@ TEST(ActorCodeTable, HoldsEachDocumentsCodesByDocid) {
 
   // Too big for the limit: refused, left empty.
   EXPECT_EQ(table.actor_count(), 4u);  // person:a once; place:c was deleted with its document
-  EXPECT_FALSE(table.load(db, dossier::schema::kSlotActors, 64));
+  EXPECT_FALSE(table.load(db, dossier::schema::kSlotActors, 64, nullptr));
   EXPECT_TRUE(table.empty());
 }
 

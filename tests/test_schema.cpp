@@ -25,6 +25,28 @@ TEST(Schema, FieldsAreUniqueAndFindable) {
   EXPECT_EQ(dossier::schema::find_field("title")->prefix, "S");
 }
 
+TEST(Schema, AliasTermsNameTheirActorAndParseBack) {
+  using dossier::schema::actor_alias_term;
+  using dossier::schema::parse_actor_alias_term;
+  EXPECT_EQ(actor_alias_term("uk", "country:united kingdom"), "XAFuk\tcountry:united kingdom");
+  EXPECT_EQ(dossier::schema::actor_alias_prefix("uk"), "XAFuk\t");
+  EXPECT_EQ(dossier::schema::legacy_actor_form_term("uk"), "XAFuk");
+  const struct {
+    const char* term;
+    const char* parsed;  // "form|id", or "" when it is no alias term
+  } cases[] = {{"XAFuk\tcountry:united kingdom", "uk|country:united kingdom"},
+               {"XAFeu\torg:european union", "eu|org:european union"},
+               {"XAFuk", ""},  // schemas 3-5: no actor
+               {"XAF\tperson:x", ""},
+               {"XAFx\t", ""},
+               {"XAperson:x", ""}};
+  for (const auto& c : cases) {
+    const auto alias = parse_actor_alias_term(c.term);
+    EXPECT_EQ(alias ? std::string(alias->form) + "|" + std::string(alias->actor_id) : "", c.parsed)
+        << c.term;
+  }
+}
+
 TEST(Schema, ActorCodesCarryTheTypeAndRoundTripThroughTheSlot) {
   using dossier::schema::actor_code;
   using dossier::schema::actor_code_type;

@@ -231,6 +231,9 @@ BatchAnswer answer_batch_query(Searcher& searcher, BatchQuery query, const Searc
     } else {
       answer.result = searcher.search(request);
     }
+  } catch (const AmbiguousActorError& e) {
+    answer.error = e.what();
+    answer.ambiguous = e.candidates();
   } catch (const std::exception& e) {
     // dossier::Error (bad key, query or database) and anything unexpected alike: one
     // query failing must not stop the batch.

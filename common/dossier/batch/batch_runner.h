@@ -21,6 +21,7 @@ struct BatchAnswer {
   std::optional<SearchResult> result;   // empty when the query failed or a table was asked
   std::optional<ActorDateTable> table;  // with --table actor-by-date
   std::string error;
+  std::vector<ActorListing> ambiguous;  // the actors an ambiguous actor filter could mean
 };
 
 // Answers one query with `searcher`: `defaults` plus the query's own keys; with `table`,

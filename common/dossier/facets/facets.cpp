@@ -87,8 +87,24 @@ sys_days next_bucket(sys_days d, Granularity g) {
 
 }  // namespace
 
-bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes) {
+void identity_codes(std::string_view slot_value, const FlatCodeMap<schema::ActorCode>* merged,
+                    std::vector<schema::ActorCode>& out) {
+  out.clear();
+  const bool merging = merged && merged->size() != 0;
+  schema::for_each_actor_code(slot_value, [&](schema::ActorCode code) {
+    if (merging) {
+      if (const schema::ActorCode* into = merged->find(code)) code = *into;
+      // An article has a few dozen actors at most: a scan beats a set.
+      if (std::find(out.begin(), out.end(), code) != out.end()) return;
+    }
+    out.push_back(code);
+  });
+}
+
+bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes,
+                          const FlatCodeMap<schema::ActorCode>* merged) {
   clear();
+  std::vector<schema::ActorCode> codes;
   start_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
   std::unordered_map<schema::ActorCode, std::uint32_t> number_of;
   const auto bytes = [&] {
@@ -101,11 +117,12 @@ bool ActorCodeTable::load(const Xapian::Database& db, Xapian::valueno slot, std:
     const std::string value = *it;
     for (Xapian::docid d = filled + 1; d <= did; ++d)
       start_[d] = static_cast<std::uint32_t>(numbers_.size());
-    schema::for_each_actor_code(value, [&](schema::ActorCode code) {
+    identity_codes(value, merged, codes);
+    for (const schema::ActorCode code : codes) {
       const auto [at, added] = number_of.emplace(code, static_cast<std::uint32_t>(code_of_.size()));
       if (added) code_of_.push_back(code);
       numbers_.push_back(at->second | schema::actor_code_type(code) << kTypeShift);
-    });
+    }
     filled = did;
     if (bytes() > max_bytes || code_of_.size() >= (std::size_t{1} << kTypeShift)) {
       clear();
@@ -190,7 +207,7 @@ void ActorCountSpy::prepare(const Xapian::Database& db) {
   table_rent_.rent(seen_);
   clear();
   if (db.size() == 1 && table_rent_.buy_now(db.get_doccount())) {
-    own_table_.load(db, slot_, kMaxTableBytes);
+    own_table_.load(db, slot_, kMaxTableBytes, merged_);
     use_table(&own_table_);
   }
 }
@@ -205,7 +222,8 @@ void ActorCountSpy::forget_table() {
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   if (table_) return count(doc.get_docid());
   ++seen_;
-  schema::for_each_actor_code(doc.get_value(slot_), [&](schema::ActorCode code) { add(code, 1); });
+  identity_codes(doc.get_value(slot_), merged_, document_codes_);
+  for (const schema::ActorCode code : document_codes_) add(code, 1);
 }
 
 void ActorCountSpy::add(schema::ActorCode code, Xapian::doccount n) {

@@ -20,15 +20,23 @@
 
 namespace dossier {
 
+// The actor codes of a kSlotActors value as identities (ActorDirectory::merged_codes): a
+// code merged into another actor's stands for that actor, and each identity comes once,
+// so an article naming both "EU" and "European Union" counts once for the European Union.
+// With `merged` null or empty, the codes as they are. Replaces the contents of `out`.
+void identity_codes(std::string_view slot_value, const FlatCodeMap<schema::ActorCode>* merged,
+                    std::vector<schema::ActorCode>& out);
+
 // Every document's actors in memory, by docid: a batch with actor facets reads the actors
 // of the same documents query after query, and reading each through Xapian's value stream
 // (a B-tree lookup and often a pread) cost more than counting them. Actors are numbered
 // densely, so counting is an increment in an array that stays in cache.
 class ActorCodeTable {
  public:
-  // Reads `slot` of every document. False, leaving the table empty, when the table would
-  // take more than `max_bytes`.
-  bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes);
+  // Reads `slot` of every document, as identities (identity_codes(), `merged` may be
+  // null). False, leaving the table empty, when the table would take more than `max_bytes`.
+  bool load(const Xapian::Database& db, Xapian::valueno slot, std::size_t max_bytes,
+            const FlatCodeMap<schema::ActorCode>* merged);
   void clear();
   bool empty() const { return start_.empty(); }
   // A document's actors are entries: the actor's dense number, with its type
@@ -101,6 +109,9 @@ class ActorCountSpy : public Xapian::MatchSpy {
   // Counts from `table` (by docid) instead of reading each document's value; nullptr or
   // an empty table: read the values. The table must outlive the matches it serves.
   void use_table(const ActorCodeTable* table);
+  // Counts actors as identities (identity_codes()); `merged` must outlive the spy's use,
+  // and a table loaded before must be forgotten (forget_table()) when it changes.
+  void use_identity(const FlatCodeMap<schema::ActorCode>* merged) { merged_ = merged; }
 
   // Before each query on `db` (instead of clear()): forgets the last query's counts and,
   // once this spy has read as many documents' values as `db` holds, loads all of them
@@ -123,7 +134,11 @@ class ActorCountSpy : public Xapian::MatchSpy {
       numbers_counted_size_ += counts_by_number_[ActorCodeTable::number_of(entry)]++ == 0;
     }
   }
-  Xapian::MatchSpy* clone() const override { return new ActorCountSpy(slot_); }
+  Xapian::MatchSpy* clone() const override {
+    auto* spy = new ActorCountSpy(slot_);
+    spy->use_identity(merged_);
+    return spy;
+  }
   std::string name() const override { return "Dossier::ActorCountSpy"; }
   std::string serialise() const override;
   Xapian::MatchSpy* unserialise(const std::string& serialised,
@@ -155,6 +170,8 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void add(schema::ActorCode code, Xapian::doccount n);
 
   Xapian::valueno slot_;
+  const FlatCodeMap<schema::ActorCode>* merged_ = nullptr;
+  std::vector<schema::ActorCode> document_codes_;  // scratch for identity_codes()
   const ActorCodeTable* table_ = nullptr;
   ActorCodeTable own_table_;                        // loaded by prepare()
   RentOrBuy table_rent_;                            // values read by prepare(), across queries

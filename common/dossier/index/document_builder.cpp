@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dossier/base/hash.h"
+#include "dossier/extract/acronym_definitions.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
 #include "dossier/text/analyzer.h"
@@ -57,6 +58,23 @@ void add_filter_term(Xapian::Document& doc, const std::string& term) {
   if (term.size() <= 240) doc.add_boolean_term(term);
 }
 
+// An alias term for every folded form of each actor that is not its key (the key is
+// found through the id term), and for every acronym the article defines for it.
+void add_actor_aliases(Xapian::Document& doc, const std::vector<Actor>& actors,
+                       std::string_view text, Analyzer& analyzer) {
+  const auto add_alias = [&](std::string_view spelling, const Actor& a) {
+    const std::string folded = fold_phrase(spelling, analyzer);
+    if (!folded.empty() && folded != a.key)
+      add_filter_term(doc,
+                      schema::actor_alias_term(folded, schema::actor_id(to_string(a.type), a.key)));
+  };
+  for (const auto& a : actors) {
+    for (const auto& form : a.forms) add_alias(form, a);
+  }
+  for (const auto& definition : acronym_definitions(text, actors))
+    add_alias(definition.acronym, actors[definition.actor]);
+}
+
 void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyzer& analyzer,
                 DocumentData& data) {
   std::string slot;
@@ -65,18 +83,10 @@ void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyze
     add_filter_term(doc, schema::kActorPrefix + id);
     if (a.name != schema::implied_actor_name(a.key))
       add_filter_term(doc, schema::kActorNamePrefix + id + "\t" + a.name);
-    // Forms other than the key only: a filter by a name looks the key up under every
-    // type (ActorDirectory::filter), so a form term for the key itself would list the
-    // same articles again. Actor terms are a large part of Xapian's write path
-    // (bench/write_parts, docs/BENCHMARKS.md).
-    for (const auto& form : a.forms) {
-      const std::string folded = fold_phrase(form, analyzer);
-      if (!folded.empty() && folded != a.key)
-        add_filter_term(doc, schema::kActorFormPrefix + folded);
-    }
     schema::append_actor_code(slot, schema::actor_code(id));
     data.actors.push_back({id, a.name, std::string(to_string(a.type)), a.mentions});
   }
+  add_actor_aliases(doc, actors, data.text, analyzer);
   if (!slot.empty()) doc.add_value(schema::kSlotActors, slot);
 }
 

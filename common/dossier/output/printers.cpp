@@ -132,6 +132,21 @@ ojson actors_to_json(const std::vector<ActorListing>& actors) {
   return {{"actors", std::move(list)}};
 }
 
+ojson ambiguous_json(const std::vector<ActorListing>& candidates) {
+  ojson list = ojson::array();
+  for (const auto& c : candidates)
+    list.push_back({{"name", c.name}, {"type", c.type}, {"count", c.articles}});
+  return list;
+}
+
+ojson ambiguous_result_json(const std::string& query, const std::vector<ActorListing>& candidates) {
+  return {{"query", query},
+          {"total", 0},
+          {"total_exact", true},
+          {"hits", ojson::array()},
+          {"ambiguous", ambiguous_json(candidates)}};
+}
+
 void print_actors_text(std::ostream& out, const std::vector<ActorListing>& actors) {
   for (const auto& a : actors)
     out << std::setw(7) << a.articles << "  " << a.name << " (" << a.type << ")\n";

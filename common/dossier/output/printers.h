@@ -30,6 +30,11 @@ void print_text(std::ostream& out, const SearchResult& result);
 
 // `dossier-search actors`: JSON {"actors":[{"name","type","articles"}]} or text lines.
 nlohmann::ordered_json actors_to_json(const std::vector<ActorListing>& actors);
+// The actors an ambiguous filter could mean: [{"name","type","count"}...].
+nlohmann::ordered_json ambiguous_json(const std::vector<ActorListing>& candidates);
+// A single search's JSON when its actor filter was ambiguous: no hits, and the candidates.
+nlohmann::ordered_json ambiguous_result_json(const std::string& query,
+                                             const std::vector<ActorListing>& candidates);
 void print_actors_text(std::ostream& out, const std::vector<ActorListing>& actors);
 
 }  // namespace dossier

@@ -7,7 +7,9 @@ namespace dossier {
 namespace {
 
 nlohmann::ordered_json error_json(const BatchAnswer& answer) {
-  return {{"id", answer.query.id}, {"error", answer.error}};
+  nlohmann::ordered_json j = {{"id", answer.query.id}, {"error", answer.error}};
+  if (!answer.ambiguous.empty()) j["ambiguous"] = ambiguous_json(answer.ambiguous);
+  return j;
 }
 
 }  // namespace

@@ -46,6 +46,27 @@ std::string actor_id(std::string_view type, std::string_view key) {
   return id.append(":").append(key);
 }
 
+std::string actor_alias_prefix(std::string_view form) {
+  return std::string(kActorFormPrefix).append(form).append("\t");
+}
+
+std::string actor_alias_term(std::string_view form, std::string_view actor_id) {
+  return actor_alias_prefix(form).append(actor_id);
+}
+
+std::optional<ActorAlias> parse_actor_alias_term(std::string_view term) {
+  const std::string_view prefix = kActorFormPrefix;
+  if (term.substr(0, prefix.size()) != prefix) return std::nullopt;
+  term.remove_prefix(prefix.size());
+  const auto tab = term.find('\t');
+  if (tab == std::string_view::npos || tab == 0 || tab + 1 == term.size()) return std::nullopt;
+  return ActorAlias{term.substr(0, tab), term.substr(tab + 1)};
+}
+
+std::string legacy_actor_form_term(std::string_view form) {
+  return std::string(kActorFormPrefix).append(form);
+}
+
 std::string implied_actor_name(std::string_view key) {
   std::string name(key);
   for (std::size_t i = 0; i < name.size(); ++i) {

@@ -10,9 +10,13 @@
 //   S<term>          title words with positions; ZS<stem> their stems.
 //   XA<type>:<key>   an actor of the article (boolean): type is person|org|country|place,
 //                    key its folded canonical name ("XAperson:nicolas maduro").
-//   XAF<form>        every folded surface form of the article's actors that is not the
-//                    actor's own key ("XAFmaduro", "XAFus"): how a filter finds an actor
-//                    by any alias (the key itself is found through XA<type>:<key>).
+//   XAF<form>\t<type>:<key>  an alias: a folded surface form of one of the article's
+//                    actors that is not the actor's own key ("XAFmaduro\tperson:nicolas
+//                    maduro", "XAFuk\tcountry:united kingdom"), or an acronym the article
+//                    defines for it ("the European Union (EU)": "XAFeu\torg:european
+//                    union"). Its frequency is how many articles used that form for that
+//                    actor: the corpus-wide identity of actors (search/actor_identity.h) is
+//                    built from these. Schemas 3 to 5 wrote "XAF<form>" alone.
 //   XAN<type>:<key>\t<name>  one vote for <name> as the display name of the actor,
 //                    unless <name> is implied_actor_name(<key>): that name's votes are the
 //                    actor's articles without an XAN term. The most voted spelling family
@@ -56,12 +60,15 @@ namespace dossier::schema {
 // 2: binary document data (was JSON); 3: actor codes in kSlotActors (were id strings);
 // 4: the record in kSlotRecord (was the document data); 5: no name term for an actor named
 // as its key implies (implied_actor_name); 6: the id scheme in the metadata (kIdSchemeKey)
-// and each article's source file in kSlotOrigin
-inline constexpr int kSchemaVersion = 6;
+// and each article's source file in kSlotOrigin; 7: alias terms name their actor
+// (actor_alias_term), and acronyms an article defines are aliases
+inline constexpr int kSchemaVersion = 7;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (record() reads either), and 4 from 5 only in leaving out implied name
 // terms (a database that has them all implies no votes), so neither needs a rebuild; 5
-// from 6 in its ids (it keeps IdScheme::kRelative) and in having no kSlotOrigin.
+// from 6 in its ids (it keeps IdScheme::kRelative) and in having no kSlotOrigin. 3 to 6
+// wrote a form term without its actor: a filter still finds those articles by the form
+// (ActorDirectory::filter), and re-indexed articles get alias terms.
 inline constexpr int kOldestReadableSchema = 3;
 inline constexpr const char* kSchemaKey = "dossier:schema";
 inline constexpr const char* kIdSchemeKey = "dossier:ids";
@@ -133,6 +140,20 @@ std::optional<Field> find_field(std::string_view name);
 
 // The actor id term's suffix: "<type>:<key>".
 std::string actor_id(std::string_view type, std::string_view key);
+
+// The alias term of a folded form of actor `actor_id` ("XAFuk\tcountry:united kingdom"),
+// and the prefix of every alias term of a form ("XAFuk\t").
+std::string actor_alias_term(std::string_view form, std::string_view actor_id);
+std::string actor_alias_prefix(std::string_view form);
+// The form and actor id of an alias term; nullopt for anything else (a schema 3-5 form
+// term, which names no actor).
+struct ActorAlias {
+  std::string_view form;
+  std::string_view actor_id;
+};
+std::optional<ActorAlias> parse_actor_alias_term(std::string_view term);
+// The schema 3-5 term of a folded form, without its actor ("XAFuk").
+std::string legacy_actor_form_term(std::string_view form);
 
 // The name an actor's key implies: each word's first letter upper-cased ("nicolas maduro"
 // -> "Nicolas Maduro"). Since schema 5 an article that names an actor this way (most actor

@@ -17,11 +17,6 @@ std::size_t non_ascii_bytes(std::string_view s) {
       s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
 }
 
-bool ends_with_word(std::string_view key, std::string_view word) {
-  return key.size() > word.size() && key.substr(key.size() - word.size()) == word &&
-         key[key.size() - word.size() - 1] == ' ';
-}
-
 // True when one of the space-separated words of `folded` starts with `prefix`.
 bool has_word_starting(std::string_view folded, std::string_view prefix) {
   for (std::size_t pos = 0; pos < folded.size();) {
@@ -41,39 +36,96 @@ std::pair<std::string_view, std::string_view> ActorDirectory::split_id(std::stri
   return {id.substr(0, colon), id.substr(colon + 1)};
 }
 
-const std::vector<std::string>& ActorDirectory::person_ids() {
-  if (!person_ids_loaded_) {
-    const std::string prefix =
-        std::string(schema::kActorPrefix) + std::string(to_string(ActorType::Person)) + ":";
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-      person_ids_.push_back((*it).substr(std::string_view(schema::kActorPrefix).size()));
-    }
-    person_ids_loaded_ = true;
+namespace {
+
+std::string candidate_list(const std::vector<ActorListing>& candidates) {
+  std::string list;
+  for (const auto& c : candidates) {
+    if (!list.empty()) list += ", ";
+    list += c.name + " (" + c.type + ", " + std::to_string(c.articles) + ")";
   }
-  return person_ids_;
+  return list;
+}
+
+}  // namespace
+
+AmbiguousActorError::AmbiguousActorError(std::string_view name,
+                                         std::vector<ActorListing> candidates)
+    : Error(ErrorKind::kUsage, "actor '" + std::string(name) + "' is ambiguous: " +
+                                   candidate_list(candidates) + "; give the full name"),
+      candidates_(std::move(candidates)) {}
+
+ActorIdentity ActorDirectory::load_identity() {
+  std::vector<IdentityActor> actors;
+  const std::size_t id_skip = std::string_view(schema::kActorPrefix).size();
+  for (const ActorType t : kAllTypes) {
+    const std::string prefix = schema::kActorPrefix + schema::actor_id(to_string(t), "");
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
+      actors.push_back({(*it).substr(id_skip), it.get_termfreq()});
+  }
+  std::vector<IdentityAlias> aliases;
+  const std::string alias_prefix = schema::kActorFormPrefix;
+  for (auto it = db_.allterms_begin(alias_prefix); it != db_.allterms_end(alias_prefix); ++it) {
+    const std::string term = *it;
+    if (const auto alias = schema::parse_actor_alias_term(term))
+      aliases.push_back({std::string(alias->form), std::string(alias->actor_id)});
+  }
+  return ActorIdentity(std::move(actors), aliases);
+}
+
+const ActorIdentity& ActorDirectory::identity() {
+  if (!identity_) identity_.emplace(load_identity());
+  return *identity_;
+}
+
+const FlatCodeMap<schema::ActorCode>& ActorDirectory::merged_codes() {
+  if (!merged_codes_loaded_) {
+    for (const auto& [member, canonical] : identity().merged())
+      merged_codes_[schema::actor_code(member)] = schema::actor_code(canonical);
+    merged_codes_loaded_ = true;
+  }
+  return merged_codes_;
+}
+
+Xapian::doccount ActorDirectory::articles_of(std::string_view canonical_id) {
+  const auto members = identity().members(canonical_id);
+  if (members.size() == 1) return db_.get_termfreq(schema::kActorPrefix + std::string(members[0]));
+  // The articles of several ids: each counted once, as the facet and the filter count them.
+  std::vector<Xapian::docid> docids;
+  for (const auto member : members) {
+    const std::string term = schema::kActorPrefix + std::string(member);
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+      docids.push_back(*it);
+  }
+  std::sort(docids.begin(), docids.end());
+  return static_cast<Xapian::doccount>(std::unique(docids.begin(), docids.end()) - docids.begin());
 }
 
 Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorType> type) {
   const std::string key = fold_phrase(name, analyzer_);
   if (key.empty()) return Xapian::Query::MatchNothing;
-  std::vector<Xapian::Query> alternatives;
-  for (const ActorType t : kAllTypes) {
-    if (type && *type != t) continue;
-    const std::string id_term = schema::kActorPrefix + schema::actor_id(to_string(t), key);
-    if (db_.term_exists(id_term)) alternatives.emplace_back(id_term);
+  std::vector<std::string_view> meant;
+  for (const auto id : identity().resolve(key)) {
+    if (!type || split_id(id).first == to_string(*type)) meant.push_back(id);
   }
-  if (!type) {
-    // A form term says which articles wrote the name this way, whatever it resolved to.
-    const std::string form = schema::kActorFormPrefix + key;
-    if (db_.term_exists(form)) alternatives.emplace_back(form);
-  }
-  // A single word may be a family name: "maduro" -> person:nicolas maduro.
-  if ((!type || *type == ActorType::Person) && key.find(' ') == std::string::npos) {
-    for (const auto& id : person_ids()) {
-      if (ends_with_word(split_id(id).second, key))
-        alternatives.emplace_back(schema::kActorPrefix + id);
+  if (meant.size() > 1) {
+    std::vector<ActorListing> candidates;
+    for (const auto id : meant) {
+      candidates.push_back(
+          {std::string(id), display_name(id), std::string(split_id(id).first), articles_of(id)});
     }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const auto& a, const auto& b) { return a.articles > b.articles; });
+    throw AmbiguousActorError(name, std::move(candidates));
   }
+  std::vector<Xapian::Query> alternatives;
+  if (!meant.empty()) {
+    for (const auto member : identity().members(meant.front()))
+      alternatives.emplace_back(schema::kActorPrefix + std::string(member));
+  }
+  // Schemas 3 to 5 wrote the form without its actor: those articles are found by the form.
+  const std::string legacy = schema::legacy_actor_form_term(key);
+  if (!type && db_.term_exists(legacy)) alternatives.emplace_back(legacy);
   if (alternatives.empty()) return Xapian::Query::MatchNothing;
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -187,7 +239,8 @@ const std::string* ActorDirectory::known_name(std::string_view actor_id) {
   return ref && ref->check == id_check(actor_id) ? &name_list_[ref->index] : nullptr;
 }
 
-std::string ActorDirectory::display_name(std::string_view actor_id) {
+std::string ActorDirectory::display_name(std::string_view member_id) {
+  const std::string_view actor_id = identity().canonical(member_id);
   if (const std::string* name = known_name(actor_id)) return *name;
   if (!all_names_loaded_) {
     // One term seek per actor suits a single search; a batch soon meets thousands of
@@ -240,7 +293,8 @@ std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
     const std::string term_prefix = schema::kActorPrefix + id_prefix;
     for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
       const std::string id = (*it).substr(std::string_view(schema::kActorPrefix).size());
-      ActorListing entry{id, display_name(id), std::string(to_string(t)), it.get_termfreq()};
+      if (identity().canonical(id) != id) continue;  // listed under its canonical actor
+      ActorListing entry{id, display_name(id), std::string(to_string(t)), articles_of(id)};
       if (!folded_prefix.empty() && !has_word_starting(split_id(id).second, folded_prefix) &&
           !has_word_starting(fold_phrase(entry.name, analyzer_), folded_prefix)) {
         continue;

@@ -9,9 +9,11 @@
 
 #include <xapian.h>
 
+#include "dossier/base/errors.h"
 #include "dossier/base/flat_code_map.h"
 #include "dossier/extract/actors/actor.h"
 #include "dossier/schema/schema.h"
+#include "dossier/search/actor_identity.h"
 #include "dossier/text/analyzer.h"
 
 namespace dossier {
@@ -23,18 +25,43 @@ struct ActorListing {
   Xapian::doccount articles = 0;
 };
 
+// A filter's name that means several actors ("bush": George W Bush and Kate Bush): a
+// usage error whose message lists them, with the candidates for JSON output.
+class AmbiguousActorError : public Error {
+ public:
+  AmbiguousActorError(std::string_view name, std::vector<ActorListing> candidates);
+  const std::vector<ActorListing>& candidates() const { return candidates_; }
+
+ private:
+  std::vector<ActorListing> candidates_;
+};
+
 // Caches per database revision; not thread-safe (one per Searcher).
 class ActorDirectory {
  public:
   ActorDirectory(const Xapian::Database& db, Analyzer& analyzer) : db_(db), analyzer_(analyzer) {}
 
-  // A filter matching the articles that name `name`: by any surface form or alias the
-  // extractor saw ("US", "Guaidó", "maduro"), by canonical name, or, for people, by the
-  // family name alone ("maduro" -> Nicolás Maduro). Matches nothing when nobody is called so.
+  // A filter matching the articles of the one actor `name` means (ActorIdentity::resolve):
+  // by canonical name, any alias ("UK", "Britain" for the United Kingdom), an acronym the
+  // corpus defines, or a surname only one person of the corpus has ("maduro"); every
+  // alias gives the same articles as the canonical name, and the facet counts them.
+  // Matches nothing when nobody is called so; throws AmbiguousActorError when the name
+  // means several actors. In a database of schema 5 or older, articles not re-indexed
+  // since are also found by the form they wrote.
   Xapian::Query filter(std::string_view name, std::optional<ActorType> type = std::nullopt);
 
-  // The most common full name the corpus uses for the actor, preferring the spelling with
-  // diacritics on ties ("Nicolás Maduro"); the key if nothing better is known.
+  // The actor ids one with a given one (canonical first) and the canonical one, by the
+  // corpus-wide identity (loaded on first use).
+  const ActorIdentity& identity();
+  // Facet codes of actors merged into another, mapped to the canonical actor's code:
+  // the facet counts an article once per identity (ActorCountSpy::use_identity).
+  const FlatCodeMap<schema::ActorCode>& merged_codes();
+  // How many articles name the actor `canonical_id` under any of its identity's ids.
+  Xapian::doccount articles_of(std::string_view canonical_id);
+
+  // The most common full name the corpus uses for the actor's identity (its canonical
+  // actor), preferring the spelling with diacritics on ties ("Nicolás Maduro"); the key if
+  // nothing better is known.
   std::string display_name(std::string_view actor_id);
 
   // The actor id of a facet code (schema::actor_code), or nullptr when no actor of the
@@ -58,17 +85,18 @@ class ActorDirectory {
     name_list_.clear();
     name_misses_ = 0;
     all_names_loaded_ = false;
-    person_ids_.clear();
-    person_ids_loaded_ = false;
     ids_by_code_.clear();
     ids_.clear();
+    identity_.reset();
+    merged_codes_.clear();
+    merged_codes_loaded_ = false;
   }
 
   // "person:nicolas maduro" -> ("person", "nicolas maduro").
   static std::pair<std::string_view, std::string_view> split_id(std::string_view id);
 
  private:
-  const std::vector<std::string>& person_ids();
+  ActorIdentity load_identity();
   // Fills the display-name cache for every actor id starting with `ids` (one scan of the
   // name terms and one of the id terms per type), or, with `one_id`, for the id `ids`.
   void load_names(std::string_view ids, bool one_id);
@@ -88,12 +116,13 @@ class ActorDirectory {
   std::vector<std::string> name_list_;
   std::size_t name_misses_ = 0;
   bool all_names_loaded_ = false;
-  std::vector<std::string> person_ids_;
-  bool person_ids_loaded_ = false;
   // Actor ids by code: index + 1 into ids_ (0: none). The facet looks up every actor
   // tied at its cut, hundreds for a broad query.
   FlatCodeMap<std::uint32_t> ids_by_code_;
   std::vector<std::string> ids_;
+  std::optional<ActorIdentity> identity_;
+  FlatCodeMap<schema::ActorCode> merged_codes_;
+  bool merged_codes_loaded_ = false;
 };
 
 }  // namespace dossier

@@ -242,7 +242,7 @@ Xapian::Query QueryBuilder::parse(std::string_view query, const std::string& fol
   try {
     field_errors_ = {};
     Xapian::Query parsed = parser_.parse_query(folded, flags);
-    if (!field_errors_.first.empty()) throw Error(ErrorKind::kUsage, field_errors_.first);
+    if (field_errors_.first) std::rethrow_exception(field_errors_.first);
     return parsed;
   } catch (const Xapian::QueryParserError& e) {
     throw Error(ErrorKind::kUsage, "malformed query '" + std::string(query) + "': " + e.get_msg());

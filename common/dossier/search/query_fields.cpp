@@ -25,8 +25,8 @@ class FieldProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     try {
       return make_(trim_quotes(value));
-    } catch (const Error& e) {
-      errors_.record(e.what());
+    } catch (const Error&) {
+      errors_.record(std::current_exception());
       return Xapian::Query::MatchNothing;
     }
   }

@@ -3,6 +3,7 @@
 // (--actor, --from/--to, --source), so both spellings mean exactly the same.
 #pragma once
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,12 +37,13 @@ Xapian::Query mentioned_field_query(std::string_view value);
 Xapian::Query source_query(std::string_view value, Analyzer& analyzer);
 
 // The first error a field processor met during one parse. Processors never throw through
-// Xapian's parser (it would leak and lose our error type): they record the message here,
-// match nothing, and the caller throws once parse_query has returned.
+// Xapian's parser (it would leak and lose our error type): they record the error here,
+// match nothing, and the caller rethrows it once parse_query has returned (an ambiguous
+// actor keeps its candidates).
 struct FieldErrors {
-  std::string first;
-  void record(const std::string& message) {
-    if (first.empty()) first = message;
+  std::exception_ptr first;
+  void record(std::exception_ptr error) {
+    if (!first) first = std::move(error);
   }
 };
 

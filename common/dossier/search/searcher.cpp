@@ -285,7 +285,10 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
 
 SearchResult Searcher::run(const SearchRequest& request) {
   const Xapian::Query query = build_query(request, expansion(request));
-  if (wants(request, "actor")) actor_spy_.prepare(db_);
+  if (wants(request, "actor")) {
+    actor_spy_.use_identity(&actors_.merged_codes());
+    actor_spy_.prepare(db_);
+  }
   if (wants(request, "date")) dates_.prepare(db_);
   if (wants(request, "source")) sources_.prepare(db_);
   SearchResult result;

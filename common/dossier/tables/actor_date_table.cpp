@@ -18,11 +18,13 @@ constexpr const char* kUndated = "undated";
 // Reads the same slots as the actor and date facets, so the counts agree with them.
 class ActorDateSpy : public Xapian::MatchSpy {
  public:
+  // Counts actors as identities, as the facet does (identity_codes()).
+  explicit ActorDateSpy(const FlatCodeMap<schema::ActorCode>& merged) : merged_(merged) {}
   void operator()(const Xapian::Document& doc, double) override {
     ++seen_;
-    const std::string actors = doc.get_value(schema::kSlotActors);
     const std::string day = doc.get_value(schema::kSlotDate);
-    schema::for_each_actor_code(actors, [&](schema::ActorCode code) { ++counts_[code][day]; });
+    identity_codes(doc.get_value(schema::kSlotActors), &merged_, codes_);
+    for (const schema::ActorCode code : codes_) ++counts_[code][day];
   }
   // Only ever used locally, never sent to a remote shard.
   std::string get_description() const override { return "ActorDateSpy"; }
@@ -34,6 +36,8 @@ class ActorDateSpy : public Xapian::MatchSpy {
   Xapian::doccount seen() const { return seen_; }
 
  private:
+  const FlatCodeMap<schema::ActorCode>& merged_;
+  std::vector<schema::ActorCode> codes_;  // scratch: one document's identities
   std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>> counts_;
   Xapian::doccount seen_ = 0;
 };
@@ -47,7 +51,7 @@ Xapian::doccount total(const std::map<std::string, Xapian::doccount>& per_day) {
 }  // namespace
 
 ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
-  ActorDateSpy spy;
+  ActorDateSpy spy(searcher.actors().merged_codes());
   try {
     const Xapian::Database& db = searcher.database();
     Xapian::Enquire enquire(db);

@@ -1,0 +1,184 @@
+// The corpus-wide identity rules (search/actor_identity.h) and the acronyms an article
+// defines (extract/acronym_definitions.h), table-driven with exact expected output.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/extract/acronym_definitions.h"
+#include "dossier/search/actor_identity.h"
+
+namespace {
+
+using dossier::ActorIdentity;
+using dossier::IdentityActor;
+using dossier::IdentityAlias;
+
+std::string joined(const std::vector<std::string_view>& ids) {
+  std::string out;
+  for (const auto id : ids) out += (out.empty() ? "" : " | ") + std::string(id);
+  return out;
+}
+
+// A small corpus's actors and aliases, as the index records them.
+ActorIdentity sample_identity() {
+  return ActorIdentity(
+      {
+          {"country:united kingdom", 40},
+          {"org:european union", 5},
+          {"org:eu", 9},
+          {"org:united nations", 4},
+          {"org:un", 6},
+          {"person:george w bush", 12},
+          {"person:kate bush", 1},
+          {"person:bush", 3},
+          {"person:nicolas maduro", 7},
+          {"person:maduro", 2},
+          {"org:labour party", 8},
+          {"org:labour", 10},
+          {"person:aol uk", 1},
+          {"org:yahoo", 6},
+          {"person:yahoo", 2},
+          {"org:bbc", 20},
+          {"org:bbc news", 4},
+          {"country:england", 30},
+          {"org:england club", 2},
+          {"org:tv", 17},
+          {"org:touching the void", 3},
+          {"org:sony", 52},
+          {"org:sony corporation", 1},
+          {"place:lleyton hewitt", 3},
+          {"person:lleyton hewitt", 16},
+      },
+      {
+          {"uk", "country:united kingdom"},
+          {"britain", "country:united kingdom"},
+          {"eu", "org:european union"},  // "the European Union (EU)"
+          {"bush", "person:george w bush"},
+          {"maduro", "person:nicolas maduro"},
+      });
+}
+
+TEST(ActorIdentity, MergesAliasesIntoTheirCanonicalActor) {
+  const ActorIdentity identity = sample_identity();
+  struct Row {
+    std::string_view id, canonical;
+  };
+  const Row rows[] = {
+      {"country:united kingdom", "country:united kingdom"},
+      {"org:eu", "org:european union"},            // defined as its acronym
+      {"org:un", "org:united nations"},            // the corpus's only "un" by initials
+      {"person:maduro", "person:nicolas maduro"},  // the only Maduro
+      {"person:bush", "person:bush"},              // two Bushes: stays apart
+      {"org:labour", "org:labour party"},          // a head word left out
+      {"person:yahoo", "org:yahoo"},               // one key, the type with more articles
+      {"org:bbc", "org:bbc"},                      // "bbc news" is no alias of "bbc"
+      {"person:aol uk", "person:aol uk"},
+      {"country:england", "country:england"},  // only an organisation loses a designator
+      {"org:tv", "org:tv"},                    // 3 articles do not explain 17
+      {"person:nobody", "person:nobody"},      // unknown: itself
+  };
+  for (const auto& row : rows) EXPECT_EQ(identity.canonical(row.id), row.canonical) << row.id;
+  EXPECT_EQ(joined(identity.members("org:european union")), "org:european union | org:eu");
+  EXPECT_EQ(joined(identity.members("person:george w bush")), "person:george w bush");
+}
+
+TEST(ActorIdentity, ResolvesANameToTheActorsItCanMean) {
+  const ActorIdentity identity = sample_identity();
+  struct Row {
+    std::string_view name, meant;
+  };
+  const Row rows[] = {
+      {"uk", "country:united kingdom"},  // an alias, not the person "Aol Uk"
+      {"britain", "country:united kingdom"},
+      {"united kingdom", "country:united kingdom"},
+      {"eu", "org:european union"},
+      {"european union", "org:european union"},
+      {"un", "org:united nations"},
+      {"maduro", "person:nicolas maduro"},
+      {"bush", "person:george w bush | person:bush | person:kate bush"},  // most articles first
+      {"kate bush", "person:kate bush"},
+      {"labour", "org:labour party"},
+      {"yahoo", "org:yahoo"},
+      {"bbc", "org:bbc"},
+      {"nobody", ""},
+  };
+  for (const auto& row : rows) EXPECT_EQ(joined(identity.resolve(row.name)), row.meant) << row.name;
+}
+
+TEST(ActorIdentity, MergesAShortNameIntoTheLongestOfAChain) {
+  const ActorIdentity identity(
+      {{"person:bush", 3}, {"person:george bush", 2}, {"person:george w bush", 9}},
+      {{"george bush", "person:george w bush"}});
+  EXPECT_EQ(identity.canonical("person:george bush"), "person:george w bush");
+  EXPECT_EQ(identity.canonical("person:bush"), "person:george w bush");
+  EXPECT_EQ(joined(identity.members("person:george w bush")),
+            "person:george w bush | person:bush | person:george bush");
+}
+
+TEST(ActorIdentity, AShortNameMergesIntoAFullNameAtLeastAsCommon) {
+  const ActorIdentity identity({{"person:nicolas maduro", 5},
+                                {"person:n maduro", 1},
+                                {"person:george bush", 6},
+                                {"person:george w bush", 26},
+                                {"person:presidents george w bush", 1},
+                                {"person:kate bush", 2}},
+                               {});
+  EXPECT_EQ(identity.canonical("person:n maduro"), "person:nicolas maduro");
+  EXPECT_EQ(identity.canonical("person:george bush"), "person:george w bush");
+  EXPECT_EQ(identity.canonical("person:george w bush"), "person:george w bush");
+  EXPECT_EQ(joined(identity.resolve("maduro")), "person:nicolas maduro");
+  EXPECT_EQ(joined(identity.resolve("n maduro")), "person:nicolas maduro");
+  EXPECT_EQ(joined(identity.resolve("george w bush")), "person:george w bush");
+  // No actor is called so: every full name it is short for.
+  EXPECT_EQ(joined(identity.resolve("g bush")),
+            "person:george w bush | person:presidents george w bush");
+  EXPECT_EQ(joined(identity.resolve("bush")),
+            "person:george w bush | person:kate bush | person:presidents george w bush");
+}
+
+TEST(ActorIdentity, AnUndefinedAcronymIsTheExpansionWithNineInTenOfTheArticles) {
+  const ActorIdentity identity({{"org:eu", 9},
+                                {"org:european union", 48},
+                                {"org:edinburgh university", 2},
+                                {"org:europe union", 1},
+                                {"person:an eu", 1},
+                                {"org:ec", 3},
+                                {"org:european commission", 5},
+                                {"org:energy council", 4}},
+                               {{"eu", "person:an eu"}});  // junk: never takes an org
+  EXPECT_EQ(identity.canonical("org:eu"), "org:european union");
+  EXPECT_EQ(identity.canonical("person:an eu"), "person:an eu");
+  EXPECT_EQ(identity.canonical("org:ec"), "org:ec");  // 5 of 12: no expansion
+  EXPECT_EQ(joined(identity.resolve("eu")), "org:european union");
+  EXPECT_EQ(joined(identity.resolve("ec")), "org:ec");
+}
+
+TEST(AcronymDefinitions, FindsInitialsInBracketsAfterAName) {
+  struct Row {
+    std::string_view text, name, expected;  // expected: the acronyms found, "|"-joined
+  };
+  const Row rows[] = {
+      {"Talks with the European Union (EU) went on.", "European Union", "EU"},
+      {"the United Nations (U.N.) said", "United Nations", "U.N."},
+      {"Organization of the Petroleum Exporting Countries (Opec) met",
+       "Organization of the Petroleum Exporting Countries", "Opec"},
+      {"the European Union (the bloc) said", "European Union", ""},  // not its initials
+      {"the European Union (EC) said", "European Union", ""},
+      {"Maduro (Venezuela) said", "Maduro", ""},               // one word defines nothing
+      {"the European Union said (EU)", "European Union", ""},  // not right after the name
+  };
+  for (const auto& row : rows) {
+    dossier::Actor actor;
+    actor.name = std::string(row.name);
+    std::string found;
+    for (const auto& d : dossier::acronym_definitions(row.text, {actor}))
+      found += (found.empty() ? "" : "|") + d.acronym;
+    EXPECT_EQ(found, row.expected) << row.text;
+  }
+  EXPECT_EQ(dossier::name_initials("Bank of England"), "be");
+  EXPECT_EQ(dossier::name_initials("Maduro"), "");
+}
+
+}  // namespace
