@@ -172,6 +172,13 @@ def score(docs, results, show):
         print("\nmost frequent misses:", misses.most_common(show))
 
 
+def document_name(article_id):
+    """The CoNLL document an analyze id names: "tmpab12/doc001.txt" -> "doc001" (ids lead
+    with the input folder's name)."""
+    name = article_id.rsplit("/", 1)[-1]
+    return name[:-4] if name.endswith(".txt") else name
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -197,8 +204,7 @@ def main():
     results = {}
     for line in out.stdout.splitlines():
         record = json.loads(line)
-        doc_id = record["id"]
-        results[doc_id[:-4] if doc_id.endswith(".txt") else doc_id] = record["actors"]
+        results[document_name(record["id"])] = record["actors"]
     score(docs, results, args.show)
 
 

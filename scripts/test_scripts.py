@@ -15,6 +15,7 @@ import unittest
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cisi_queries  # noqa: E402
+import eval_actors  # noqa: E402
 import make_queries  # noqa: E402
 import make_synthetic_corpus  # noqa: E402
 import reuters_to_jsonl  # noqa: E402
@@ -64,6 +65,13 @@ WEEKLY REPORT - MAR 4
 </TEXT>
 </REUTERS>
 """
+
+
+class EvalActorsTest(unittest.TestCase):
+    def test_document_name_drops_the_folder_and_extension(self):
+        cases = {"tmpab12/doc001.txt": "doc001", "doc002.txt": "doc002", "a/b/doc3": "doc3"}
+        for article_id, name in cases.items():
+            self.assertEqual(eval_actors.document_name(article_id), name)
 
 
 class SmartTest(unittest.TestCase):
