@@ -107,6 +107,44 @@ TEST(ActorIdentity, ResolvesANameToTheActorsItCanMean) {
   for (const auto& row : rows) EXPECT_EQ(joined(identity.resolve(row.name)), row.meant) << row.name;
 }
 
+TEST(ActorIdentity, AnAliasNamesOnlyTheActorsThatUseItOften) {
+  // One article took "Tories" for a junk run; 40 for the party.
+  const ActorIdentity one_sided(
+      {{"org:conservative party", 50}, {"org:south downs tories", 1}},
+      {{"tories", "org:conservative party", 40}, {"tories", "org:south downs tories", 1}});
+  EXPECT_EQ(joined(one_sided.resolve("tories")), "org:conservative party");
+  // Two actors that a form names in comparable numbers of articles stay ambiguous.
+  const ActorIdentity shared(
+      {{"org:conservative party", 50}, {"org:tory group", 9}},
+      {{"tories", "org:conservative party", 40}, {"tories", "org:tory group", 5}});
+  EXPECT_EQ(joined(shared.resolve("tories")), "org:conservative party | org:tory group");
+}
+
+TEST(ActorIdentity, AJunkRunWithADesignatorIsNoOtherMeaningOfAName) {
+  const ActorIdentity identity({{"org:conservative party", 35},
+                                {"org:conservative party co", 1},
+                                {"org:labour", 172},
+                                {"org:labour party", 35}},
+                               {});
+  EXPECT_EQ(joined(identity.resolve("conservative party")), "org:conservative party");
+  EXPECT_EQ(identity.canonical("org:conservative party co"), "org:conservative party co");
+  // A designator left out still names the organisation when the corpus uses both.
+  EXPECT_EQ(joined(identity.resolve("labour")), "org:labour party");
+}
+
+TEST(ActorIdentity, OneKeyUnderTwoTypesIsOneActorWhateverElseTheKeyNames) {
+  // "microsoft" is also an alias of another organisation: the two types still merge.
+  const ActorIdentity identity({{"org:microsoft", 71},
+                                {"place:microsoft", 4},
+                                {"org:microsoft xbox", 3},
+                                {"country:jordan", 30},
+                                {"person:jordan", 40}},
+                               {{"microsoft", "org:microsoft xbox", 2}});
+  EXPECT_EQ(identity.canonical("place:microsoft"), "org:microsoft");
+  // A person never takes a country's name, however many articles.
+  EXPECT_EQ(identity.canonical("country:jordan"), "country:jordan");
+}
+
 TEST(ActorIdentity, MergesAShortNameIntoTheLongestOfAChain) {
   const ActorIdentity identity(
       {{"person:bush", 3}, {"person:george bush", 2}, {"person:george w bush", 9}},

@@ -68,7 +68,8 @@ ActorIdentity ActorDirectory::load_identity() {
   for (auto it = db_.allterms_begin(alias_prefix); it != db_.allterms_end(alias_prefix); ++it) {
     const std::string term = *it;
     if (const auto alias = schema::parse_actor_alias_term(term))
-      aliases.push_back({std::string(alias->form), std::string(alias->actor_id)});
+      aliases.push_back(
+          {std::string(alias->form), std::string(alias->actor_id), it.get_termfreq()});
   }
   return ActorIdentity(std::move(actors), aliases);
 }

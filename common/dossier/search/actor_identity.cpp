@@ -30,6 +30,11 @@ constexpr std::uint64_t kAcronymToExpansion = 4;
 // 172 are one; "Sony Corporation" 1 and Sony 52 are left apart).
 constexpr Xapian::doccount kFullFormShare = 8;
 
+// An actor for which an alias was used in fewer than one article in this many of the
+// form's most frequent actor's is not what the form means: one article's short reference
+// to a junk run ("Tories" for "South Downs Tories") against a party's 150.
+constexpr Xapian::doccount kAliasShare = 8;
+
 // Acronyms longer than this are words ("apple" is no acronym of "a p p l e").
 constexpr std::size_t kMaxInitials = 6;
 
@@ -104,11 +109,23 @@ ActorIdentity::ActorIdentity(std::vector<IdentityActor> actors,
     if (type_of(id) == "org" && is_designator(words.back()))
       by_org_stem_[key.substr(0, key.size() - words.back().size() - 1)].push_back(i);
   }
-  for (const auto& alias : aliases) {
-    if (const auto found = by_id_.find(alias.id); found != by_id_.end())
-      by_alias_[alias.form].push_back(found->second);
-  }
+  add_aliases(aliases);
   merge_aliases();
+}
+
+void ActorIdentity::add_aliases(const std::vector<IdentityAlias>& aliases) {
+  std::unordered_map<std::string_view, Xapian::doccount> most_articles;  // by form
+  for (const auto& alias : aliases) {
+    auto& most = most_articles[alias.form];
+    most = std::max(most, alias.articles);
+  }
+  for (const auto& alias : aliases) {
+    const auto found = by_id_.find(alias.id);
+    if (found == by_id_.end()) continue;
+    if (static_cast<std::uint64_t>(kAliasShare) * alias.articles < most_articles[alias.form])
+      continue;
+    by_alias_[alias.form].push_back(found->second);
+  }
 }
 
 std::size_t ActorIdentity::root(std::size_t actor) const {
@@ -132,7 +149,7 @@ std::vector<std::size_t> ActorIdentity::named_by(std::string_view folded_name,
       named.insert(named.end(), found->second.begin(), found->second.end());
   };
   add(by_alias_, std::string(folded_name));
-  if (!merging || type_of(actors_[*merging].id) == "org") add(by_org_stem_, folded_name);
+  if (!merging || type_of(actors_[*merging].id) == "org") add_org_heads(folded_name, named);
   const auto person = [&](std::size_t i) { return is_person(actors_[i].id); };
   if (!persons || !std::all_of(named.begin(), named.end(), person))
     named.erase(std::remove_if(named.begin(), named.end(), person), named.end());
@@ -150,6 +167,22 @@ std::vector<std::size_t> ActorIdentity::named_by(std::string_view folded_name,
   if (const auto expansion = dominant_expansion(folded_name, acronym_articles))
     named.push_back(*expansion);
   return named;
+}
+
+// The organisations `folded_name` is the key of less a designator ("labour" -> "labour
+// party"), unless the actors it already names (its key's, its alias's) outweigh one by
+// kFullFormShare: "conservative party co", one article, is no other meaning of
+// "conservative party", 35.
+void ActorIdentity::add_org_heads(std::string_view folded_name,
+                                  std::vector<std::size_t>& named) const {
+  const auto found = by_org_stem_.find(folded_name);
+  if (found == by_org_stem_.end()) return;
+  Xapian::doccount most = 0;
+  for (const std::size_t i : named) most = std::max(most, actors_[i].articles);
+  for (const std::size_t i : found->second) {
+    if (static_cast<std::uint64_t>(kFullFormShare) * actors_[i].articles >= most)
+      named.push_back(i);
+  }
 }
 
 // The people a person's name names: the full names a surname ends ("bush"), or that a
@@ -190,6 +223,16 @@ std::optional<std::size_t> ActorIdentity::dominant_expansion(
   return best;
 }
 
+std::optional<std::size_t> ActorIdentity::heavier_type_of_key(std::size_t i) const {
+  std::optional<std::size_t> heavier;
+  for (const std::size_t n : by_key_.at(key_of(actors_[i].id))) {
+    if (n == i || actors_[n].articles < actors_[i].articles) continue;
+    if (is_person(actors_[n].id) && !is_person(actors_[i].id)) continue;
+    if (!heavier || actors_[n].articles > actors_[*heavier].articles) heavier = n;
+  }
+  return heavier;
+}
+
 void ActorIdentity::merge_aliases() {
   // Longer names first: a short name merges into the canonical actor of a longer one,
   // which is settled by then ("bush" -> "george bush" -> "george w bush"). Among names of
@@ -211,9 +254,12 @@ void ActorIdentity::merge_aliases() {
     const auto add_root = [&](std::size_t r) {
       if (r != i && std::find(roots.begin(), roots.end(), r) == roots.end()) roots.push_back(r);
     };
-    // One key under two types: into the type with more articles, whatever it is.
-    for (const std::size_t n : by_key_.at(key)) {
-      if (n != i && actors_[n].articles >= actors_[i].articles) add_root(root(n));
+    // One key under two types is one name the extractor typed two ways: into the type with
+    // more articles, whatever else the key names ("microsoft" a place in 4 articles, an
+    // organisation in 71), but never a country, organisation or place into a person.
+    if (const auto heavier = heavier_type_of_key(i)) {
+      parent_[i] = root(*heavier);
+      continue;
     }
     for (const std::size_t n : named_by(key, {}, i)) add_root(root(n));
     // Not into a full form the corpus uses in fewer than one article in kFullFormShare of

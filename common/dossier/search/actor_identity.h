@@ -10,7 +10,9 @@
 //     organisation or place, by key or as below);
 //   - the actors it is an alias of: some article used it as a form of the actor ("uk",
 //     "britain" for country:united kingdom) or defined it as the actor's acronym ("the
-//     European Union (EU)");
+//     European Union (EU)"), leaving out an actor for which fewer than one article in
+//     eight of the form's most frequent actor's used it ("tories": the Conservative Party
+//     in 150 articles, a junk "South Downs Tories" in one);
 //   - the organisations it is the key of less a designator ("labour" -> "labour party",
 //     "microsoft" -> "microsoft corp"; not "bbc" -> "bbc news": a part of the BBC), if
 //     it is an organisation's key or a filter's name (the country England is not the
@@ -53,8 +55,9 @@ struct IdentityActor {
 };
 
 struct IdentityAlias {
-  std::string form;  // folded
-  std::string id;    // the actor it was a form of
+  std::string form;               // folded
+  std::string id;                 // the actor it was a form of
+  Xapian::doccount articles = 1;  // the articles that used it so (the term's frequency)
 };
 
 class ActorIdentity {
@@ -81,11 +84,16 @@ class ActorIdentity {
  private:
   std::vector<std::size_t> named_by(std::string_view folded_name, std::vector<std::size_t> by_key,
                                     std::optional<std::size_t> merging) const;
+  void add_org_heads(std::string_view folded_name, std::vector<std::size_t>& named) const;
   void add_people_named(std::string_view folded_name, Xapian::doccount at_least,
                         std::vector<std::size_t>& named) const;
   std::optional<std::size_t> dominant_expansion(std::string_view folded_name,
                                                 Xapian::doccount acronym_articles) const;
   std::size_t root(std::size_t actor) const;
+  // Indexes each alias form by the actors it names (kAliasShare).
+  void add_aliases(const std::vector<IdentityAlias>& aliases);
+  // The actor of the same key under another type, with more articles (see merge_aliases).
+  std::optional<std::size_t> heavier_type_of_key(std::size_t actor) const;
   void merge_aliases();
 
   std::vector<IdentityActor> actors_;
