@@ -34,14 +34,7 @@ cmake --build "$build" -j2 --target dossier-index dossier-search dossier-plain-l
 work="$(mktemp -d /tmp/dossier_throughput.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$root/scripts" "$bbc" >"$work/bbc.jsonl" <<'PY'
-import json, os, sys
-sys.path.insert(0, sys.argv[1])
-from dossier_data import iter_bbc_articles
-for path, headline, paragraphs in iter_bbc_articles(sys.argv[2]):
-    rel = os.path.relpath(path, sys.argv[2])
-    print(json.dumps({"id": rel, "title": headline, "body": "\n\n".join(paragraphs)}))
-PY
+python3 "$root/scripts/bbc_to_jsonl.py" "$bbc" >"$work/bbc.jsonl"
 "$build/indexer/dossier-index" --db "$work/db" --quiet "$work/bbc.jsonl"
 python3 "$root/scripts/make_queries.py" --from-bbc "$bbc" --count 2000 --seed 3 >"$work/q.tsv"
 n=$(wc -l <"$work/q.tsv")
