@@ -38,6 +38,11 @@ int main(int argc, char** argv) {
   app.add_option("--max-limit", o.limits.max_limit, "Largest limit= of a search")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
+  app.add_option("--time-limit", o.limits.time_limit_seconds,
+                 "Seconds a search may take (each query of a batch on its own) before it is "
+                 "answered 503; 0: no limit")
+      ->check(CLI::Range(0.0, 86400.0))
+      ->capture_default_str();
   if (const auto rc = dossier::parse_cli(app, argc, argv)) return *rc;
   return dossier::run_reporting_errors("dossier-serve",
                                        [&] { return dossier::serve(o, std::cerr); });

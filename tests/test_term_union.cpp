@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "dossier/base/errors.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -82,7 +84,7 @@ class TermUnion : public ::testing::Test {
                              Xapian::doccount limit) {
     const Xapian::MSet mset = xapian(terms, offset, limit);
     const auto walked =
-        rank_term_union(db_, shards_, terms, {kK1, kB}, offset, limit, true, lengths_);
+        rank_term_union(db_, shards_, {terms, {kK1, kB}, offset, limit, true, {}}, lengths_);
     std::string query;
     for (const auto& t : terms) {
       query += t;
@@ -141,11 +143,12 @@ TEST_F(TermUnion, RepeatedTermsCountTwiceAsInXapian) {
 TEST_F(TermUnion, PageBeyondTheMatchesIsEmpty) {
   build(200, 1);
   const auto walked =
-      rank_term_union(db_, shards_, {"t40"}, {kK1, kB}, 100000, 10, false, lengths_);
+      rank_term_union(db_, shards_, {{"t40"}, {kK1, kB}, 100000, 10, false, {}}, lengths_);
   EXPECT_TRUE(walked.page.empty());
   EXPECT_TRUE(walked.matches.empty());  // not asked for
   EXPECT_EQ(walked.total, db_.get_termfreq("t40"));
-  EXPECT_EQ(rank_term_union(db_, shards_, {"absent"}, {kK1, kB}, 0, 10, true, lengths_).total, 0u);
+  EXPECT_EQ(rank_term_union(db_, shards_, {{"absent"}, {kK1, kB}, 0, 10, true, {}}, lengths_).total,
+            0u);
 }
 
 TEST(OrOfTerms, TakesTermsAndOrsOfTerms) {
@@ -173,3 +176,19 @@ TEST(OrOfTerms, RefusesEverythingElse) {
 }
 
 }  // namespace
+
+TEST_F(TermUnion, StopsAtItsDeadline) {
+  build(200, 1);
+  const auto passed = dossier::Deadline::after_seconds(1e-9);
+  try {
+    rank_term_union(db_, shards_, {{"t1"}, {kK1, kB}, 0, 10, false, passed}, lengths_);
+    FAIL() << "walked past its deadline";
+  } catch (const dossier::Error& e) {
+    EXPECT_EQ(e.kind(), dossier::ErrorKind::kTimeout);
+    EXPECT_STREQ(e.what(), "the search took longer than its time limit of 1e-09 s");
+  }
+  // No match, no check: an empty walk finishes whatever the deadline.
+  EXPECT_EQ(
+      rank_term_union(db_, shards_, {{"absent"}, {kK1, kB}, 0, 10, false, passed}, lengths_).total,
+      0u);
+}

@@ -254,6 +254,25 @@ class ServerTest(unittest.TestCase):
         self.assertEqual(log.splitlines()[1:],
                          ["dossier-serve: SIGTERM: finishing the requests in flight"])
 
+    def test_time_limit(self):
+        server = support.Server(BIN, self.db, "--time-limit", "1e-9")
+        timed_out = "the search took longer than its time limit of 1e-09 s"
+        try:
+            status, _, body = server.json("/api/v1/search?q=maduro&facets=actor")
+            self.assertEqual((status, body), (503, {"error": timed_out, "status": 503}))
+            # A query no document matches finishes before its first check.
+            status, _, body = server.json("/api/v1/search?q=zzyzx")
+            self.assertEqual((status, body["total"]), (200, 0))
+            # In a batch, each query has the limit on its own: an error record each.
+            status, _, body = server.request("/api/v1/batch",
+                                             data=b'{"id":"a","q":"maduro"}\nvenezuela\n')
+            records = [json.loads(line) for line in body.decode().splitlines()]
+            self.assertEqual(status, 200)
+            self.assertEqual([r.get("error") for r in records[1:]], [timed_out, timed_out])
+            self.assertEqual([r.get("id") for r in records[1:]], ["a", 2])
+        finally:
+            self.assertEqual(server.stop()[0], 0)
+
     def test_full_queue_answers_503(self):
         server = support.Server(BIN, self.db, "--threads", "1", "--queue", "1")
         idle = []

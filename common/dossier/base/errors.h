@@ -20,6 +20,7 @@ enum class ErrorKind {
   kUsage,     // the user asked for something malformed (option, query, date)
   kInput,     // an input the user named is missing, unreadable or of the wrong kind
   kInternal,  // I/O while writing, corruption, a bug
+  kTimeout,   // a search ran past its time limit (deadline.h)
 };
 
 class Error : public std::runtime_error {
@@ -27,7 +28,8 @@ class Error : public std::runtime_error {
   Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   ErrorKind kind() const { return kind_; }
   ExitCode exit_code() const {
-    return kind_ == ErrorKind::kInternal ? ExitCode::kInternal : ExitCode::kUsage;
+    return kind_ == ErrorKind::kInternal || kind_ == ErrorKind::kTimeout ? ExitCode::kInternal
+                                                                         : ExitCode::kUsage;
   }
 
  private:

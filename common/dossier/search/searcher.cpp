@@ -13,6 +13,7 @@
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
 #include "dossier/schema/shard_layout.h"
+#include "dossier/search/deadline_spy.h"
 #include "dossier/search/query_builder.h"
 #include "dossier/search/query_fields.h"
 #include "dossier/search/term_union.h"
@@ -181,9 +182,10 @@ std::optional<Xapian::rev> Searcher::revision() const {
 SearchResult Searcher::search(const SearchRequest& request) {
   // A reader sees a snapshot; when an indexer commits twice meanwhile, the snapshot goes
   // stale: reopen and answer from the newer revision.
+  const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
   for (int attempt = 0;; ++attempt) {
     try {
-      return run(request);
+      return run(request, deadline);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3)
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
@@ -241,11 +243,13 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::
 
 // Pseudo-relevance feedback: the words that best tell the top hits apart from the rest of
 // the database (Xapian's ESet over stemmed body/title terms), scaled down.
-Xapian::Query Searcher::expansion(const SearchRequest& request) {
+Xapian::Query Searcher::expansion(const SearchRequest& request, const Deadline& deadline) {
   if (ranking_.expand_docs == 0 || request.query.empty()) return Xapian::Query();
   Xapian::Enquire first(db_);
   first.set_query(build_query(request));
   first.set_weighting_scheme(bm25().xapian_weight());
+  DeadlineSpy watch(deadline);
+  if (deadline.limited()) first.add_matchspy(&watch);
   const Xapian::MSet top = first.get_mset(0, ranking_.expand_docs);
   if (top.empty()) return Xapian::Query();
   Xapian::RSet rset;
@@ -283,8 +287,8 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
   return or_of_terms(query);
 }
 
-SearchResult Searcher::run(const SearchRequest& request) {
-  const Xapian::Query query = build_query(request, expansion(request));
+SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadline) {
+  const Xapian::Query query = build_query(request, expansion(request, deadline));
   if (wants(request, "actor")) {
     actor_spy_.use_identity(&actors_.merged_codes());
     actor_spy_.prepare(db_);
@@ -297,10 +301,14 @@ SearchResult Searcher::run(const SearchRequest& request) {
   result.limit = request.limit;
   std::optional<Xapian::MSet> mset;  // when Xapian's matcher ranked
   std::vector<RankedDoc> page;
-  if (const auto terms = walkable_terms(request, query)) {
-    page = rank_by_walk(request, *terms, result);
+  if (auto terms = walkable_terms(request, query)) {
+    const bool want_matches =
+        wants(request, "actor") || wants(request, "date") || wants(request, "source");
+    page = rank_by_walk(
+        request, {std::move(*terms), bm25(), request.offset, request.limit, want_matches, deadline},
+        result);
   } else {
-    mset = rank_by_xapian(request, query, result);
+    mset = rank_by_xapian(request, query, deadline, result);
     for (auto it = mset->begin(); it != mset->end(); ++it) page.push_back({*it, it.get_weight()});
   }
   result.facets_exact = result.total_exact;
@@ -326,13 +334,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
 // The OR of `terms` ranked by rank_term_union(), its matches counted for the facets.
 std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
-                                              const std::vector<std::string>& terms,
-                                              SearchResult& result) {
+                                              const TermUnionQuery& walk, SearchResult& result) {
   const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
-  TermUnionResult walked =
-      rank_term_union(db_, shards_, terms, bm25(), request.offset, request.limit,
-                      actor_facet || date_facet || source_facet, doc_lengths_);
+  TermUnionResult walked = rank_term_union(db_, shards_, walk, doc_lengths_);
   if (actor_facet) {
     for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
   }
@@ -358,7 +363,7 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
 // Any query through Xapian's matcher, with the spies of the facets asked for; fills the
 // totals and the date and source facets.
 Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
-                                      SearchResult& result) {
+                                      const Deadline& deadline, SearchResult& result) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(bm25().xapian_weight());
@@ -375,6 +380,8 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   if (wants(request, "actor")) enquire.add_matchspy(&actor_spy_);
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
+  DeadlineSpy watch(deadline);
+  if (deadline.limited()) enquire.add_matchspy(&watch);
 
   // Spies only see the documents the matcher looks at: exact facets need all of them.
   const Xapian::doccount check_at_least =

@@ -42,6 +42,9 @@ struct SearchRequest {
 
   SortOrder sort = SortOrder::Relevance;
   bool exact = true;  // exact totals and facet counts (false: Xapian's estimate, faster)
+  // Seconds the search may take, from its start; past them it throws (ErrorKind::kTimeout).
+  // 0: no limit.
+  double time_limit_seconds = 0;
 };
 
 struct HitActor {
@@ -138,18 +141,18 @@ class Searcher {
   RankingParams& ranking() { return ranking_; }
 
  private:
-  SearchResult run(const SearchRequest& request);
+  SearchResult run(const SearchRequest& request, const Deadline& deadline);
   void forget_revision_caches();
   Xapian::Query build_query(const SearchRequest& request,
                             const Xapian::Query& expansion = Xapian::Query());
-  Xapian::Query expansion(const SearchRequest& request);
+  Xapian::Query expansion(const SearchRequest& request, const Deadline& deadline);
   Bm25Params bm25() const { return {ranking_.k1, ranking_.b}; }
   std::optional<std::vector<std::string>> walkable_terms(const SearchRequest& request,
                                                          const Xapian::Query& query);
-  std::vector<RankedDoc> rank_by_walk(const SearchRequest& request,
-                                      const std::vector<std::string>& terms, SearchResult& result);
+  std::vector<RankedDoc> rank_by_walk(const SearchRequest& request, const TermUnionQuery& walk,
+                                      SearchResult& result);
   Xapian::MSet rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
-                              SearchResult& result);
+                              const Deadline& deadline, SearchResult& result);
   Hit hit(const RankedDoc& ranked, SnippetMaker* snippets);
 
   std::string path_;

@@ -134,9 +134,9 @@ std::optional<std::vector<std::string>> or_of_terms(const Xapian::Query& query) 
 
 TermUnionResult rank_term_union(const Xapian::Database& db,
                                 const std::vector<Xapian::Database>& shards,
-                                const std::vector<std::string>& terms, const Bm25Params& params,
-                                Xapian::doccount offset, Xapian::doccount limit, bool want_matches,
-                                DocLengths& lengths) {
+                                const TermUnionQuery& query, DocLengths& lengths) {
+  const std::vector<std::string>& terms = query.terms;
+  const Xapian::doccount offset = query.offset, limit = query.limit;
   TermUnionResult result;
   const Xapian::doccount doccount = db.get_doccount();
   if (terms.empty() || doccount == 0) return result;
@@ -146,7 +146,7 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
   // 1 / average length, as Xapian takes it.
   const double average_length = db.get_avlength();
   const double len_factor = average_length != 0 ? 1 / average_length : 0;
-  const double k1 = params.k1, b = params.b;
+  const double k1 = query.bm25.k1, b = query.bm25.b;
 
   struct Term {
     Xapian::PostingIterator at, end;
@@ -180,14 +180,16 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
   best.reserve(std::min<std::size_t>(keep, 4096));
 
   std::vector<Part> part(terms.size());
+  DeadlineTicker ticker(query.deadline);
   for (;;) {
     Xapian::docid did = 0;
     for (const Term& t : walk) {
       if (t.at != t.end && (did == 0 || *t.at < did)) did = *t.at;
     }
     if (did == 0) break;
+    ticker.tick();
     ++result.total;
-    if (want_matches) result.matches.push_back(did);
+    if (query.want_matches) result.matches.push_back(did);
     if (keep == 0) {  // counts only (--count, limit 0): no weights to compute
       for (Term& t : walk) {
         if (t.at != t.end && *t.at == did) ++t.at;

@@ -18,6 +18,7 @@
 
 #include <xapian.h>
 
+#include "dossier/base/deadline.h"
 #include "dossier/base/rent_or_buy.h"
 
 namespace dossier {
@@ -77,10 +78,17 @@ std::optional<std::vector<std::string>> or_of_terms(const Xapian::Query& query);
 // Ranks the documents of `db` holding any of `terms`. `shards` are the databases `db`
 // combines, in order, or empty when `db` is a single database: Xapian shapes the OR tree
 // per shard from that shard's term frequencies.
+struct TermUnionQuery {
+  std::vector<std::string> terms;
+  Bm25Params bm25;
+  Xapian::doccount offset = 0;
+  Xapian::doccount limit = 10;
+  bool want_matches = false;  // fill TermUnionResult::matches
+  Deadline deadline;          // enforced while walking the matches
+};
+
 TermUnionResult rank_term_union(const Xapian::Database& db,
                                 const std::vector<Xapian::Database>& shards,
-                                const std::vector<std::string>& terms, const Bm25Params& params,
-                                Xapian::doccount offset, Xapian::doccount limit, bool want_matches,
-                                DocLengths& lengths);
+                                const TermUnionQuery& query, DocLengths& lengths);
 
 }  // namespace dossier

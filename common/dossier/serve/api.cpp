@@ -18,6 +18,20 @@ namespace {
 
 using Params = std::multimap<std::string, std::string>;
 
+// A request the library refused: the user's mistake, a search past its time limit, or ours.
+int error_status(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kUsage:
+    case ErrorKind::kInput:
+      return 400;
+    case ErrorKind::kTimeout:
+      return 503;
+    case ErrorKind::kInternal:
+      break;
+  }
+  return 500;
+}
+
 // A request the API refuses with an HTTP status of its own (a dossier::Error is a 400).
 class HttpError : public std::runtime_error {
  public:
@@ -170,7 +184,7 @@ ApiResponse Api::handle(const ApiRequest& request) {
   } catch (const HttpError& e) {
     return error_response(e.status(), e.what());
   } catch (const Error& e) {
-    return error_response(e.kind() == ErrorKind::kInternal ? 500 : 400, e.what());
+    return error_response(error_status(e.kind()), e.what());
   } catch (const Xapian::Error& e) {
     return error_response(500, "internal error: " + e.get_description());
   } catch (const std::exception& e) {
@@ -232,6 +246,7 @@ ApiResponse Api::search(const ApiRequest& request) {
   r.plain = flag(p, "plain");
   r.match = *match_mode_from_string(choice(p, "match", "all", {"all", "any"}));
   r.exact = !flag(p, "estimate");
+  r.time_limit_seconds = limits_.time_limit_seconds;
 
   auto searcher = searchers_.borrow();
   const SearchResult result = searcher->search(r);
@@ -245,6 +260,7 @@ ApiResponse Api::search(const ApiRequest& request) {
 ApiResponse Api::batch(const ApiRequest& request) {
   check_known(request.params, {});
   BatchSettings settings;
+  settings.defaults.time_limit_seconds = limits_.time_limit_seconds;
   std::istringstream in(request.body);
   std::ostringstream out, errors;
   auto searcher = searchers_.borrow();

@@ -22,6 +22,9 @@ struct ApiLimits {
   std::size_t max_query_bytes = 2048;    // q= (longer: 414)
   std::size_t max_facet_size = 1000;
   std::size_t max_actors_listed = 10000;
+  // Seconds one search may take (each query of a batch on its own); past it the answer is
+  // 503. 0: no limit.
+  double time_limit_seconds = 10;
 };
 
 struct ApiRequest {

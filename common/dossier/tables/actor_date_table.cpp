@@ -8,6 +8,7 @@
 #include "dossier/base/errors.h"
 #include "dossier/facets/facets.h"
 #include "dossier/schema/schema.h"
+#include "dossier/search/deadline_spy.h"
 
 namespace dossier {
 namespace {
@@ -59,6 +60,9 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
     // Only the set of matches counts here, never their order: no weights to compute.
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.add_matchspy(&spy);
+    const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
+    DeadlineSpy watch(deadline);
+    if (deadline.limited()) enquire.add_matchspy(&watch);
     enquire.get_mset(0, 0, db.get_doccount());
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kInternal, "actor-by-date table failed: " + e.get_description());
