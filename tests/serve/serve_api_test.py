@@ -68,6 +68,9 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(body, expected)
         self.assertEqual(headers["Content-Type"], "application/x-ndjson")
+        # Streamed as answered, so its length is not known up front.
+        self.assertEqual(headers["Transfer-Encoding"], "chunked")
+        self.assertNotIn("Content-Length", headers)
 
     def test_actors_list_is_the_cli_json(self):
         status, _, body = self.server.request("/api/v1/actors?type=person&prefix=gu&limit=5")
@@ -270,6 +273,22 @@ class ServerTest(unittest.TestCase):
             self.assertEqual(status, 200)
             self.assertEqual([r.get("error") for r in records[1:]], [timed_out, timed_out])
             self.assertEqual([r.get("id") for r in records[1:]], ["a", 2])
+        finally:
+            self.assertEqual(server.stop()[0], 0)
+        self.assertIn("POST /api/v1/batch 200 -", server.stderr())
+
+    def test_batch_client_going_away(self):
+        server = support.Server(BIN, self.db, "--threads", "1")
+        try:
+            body = b"maduro\n" * 5000  # about 6 MB of answers
+            with socket.create_connection(("127.0.0.1", server.port)) as client:
+                client.sendall(b"POST /api/v1/batch HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                               str(len(body)).encode() + b"\r\n\r\n" + body)
+                first = client.recv(65536)
+            self.assertTrue(first.startswith(b"HTTP/1.1 200"), first[:100])
+            # The only worker gave up the stream and its searcher: the next request is served.
+            status, _, answer = server.json("/api/v1/status")
+            self.assertEqual((status, list(answer)), (200, ["database", "version"]))
         finally:
             self.assertEqual(server.stop()[0], 0)
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <initializer_list>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -256,22 +257,26 @@ ApiResponse Api::search(const ApiRequest& request) {
   return response;
 }
 
-// `dossier-search --batch - --format jsonl` over the request body.
+// `dossier-search --batch - --format jsonl` over the request body, streamed: the searcher
+// stays borrowed until the last answer is written.
 ApiResponse Api::batch(const ApiRequest& request) {
   check_known(request.params, {});
-  BatchSettings settings;
-  settings.defaults.time_limit_seconds = limits_.time_limit_seconds;
-  std::istringstream in(request.body);
-  std::ostringstream out, errors;
-  auto searcher = searchers_.borrow();
-  {
-    LentSearcher lent(searcher);
-    run_batch_with(settings, lent.searchers(), in, out, errors);
-  }
+  struct Run {
+    SearcherPool::Lease searcher;
+    std::string body;
+    BatchSettings settings;
+  };
+  auto run = std::make_shared<Run>(Run{searchers_.borrow(), request.body, {}});
+  run->settings.defaults.time_limit_seconds = limits_.time_limit_seconds;
   ApiResponse response;
   response.content_type = "application/x-ndjson";
-  response.body = std::move(out).str();
-  response.revision = searcher->revision();
+  response.revision = run->searcher->revision();
+  response.stream = [run](std::ostream& out) {
+    std::istringstream in(run->body);
+    std::ostringstream errors;  // JSONL carries each failed query as an error record
+    LentSearcher lent(run->searcher);
+    run_batch_with(run->settings, lent.searchers(), in, out, errors);
+  };
   return response;
 }
 

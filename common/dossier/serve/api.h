@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -38,6 +40,9 @@ struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // When set, the body is not `body` but what this writes, sent as it is written (chunked):
+  // a batch's answers reach the client while later queries are still being answered.
+  std::function<void(std::ostream&)> stream;
   std::optional<Xapian::rev> revision;  // of the database the answer comes from
   std::string allow;                    // with 405: the methods the path answers
 };

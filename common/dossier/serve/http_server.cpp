@@ -158,11 +158,62 @@ std::multimap<std::string, std::string> query_parameters(const httplib::Request&
   return params;
 }
 
+// An ostream's buffer that sends what it holds as one chunk of a chunked answer. A failed
+// send (the client went away) throws out of the writing code, which then stops.
+class ChunkBuffer : public std::streambuf {
+ public:
+  explicit ChunkBuffer(httplib::DataSink& sink) : sink_(sink) { setp(buffer_, buffer_ + kSize); }
+
+ protected:
+  int_type overflow(int_type c) override {
+    send();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) sputc(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  int sync() override {
+    send();
+    return 0;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 16 * 1024;
+  void send() {
+    const auto n = static_cast<std::size_t>(pptr() - pbase());
+    if (n > 0 && !sink_.write(pbase(), n)) throw std::runtime_error("client gone");
+    setp(buffer_, buffer_ + kSize);
+  }
+  httplib::DataSink& sink_;
+  char buffer_[kSize];
+};
+
+// Runs a streamed answer's writer into the chunks of the response; false (httplib then
+// drops the connection) when the client went away or the writer failed half-way.
+bool send_stream(const std::function<void(std::ostream&)>& writer, httplib::DataSink& sink) {
+  try {
+    ChunkBuffer buffer(sink);
+    std::ostream out(&buffer);
+    out.exceptions(std::ios::badbit);
+    writer(out);
+    out.flush();
+  } catch (const std::exception&) {
+    return false;
+  }
+  sink.done();
+  return true;
+}
+
 void write_answer(const ApiResponse& answer, httplib::Response& res) {
   res.status = answer.status;
   if (answer.revision) res.set_header("X-Dossier-Revision", std::to_string(*answer.revision));
   if (!answer.allow.empty()) res.set_header("Allow", answer.allow);
   res.set_header("X-Content-Type-Options", "nosniff");
+  if (answer.stream) {
+    res.set_chunked_content_provider(
+        answer.content_type, [writer = answer.stream](std::size_t, httplib::DataSink& sink) {
+          return send_stream(writer, sink);
+        });
+    return;
+  }
   res.set_content(answer.body, answer.content_type.c_str());
 }
 
@@ -298,8 +349,10 @@ int serve(const ServeOptions& o, std::ostream& log) {
   if (!o.quiet) {
     server.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
       std::ostringstream line;
+      // A streamed answer's length is not known here: "-".
+      const bool streamed = res.body.empty() && res.has_header("Transfer-Encoding");
       line << utc_now() << ' ' << req.remote_addr << ' ' << req.method << ' ' << req.target << ' '
-           << res.status << ' ' << res.body.size() << '\n';
+           << res.status << ' ' << (streamed ? "-" : std::to_string(res.body.size())) << '\n';
       std::lock_guard lock(log_mutex);
       log << line.str() << std::flush;
     });
