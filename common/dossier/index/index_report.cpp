@@ -1,5 +1,8 @@
 #include "dossier/index/index_report.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 
 #include "dossier/base/errors.h"
@@ -45,8 +48,13 @@ std::size_t IndexReport::skipped_count() const {
 void IndexReport::close() {
   std::lock_guard lock(mutex_);
   if (!file_) return;
+  errno = 0;
   file_->flush();
-  if (!*file_) throw Error(ErrorKind::kInternal, "cannot write report file " + report_path_);
+  if (!*file_) {
+    throw Error(ErrorKind::kInternal,
+                "cannot write report file " + report_path_ +
+                    (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+  }
   file_.reset();
 }
 
