@@ -11,6 +11,7 @@
 #include "dossier/output/printers.h"
 #include "dossier/search/searcher.h"
 #include "dossier/tables/actor_date_table.h"
+#include "dossier/tables/actor_network.h"
 
 namespace {
 
@@ -23,7 +24,7 @@ struct Options {
   bool estimate = false;
   std::string batch_input;
   bool no_header = false;
-  std::string table;             // --table actor-by-date
+  std::string table;             // --table actor-by-date|actor-by-actor
   dossier::BatchSettings batch;  // the database, request defaults and ranking for both modes
   // `actors` subcommand
   std::string actor_type;
@@ -83,18 +84,40 @@ int batch_command(Options& o) {
   return dossier::run_batch_command(o.batch, std::cout, std::cerr);
 }
 
+// One query's actor-by-actor table: tidy rows, JSON or GraphML.
+int network_command(Options& o, dossier::Searcher& searcher,
+                    const dossier::SearchRequest& request) {
+  if (o.format != "tsv" && o.format != "csv" && o.format != "json" && o.format != "graphml")
+    throw dossier::Error(dossier::ErrorKind::kUsage,
+                         "--table actor-by-actor prints tsv, csv, json or graphml");
+  const auto network = dossier::actor_by_actor(searcher, request);
+  if (o.format == "graphml") {
+    std::cout << dossier::actor_network_graphml(network);
+  } else if (o.format == "json") {
+    auto body = dossier::actor_network_json(network);
+    body["query"] = network.query;
+    std::cout << body.dump() << "\n";
+  } else {
+    std::cout << dossier::actor_network_text(
+        network, o.format == "tsv" ? dossier::TableFormat::kTsv : dossier::TableFormat::kCsv);
+  }
+  return network.matches == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
+}
+
 int table_command(Options& o) {
+  const auto kind = dossier::table_kind_from_string(o.table);
   if (!o.batch_input.empty()) {
-    o.batch.table = true;
+    o.batch.table = kind;
     return batch_command(o);
   }
   if (o.format.empty()) o.format = "tsv";
-  if (o.format != "tsv" && o.format != "csv")
-    throw dossier::Error(dossier::ErrorKind::kUsage,
-                         "--table prints tsv or csv (in a batch also jsonl)");
   dossier::Searcher searcher(o.batch.db_path);
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
+  if (kind == dossier::TableKind::kActorByActor) return network_command(o, searcher, request);
+  if (o.format != "tsv" && o.format != "csv")
+    throw dossier::Error(dossier::ErrorKind::kUsage,
+                         "--table actor-by-date prints tsv or csv (in a batch also jsonl)");
   const auto table = dossier::actor_by_date(searcher, request);
   std::cout << dossier::actor_date_table_text(
       table, o.format == "tsv" ? dossier::TableFormat::kTsv : dossier::TableFormat::kCsv);
@@ -149,8 +172,9 @@ int main(int argc, char** argv) {
       ->default_val(0)
       ->check(CLI::NonNegativeNumber);
   app.add_option("-f,--format", o.format,
-                 "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv"}));
+                 "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv; "
+                 "--table: tsv (default), csv, json, graphml")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv", "graphml"}));
   app.add_flag("--plain", request.plain,
                "Take the query as plain words: no operators, fields or phrases");
   app.add_option("--match", o.match,
@@ -187,9 +211,11 @@ int main(int argc, char** argv) {
   app.add_option(
          "--table", o.table,
          "Instead of hits, a table: actor-by-date = matching articles per top actor "
-         "(--facet-size) and date bucket (--granularity), as tsv or csv; with --batch, per query, "
-         "as jsonl (default), tsv or csv rows id,actor,type,bucket,count")
-      ->check(CLI::IsMember({"actor-by-date"}));
+         "(--facet-size) and date bucket (--granularity), as tsv or csv; actor-by-actor = "
+         "matching articles per pair of top actors (--facet-size, at most 1000) with an "
+         "association score, as tsv, csv, json or graphml; with --batch, per query, as jsonl "
+         "(default), tsv or csv rows starting with the query id")
+      ->check(CLI::IsMember({"actor-by-date", "actor-by-actor"}));
   app.add_option("--batch", o.batch_input, "Answer every query of FILE (- for stdin)");
   app.add_option("-j,--jobs", o.batch.jobs, "Batch: searcher threads (default: all cores)")
       ->check(CLI::Range(1, 256));

@@ -31,6 +31,7 @@ Formatted format_answer(BatchAnswer answer, const BatchFormatter& format,
     // A result the format cannot hold: report it as this query's failure.
     answer.result.reset();
     answer.table.reset();
+    answer.network.reset();
     answer.error = std::string("cannot format the result: ") + e.what();
     f.text = format(answer);
   }
@@ -219,15 +220,17 @@ class BatchRun {
 }  // namespace
 
 BatchAnswer answer_batch_query(Searcher& searcher, BatchQuery query, const SearchRequest& defaults,
-                               bool table) {
+                               std::optional<TableKind> table) {
   BatchAnswer answer;
   answer.error = query.error;
   answer.query = std::move(query);
   if (!answer.error.empty()) return answer;
   try {
     const SearchRequest request = batch_request(answer.query, defaults);
-    if (table) {
+    if (table == TableKind::kActorByDate) {
       answer.table = actor_by_date(searcher, request);
+    } else if (table == TableKind::kActorByActor) {
+      answer.network = actor_by_actor(searcher, request);
     } else {
       answer.result = searcher.search(request);
     }

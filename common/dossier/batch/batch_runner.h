@@ -12,6 +12,8 @@
 #include "dossier/batch/batch_input.h"
 #include "dossier/search/searcher.h"
 #include "dossier/tables/actor_date_table.h"
+#include "dossier/tables/actor_network.h"
+#include "dossier/tables/table_kind.h"
 
 namespace dossier {
 
@@ -20,15 +22,16 @@ struct BatchAnswer {
   BatchQuery query;
   std::optional<SearchResult> result;   // empty when the query failed or a table was asked
   std::optional<ActorDateTable> table;  // with --table actor-by-date
+  std::optional<ActorNetwork> network;  // with --table actor-by-actor
   std::string error;
   std::vector<ActorListing> ambiguous;  // the actors an ambiguous actor filter could mean
 };
 
 // Answers one query with `searcher`: `defaults` plus the query's own keys; with `table`,
-// the actor-by-date table instead of hits. Never throws: an unreadable line, a bad key or
-// query, or a failed search becomes `error`.
+// that table instead of hits. Never throws: an unreadable line, a bad key or query, or a
+// failed search becomes `error`.
 BatchAnswer answer_batch_query(Searcher& searcher, BatchQuery query, const SearchRequest& defaults,
-                               bool table = false);
+                               std::optional<TableKind> table = std::nullopt);
 
 // Turns an answer into its output text (whole lines, possibly none). Called from several
 // threads at once: it must only read shared state.
@@ -36,7 +39,7 @@ using BatchFormatter = std::function<std::string(const BatchAnswer&)>;
 
 struct BatchRunOptions {
   SearchRequest defaults;
-  bool table = false;  // answer each query with its actor-by-date table
+  std::optional<TableKind> table;  // answer each query with this table instead of hits
   // Formatted answers held at most, waiting for an earlier one to finish (output is in
   // input order); 0 means 64 per searcher. Bounds memory whatever the batch length.
   std::size_t window = 0;

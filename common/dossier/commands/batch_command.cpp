@@ -13,6 +13,7 @@
 #include "dossier/output/printers_trec.h"
 #include "dossier/output/printers_tsv.h"
 #include "dossier/tables/actor_date_table.h"
+#include "dossier/tables/actor_network.h"
 
 namespace dossier {
 namespace {
@@ -33,6 +34,14 @@ OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {
     return {s.header ? json_line(database_header(searcher)) : "", jsonl_table_line, true, false};
   if (s.format == "tsv" || s.format == "csv") {
     const auto table = s.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv;
+    if (s.table == TableKind::kActorByActor) {
+      return {s.header ? actor_network_header(table, true) : "",
+              [table](const BatchAnswer& a) {
+                return a.network ? actor_network_rows(*a.network, id_text(a.query.id), table)
+                                 : std::string();
+              },
+              false, false};
+    }
     return {s.header ? actor_date_table_header(table, true) : "",
             [table](const BatchAnswer& a) {
               return a.table ? actor_date_table_rows(*a.table, id_text(a.query.id), table)
@@ -40,7 +49,7 @@ OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {
             },
             false, false};
   }
-  throw Error(ErrorKind::kUsage, "--table prints jsonl, tsv or csv");
+  throw Error(ErrorKind::kUsage, "--table prints jsonl, tsv or csv in a batch");
 }
 
 OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {

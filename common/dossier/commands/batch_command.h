@@ -4,11 +4,13 @@
 
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "dossier/search/searcher.h"
+#include "dossier/tables/table_kind.h"
 
 namespace dossier {
 
@@ -19,7 +21,7 @@ struct BatchSettings {
   std::string run_tag = "dossier";  // the TREC run's last column
   unsigned jobs = 0;                // searcher threads; 0 = one per core
   bool count_only = false;          // totals only, no hits
-  bool table = false;               // actor-by-date table per query instead of hits
+  std::optional<TableKind> table;   // a table per query instead of hits
   bool estimate = false;            // allow estimated totals (faster on large databases)
   bool header = true;               // JSONL database line / table column names
   SearchRequest defaults;           // what a query does not set itself

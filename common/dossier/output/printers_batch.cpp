@@ -45,6 +45,11 @@ std::string jsonl_answer_line(const BatchAnswer& answer) {
 }
 
 std::string jsonl_table_line(const BatchAnswer& answer) {
+  if (answer.network) {
+    nlohmann::ordered_json line = {{"id", answer.query.id}, {"query", answer.network->query}};
+    line.update(actor_network_json(*answer.network));
+    return json_line(line);
+  }
   if (!answer.table) return json_line(error_json(answer));
   nlohmann::ordered_json line = {{"id", answer.query.id}, {"query", answer.table->query}};
   line.update(actor_date_table_json(*answer.table));

@@ -23,7 +23,9 @@ std::string jsonl_answer_line(const BatchAnswer& answer);
 
 // One line per query for --count: {"id","query","total","total_exact"} or {"id","error"}.
 std::string jsonl_count_line(const BatchAnswer& answer);
-// {"id","query","matches","exact","table":[{"actor","type","bucket","count"}]} or an error record.
+// {"id","query","matches","exact","table":[{"actor","type","bucket","count"}]} (actor-by-date),
+// {"id","query","matches","exact","actors":[...],"pairs":[...]} (actor-by-actor, see
+// actor_network_json()) or an error record.
 std::string jsonl_table_line(const BatchAnswer& answer);
 
 // JSON text that never throws on invalid UTF-8 (replaced by U+FFFD).

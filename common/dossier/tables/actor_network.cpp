@@ -1,0 +1,259 @@
+#include "dossier/tables/actor_network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <utility>
+
+#include "dossier/base/errors.h"
+#include "dossier/base/rent_or_buy.h"
+#include "dossier/facets/facets.h"
+#include "dossier/schema/schema.h"
+#include "dossier/search/deadline_spy.h"
+
+namespace dossier {
+namespace {
+
+// Every match's actor identities, kept for the second step (pairs among the top actors,
+// known only once all matches were counted), and each identity's number of matches.
+class NetworkSpy : public Xapian::MatchSpy {
+ public:
+  explicit NetworkSpy(const FlatCodeMap<schema::ActorCode>& merged) : merged_(merged) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    ++seen_;
+    identity_codes(doc.get_value(schema::kSlotActors), &merged_, scratch_);
+    for (const schema::ActorCode code : scratch_) ++counts_[code];
+    if (scratch_.size() < 2) return;  // no pair to count later
+    codes_.insert(codes_.end(), scratch_.begin(), scratch_.end());
+    ends_.push_back(codes_.size());
+    if (codes_.size() * sizeof(schema::ActorCode) + ends_.size() * sizeof(std::size_t) >
+        kMaxTableBytes) {
+      throw Error(ErrorKind::kUsage,
+                  "the matches name too many actors for --table actor-by-actor (over " +
+                      std::to_string(kMaxTableBytes >> 20) + " MB): narrow the query");
+    }
+  }
+  // Only ever used locally, never sent to a remote shard.
+  std::string get_description() const override { return "NetworkSpy"; }
+
+  const std::unordered_map<schema::ActorCode, Xapian::doccount>& counts() const { return counts_; }
+  Xapian::doccount seen() const { return seen_; }
+  // Calls f(first, last) with each kept document's identities.
+  template <typename F>
+  void for_each_document(F f) const {
+    std::size_t begin = 0;
+    for (const std::size_t end : ends_) {
+      f(codes_.data() + begin, codes_.data() + end);
+      begin = end;
+    }
+  }
+
+ private:
+  const FlatCodeMap<schema::ActorCode>& merged_;
+  std::vector<schema::ActorCode> scratch_;
+  std::unordered_map<schema::ActorCode, Xapian::doccount> counts_;
+  std::vector<schema::ActorCode> codes_;  // the identities of documents naming two or more
+  std::vector<std::size_t> ends_;         // where each such document's identities end
+  Xapian::doccount seen_ = 0;
+};
+
+double npmi(Xapian::doccount both, Xapian::doccount a, Xapian::doccount b,
+            Xapian::doccount matches) {
+  const double n = matches;
+  const double p_ab = both / n, p_a = a / n, p_b = b / n;
+  if (p_ab >= 1) return 1;
+  return std::log(p_ab / (p_a * p_b)) / -std::log(p_ab);
+}
+
+// The score as printed: 4 decimals, the same in every format (never "-0.0").
+double rounded(double score) {
+  const double r = std::round(score * 1e4) / 1e4;
+  return r == 0 ? 0.0 : r;
+}
+
+std::string score_text(double score) {
+  return nlohmann::json(rounded(score)).dump();
+}
+
+// Text safe inside an XML element or attribute: markup characters escaped, and the control
+// characters XML 1.0 forbids left out.
+std::string xml_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ActorNetwork actor_by_actor(Searcher& searcher, const SearchRequest& request) {
+  if (request.facet_size > kMaxNetworkActors) {
+    throw Error(ErrorKind::kUsage, "--table actor-by-actor takes at most " +
+                                       std::to_string(kMaxNetworkActors) +
+                                       " actors (--facet-size)");
+  }
+  NetworkSpy spy(searcher.actors().merged_codes());
+  try {
+    const Xapian::Database& db = searcher.database();
+    Xapian::Enquire enquire(db);
+    enquire.set_query(searcher.query(request));
+    // Only the set of matches counts here, never their order: no weights to compute.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.add_matchspy(&spy);
+    const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
+    DeadlineSpy watch(deadline);
+    if (deadline.limited()) enquire.add_matchspy(&watch);
+    enquire.get_mset(0, 0, db.get_doccount());
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal, "actor-by-actor table failed: " + e.get_description());
+  }
+
+  // The top actors by matching articles, then by id for a stable order.
+  struct Ranked {
+    std::string id;
+    schema::ActorCode code;
+    Xapian::doccount n;
+  };
+  std::vector<Ranked> ranked;
+  for (const auto& [code, n] : spy.counts()) {
+    if (const std::string* id = searcher.actors().id_of(code)) ranked.push_back({*id, code, n});
+  }
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.n != b.n ? a.n > b.n : a.id < b.id; });
+  if (ranked.size() > request.facet_size) ranked.resize(request.facet_size);
+
+  ActorNetwork network;
+  network.matches = spy.seen();
+  network.query = request.query;
+  std::unordered_map<schema::ActorCode, std::size_t> rank_of;
+  for (const auto& r : ranked) {
+    rank_of.emplace(r.code, network.actors.size());
+    network.actors.push_back({searcher.actors().display_name(r.id),
+                              std::string(ActorDirectory::split_id(r.id).first), r.n});
+  }
+
+  // Pairs among the top actors: an upper-triangular table by rank.
+  const std::size_t n = network.actors.size();
+  std::vector<Xapian::doccount> together(n * n, 0);
+  std::vector<std::size_t> ranks;
+  spy.for_each_document([&](const schema::ActorCode* first, const schema::ActorCode* last) {
+    ranks.clear();
+    for (const auto* code = first; code != last; ++code) {
+      if (const auto found = rank_of.find(*code); found != rank_of.end())
+        ranks.push_back(found->second);
+    }
+    std::sort(ranks.begin(), ranks.end());
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      for (std::size_t j = i + 1; j < ranks.size(); ++j) ++together[ranks[i] * n + ranks[j]];
+    }
+  });
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = a + 1; b < n; ++b) {
+      const Xapian::doccount both = together[a * n + b];
+      if (both == 0) continue;
+      network.pairs.push_back(
+          {a, b, both,
+           npmi(both, network.actors[a].count, network.actors[b].count, network.matches)});
+    }
+  }
+  std::sort(network.pairs.begin(), network.pairs.end(), [](const auto& x, const auto& y) {
+    if (x.count != y.count) return x.count > y.count;
+    if (rounded(x.score) != rounded(y.score)) return rounded(x.score) > rounded(y.score);
+    return std::pair(x.a, x.b) < std::pair(y.a, y.b);
+  });
+  return network;
+}
+
+std::string actor_network_header(TableFormat format, bool with_id) {
+  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  std::string out = with_id ? std::string("id") + sep : "";
+  for (const char* name : {"actor_a", "type_a", "actor_b", "type_b", "count"})
+    out += std::string(name) + sep;
+  return out + "score\n";
+}
+
+std::string actor_network_rows(const ActorNetwork& network, std::string_view id,
+                               TableFormat format) {
+  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  const std::string lead = id.empty() ? "" : table_field(id, format) + sep;
+  std::string out;
+  for (const auto& p : network.pairs) {
+    const NetworkActor& a = network.actors[p.a];
+    const NetworkActor& b = network.actors[p.b];
+    out += lead + table_field(a.name, format) + sep + a.type + sep + table_field(b.name, format) +
+           sep + b.type + sep + std::to_string(p.count) + sep + score_text(p.score) + "\n";
+  }
+  return out;
+}
+
+std::string actor_network_text(const ActorNetwork& network, TableFormat format) {
+  return actor_network_header(format, false) + actor_network_rows(network, "", format);
+}
+
+nlohmann::ordered_json actor_network_json(const ActorNetwork& network) {
+  nlohmann::ordered_json actors = nlohmann::ordered_json::array();
+  for (const auto& a : network.actors)
+    actors.push_back({{"actor", a.name}, {"type", a.type}, {"count", a.count}});
+  nlohmann::ordered_json pairs = nlohmann::ordered_json::array();
+  for (const auto& p : network.pairs) {
+    const NetworkActor& a = network.actors[p.a];
+    const NetworkActor& b = network.actors[p.b];
+    pairs.push_back({{"actor_a", a.name},
+                     {"type_a", a.type},
+                     {"actor_b", b.name},
+                     {"type_b", b.type},
+                     {"count", p.count},
+                     {"score", rounded(p.score)}});
+  }
+  return {{"matches", network.matches},
+          {"exact", true},
+          {"actors", std::move(actors)},
+          {"pairs", std::move(pairs)}};
+}
+
+std::string actor_network_graphml(const ActorNetwork& network) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+      "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+      "  <key id=\"articles\" for=\"node\" attr.name=\"articles\" attr.type=\"int\"/>\n"
+      "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
+      "  <key id=\"score\" for=\"edge\" attr.name=\"score\" attr.type=\"double\"/>\n"
+      "  <key id=\"query\" for=\"graph\" attr.name=\"query\" attr.type=\"string\"/>\n"
+      "  <key id=\"matches\" for=\"graph\" attr.name=\"matches\" attr.type=\"int\"/>\n"
+      "  <graph id=\"G\" edgedefault=\"undirected\">\n"
+      "    <data key=\"query\">" +
+      xml_text(network.query) + "</data><data key=\"matches\">" + std::to_string(network.matches) +
+      "</data>\n";
+  for (std::size_t i = 0; i < network.actors.size(); ++i) {
+    const NetworkActor& a = network.actors[i];
+    out += "    <node id=\"n" + std::to_string(i) + "\"><data key=\"name\">" + xml_text(a.name) +
+           "</data><data key=\"type\">" + a.type + "</data><data key=\"articles\">" +
+           std::to_string(a.count) + "</data></node>\n";
+  }
+  for (const auto& p : network.pairs) {
+    out += "    <edge source=\"n" + std::to_string(p.a) + "\" target=\"n" + std::to_string(p.b) +
+           "\"><data key=\"weight\">" + std::to_string(p.count) + "</data><data key=\"score\">" +
+           score_text(p.score) + "</data></edge>\n";
+  }
+  return out + "  </graph>\n</graphml>\n";
+}
+
+}  // namespace dossier

@@ -1,0 +1,133 @@
+// End-to-end: --table actor-by-actor over a corpus made here, its counts checked by hand.
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "e2e_support.h"
+
+namespace {
+
+using namespace dossier::e2e;
+
+// Six articles; the dictionary fixes the actors. Pairs by hand: Anna+Carl in a1-a3 (3),
+// Anna+Erik in a3-a4 (2), Carl+Erik in a3 (1); Gustav alone. Scores (NPMI over 6 matches):
+// Anna+Carl log(1.2)/log(2) = 0.2630, Anna+Erik log(1.2)/log(3) = 0.1660, Carl+Erik 0.
+class NetworkE2E : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("e2e_network");
+    const std::string corpus = *dir_ / "corpus";
+    std::filesystem::create_directories(corpus);
+    const char* people[] = {
+        "Anna Berg and Carl Dahl", "Carl Dahl and Anna Berg", "Anna Berg, Carl Dahl and Erik Fors",
+        "Erik Fors and Anna Berg", "Anna Berg alone",         "Gustav Holm alone"};
+    for (int i = 0; i < 6; ++i) {
+      std::ofstream(corpus + "/a" + std::to_string(i + 1) + ".txt")
+          << "notes of meeting number " << i + 1 << "\n\nthe meeting was attended by " << people[i]
+          << ", who spoke at length about the budget.\n";
+    }
+    const std::string dict = *dir_ / "actors.tsv";
+    std::ofstream(dict) << "Anna Berg\tperson\nCarl Dahl\tperson\nErik Fors\tperson\n"
+                        << "Gustav Holm\tperson\n";
+    db_ = *dir_ / "db";
+    const auto r =
+        run(kIndex + " --db " + quote(db_) + " --actors " + quote(dict) + " " + quote(corpus));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static RunResult table(const std::string& args) {
+    return run(kSearch + " --db " + quote(db_) + " --table actor-by-actor " + args);
+  }
+
+  inline static TempDir* dir_ = nullptr;
+  inline static std::string db_;
+};
+
+TEST_F(NetworkE2E, CountsEveryPairOfTheTopActorsWithItsScore) {
+  const auto csv = table("--format csv meeting");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out,
+            "actor_a,type_a,actor_b,type_b,count,score\n"
+            "Anna Berg,person,Carl Dahl,person,3,0.263\n"
+            "Anna Berg,person,Erik Fors,person,2,0.166\n"
+            "Carl Dahl,person,Erik Fors,person,1,0.0\n");
+  // The top two actors only; a filter narrows the matches the pairs are counted over.
+  EXPECT_EQ(table("--facet-size 2 meeting").out,
+            "actor_a\ttype_a\tactor_b\ttype_b\tcount\tscore\n"
+            "Anna Berg\tperson\tCarl Dahl\tperson\t3\t0.263\n");
+  EXPECT_EQ(table("--actor 'Erik Fors' --format csv meeting").out,
+            "actor_a,type_a,actor_b,type_b,count,score\n"
+            "Anna Berg,person,Erik Fors,person,2,1.0\n"
+            "Anna Berg,person,Carl Dahl,person,1,0.0\n"
+            "Erik Fors,person,Carl Dahl,person,1,0.0\n");
+}
+
+TEST_F(NetworkE2E, JsonAndGraphml) {
+  const auto json = table("--format json --facet-size 3 meeting");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(
+      json.out,
+      R"({"matches":6,"exact":true,"actors":[{"actor":"Anna Berg","type":"person","count":5},)"
+      R"({"actor":"Carl Dahl","type":"person","count":3},{"actor":"Erik Fors","type":"person",)"
+      R"("count":2}],"pairs":[{"actor_a":"Anna Berg","type_a":"person","actor_b":"Carl Dahl",)"
+      R"("type_b":"person","count":3,"score":0.263},{"actor_a":"Anna Berg","type_a":"person",)"
+      R"("actor_b":"Erik Fors","type_b":"person","count":2,"score":0.166},{"actor_a":)"
+      R"("Carl Dahl","type_a":"person","actor_b":"Erik Fors","type_b":"person","count":1,)"
+      R"("score":0.0}],"query":"meeting"})"
+      "\n");
+  const auto graph = table("--format graphml --facet-size 2 'meeting & budget'");
+  ASSERT_EQ(graph.exit_code, 0) << graph.err;
+  EXPECT_EQ(graph.out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+            "  <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+            "  <key id=\"type\" for=\"node\" attr.name=\"type\" attr.type=\"string\"/>\n"
+            "  <key id=\"articles\" for=\"node\" attr.name=\"articles\" attr.type=\"int\"/>\n"
+            "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>\n"
+            "  <key id=\"score\" for=\"edge\" attr.name=\"score\" attr.type=\"double\"/>\n"
+            "  <key id=\"query\" for=\"graph\" attr.name=\"query\" attr.type=\"string\"/>\n"
+            "  <key id=\"matches\" for=\"graph\" attr.name=\"matches\" attr.type=\"int\"/>\n"
+            "  <graph id=\"G\" edgedefault=\"undirected\">\n"
+            "    <data key=\"query\">meeting &amp; budget</data><data key=\"matches\">6</data>\n"
+            "    <node id=\"n0\"><data key=\"name\">Anna Berg</data><data key=\"type\">person"
+            "</data><data key=\"articles\">5</data></node>\n"
+            "    <node id=\"n1\"><data key=\"name\">Carl Dahl</data><data key=\"type\">person"
+            "</data><data key=\"articles\">3</data></node>\n"
+            "    <edge source=\"n0\" target=\"n1\"><data key=\"weight\">3</data>"
+            "<data key=\"score\">0.263</data></edge>\n"
+            "  </graph>\n</graphml>\n");
+}
+
+TEST_F(NetworkE2E, PerQueryInABatch) {
+  const auto batch = run(kSearch + " --db " + quote(db_) +
+                             " --table actor-by-actor --batch - --format csv --facet-size 2",
+                         "q1\tmeeting\nq2\talone\n");
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  EXPECT_EQ(batch.out,
+            "id,actor_a,type_a,actor_b,type_b,count,score\n"
+            "q1,Anna Berg,person,Carl Dahl,person,3,0.263\n");
+  const auto jsonl = run(kSearch + " --db " + quote(db_) +
+                             " --table actor-by-actor --batch - --no-header --facet-size 2",
+                         "q2\talone\n");
+  EXPECT_EQ(jsonl.out,
+            R"({"id":"q2","query":"alone","matches":2,"exact":true,"actors":[{"actor":)"
+            R"("Anna Berg","type":"person","count":1},{"actor":"Gustav Holm","type":"person",)"
+            R"("count":1}],"pairs":[]})"
+            "\n");
+}
+
+TEST_F(NetworkE2E, RefusesWhatItCannotDo) {
+  const auto wide = table("--facet-size 1001 meeting");
+  EXPECT_EQ(wide.exit_code, 2);
+  EXPECT_EQ(wide.err,
+            "dossier-search: --table actor-by-actor takes at most 1000 actors (--facet-size)\n");
+  const auto text = table("--format text meeting");
+  EXPECT_EQ(text.exit_code, 2);
+  EXPECT_EQ(text.err, "dossier-search: --table actor-by-actor prints tsv, csv, json or graphml\n");
+  const auto none = table("nothingmatches");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_EQ(none.out, "actor_a\ttype_a\tactor_b\ttype_b\tcount\tscore\n");
+}
+
+}  // namespace
