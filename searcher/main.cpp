@@ -193,10 +193,12 @@ int main(int argc, char** argv) {
   app.add_option("--to", request.to,
                  "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)");
   app.add_option("--facets", request.facets,
-                 "Count over all matches: actor, date, source (comma-separated)")
+                 "Count over all matches (comma-separated): actor, date, source, significant "
+                 "(actors named far more by the matches than by the rest, docs/ACTORS.md)")
       ->allow_extra_args(false)
       ->delimiter(',')
-      ->check(CLI::IsMember({"actor", "date", "source"}));
+      ->check(CLI::IsMember(
+          std::vector<std::string>(dossier::kFacetNames.begin(), dossier::kFacetNames.end())));
   app.add_option("--facet-size", request.facet_size, "Top entries per facet (actors: per type)")
       ->default_val(10)
       ->check(CLI::Range(1, 100000));

@@ -117,6 +117,27 @@ TEST_F(NetworkE2E, PerQueryInABatch) {
             "\n");
 }
 
+// Significant actors of "alone" (a5: Anna, a6: Gustav; 2 of 6 articles): Gustav is named
+// by no other article, G2 = 2.634; Anna is named by 4 of the other 4, so she is not
+// over-represented. Over every article, nothing is.
+TEST_F(NetworkE2E, SignificantActorsAreOverRepresentedAmongTheMatches) {
+  const auto alone =
+      run(kSearch + " --db " + quote(db_) + " --format json -n 0 --facets significant alone");
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  EXPECT_NE(alone.out.find(R"("facets":{"significant":[{"name":"Gustav Holm","type":"person",)"
+                           R"("count":1,"corpus_count":1,"score":2.63}],"exact":true})"),
+            std::string::npos)
+      << alone.out;
+  const auto all =
+      run(kSearch + " --db " + quote(db_) + " --format json -n 0 --facets significant meeting");
+  EXPECT_NE(all.out.find(R"("facets":{"significant":[],"exact":true})"), std::string::npos)
+      << all.out;
+  const auto text = run(kSearch + " --db " + quote(db_) + " -n 0 --facets significant alone");
+  EXPECT_EQ(text.out,
+            "2 matches\n\nSignificant actors (matches / all articles, G2):\n"
+            "       1 /      1  Gustav Holm (person)  2.6\n");
+}
+
 TEST_F(NetworkE2E, RefusesWhatItCannotDo) {
   const auto wide = table("--facet-size 1001 meeting");
   EXPECT_EQ(wide.exit_code, 2);

@@ -49,8 +49,7 @@ std::vector<std::string> strings_value(const std::string& key, const nlohmann::j
 std::vector<std::string> facets_value(const std::string& key, const nlohmann::json& value) {
   auto facets = strings_value(key, value);
   for (const auto& f : facets) {
-    if (f != "actor" && f != "date" && f != "source")
-      bad_key(key, "\"actor\", \"date\" or \"source\" (or an array of them)");
+    if (!is_facet_name(f)) bad_key(key, "one of " + facet_names_text() + " (or an array of them)");
   }
   return facets;
 }

@@ -52,12 +52,21 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
       w.begin_object().key("source").value(s.source).key("count").value(s.count).end_object();
     w.end_array();
   }
+  if (r.facets.significant) {
+    w.key("significant").begin_array();
+    for (const auto& a : *r.facets.significant) {
+      w.begin_object().key("name").value(a.name).key("type").value(a.type);
+      w.key("count").value(a.count).key("corpus_count").value(a.corpus_count);
+      w.key("score").value(std::round(a.score * 100) / 100).end_object();
+    }
+    w.end_array();
+  }
   w.key("exact").value(r.facets_exact);
   w.end_object();
 }
 
 bool has_facets(const SearchResult& r) {
-  return r.facets.actor || r.facets.date || r.facets.source;
+  return r.facets.actor || r.facets.date || r.facets.source || r.facets.significant;
 }
 
 }  // namespace
@@ -122,6 +131,14 @@ void print_text(std::ostream& out, const SearchResult& result) {
     out << "\nSources" << approx << ":\n";
     for (const auto& s : *f.source)
       out << "  " << std::setw(6) << s.count << "  " << s.source << "\n";
+  }
+  if (f.significant) {
+    out << "\nSignificant actors" << approx << " (matches / all articles, G2):\n";
+    for (const auto& a : *f.significant) {
+      out << "  " << std::setw(6) << a.count << " / " << std::setw(6) << a.corpus_count << "  "
+          << a.name << " (" << a.type << ")  " << std::fixed << std::setprecision(1) << a.score
+          << std::defaultfloat << "\n";
+    }
   }
 }
 

@@ -69,6 +69,11 @@ bool wants(const SearchRequest& r, std::string_view facet) {
   return std::find(r.facets.begin(), r.facets.end(), facet) != r.facets.end();
 }
 
+// Whether the actor spy must count the matches: for the actor facet or the significant one.
+bool counts_actors(const SearchRequest& r) {
+  return wants(r, "actor") || wants(r, "significant");
+}
+
 Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
@@ -154,6 +159,16 @@ MatchTerms query_terms(const Xapian::Query& query, TermFreq&& termfreq, Xapian::
 }
 
 }  // namespace
+
+bool is_facet_name(std::string_view name) {
+  return std::find(kFacetNames.begin(), kFacetNames.end(), name) != kFacetNames.end();
+}
+
+std::string facet_names_text() {
+  std::string out;
+  for (const auto name : kFacetNames) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
 
 std::optional<SortOrder> sort_order_from_string(std::string_view name) {
   if (name == "relevance") return SortOrder::Relevance;
@@ -278,7 +293,7 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
                                                                  const Xapian::Query& query) {
   if (request.sort != SortOrder::Relevance || !request.exact) return std::nullopt;
   for (const auto& facet : request.facets) {
-    const bool counted = (facet == "actor" && actor_spy_.has_table()) ||
+    const bool counted = ((facet == "actor" || facet == "significant") && actor_spy_.has_table()) ||
                          (facet == "date" && dates_.loaded()) ||
                          (facet == "source" && sources_.loaded());
     if (!counted) return std::nullopt;
@@ -289,7 +304,7 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
 
 SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadline) {
   const Xapian::Query query = build_query(request, expansion(request, deadline));
-  if (wants(request, "actor")) {
+  if (counts_actors(request)) {
     actor_spy_.use_identity(&actors_.merged_codes());
     actor_spy_.prepare(db_);
   }
@@ -303,7 +318,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   std::vector<RankedDoc> page;
   if (auto terms = walkable_terms(request, query)) {
     const bool want_matches =
-        wants(request, "actor") || wants(request, "date") || wants(request, "source");
+        counts_actors(request) || wants(request, "date") || wants(request, "source");
     page = rank_by_walk(
         request, {std::move(*terms), bm25(), request.offset, request.limit, want_matches, deadline},
         result);
@@ -314,6 +329,10 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   result.facets_exact = result.total_exact;
   if (wants(request, "actor"))
     result.facets.actor = top_actors(actor_spy_, request.facet_size, actors_);
+  if (wants(request, "significant")) {
+    result.facets.significant = significant_actors(actor_spy_, result.total, db_.get_doccount(),
+                                                   actors_, request.facet_size);
+  }
 
   // The words to mark are the query's own: a hit's text holds one of them exactly when the
   // hit has its term, since the text is indexed with the same analyser. Asking Xapian for
@@ -335,7 +354,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
 // The OR of `terms` ranked by rank_term_union(), its matches counted for the facets.
 std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
                                               const TermUnionQuery& walk, SearchResult& result) {
-  const bool actor_facet = wants(request, "actor"), date_facet = wants(request, "date"),
+  const bool actor_facet = counts_actors(request), date_facet = wants(request, "date"),
              source_facet = wants(request, "source");
   TermUnionResult walked = rank_term_union(db_, shards_, walk, doc_lengths_);
   if (actor_facet) {
@@ -377,7 +396,7 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
   const bool date_facet = wants(request, "date"), source_facet = wants(request, "source");
-  if (wants(request, "actor")) enquire.add_matchspy(&actor_spy_);
+  if (counts_actors(request)) enquire.add_matchspy(&actor_spy_);
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
   DeadlineSpy watch(deadline);

@@ -1,9 +1,11 @@
 // Answering one ranked query against a Dossier database.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -12,6 +14,7 @@
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
 #include "dossier/search/query_builder.h"
+#include "dossier/search/significant_actors.h"
 #include "dossier/search/term_union.h"
 #include "dossier/text/analyzer.h"
 
@@ -21,6 +24,13 @@ class SnippetMaker;
 
 enum class SortOrder { Relevance, DateAscending, DateDescending };
 std::optional<SortOrder> sort_order_from_string(std::string_view name);  // relevance|date|-date
+
+// The facets a request may ask for, the one list every front end checks names against.
+inline constexpr std::array<std::string_view, 4> kFacetNames = {"actor", "date", "source",
+                                                                "significant"};
+bool is_facet_name(std::string_view name);
+// "actor, date, source, significant": for messages and help.
+std::string facet_names_text();
 
 struct SearchRequest {
   std::string query;
@@ -35,7 +45,7 @@ struct SearchRequest {
   std::vector<std::string> sources;  // any of these sources
   std::string from, to;              // publication date bounds: YYYY, YYYY-MM or YYYY-MM-DD
 
-  // Facets over all matches: "actor", "date", "source".
+  // Facets over all matches: "actor", "date", "source", "significant" (significant_actors.h).
   std::vector<std::string> facets;
   std::size_t facet_size = 10;                   // top actors per type, top sources
   Granularity granularity = Granularity::Month;  // date facet buckets
@@ -79,6 +89,7 @@ struct Facets {
   std::optional<std::vector<BucketCount>> date;
   Xapian::doccount undated = 0;  // with the date facet: matches without a publication date
   std::optional<std::vector<SourceCount>> source;
+  std::optional<std::vector<SignificantActor>> significant;
 };
 
 struct SearchResult {

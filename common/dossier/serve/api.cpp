@@ -122,8 +122,8 @@ std::vector<std::string> facet_names(const Params& params) {
     std::stringstream list(value);
     for (std::string name; std::getline(list, name, ',');) {
       if (name.empty()) continue;
-      if (name != "actor" && name != "date" && name != "source")
-        bad_request("facets: '" + name + "' is not one of actor, date, source");
+      if (!is_facet_name(name))
+        bad_request("facets: '" + name + "' is not one of " + facet_names_text());
       out.push_back(name);
     }
   }
