@@ -8,7 +8,7 @@
 #include "dossier/base/errors.h"
 #include "dossier/facets/facets.h"
 #include "dossier/schema/schema.h"
-#include "dossier/search/deadline_spy.h"
+#include "dossier/tables/match_pass.h"
 
 namespace dossier {
 namespace {
@@ -53,35 +53,10 @@ Xapian::doccount total(const std::map<std::string, Xapian::doccount>& per_day) {
 
 ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
   ActorDateSpy spy(searcher.actors().merged_codes());
-  try {
-    const Xapian::Database& db = searcher.database();
-    Xapian::Enquire enquire(db);
-    enquire.set_query(searcher.query(request));
-    // Only the set of matches counts here, never their order: no weights to compute.
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.add_matchspy(&spy);
-    const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
-    DeadlineSpy watch(deadline);
-    if (deadline.limited()) enquire.add_matchspy(&watch);
-    enquire.get_mset(0, 0, db.get_doccount());
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kInternal, "actor-by-date table failed: " + e.get_description());
-  }
-
-  // The top actors by matching articles, then by id for a stable order.
-  struct Ranked {
-    std::string id;
-    schema::ActorCode code;
-    Xapian::doccount n;
-  };
-  std::vector<Ranked> ranked;
-  for (const auto& [code, per_day] : spy.counts()) {
-    if (const std::string* id = searcher.actors().id_of(code))
-      ranked.push_back({*id, code, total(per_day)});
-  }
-  std::sort(ranked.begin(), ranked.end(),
-            [](const auto& a, const auto& b) { return a.n != b.n ? a.n > b.n : a.id < b.id; });
-  if (ranked.size() > request.facet_size) ranked.resize(request.facet_size);
+  spy_on_every_match(searcher, request, spy, "actor-by-date");
+  std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts;
+  for (const auto& [code, per_day] : spy.counts()) counts.emplace_back(code, total(per_day));
+  const auto ranked = top_ranked_actors(searcher.actors(), counts, request.facet_size);
 
   // One timeline for all rows: from the first to the last dated day among the top actors.
   std::string first, last;

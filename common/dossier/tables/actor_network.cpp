@@ -9,7 +9,7 @@
 #include "dossier/base/rent_or_buy.h"
 #include "dossier/facets/facets.h"
 #include "dossier/schema/schema.h"
-#include "dossier/search/deadline_spy.h"
+#include "dossier/tables/match_pass.h"
 
 namespace dossier {
 namespace {
@@ -109,34 +109,10 @@ ActorNetwork actor_by_actor(Searcher& searcher, const SearchRequest& request) {
                                        " actors (--facet-size)");
   }
   NetworkSpy spy(searcher.actors().merged_codes());
-  try {
-    const Xapian::Database& db = searcher.database();
-    Xapian::Enquire enquire(db);
-    enquire.set_query(searcher.query(request));
-    // Only the set of matches counts here, never their order: no weights to compute.
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.add_matchspy(&spy);
-    const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
-    DeadlineSpy watch(deadline);
-    if (deadline.limited()) enquire.add_matchspy(&watch);
-    enquire.get_mset(0, 0, db.get_doccount());
-  } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kInternal, "actor-by-actor table failed: " + e.get_description());
-  }
-
-  // The top actors by matching articles, then by id for a stable order.
-  struct Ranked {
-    std::string id;
-    schema::ActorCode code;
-    Xapian::doccount n;
-  };
-  std::vector<Ranked> ranked;
-  for (const auto& [code, n] : spy.counts()) {
-    if (const std::string* id = searcher.actors().id_of(code)) ranked.push_back({*id, code, n});
-  }
-  std::sort(ranked.begin(), ranked.end(),
-            [](const auto& a, const auto& b) { return a.n != b.n ? a.n > b.n : a.id < b.id; });
-  if (ranked.size() > request.facet_size) ranked.resize(request.facet_size);
+  spy_on_every_match(searcher, request, spy, "actor-by-actor");
+  const std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts(spy.counts().begin(),
+                                                                           spy.counts().end());
+  const auto ranked = top_ranked_actors(searcher.actors(), counts, request.facet_size);
 
   ActorNetwork network;
   network.matches = spy.seen();
@@ -145,7 +121,7 @@ ActorNetwork actor_by_actor(Searcher& searcher, const SearchRequest& request) {
   for (const auto& r : ranked) {
     rank_of.emplace(r.code, network.actors.size());
     network.actors.push_back({searcher.actors().display_name(r.id),
-                              std::string(ActorDirectory::split_id(r.id).first), r.n});
+                              std::string(ActorDirectory::split_id(r.id).first), r.count});
   }
 
   // Pairs among the top actors: an upper-triangular table by rank.
