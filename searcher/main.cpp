@@ -1,5 +1,6 @@
 // dossier-search: ranked (BM25) queries over a Dossier database, one or a batch, and its
 // list of actors.
+#include <cstdio>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -9,7 +10,14 @@
 #include "dossier/cli/cli_parse.h"
 #include "dossier/commands/batch_command.h"
 #include "dossier/output/printers.h"
+#include "dossier/output/printers_batch.h"
+#include "dossier/output/printers_document.h"
+#include "dossier/output/printers_tsv.h"
+#include "dossier/output/text_layout.h"
+#include "dossier/schema/schema.h"
+#include "dossier/search/document_record.h"
 #include "dossier/search/searcher.h"
+#include "dossier/search/value_listing.h"
 #include "dossier/tables/actor_date_table.h"
 #include "dossier/tables/actor_network.h"
 
@@ -24,12 +32,18 @@ struct Options {
   bool estimate = false;
   std::string batch_input;
   bool no_header = false;
+  std::string color = "auto";    // text output: bold matched words
+  int width = -1;                // text output: wrap at; -1: the terminal's, 0: never
   std::string table;             // --table actor-by-date|actor-by-actor
   dossier::BatchSettings batch;  // the database, request defaults and ranking for both modes
   // `actors` subcommand
   std::string actor_type;
   std::string actor_prefix;
   std::size_t actor_limit = 0;
+  // `show` subcommand
+  std::string show_id;
+  // `sources` subcommand
+  bool list_folders = false;
 };
 
 std::string join(const std::vector<std::string>& words) {
@@ -47,6 +61,12 @@ void finish_request(Options& o) {
   request.exact = !o.estimate;
 }
 
+dossier::TextLayout text_layout(const Options& o) {
+  std::optional<std::size_t> width;
+  if (o.width >= 0) width = static_cast<std::size_t>(o.width);
+  return dossier::text_layout_for(fileno(stdout), *dossier::color_mode_from_string(o.color), width);
+}
+
 int search_command(Options& o) {
   if (o.format.empty()) o.format = "text";
   if (o.format != "text" && o.format != "json")
@@ -56,6 +76,12 @@ int search_command(Options& o) {
   searcher.ranking() = o.batch.ranking;
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
+  const auto layout = text_layout(o);
+  if (o.format == "text") {
+    request.mark_start = dossier::mark_start(layout);
+    request.mark_end = dossier::mark_end(layout);
+    request.mark_titles = true;
+  }
   std::optional<dossier::SearchResult> found;
   try {
     found = searcher.search(request);
@@ -69,7 +95,7 @@ int search_command(Options& o) {
   if (o.format == "json") {
     std::cout << dossier::result_json(result) << "\n";
   } else {
-    dossier::print_text(std::cout, result);
+    dossier::print_text(std::cout, result, layout);
   }
   return result.total == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
@@ -139,6 +165,37 @@ int actors_command(Options& o) {
   return actors.empty() ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
+int sources_command(Options& o) {
+  if (o.format.empty()) o.format = "text";
+  dossier::Searcher searcher(o.batch.db_path);
+  const auto values =
+      dossier::list_slot_values(searcher.database(), o.list_folders ? dossier::schema::kSlotFolder
+                                                                    : dossier::schema::kSlotSource);
+  if (o.format == "json") {
+    std::cout << dossier::values_to_json(values, o.list_folders ? "folder" : "source").dump()
+              << "\n";
+  } else {
+    dossier::print_values_text(std::cout, values);
+  }
+  return values.empty() ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
+}
+
+int show_command(Options& o) {
+  if (o.format.empty()) o.format = "text";
+  dossier::Searcher searcher(o.batch.db_path);
+  const auto record = dossier::read_document(searcher, o.show_id);
+  if (!record) {
+    std::cerr << "dossier-search: no article with id '" << o.show_id << "'\n";
+    return static_cast<int>(dossier::ExitCode::kNoResults);
+  }
+  if (o.format == "json") {
+    std::cout << dossier::json_line(dossier::document_json(searcher, *record));
+  } else {
+    dossier::print_document_text(std::cout, *record, text_layout(o));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -149,15 +206,18 @@ int main(int argc, char** argv) {
       "Search a Dossier database: ranked (BM25) results with snippets, filters and facets.\n"
       "  dossier-search --db DB [options] QUERY...\n"
       "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
-      "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]"};
+      "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]\n"
+      "  dossier-search --db DB show ID [--format F]\n"
+      "  dossier-search --db DB sources [--folders] [--format F]"};
   app.footer(
       "Query syntax (Xapian's): words (all must match; --match any: any may), ranked,\n"
       "AND OR NOT XOR (in capitals), +word (required), -word (excluded; only exclusions:\n"
       "every article but those), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
-      "title:word, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
-      "date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02, date:undated,\n"
-      "mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"
-      "Filters never change scores. Snippets mark matched words as **word**.\n"
+      "title:word, id:ID, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
+      "folder:business, date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02,\n"
+      "date:undated, mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"
+      "Filters never change scores. Text output marks matched words in bold on a terminal,\n"
+      "as **word** elsewhere (JSON: always **word**).\n"
       "Batch input, one query per line: a JSON object {\"id\",\"q\", ...} (keys in README),\n"
       "ID<TAB>QUERY, or a bare query (id = line number); or a TREC topic file (<top>...).\n"
       "Exit codes: 0 results found (batch: every query answered), 1 no results, 2 bad usage,\n"
@@ -189,22 +249,35 @@ int main(int argc, char** argv) {
   app.add_option("--source", request.sources,
                  "Only articles from this source (repeat: any of them)")
       ->allow_extra_args(false);
+  app.add_option("--folder", request.folders,
+                 "Only articles from this top folder of a folder input (repeat: any of them)")
+      ->allow_extra_args(false);
   app.add_option("--from", request.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
   app.add_option("--to", request.to,
                  "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)");
   app.add_option("--facets", request.facets,
                  "Count over all matches (comma-separated): actor, date, source, significant "
-                 "(actors named far more by the matches than by the rest, docs/ACTORS.md)")
+                 "(actors named far more by the matches than by the rest, docs/ACTORS.md), folder")
       ->allow_extra_args(false)
       ->delimiter(',')
       ->check(CLI::IsMember(
           std::vector<std::string>(dossier::kFacetNames.begin(), dossier::kFacetNames.end())));
-  app.add_option("--facet-size", request.facet_size, "Top entries per facet (actors: per type)")
+  app.add_option("--facet-size", request.facet_size,
+                 "Top entries per facet: sources; actors: this many of each type (person, org, "
+                 "country, place)")
       ->default_val(10)
       ->check(CLI::Range(1, 100000));
   app.add_option("--granularity", o.granularity, "Date facet buckets")
       ->check(CLI::IsMember({"day", "week", "month", "year"}))
       ->capture_default_str();
+  app.add_option("--color", o.color,
+                 "Text output: matched words in bold (auto: on a terminal; never: as **word**)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--width", o.width,
+                 "Text output: wrap long lines at N columns (0: never; default: the terminal's "
+                 "width on a terminal, no wrapping otherwise)")
+      ->check(CLI::Range(0, 100000));
   app.add_option("--sort", o.sort, "Order of hits: relevance, date or -date (undated last)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->capture_default_str();
@@ -223,6 +296,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   app.add_option("--run-tag", o.batch.run_tag, "Batch: the TREC run's tag")->default_val("dossier");
   app.add_flag("--count", o.batch.count_only, "Batch: only the number of matches per query");
+  app.add_option("--fields", o.batch.fields,
+                 "Batch tsv/csv: the columns of each hit, comma-separated, from id (the query's), "
+                 "rank, docid, score, date, date_source, title, snippet, actors, source, url "
+                 "(default: id,rank,docid,score,date,title)")
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->check(CLI::IsMember(dossier::hit_table_fields()));
   app.add_flag("--no-header", o.no_header,
                "Batch: no database line (jsonl) or column names (tsv, csv)");
   auto* ranking = app.add_option_group("Ranking", "BM25 and query expansion (tuned on CISI)");
@@ -253,11 +333,28 @@ int main(int argc, char** argv) {
   actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)");
   actors->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
+  auto* sources = app.add_subcommand(
+      "sources", "List the sources of the database (or their top folders), most articles first");
+  sources->add_flag("--folders", o.list_folders,
+                    "The top folders of folder inputs instead (folder:, --folder)");
+  sources->add_option("-f,--format", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  auto* show = app.add_subcommand(
+      "show",
+      "Print one article: title, date and its provenance, source, url, actors with "
+      "their mentions, text");
+  show->add_option("id", o.show_id, "The article's id, as hits show it")->required();
+  show->add_option("-f,--format", o.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
   if (const auto rc = dossier::parse_cli(app, argc, argv, true)) return *rc;
 
   return dossier::run_reporting_errors("dossier-search", [&] {
     finish_request(o);
+    if (!o.batch.fields.empty() && o.batch_input.empty())
+      throw dossier::Error(dossier::ErrorKind::kUsage, "--fields is for --batch with tsv or csv");
     if (*actors) return actors_command(o);
+    if (*show) return show_command(o);
+    if (*sources) return sources_command(o);
     if (!o.table.empty()) return table_command(o);
     return o.batch_input.empty() ? search_command(o) : batch_command(o);
   });

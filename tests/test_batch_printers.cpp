@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "dossier/base/errors.h"
 #include "dossier/output/printers_batch.h"
 #include "dossier/output/printers_trec.h"
 #include "dossier/output/printers_tsv.h"
@@ -53,14 +54,35 @@ TEST(TablePrinters, FieldsAreQuotedOrCleaned) {
 
 TEST(TablePrinters, HitRows) {
   const auto a = answer_with_hits({{"d1", 2.5}, {"d2", 1.25}});
-  EXPECT_EQ(dossier::hits_table_header(TableFormat::kCsv), "id,rank,docid,score,date,title\n");
-  EXPECT_EQ(dossier::hits_table_rows(a, TableFormat::kCsv),
+  const auto& fields = dossier::default_hit_table_fields();
+  EXPECT_EQ(dossier::hits_table_header(fields, TableFormat::kCsv),
+            "id,rank,docid,score,date,title\n");
+  EXPECT_EQ(dossier::hits_table_rows(a, fields, TableFormat::kCsv),
             "q 1,1,d1,2.5,,\"T, \"\"d1\"\"\"\n"
             "q 1,2,d2,1.25,2019-03-01,\"T, \"\"d2\"\"\"\n");
   EXPECT_EQ(dossier::counts_table_row(a, TableFormat::kTsv), "q 1\tx\t2\ttrue\n");
   BatchAnswer failed;
   failed.error = "bad";
-  EXPECT_EQ(dossier::hits_table_rows(failed, TableFormat::kTsv), "");
+  EXPECT_EQ(dossier::hits_table_rows(failed, fields, TableFormat::kTsv), "");
+}
+
+TEST(TablePrinters, ChosenFieldsInTheirOrder) {
+  auto a = answer_with_hits({{"d1", 2.5}});
+  auto& hit = a.result->hits.front();
+  hit.snippet = "the **oil**, again";
+  hit.actors = {{"Iraq", "country"}, {"Opec", "org"}};
+  hit.source = "Reuters";
+  hit.url = "https://example.com/a?b=1,2";
+  const std::vector<std::string> fields = {"docid",  "url",     "source",
+                                           "actors", "snippet", "date_source"};
+  EXPECT_EQ(dossier::hits_table_header(fields, TableFormat::kTsv),
+            "docid\turl\tsource\tactors\tsnippet\tdate_source\n");
+  EXPECT_EQ(dossier::hits_table_rows(a, fields, TableFormat::kCsv),
+            "d1,\"https://example.com/a?b=1,2\",Reuters,Iraq (country); Opec (org),"
+            "\"the **oil**, again\",\n");
+  EXPECT_NO_THROW(dossier::check_hit_table_fields(dossier::hit_table_fields()));
+  EXPECT_THROW(dossier::check_hit_table_fields({"docid", "body"}), dossier::Error);
+  EXPECT_THROW(dossier::check_hit_table_fields({}), dossier::Error);
 }
 
 TEST(TrecPrinter, TiesByDocidDescendingWhitespaceReplaced) {

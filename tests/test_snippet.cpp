@@ -132,6 +132,24 @@ TEST(Snippet, MakerReusedAcrossTextsAnswersLikeOneShot) {
   }
 }
 
+TEST(Snippet, MarkAllMarksEveryMatchOfATitle) {
+  dossier::Analyzer a;
+  dossier::SnippetOptions o;
+  o.mark_start = "<";
+  o.mark_end = ">";
+  dossier::SnippetMaker maker(terms({"guaido", "Zsanction"}), a, o);
+  struct Case {
+    const char* title;
+    const char* marked;
+  } cases[] = {
+      {"Guaid\xC3\xB3 seeks sanctions, guaido says",
+       "<Guaid\xC3\xB3> seeks <sanctions>, <guaido> says"},
+      {"Nothing to mark", "Nothing to mark"},
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(maker.mark_all(c.title), c.marked) << c.title;
+}
+
 // What a snippet shows, with its marks and ellipses taken apart.
 struct Shown {
   std::string text;                                        // the article's text shown

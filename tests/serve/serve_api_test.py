@@ -159,10 +159,11 @@ class ApiTest(unittest.TestCase):
             "/api/v1/search?limit=1001": "limit: '1001' is not a whole number from 0 to 1000",
             "/api/v1/search?offset=-1": "offset: '-1' is not a whole number from 0 to 100000",
             "/api/v1/search?sort=up": "sort: 'up' is not one of relevance, date, -date",
-            "/api/v1/search?facets=actor,colour": "facets: 'colour' is not one of actor, date, source, significant",
+            "/api/v1/search?facets=actor,colour":
+                "facets: 'colour' is not one of actor, date, source, significant, folder",
             "/api/v1/search?q=a&q=b": "parameter 'q' is given more than once",
             "/api/v1/search?colour=red": "unknown parameter 'colour' (known: q, actor, source, "
-                                         "from, to, facets, facet_size, granularity, sort, "
+                                         "folder, from, to, facets, facet_size, granularity, sort, "
                                          "limit, offset, plain, match, estimate)",
             "/api/v1/actors?type=animal": "type: 'animal' is not one of person, org, country, place",
             "/api/v1/actors/person:x?granularity=decade":

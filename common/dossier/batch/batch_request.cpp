@@ -95,6 +95,8 @@ void apply_batch_json(const nlohmann::json& object, SearchRequest& request) {
       request.actors = strings_value(key, value);
     } else if (key == "source") {
       request.sources = strings_value(key, value);
+    } else if (key == "folder") {
+      request.folders = strings_value(key, value);
     } else if (key == "from") {  // the Searcher checks the date itself
       request.from = string_value(key, value);
     } else if (key == "to") {

@@ -53,6 +53,8 @@ OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {
 }
 
 OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
+  if (!s.fields.empty() && (s.table || s.count_only || (s.format != "tsv" && s.format != "csv")))
+    throw Error(ErrorKind::kUsage, "--fields chooses the columns of a tsv or csv batch of hits");
   if (s.table) return table_format(s, searcher);
   if (s.format == "jsonl") {
     return {s.header ? json_line(database_header(searcher)) : "",
@@ -70,8 +72,12 @@ OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
       return {s.header ? counts_table_header(table) : "",
               [table](const BatchAnswer& a) { return counts_table_row(a, table); }, false, false};
     }
-    return {s.header ? hits_table_header(table) : "",
-            [table](const BatchAnswer& a) { return hits_table_rows(a, table); }, false, false};
+    const auto& fields = s.fields.empty() ? default_hit_table_fields() : s.fields;
+    check_hit_table_fields(fields);
+    const bool snippets = std::find(fields.begin(), fields.end(), "snippet") != fields.end();
+    return {s.header ? hits_table_header(fields, table) : "",
+            [table, fields](const BatchAnswer& a) { return hits_table_rows(a, fields, table); },
+            false, snippets};
   }
   throw Error(ErrorKind::kUsage, "unknown batch format '" + s.format + "' (jsonl, trec, tsv, csv)");
 }

@@ -24,6 +24,7 @@ struct BatchSettings {
   std::optional<TableKind> table;   // a table per query instead of hits
   bool estimate = false;            // allow estimated totals (faster on large databases)
   bool header = true;               // JSONL database line / table column names
+  std::vector<std::string> fields;  // tsv/csv columns of hits (printers_tsv.h); empty: default
   SearchRequest defaults;           // what a query does not set itself
   RankingParams ranking;
 };

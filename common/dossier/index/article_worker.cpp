@@ -60,6 +60,7 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
   out.document.add_value(schema::kSlotSourceStamp, stamp.encode());
   out.document.add_boolean_term(*job.input_term);
   out.document.add_value(schema::kSlotOrigin, job.item.source_path);
+  add_folder(out.document, job.item.folder, analyzer_.analyzer());
   out.kind = IndexOutcome::Kind::kDocument;
   return out;
 }

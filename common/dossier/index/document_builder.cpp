@@ -120,6 +120,14 @@ void add_source(Xapian::Document& doc, const std::string& source, Analyzer& anal
 
 }  // namespace
 
+void add_folder(Xapian::Document& doc, const std::string& folder, Analyzer& analyzer) {
+  if (folder.empty()) return;
+  const std::string folded = fold_phrase(folder, analyzer);
+  if (folded.empty()) return;
+  add_filter_term(doc, schema::kFolderPrefix + folded);
+  doc.add_value(schema::kSlotFolder, folder);
+}
+
 Xapian::Document build_document(const Article& article, const ArticleWords& words,
                                 const ArticleFacts& facts, Analyzer& analyzer) {
   Xapian::Document doc;

@@ -2,6 +2,8 @@
 // schema.h.
 #pragma once
 
+#include <string>
+
 #include <xapian.h>
 
 #include "dossier/extract/article.h"
@@ -17,5 +19,9 @@ namespace dossier {
 // Analyzer.
 Xapian::Document build_document(const Article& article, const ArticleWords& words,
                                 const ArticleFacts& facts, Analyzer& analyzer);
+
+// Adds the folder term and slot of a file of a folder input (schema.h, kFolderPrefix);
+// nothing for an empty folder.
+void add_folder(Xapian::Document& doc, const std::string& folder, Analyzer& analyzer);
 
 }  // namespace dossier

@@ -22,6 +22,15 @@ std::string id_prefix(const fs::path& canonical_folder, schema::IdScheme ids) {
   return id_from_path_bytes(name) + "/";
 }
 
+// The top folder of a file below a folder input (schema.h, kFolderPrefix): the first
+// component of its id relative to the folder, or the folder's own name for a file directly
+// in it.
+std::string top_folder(const std::string& relative_id, const fs::path& canonical_folder) {
+  const auto slash = relative_id.find('/');
+  if (slash != std::string::npos) return relative_id.substr(0, slash);
+  return id_from_path_bytes(canonical_folder.filename().string());
+}
+
 // A corpus folder, or a single article file: listed (and stat'ed) up front, sorted by id.
 // A single file is named and described as when its folder is the input: its folder's
 // name, its file name, its folder's sidecar entry.
@@ -39,6 +48,7 @@ class FileListSource : public InputSource {
     for (const auto& f : files_) total_bytes_ += f.size;
     const fs::path folder = is_folder ? root_ : root_.parent_path();
     id_prefix_ = id_prefix(folder, ids);
+    folder_ = folder;
     if (!is_folder) root_ = folder;
     try {
       metadata_ = load_metadata(folder);
@@ -61,6 +71,7 @@ class FileListSource : public InputSource {
     item = InputItem{};
     item.metadata = metadata_.find(f.id);  // sidecar ids are relative to the folder
     item.id = id_prefix_ + f.id;
+    item.folder = top_folder(f.id, folder_);
     item.origin = f.path.string();
     item.source_path = source_path(f);
     item.stamp = SourceStamp{f.size, f.mtime_ns, 0, context_hash(settings_hash_, item.metadata)};
@@ -81,6 +92,7 @@ class FileListSource : public InputSource {
   std::string term_;
   std::uint64_t settings_hash_;
   std::string id_prefix_;
+  fs::path folder_;  // canonical: the input folder, or a single file's folder
   MetadataTable metadata_;
   std::vector<CorpusFile> files_;
   std::size_t next_ = 0;

@@ -19,7 +19,10 @@ namespace dossier {
 
 // One article to index, as listed, before its text is read.
 struct InputItem {
-  std::string id;      // article id, valid UTF-8
+  std::string id;  // article id, valid UTF-8
+  // File items of a folder: the top folder below the input (schema.h, kFolderPrefix);
+  // empty for JSONL records.
+  std::string folder;
   std::string origin;  // where it is, for messages: a file path, or "FILE.jsonl:LINE"
   // The absolute, canonical path of the file it is read from (a JSONL record: the JSONL
   // file), stored in schema::kSlotOrigin to tell two files with one id apart.

@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <iomanip>
+#include <iterator>
+#include <sstream>
 
 namespace dossier {
 
@@ -22,6 +24,8 @@ void write_hit(JsonWriter& w, const Hit& h) {
   w.key("snippet").value(h.snippet);
   w.key("date").string_or_null(h.date);
   w.key("date_source").string_or_null(h.date_source);
+  w.key("source").string_or_null(h.source);
+  w.key("url").string_or_null(h.url);
   w.key("actors").begin_array();
   for (const auto& a : h.actors)
     w.begin_object().key("name").value(a.name).key("type").value(a.type).end_object();
@@ -61,12 +65,19 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
     }
     w.end_array();
   }
+  if (r.facets.folder) {
+    w.key("folder").begin_array();
+    for (const auto& f : *r.facets.folder)
+      w.begin_object().key("folder").value(f.source).key("count").value(f.count).end_object();
+    w.end_array();
+  }
   w.key("exact").value(r.facets_exact);
   w.end_object();
 }
 
 bool has_facets(const SearchResult& r) {
-  return r.facets.actor || r.facets.date || r.facets.source || r.facets.significant;
+  return r.facets.actor || r.facets.date || r.facets.source || r.facets.significant ||
+         r.facets.folder;
 }
 
 }  // namespace
@@ -84,6 +95,8 @@ void write_result_fields(JsonWriter& w, const SearchResult& result) {
     w.key("facets");
     write_facets(w, result);
   }
+  if (!result.suggestion.empty()) w.key("suggestion").value(result.suggestion);
+  if (!result.actor_suggestion.empty()) w.key("actor_suggestion").value(result.actor_suggestion);
 }
 
 std::string result_json(const SearchResult& result) {
@@ -95,32 +108,80 @@ std::string result_json(const SearchResult& result) {
   return out;
 }
 
-void print_text(std::ostream& out, const SearchResult& result) {
+namespace {
+
+std::size_t digits(std::size_t n) {
+  std::size_t d = 1;
+  while (n >= 10) {
+    n /= 10;
+    ++d;
+  }
+  return d;
+}
+
+// One detail line of a hit, led by `indent` spaces and wrapped to the layout's width.
+void detail(std::ostream& out, std::string_view text, std::size_t indent,
+            const TextLayout& layout) {
+  out << std::string(indent, ' ') << wrap_text(text, layout.width, indent);
+}
+
+std::string actors_line(const Hit& h) {
+  std::string line = "actors:";
+  for (std::size_t k = 0; k < h.actors.size(); ++k)
+    line += (k ? "; " : " ") + h.actors[k].name + " (" + h.actors[k].type + ")";
+  return line;
+}
+
+void print_hit(std::ostream& out, const Hit& h, std::size_t rank_width, const TextLayout& layout) {
+  const std::string rank = std::to_string(h.rank);
+  const std::size_t indent = rank_width + 2;  // "NN. "
+  const std::string& title = !h.marked_title.empty() ? h.marked_title : h.title;
+  out << "\n"
+      << std::string(rank_width - rank.size(), ' ') << rank << ". "
+      << wrap_text(title.empty() ? "(untitled)" : title, layout.width, indent);
+  std::ostringstream line;
+  line << h.id << "  " << (h.date.empty() ? "undated" : h.date) << "  score " << std::fixed
+       << std::setprecision(3) << h.score;
+  out << std::string(indent, ' ') << line.str() << "\n";
+  if (!h.source.empty()) detail(out, "source: " + h.source, indent, layout);
+  if (!h.url.empty()) out << std::string(indent, ' ') << "url: " << h.url << "\n";
+  if (!h.actors.empty()) detail(out, actors_line(h), indent, layout);
+  if (!h.snippet.empty()) detail(out, h.snippet, indent, layout);
+}
+
+// The actor facet as one group per type, in the order of ActorType, each under a heading.
+void print_actor_facet(std::ostream& out, const std::vector<ActorCount>& actors,
+                       std::string_view approx) {
+  static constexpr std::string_view kTypes[] = {"person", "org", "country", "place"};
+  static constexpr std::string_view kHeadings[] = {"People", "Organisations", "Countries",
+                                                   "Places"};
+  for (std::size_t t = 0; t < std::size(kTypes); ++t) {
+    bool heading = false;
+    for (const auto& a : actors) {
+      if (a.type != kTypes[t]) continue;
+      if (!heading) out << "\n" << kHeadings[t] << approx << ":\n";
+      heading = true;
+      out << "  " << std::setw(6) << a.count << "  " << a.name << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+void print_text(std::ostream& out, const SearchResult& result, const TextLayout& layout) {
   out << (result.total_exact ? "" : "about ") << result.total
       << (result.total == 1 ? " match" : " matches");
   if (!result.hits.empty())
     out << ", showing " << result.hits.front().rank << "-" << result.hits.back().rank;
   out << "\n";
-  for (const auto& h : result.hits) {
-    out << "\n" << h.rank << ". " << (h.title.empty() ? "(untitled)" : h.title) << "\n";
-    out << "   " << h.id << "  " << (h.date.empty() ? "undated" : h.date) << "  score "
-        << std::fixed << std::setprecision(3) << h.score << std::defaultfloat << "\n";
-    if (!h.actors.empty()) {
-      out << "   actors:";
-      for (std::size_t k = 0; k < h.actors.size(); ++k) {
-        out << (k ? "; " : " ") << h.actors[k].name << " (" << h.actors[k].type << ")";
-      }
-      out << "\n";
-    }
-    if (!h.snippet.empty()) out << "   " << h.snippet << "\n";
-  }
+  if (!result.suggestion.empty()) out << "did you mean: " << result.suggestion << "\n";
+  if (!result.actor_suggestion.empty())
+    out << "did you mean --actor \"" << result.actor_suggestion << "\"?\n";
+  const std::size_t rank_width = result.hits.empty() ? 1 : digits(result.hits.back().rank);
+  for (const auto& h : result.hits) print_hit(out, h, rank_width, layout);
   const auto& f = result.facets;
-  const char* approx = result.facets_exact ? "" : " (estimated)";
-  if (f.actor) {
-    out << "\nActors" << approx << ":\n";
-    for (const auto& a : *f.actor)
-      out << "  " << std::setw(6) << a.count << "  " << a.name << " (" << a.type << ")\n";
-  }
+  const std::string_view approx = result.facets_exact ? "" : " (estimated)";
+  if (f.actor) print_actor_facet(out, *f.actor, approx);
   if (f.date) {
     out << "\nDates" << approx << ":\n";
     for (const auto& b : *f.date)
@@ -139,6 +200,11 @@ void print_text(std::ostream& out, const SearchResult& result) {
           << a.name << " (" << a.type << ")  " << std::fixed << std::setprecision(1) << a.score
           << std::defaultfloat << "\n";
     }
+  }
+  if (f.folder) {
+    out << "\nFolders" << approx << ":\n";
+    for (const auto& s : *f.folder)
+      out << "  " << std::setw(6) << s.count << "  " << s.source << "\n";
   }
 }
 
@@ -167,6 +233,16 @@ ojson ambiguous_result_json(const std::string& query, const std::vector<ActorLis
 void print_actors_text(std::ostream& out, const std::vector<ActorListing>& actors) {
   for (const auto& a : actors)
     out << std::setw(7) << a.articles << "  " << a.name << " (" << a.type << ")\n";
+}
+
+ojson values_to_json(const std::vector<ValueListing>& values, const std::string& what) {
+  ojson list = ojson::array();
+  for (const auto& v : values) list.push_back({{what, v.value}, {"articles", v.articles}});
+  return {{what + "s", std::move(list)}};
+}
+
+void print_values_text(std::ostream& out, const std::vector<ValueListing>& values) {
+  for (const auto& v : values) out << std::setw(7) << v.articles << "  " << v.value << "\n";
 }
 
 }  // namespace dossier

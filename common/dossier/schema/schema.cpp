@@ -30,6 +30,8 @@ const std::vector<Field>& fields() {
       {"source", kSourcePrefix, FieldKind::kBoolean},
       {"date", "", FieldKind::kBoolean},  // a range over kSlotDate, not a term
       {"mentioned", kMentionedPrefix, FieldKind::kBoolean},
+      {"folder", kFolderPrefix, FieldKind::kBoolean},
+      {"id", kIdPrefix, FieldKind::kBoolean},  // the article's id term (id_term())
   };
   return kFields;
 }

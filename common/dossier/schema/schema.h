@@ -22,6 +22,11 @@
 //                    actor's articles without an XAN term. The most voted spelling family
 //                    gives the corpus-wide display name (ActorDirectory).
 //   XS<source>       the article's source, folded (boolean).
+//   XF<folder>       the top folder of a folder input the article sits in, folded
+//                    (boolean): the first component of its path below the input folder,
+//                    or the input folder's own name for a file directly in it
+//                    ("business" for bbc/business/001.txt, whether bbc or bbc/business
+//                    was the input). JSONL records have none. Since schema 8.
 //   XM<YYYYMMDD>     a day the article mentions; XM<YYYYMM> a month it mentions (boolean).
 //   XU               the article has no publication date (boolean), so "undated" can be
 //                    filtered and counted.
@@ -61,8 +66,9 @@ namespace dossier::schema {
 // 4: the record in kSlotRecord (was the document data); 5: no name term for an actor named
 // as its key implies (implied_actor_name); 6: the id scheme in the metadata (kIdSchemeKey)
 // and each article's source file in kSlotOrigin; 7: alias terms name their actor
-// (actor_alias_term), and acronyms an article defines are aliases
-inline constexpr int kSchemaVersion = 7;
+// (actor_alias_term), and acronyms an article defines are aliases; 8: the folder term and
+// slot (kFolderPrefix, kSlotFolder)
+inline constexpr int kSchemaVersion = 8;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (record() reads either), and 4 from 5 only in leaving out implied name
 // terms (a database that has them all implies no votes), so neither needs a rebuild; 5
@@ -93,6 +99,7 @@ inline constexpr const char* kActorPrefix = "XA";
 inline constexpr const char* kActorFormPrefix = "XAF";
 inline constexpr const char* kActorNamePrefix = "XAN";
 inline constexpr const char* kSourcePrefix = "XS";
+inline constexpr const char* kFolderPrefix = "XF";
 inline constexpr const char* kMentionedPrefix = "XM";
 inline constexpr const char* kUndatedTerm = "XU";
 inline constexpr const char* kInputPrefix = "XR";
@@ -113,6 +120,7 @@ enum Slot : Xapian::valueno {
   // record, the JSONL file), as bytes: an id already held by an article of another file
   // is a collision, reported, never a silent replace. Absent before schema 6.
   kSlotOrigin = 5,
+  kSlotFolder = 6,  // the folder as named (UTF-8), for facet counting; absent when none
 };
 
 inline constexpr Xapian::termpos kFieldPositionGap = 100;

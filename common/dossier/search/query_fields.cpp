@@ -103,6 +103,12 @@ Xapian::Query source_query(std::string_view value, Analyzer& analyzer) {
   return Xapian::Query(schema::kSourcePrefix + folded);
 }
 
+Xapian::Query folder_query(std::string_view value, Analyzer& analyzer) {
+  const std::string folded = fold_phrase(value, analyzer);
+  if (folded.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(schema::kFolderPrefix + folded);
+}
+
 void add_field_processors(Xapian::QueryParser& parser, ActorDirectory& actors, Analyzer& analyzer,
                           FieldErrors& errors) {
   auto processor = [&errors](std::function<Xapian::Query(std::string_view)> make) {
@@ -123,6 +129,12 @@ void add_field_processors(Xapian::QueryParser& parser, ActorDirectory& actors, A
     } else if (name == "source") {
       parser.add_boolean_prefix(
           name, processor([&analyzer](std::string_view v) { return source_query(v, analyzer); }));
+    } else if (name == "folder") {
+      parser.add_boolean_prefix(
+          name, processor([&analyzer](std::string_view v) { return folder_query(v, analyzer); }));
+    } else if (name == "id") {
+      parser.add_boolean_prefix(
+          name, processor([](std::string_view v) { return Xapian::Query(schema::id_term(v)); }));
     } else {
       throw Error(ErrorKind::kInternal, "schema field " + name + " has no query processor");
     }

@@ -36,6 +36,9 @@ Xapian::Query mentioned_field_query(std::string_view value);
 // "source:" values and --source: the folded source name.
 Xapian::Query source_query(std::string_view value, Analyzer& analyzer);
 
+// "folder:" values and --folder: the folded folder name.
+Xapian::Query folder_query(std::string_view value, Analyzer& analyzer);
+
 // The first error a field processor met during one parse. Processors never throw through
 // Xapian's parser (it would leak and lose our error type): they record the error here,
 // match nothing, and the caller rethrows it once parse_query has returned (an ambiguous

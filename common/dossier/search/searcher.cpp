@@ -16,6 +16,7 @@
 #include "dossier/search/deadline_spy.h"
 #include "dossier/search/query_builder.h"
 #include "dossier/search/query_fields.h"
+#include "dossier/search/spelling.h"
 #include "dossier/search/term_union.h"
 #include "dossier/snippets/snippet.h"
 #include "dossier/text/ascii_words.h"
@@ -76,6 +77,20 @@ bool counts_actors(const SearchRequest& r) {
 
 Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+// "Did you mean": the query with its unknown words corrected, and the actor nearest to the
+// first --actor name that names nobody.
+void add_suggestions(const SearchRequest& request, const Xapian::Database& db,
+                     ActorDirectory& actors, Analyzer& analyzer, SearchResult& result) {
+  result.suggestion = corrected_query(db, request.query, analyzer);
+  for (const auto& name : request.actors) {
+    if (!actors.filter(name).empty()) continue;
+    if (auto nearest = nearest_actor(actors, name, analyzer)) {
+      result.actor_suggestion = std::move(*nearest);
+      break;
+    }
+  }
 }
 
 // Top `size` actors of each type, most articles first, then by id (the order of the
@@ -231,6 +246,7 @@ void Searcher::forget_revision_caches() {
   doc_lengths_.forget();
   dates_.forget();
   sources_.forget();
+  folders_.forget();
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion) {
@@ -245,6 +261,11 @@ Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::
   if (!request.sources.empty()) {
     std::vector<Xapian::Query> any;
     for (const auto& s : request.sources) any.push_back(source_query(s, analyzer_));
+    query = filtered(query, Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+  }
+  if (!request.folders.empty()) {
+    std::vector<Xapian::Query> any;
+    for (const auto& f : request.folders) any.push_back(folder_query(f, analyzer_));
     query = filtered(query, Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
   }
   if (!request.from.empty() || !request.to.empty()) {
@@ -295,7 +316,8 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
   for (const auto& facet : request.facets) {
     const bool counted = ((facet == "actor" || facet == "significant") && actor_spy_.has_table()) ||
                          (facet == "date" && dates_.loaded()) ||
-                         (facet == "source" && sources_.loaded());
+                         (facet == "source" && sources_.loaded()) ||
+                         (facet == "folder" && folders_.loaded());
     if (!counted) return std::nullopt;
   }
   if (db_.size() > 1 && shards_.empty()) return std::nullopt;
@@ -310,6 +332,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   }
   if (wants(request, "date")) dates_.prepare(db_);
   if (wants(request, "source")) sources_.prepare(db_);
+  if (wants(request, "folder")) folders_.prepare(db_);
   SearchResult result;
   result.query = request.query;
   result.offset = request.offset;
@@ -317,8 +340,8 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   std::optional<Xapian::MSet> mset;  // when Xapian's matcher ranked
   std::vector<RankedDoc> page;
   if (auto terms = walkable_terms(request, query)) {
-    const bool want_matches =
-        counts_actors(request) || wants(request, "date") || wants(request, "source");
+    const bool want_matches = counts_actors(request) || wants(request, "date") ||
+                              wants(request, "source") || wants(request, "folder");
     page = rank_by_walk(
         request, {std::move(*terms), bm25(), request.offset, request.limit, want_matches, deadline},
         result);
@@ -342,12 +365,18 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     const auto termfreq = [&](const std::string& term) {
       return mset ? mset->get_termfreq(term) : db_.get_termfreq(term);
     };
-    snippets.emplace(query_terms(query, termfreq, db_.get_doccount()), analyzer_);
+    SnippetOptions options;
+    options.mark_start = request.mark_start;
+    options.mark_end = request.mark_end;
+    snippets.emplace(query_terms(query, termfreq, db_.get_doccount()), analyzer_, options);
   }
   for (std::size_t i = 0; i < page.size(); ++i) {
     result.hits.push_back(hit(page[i], snippets ? &*snippets : nullptr));
+    if (snippets && request.mark_titles)
+      result.hits.back().marked_title = snippets->mark_all(result.hits.back().title);
     result.hits.back().rank = request.offset + static_cast<Xapian::doccount>(i) + 1;
   }
+  if (result.total < kSuggestBelow) add_suggestions(request, db_, actors_, analyzer_, result);
   return result;
 }
 
@@ -355,7 +384,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
 std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
                                               const TermUnionQuery& walk, SearchResult& result) {
   const bool actor_facet = counts_actors(request), date_facet = wants(request, "date"),
-             source_facet = wants(request, "source");
+             source_facet = wants(request, "source"), folder_facet = wants(request, "folder");
   TermUnionResult walked = rank_term_union(db_, shards_, walk, doc_lengths_);
   if (actor_facet) {
     for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
@@ -373,6 +402,11 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
     auto& sources = result.facets.source.emplace();
     for (auto& [source, n] : sources_.top(sources_.count(walked.matches), request.facet_size))
       sources.push_back({std::move(source), n});
+  }
+  if (folder_facet) {
+    auto& folders = result.facets.folder.emplace();
+    for (auto& [folder, n] : folders_.top(folders_.count(walked.matches), request.facet_size))
+      folders.push_back({std::move(folder), n});
   }
   result.total = walked.total;
   result.total_exact = true;
@@ -395,10 +429,13 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   }
   Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
-  const bool date_facet = wants(request, "date"), source_facet = wants(request, "source");
+  Xapian::ValueCountMatchSpy folder_spy(schema::kSlotFolder);
+  const bool date_facet = wants(request, "date"), source_facet = wants(request, "source"),
+             folder_facet = wants(request, "folder");
   if (counts_actors(request)) enquire.add_matchspy(&actor_spy_);
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
+  if (folder_facet) enquire.add_matchspy(&folder_spy);
   DeadlineSpy watch(deadline);
   if (deadline.limited()) enquire.add_matchspy(&watch);
 
@@ -424,6 +461,10 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
     result.facets.source = top_sources(source_spy, request.facet_size);
     sources_.read(source_spy.get_total());
   }
+  if (folder_facet) {
+    result.facets.folder = top_sources(folder_spy, request.facet_size);
+    folders_.read(folder_spy.get_total());
+  }
   return mset;
 }
 
@@ -437,6 +478,8 @@ Hit Searcher::hit(const RankedDoc& ranked, SnippetMaker* snippets) {
   hit.score = ranked.weight;
   hit.date = data.date;
   hit.date_source = data.date_source;
+  hit.source = data.source;
+  hit.url = data.url;
   for (const auto& actor : data.actors) {  // the first kHitActors, as parsed
     hit.actors.push_back({actors_.display_name(actor.id), std::string(actor.type)});
   }

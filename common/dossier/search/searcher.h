@@ -26,8 +26,8 @@ enum class SortOrder { Relevance, DateAscending, DateDescending };
 std::optional<SortOrder> sort_order_from_string(std::string_view name);  // relevance|date|-date
 
 // The facets a request may ask for, the one list every front end checks names against.
-inline constexpr std::array<std::string_view, 4> kFacetNames = {"actor", "date", "source",
-                                                                "significant"};
+inline constexpr std::array<std::string_view, 5> kFacetNames = {"actor", "date", "source",
+                                                                "significant", "folder"};
 bool is_facet_name(std::string_view name);
 // "actor, date, source, significant": for messages and help.
 std::string facet_names_text();
@@ -43,9 +43,11 @@ struct SearchRequest {
   // Filters (never change scores).
   std::vector<std::string> actors;   // each must be named (any alias)
   std::vector<std::string> sources;  // any of these sources
+  std::vector<std::string> folders;  // any of these folders (schema.h, kFolderPrefix)
   std::string from, to;              // publication date bounds: YYYY, YYYY-MM or YYYY-MM-DD
 
-  // Facets over all matches: "actor", "date", "source", "significant" (significant_actors.h).
+  // Facets over all matches: "actor", "date", "source", "significant" (significant_actors.h),
+  // "folder".
   std::vector<std::string> facets;
   std::size_t facet_size = 10;                   // top actors per type, top sources
   Granularity granularity = Granularity::Month;  // date facet buckets
@@ -55,6 +57,11 @@ struct SearchRequest {
   // Seconds the search may take, from its start; past them it throws (ErrorKind::kTimeout).
   // 0: no limit.
   double time_limit_seconds = 0;
+
+  // How matched words are marked in snippets (and titles, with mark_titles).
+  std::string mark_start = "**";
+  std::string mark_end = "**";
+  bool mark_titles = false;  // fill Hit::marked_title (the text printer shows it)
 };
 
 struct HitActor {
@@ -66,10 +73,13 @@ struct Hit {
   Xapian::doccount rank = 0;  // 1-based, counting from the first result (offset included)
   std::string id;
   std::string title;
+  std::string marked_title;  // the title with matched words marked, when asked
   double score = 0;
   std::string snippet;
   std::string date;              // "YYYY-MM-DD", empty when undated
   std::string date_source;       // "metadata", "dateline", ...
+  std::string source;            // as given by metadata, empty when unknown
+  std::string url;               // as given by metadata, empty when unknown
   std::vector<HitActor> actors;  // the article's main actors, most mentioned first
 };
 
@@ -90,6 +100,7 @@ struct Facets {
   Xapian::doccount undated = 0;  // with the date facet: matches without a publication date
   std::optional<std::vector<SourceCount>> source;
   std::optional<std::vector<SignificantActor>> significant;
+  std::optional<std::vector<SourceCount>> folder;  // SourceCount::source is the folder
 };
 
 struct SearchResult {
@@ -101,6 +112,11 @@ struct SearchResult {
   std::vector<Hit> hits;
   Facets facets;
   bool facets_exact = false;
+  // "Did you mean": the query with its misspelt words corrected from the database's
+  // spelling data, when it found few matches (empty otherwise); and the known actor
+  // nearest to an --actor name that names none.
+  std::string suggestion;
+  std::string actor_suggestion;
 };
 
 // Ranking parameters, chosen on CISI (bench/eval_cisi.py, docs/BENCHMARKS.md). BM25
@@ -179,6 +195,7 @@ class Searcher {
   DocLengths doc_lengths_;                       // for rank_term_union(), per revision
   SlotValueTable dates_{schema::kSlotDate};      // the date facet of a walk, per revision
   SlotValueTable sources_{schema::kSlotSource};  // the source facet of a walk, per revision
+  SlotValueTable folders_{schema::kSlotFolder};  // the folder facet of a walk, per revision
 };
 
 }  // namespace dossier

@@ -11,6 +11,7 @@
 #include "dossier/commands/batch_command.h"
 #include "dossier/output/printers.h"
 #include "dossier/output/printers_batch.h"
+#include "dossier/output/printers_document.h"
 #include "dossier/serve/records.h"
 #include "dossier/serve/web_assets.h"
 
@@ -228,14 +229,15 @@ ApiResponse Api::route(const ApiRequest& request) {
 // The request dossier-search builds from its options, from the query string.
 ApiResponse Api::search(const ApiRequest& request) {
   const Params& p = request.params;
-  check_known(p, {"q", "actor", "source", "from", "to", "facets", "facet_size", "granularity",
-                  "sort", "limit", "offset", "plain", "match", "estimate"});
+  check_known(p, {"q", "actor", "source", "folder", "from", "to", "facets", "facet_size",
+                  "granularity", "sort", "limit", "offset", "plain", "match", "estimate"});
   SearchRequest r;
   r.query = single(p, "q").value_or("");
   if (r.query.size() > limits_.max_query_bytes)
     throw HttpError(414, "q is longer than " + std::to_string(limits_.max_query_bytes) + " bytes");
   r.actors = every(p, "actor");
   r.sources = every(p, "source");
+  r.folders = every(p, "folder");
   r.from = single(p, "from").value_or("");
   r.to = single(p, "to").value_or("");
   r.facets = facet_names(p);
@@ -305,9 +307,9 @@ ApiResponse Api::actor(const ApiRequest& request, std::string_view id) {
 
 ApiResponse Api::document(std::string_view id) {
   auto searcher = searchers_.borrow();
-  const auto record = document_json(*searcher, id);
+  const auto record = read_document(*searcher, id);
   if (!record) return error_response(404, "no document '" + std::string(id) + "'");
-  return json_response(*record, searcher->revision());
+  return json_response(document_json(*searcher, *record), searcher->revision());
 }
 
 ApiResponse Api::status() {

@@ -24,24 +24,6 @@ ojson string_or_null(const std::string& s) {
   return s.empty() ? ojson(nullptr) : ojson(s);
 }
 
-std::optional<Xapian::Document> document_by_id(const Xapian::Database& db, std::string_view id) {
-  const auto posting = db.postlist_begin(schema::id_term(id));
-  if (posting == db.postlist_end(schema::id_term(id))) return std::nullopt;
-  return db.get_document(*posting);
-}
-
-// The document's terms that start with `prefix`, without it.
-std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, const std::string& prefix) {
-  std::vector<std::string> out;
-  auto t = doc.termlist_begin();
-  for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (term.compare(0, prefix.size(), prefix) != 0) break;
-    out.push_back(term.substr(prefix.size()));
-  }
-  return out;
-}
-
 std::string_view granularity_name(Granularity g) {
   switch (g) {
     case Granularity::Day:
@@ -157,32 +139,6 @@ std::string known_actor_id(Searcher& searcher, std::string_view id) {
 }
 
 }  // namespace
-
-std::optional<ojson> document_json(Searcher& searcher, std::string_view id) {
-  const auto doc = document_by_id(searcher.database(), id);
-  if (!doc) return std::nullopt;
-  const DocumentData data = DocumentData::unserialise(schema::record(*doc));
-  ojson actors = ojson::array();
-  for (const auto& a : data.actors) {
-    actors.push_back({{"id", a.id},
-                      {"name", a.name},
-                      {"display_name", searcher.actors().display_name(a.id)},
-                      {"type", a.type},
-                      {"mentions", a.mentions}});
-  }
-  return ojson{{"database", database_json(searcher)},
-               {"document",
-                {{"id", data.id},
-                 {"title", data.title},
-                 {"date", string_or_null(data.date)},
-                 {"date_source", string_or_null(data.date_source)},
-                 {"dates_mentioned", data.dates_mentioned},
-                 {"source", string_or_null(data.source)},
-                 {"url", string_or_null(data.url)},
-                 {"text", data.text},
-                 {"actors", std::move(actors)},
-                 {"forms", terms_with_prefix(*doc, schema::kActorFormPrefix)}}}};
-}
 
 std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view requested_id,
                                         const ActorProfileOptions& options) {

@@ -1,5 +1,5 @@
-// What the API shows beyond search results: one article's whole record and one actor's
-// profile, read from a Searcher's database. Plain library code: no HTTP here.
+// What the API shows beyond search results and articles (search/document_record.h): one
+// actor's profile, read from a Searcher's database. Plain library code: no HTTP here.
 #pragma once
 
 #include <cstddef>
@@ -13,12 +13,6 @@
 #include "dossier/search/searcher.h"
 
 namespace dossier {
-
-// {"database":{...},"document":{"id","title","date","date_source","dates_mentioned",
-// "source","url","text","actors":[{"id","name","display_name","type","mentions"}],
-// "forms":[...]}} where "forms" are the folded spellings the article used for its actors
-// when they were not an actor's key. Nothing for an unknown id.
-std::optional<nlohmann::ordered_json> document_json(Searcher& searcher, std::string_view id);
 
 struct ActorProfileOptions {
   Granularity granularity = Granularity::Month;

@@ -164,6 +164,18 @@ std::string SnippetMaker::make(std::string_view text) {
   return render(text, start, cut_end(text, start, start + max_bytes, last_end));
 }
 
+std::string SnippetMaker::mark_all(std::string_view text) {
+  finder_.find(text, matches_);
+  std::string out;
+  std::size_t copied = 0;
+  for (const TermMatch& m : matches_) {
+    out.append(text.substr(copied, m.begin - copied)).append(options_.mark_start);
+    out.append(text.substr(m.begin, m.end - m.begin)).append(options_.mark_end);
+    copied = m.end;
+  }
+  return out.append(text.substr(copied));
+}
+
 // A sliding window over the matches, not over all words: a text has far fewer.
 std::pair<std::size_t, std::size_t> SnippetMaker::best_window() {
   const std::vector<double>& weights = finder_.key_weights();

@@ -35,6 +35,8 @@ class SnippetMaker {
   // runs shown as one space, every match in it wrapped in the marks, an ellipsis where
   // text was left out. Without matches, the start of the text. Empty for blank text.
   std::string make(std::string_view text);
+  // All of `text` (a title) with every match in it wrapped in the marks.
+  std::string mark_all(std::string_view text);
 
  private:
   // The matches [first, last) of the best window.
