@@ -64,6 +64,24 @@ TEST(BatchReader, BlankLinesSkippedLineNumbersKept) {
   EXPECT_TRUE(read_all("\n \n").empty());
 }
 
+TEST(BatchReader, ByteOrderMarkBeforeTheFirstLine) {
+  // A batch file saved by a Windows editor: its first JSON line must stay JSON.
+  const auto json = read_all("\xEF\xBB\xBF{\"id\":\"q1\",\"q\":\"oil\"}\nsecond\n");
+  ASSERT_EQ(json.size(), 2u);
+  EXPECT_EQ(id_text(json[0].id), "q1");
+  EXPECT_TRUE(json[0].object.is_object()) << json[0].error;
+  EXPECT_EQ(json[1].text, "second");
+  const auto plain = read_all("\xEF\xBB\xBFq7\toil\n");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(id_text(plain[0].id), "q7");
+  // Only at the start of the file: later, U+FEFF is text.
+  EXPECT_EQ(read_all("a\n\xEF\xBB\xBF"
+                     "b\n")[1]
+                .text,
+            "\xEF\xBB\xBF"
+            "b");
+}
+
 TEST(BatchReader, TrecTopics) {
   const std::string topics =
       "\n<top>\n"

@@ -19,6 +19,18 @@ bool is_valid_utf8(std::string_view bytes);
 // it is not one (overlong forms, surrogates, code points above U+10FFFF, cut short).
 std::size_t valid_sequence_length(std::string_view s, std::size_t i);
 
+// The UTF-8 byte-order mark (U+FEFF), which Windows editors put at the start of files.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// `text` without a leading byte-order mark. Each entry point of text (an article file, the
+// first line of a JSONL, CSV or batch file) calls this once, at the start of its input.
+inline std::string_view without_bom(std::string_view text) {
+  return text.starts_with(kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text;
+}
+inline void strip_bom(std::string& text) {
+  if (text.starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
+}
+
 // Appends the UTF-8 encoding of code point `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 

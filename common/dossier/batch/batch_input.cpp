@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "dossier/base/utf8.h"
 #include "dossier/text/ascii_words.h"
 
 namespace dossier {
@@ -72,7 +73,7 @@ bool BatchReader::read_line(std::string& line) {
     return true;
   }
   if (!std::getline(in_, line)) return false;
-  ++line_no_;
+  if (++line_no_ == 1) strip_bom(line);
   return true;
 }
 

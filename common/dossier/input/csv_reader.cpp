@@ -1,15 +1,21 @@
 #include "dossier/input/csv_reader.h"
 
+#include "dossier/base/utf8.h"
+
 namespace dossier {
 
 bool CsvReader::next(std::vector<std::string>& fields, std::size_t& line, std::string& error) {
   fields.clear();
   error.clear();
   line = line_;
-  int c = in_.get();
-  if (c == std::char_traits<char>::eof()) return false;
-
   std::string field;
+  if (!started_) {
+    started_ = true;
+    field = leading_bytes_without_bom();
+  }
+  int c = in_.get();
+  if (c == std::char_traits<char>::eof() && field.empty()) return false;
+
   bool quoted = false;       // inside "..."
   bool after_quote = false;  // just closed a quoted field: only , or a line end may follow
   for (;; c = in_.get()) {
@@ -62,6 +68,15 @@ bool CsvReader::next(std::vector<std::string>& fields, std::size_t& line, std::s
   }
   fields.push_back(std::move(field));
   return true;
+}
+
+std::string CsvReader::leading_bytes_without_bom() {
+  std::string read;
+  while (read.size() < kUtf8Bom.size() &&
+         in_.peek() == static_cast<unsigned char>(kUtf8Bom[read.size()])) {
+    read.push_back(static_cast<char>(in_.get()));
+  }
+  return read == kUtf8Bom ? std::string() : read;
 }
 
 }  // namespace dossier

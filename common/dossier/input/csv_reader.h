@@ -1,5 +1,6 @@
 // Streaming RFC 4180 CSV: comma-separated fields, "double quotes" around fields holding
-// commas, quotes ("" inside) or line breaks. LF or CRLF line ends.
+// commas, quotes ("" inside) or line breaks. LF or CRLF line ends. A byte-order mark at
+// the start of the input is skipped.
 #pragma once
 
 #include <istream>
@@ -19,7 +20,12 @@ class CsvReader {
   bool next(std::vector<std::string>& fields, std::size_t& line, std::string& error);
 
  private:
+  // Reads a byte-order mark at the start of the input; returns the bytes read when they
+  // were only its beginning (they belong to the first field).
+  std::string leading_bytes_without_bom();
+
   std::istream& in_;
+  bool started_ = false;
   std::size_t line_ = 1;  // line of the next character to read
 };
 

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "dossier/base/utf8.h"
+
 namespace dossier {
 namespace {
 
@@ -34,7 +36,7 @@ Article article_from_record(JsonlArticle& record) {
 }
 
 Article article_from_file(const InputItem& item, std::string_view bytes) {
-  Article article = parse_article(item.id, bytes);
+  Article article = parse_article(item.id, without_bom(bytes));
   if (item.stamp.mtime_ns != 0) article.file_date = modification_day(item.stamp.mtime_ns);
   if (item.metadata) apply_metadata(article, *item.metadata);
   return article;

@@ -15,8 +15,8 @@ namespace dossier {
 // scraped page (headline detection). Its date, source and url are metadata.
 Article article_from_record(JsonlArticle& record);
 
-// A file's bytes: parsed as a scraped page, then its modification day and its folder's
-// metadata sidecar entry applied.
+// A file's bytes, without a leading byte-order mark: parsed as a scraped page, then its
+// modification day and its folder's metadata sidecar entry applied.
 Article article_from_file(const InputItem& item, std::string_view bytes);
 
 // Applies a sidecar entry: given fields win over what the text says.

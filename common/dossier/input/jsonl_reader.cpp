@@ -11,8 +11,6 @@ namespace dossier {
 
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
 LineIssue issue(std::size_t line, std::string reason) {
   return {line, std::move(reason)};
 }
@@ -82,7 +80,7 @@ JsonlArticleReader::JsonlArticleReader(const std::filesystem::path& path)
 std::optional<JsonlRecord> JsonlArticleReader::next() {
   while (std::getline(*in_, raw_)) {
     ++line_;
-    if (line_ == 1 && raw_.starts_with(kUtf8Bom)) raw_.erase(0, kUtf8Bom.size());
+    if (line_ == 1) strip_bom(raw_);
     if (raw_.find_first_not_of(" \t\r") == std::string::npos) continue;
     return parse_jsonl_article(line_, repair_utf8(raw_));
   }

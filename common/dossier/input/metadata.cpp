@@ -94,8 +94,6 @@ std::string csv_value(std::string_view field) {
   return std::string(trim(repair_utf8(field), kCsvPadding));
 }
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
 }  // namespace
 
 const ArticleMetadata* MetadataTable::find(std::string_view id) const {
@@ -114,7 +112,7 @@ MetadataTable parse_metadata_jsonl(std::istream& in) {
   TableBuilder builder;
   std::string raw;
   for (std::size_t line = 1; std::getline(in, raw); ++line) {
-    if (line == 1 && raw.starts_with(kUtf8Bom)) raw.erase(0, kUtf8Bom.size());
+    if (line == 1) strip_bom(raw);
     const std::string text = repair_utf8(raw);
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     parse_jsonl_line(line, text, builder);
@@ -136,7 +134,6 @@ MetadataTable parse_metadata_csv(std::istream& in) {
     return builder.take();
   }
   for (std::string& name : header) name = csv_value(name);
-  if (!header.empty() && header[0].starts_with(kUtf8Bom)) header[0].erase(0, kUtf8Bom.size());
   const auto id_column = std::find(header.begin(), header.end(), "id") - header.begin();
   if (static_cast<std::size_t>(id_column) == header.size()) {
     builder.warn(line, "the header has no \"id\" column; nothing loaded");
