@@ -22,6 +22,13 @@ TEST(Article, BoilerplateLines) {
       {"- Advertisement -", true},
       {"- Some Site International", true},
       {"", true},
+      {"12,345", true},
+      {"2019", true},
+      // A date alone on its line may be the dateline: kept.
+      {"28.01.2019", false},
+      {"2019/01/28", false},
+      {"2019-01-28T10:15:00Z", false},
+      {"01/28/2019", false},
       {"The minister said the talks would resume on Friday.", false},
       {"Political Crisis in Ruritania", false},
       {"Several countries expressed support for the plan.", false},

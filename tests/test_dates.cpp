@@ -265,6 +265,40 @@ TEST(DateExtractor, DatelinesYearsAndMentions) {
   }
 }
 
+TEST(DateExtractor, ScrapedPageDatelines) {
+  const ExtractCase cases[] = {
+      {"Title here\n2019-01-28T10:15:00Z\nThe story.", "", "2019-01-28", ""},
+      {"Title here\n2019/01/28\nThe story.", "", "2019-01-28", ""},
+      {"Title here\n28.01.2019\nThe story.", "", "2019-01-28", ""},
+      {"Title here\n01/28/2019\nThe story.", "", "2019-01-28", ""},
+      {"Title here\nBy John Smith | January 28, 2019\nThe story.", "", "2019-01-28", ""},
+      {"Title here\nBy Jane Doe and Ann Lee - 28 Jan 2019\nThe story.", "", "2019-01-28", ""},
+      {"Title here\nby J. Smith, 28 January 2019 10:15\nThe story.", "", "2019-01-28", ""},
+      {"Title here\nPARIS (AFP) - 28 Jan 2019\nThe story.", "", "2019-01-28", ""},
+      {"Title here\nPARIS (AFP) - 28 Jan - The story.", "2019-02-01", "2019-01-28", ""},
+      // Not datelines: the date is part of a sentence.
+      {"Title here\nBy January 28, 2019 the talks had failed.", "", "", "2019-01-28"},
+      {"Title here\nBy John Smith | January 28, 2019 was the day.", "", "", "2019-01-28"},
+      {"Title here\nBy the end of 28 January 2019 it was over.", "", "", "2019-01-28"},
+      {"Title here\nPARIS (AFP) - Ministers met on 28 Jan 2019.", "", "", "2019-01-28"},
+      {"Title here\nPARIS (AFP) 28 Jan 2019 talks ended.", "", "", "2019-01-28"},
+      {"Title here\n2019-01-28T10 was a code.", "", "", "2019-01-28"},
+      {"One\nTwo\nThree\nFour\nFive\nSix\nSeven\n28.01.2019", "", "", "2019-01-28"},
+  };
+  for (const auto& c : cases) {
+    std::optional<Date> article_date;
+    if (*c.article_date) article_date = Date::parse_iso(c.article_date);
+    const auto got = dossier::extract_dates(c.text, article_date, DateOrder::DMY);
+    EXPECT_EQ(got.dateline ? got.dateline->iso() : "", c.dateline) << "text: " << c.text;
+    EXPECT_EQ(describe(got.mentioned), c.mentioned) << "text: " << c.text;
+  }
+  // Month first when told so; impossible either way round, the other order.
+  const auto mdy = dossier::extract_dates("Title\n01/02/2019\nText.", {}, DateOrder::MDY);
+  EXPECT_EQ(mdy.dateline ? mdy.dateline->iso() : "", "2019-01-02");
+  const auto dmy = dossier::extract_dates("Title\n01/02/2019\nText.", {}, DateOrder::DMY);
+  EXPECT_EQ(dmy.dateline ? dmy.dateline->iso() : "", "2019-02-01");
+}
+
 TEST(DateExtractor, UnresolvedMentionsAreReported) {
   const auto got = dossier::extract_dates("Title\nWASHINGTON, Jan 5 (Reuters) - On Feb 26 ...",
                                           std::nullopt, DateOrder::DMY);

@@ -121,6 +121,14 @@ bool is_dateline(std::string_view line, std::size_t words) {
   return trim_line(line.substr(mentions.back().end)).empty();
 }
 
+// A short line led by a date, such as a page's publication date on its own.
+bool is_date_line(std::string_view line) {
+  constexpr std::size_t kMaxDateLineBytes = 40;
+  if (line.size() > kMaxDateLineBytes || !is_ascii_digit(line.front())) return false;
+  const auto mentions = find_date_mentions(line, DateOrder::DMY);
+  return !mentions.empty() && mentions.front().begin == 0;
+}
+
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;
@@ -158,10 +166,12 @@ bool is_boilerplate_line(std::string_view line) {
   if (line.empty()) return true;
   // A line with no word of three letters is a counter, a size or a bullet ("0 2,736",
   // "270p | 9.2MB").
-  if (!has_letter_run(line, 3)) return true;
+  // A date on a line of its own ("28.01.2019", "2019-01-28T10:15:00Z") is kept: it may be
+  // the dateline.
+  if (!has_letter_run(line, 3)) return !is_date_line(line);
   // A lone word is a section label or a widget ("World", "Discuss", "Newsfeed").
   const std::size_t words = count_words(line, 5);
-  if (words <= 1) return true;
+  if (words <= 1) return !is_date_line(line);
   // "- Site Name" lines are the tail of a page title split off by the scraper.
   if ((line.front() == '-' || line.front() == '|') && words <= 4) return true;
   for (const auto opening : kBoilerplateOpenings) {

@@ -20,6 +20,7 @@ constexpr std::size_t kDateOnlyLineBytes = 80;
 constexpr std::size_t kMaxPlaceWords = 4;   // "SALT LAKE CITY", "RIO DE JANEIRO"
 constexpr std::size_t kMaxRegionWords = 3;  // "British West Indies"
 constexpr int kMaxRegions = 3;              // "NEW YORK, Louisville, KY, March 11"
+constexpr std::size_t kMaxBylineWords = 6;  // "By Jane Doe and Ann Lee"
 
 bool is_blank(char c) {
   return c == ' ' || c == '\t' || c == '\r';
@@ -84,6 +85,7 @@ class DatelineFinder {
       if (start < end) {
         ++non_empty;
         if (auto found = date_led_line(start, end)) return found;
+        if (auto found = byline_date(start, end)) return found;
         if (auto found = place_line(start, end)) return found;
       }
       pos = end + 1;
@@ -133,8 +135,48 @@ class DatelineFinder {
     return std::nullopt;
   }
 
-  // " 10:02 GMT", ", 10.30"
+  // A byline with the date after the names: "By John Smith | January 28, 2019",
+  // "By Jane Doe and Ann Lee - 28 Jan 2019".
+  std::optional<std::size_t> byline_date(std::size_t start, std::size_t end) const {
+    std::size_t pos = word_end(text_, start, end);
+    const std::string_view by = text_.substr(start, pos - start);
+    if (by != "By" && by != "by") return std::nullopt;
+    pos = skip_blanks(text_, pos, end);
+    std::size_t names = 0;
+    while (pos < end && names < kMaxBylineWords && !day_mention_at(pos)) {
+      const std::size_t after = word_end(text_, pos, end);
+      const std::string_view word = text_.substr(pos, after - pos);
+      if (after == pos || (word != "and" && (word == "the" || !is_region_word(word)))) break;
+      ++names;
+      pos = skip_blanks(text_, after, end);
+    }
+    if (names == 0 || pos >= end) return std::nullopt;
+    pos = skip_separator(pos, end);
+    const auto found = day_mention_at(pos);
+    if (!found) return std::nullopt;
+    const std::size_t date_end = mentions_[*found].end;
+    return set_off(date_end, end, /*line_end_ok=*/true) || followed_by_time(date_end, end)
+               ? found
+               : std::nullopt;
+  }
+
+  // Skips one separator between a byline's names and its date: a bar, a comma, a slash, a
+  // middle dot or a dash, and the blanks after it.
+  std::size_t skip_separator(std::size_t pos, std::size_t end) const {
+    const std::string_view rest = text_.substr(pos, end - pos);
+    for (const std::string_view sep : {"|", ",", "/", "\xC2\xB7"}) {
+      if (rest.starts_with(sep)) return skip_blanks(text_, pos + sep.size(), end);
+    }
+    return skip_dash(pos, end);
+  }
+
+  // " 10:02 GMT", ", 10.30", and the "T10:15:00Z" of an ISO 8601 timestamp.
   bool followed_by_time(std::size_t pos, std::size_t end) const {
+    const std::string_view rest = text_.substr(pos, end - pos);
+    if (rest.size() >= 4 && rest[0] == 'T' && is_ascii_digit(rest[1]) && is_ascii_digit(rest[2]) &&
+        rest[3] == ':') {
+      return true;
+    }
     pos = skip_blanks(text_, pos, end);
     if (pos < end && text_[pos] == ',') pos = skip_blanks(text_, pos + 1, end);
     return pos < end && is_ascii_digit(text_[pos]);
@@ -186,7 +228,18 @@ class DatelineFinder {
     if (pos < end && text_[pos] == '(') {
       const std::size_t limit = std::min(end, pos + kDatelineParenBytes);
       const std::size_t close = text_.substr(0, limit).find(')', pos);
-      if (close != std::string_view::npos) return day_mention_within(pos + 1, close);
+      if (close == std::string_view::npos) return std::nullopt;
+      if (auto found = day_mention_within(pos + 1, close)) return found;
+      // "PARIS (AFP) - 28 Jan 2019": the agency, then the date set off by a dash.
+      const std::size_t after = skip_blanks(text_, close + 1, end);
+      const std::size_t date_at = skip_dash(after, end);
+      if (date_at == after) return std::nullopt;
+      if (auto found = day_mention_at(date_at)) {
+        const DateMention& mention = mentions_[*found];
+        return mention.has_year() || set_off(mention.end, end, /*line_end_ok=*/false)
+                   ? found
+                   : std::nullopt;
+      }
     }
     return std::nullopt;
   }
