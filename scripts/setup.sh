@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxapian-dev libicu-dev libcli11-dev nlohmann-json3-dev libgtest-dev
+  # .html articles: libxml2's HTML parser.
+  libxml2-dev
   libgoogle-perftools-dev
   xapian-tools
   python3

@@ -8,6 +8,7 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/base/utf8.h"
+#include "dossier/input/html_text.h"
 
 namespace fs = std::filesystem;
 
@@ -15,7 +16,7 @@ namespace dossier {
 namespace {
 
 bool is_article_file(const fs::path& p) {
-  return p.extension() == ".txt";
+  return p.extension() == ".txt" || is_html_path(p);
 }
 
 // Stats `path` (following symlinks) into `file`; false with `why` set on failure.

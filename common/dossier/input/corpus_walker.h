@@ -1,4 +1,5 @@
-// Finds the article files of a corpus: every regular `.txt` file below the given folders.
+// Finds the article files of a corpus: every regular `.txt`, `.html` or `.htm` file below
+// the given folders.
 #pragma once
 
 #include <cstdint>
@@ -20,9 +21,9 @@ struct CorpusFile {
 // Called once per file or folder that cannot be listed, with its path and the reason.
 using ProblemSink = std::function<void(const std::string& path, const std::string& reason)>;
 
-// Lists `.txt` files below each input, sorted by id. An input that is itself a file is
+// Lists article files below each input, sorted by id. An input that is itself a file is
 // listed under its file name. Directory symlinks are not followed (no loops) and are
-// reported to `note`; unreadable folders and `.txt` entries that cannot be stat'ed (a
+// reported to `note`; unreadable folders and article entries that cannot be stat'ed (a
 // symlink loop, a dangling link) are reported to `problem` and skipped. Throws
 // dossier::Error (kInput) if an input does not exist.
 std::vector<CorpusFile> list_corpus_files(const std::vector<std::string>& inputs,

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "dossier/base/utf8.h"
+#include "dossier/input/html_text.h"
 
 namespace dossier {
 namespace {
@@ -16,16 +17,30 @@ Date modification_day(std::int64_t mtime_ns) {
                       static_cast<int>(static_cast<unsigned>(ymd.day())));
 }
 
+// A file's article: an .html page read with the HTML parser, any other file as text.
+Article parse_file_article(const InputItem& item, std::string_view text) {
+  if (is_html_path(item.file)) {
+    const HtmlPage page = read_html_page(text);
+    return page.title.empty() ? parse_article(item.id, page.text)
+                              : make_article(item.id, page.title, page.text);
+  }
+  // Most articles have no '&': they are not copied.
+  if (text.find('&') == std::string_view::npos) return parse_article(item.id, text);
+  return parse_article(item.id, decode_character_references(text));
+}
+
 }  // namespace
 
 void apply_metadata(Article& article, const ArticleMetadata& metadata) {
   if (metadata.date) article.metadata_date = metadata.date;
-  if (!metadata.title.empty()) article.title = metadata.title;
+  if (!metadata.title.empty()) article.title = decode_character_references(metadata.title);
   if (!metadata.source.empty()) article.source = metadata.source;
   if (!metadata.url.empty()) article.url = metadata.url;
 }
 
 Article article_from_record(JsonlArticle& record) {
+  record.title = decode_character_references(record.title);
+  record.text = decode_character_references(record.text);
   // Without a separate title the text is read like a scraped page (headline detection).
   Article article = record.title.empty() ? parse_article(record.id, record.text)
                                          : make_article(record.id, record.title, record.text);
@@ -36,7 +51,7 @@ Article article_from_record(JsonlArticle& record) {
 }
 
 Article article_from_file(const InputItem& item, std::string_view bytes) {
-  Article article = parse_article(item.id, without_bom(bytes));
+  Article article = parse_file_article(item, without_bom(bytes));
   if (item.stamp.mtime_ns != 0) article.file_date = modification_day(item.stamp.mtime_ns);
   if (item.metadata) apply_metadata(article, *item.metadata);
   return article;
