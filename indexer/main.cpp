@@ -1,4 +1,5 @@
 // dossier-index: builds a Dossier database from a corpus, or shows what it extracts.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -12,6 +13,7 @@
 #include "dossier/index/indexer.h"
 #include "dossier/index/interrupt.h"
 #include "dossier/index/progress.h"
+#include "dossier/input/csv_articles.h"
 
 namespace {
 
@@ -19,6 +21,7 @@ struct Options {
   dossier::IndexOptions index;
   std::string date_order = "dmy";
   std::string date_fallback = "none";
+  std::string csv_columns;  // one argument, split at commas (a list option would take inputs)
   std::string report_path;
   bool strict = false;
   bool quiet = false;
@@ -30,7 +33,13 @@ void report_problem(const std::string& path, const std::string& reason) {
 
 // Options shared by indexing and `analyze`: they change what is extracted.
 void add_extraction_options(CLI::App& app, Options& o) {
-  app.add_option("inputs", o.index.inputs, "Corpus folders, .txt files or .jsonl files");
+  app.add_option("inputs", o.index.inputs,
+                 "Corpus folders, article files (.txt, .html, .htm), .jsonl or .csv files");
+  app.add_option("--csv-columns", o.csv_columns,
+                 "Columns of .csv article files that have no header line, comma-separated: "
+                 "id,title,text (or body),date,source,url; other names are ignored (AG News: "
+                 "class,title,text)")
+      ->type_name("LIST");
   app.add_option(
          "--actors", o.index.actors_file,
          "User actor dictionary: TSV 'canonical name<TAB>type<TAB>alias...' (see docs/ACTORS.md)")
@@ -49,6 +58,15 @@ void finish_options(Options& o) {
   o.index.extraction.date_order =
       o.date_order == "mdy" ? dossier::DateOrder::MDY : dossier::DateOrder::DMY;
   o.index.extraction.date_fallback = *dossier::date_fallback_from_string(o.date_fallback);
+  for (std::size_t start = 0; start < o.csv_columns.size();) {
+    const std::size_t comma = std::min(o.csv_columns.find(',', start), o.csv_columns.size());
+    o.index.csv_columns.push_back(o.csv_columns.substr(start, comma - start));
+    start = comma + 1;
+  }
+  if (!o.index.csv_columns.empty()) {
+    if (const auto why = dossier::check_csv_columns(o.index.csv_columns))
+      throw dossier::Error(dossier::ErrorKind::kUsage, "--csv-columns: " + *why);
+  }
   if (o.index.inputs.empty())
     throw dossier::Error(dossier::ErrorKind::kUsage, "no corpus given (see --help)");
 }
@@ -118,10 +136,12 @@ int main(int argc, char** argv) {
       "  dossier-index --db DB [options] FOLDER|FILE...\n"
       "  dossier-index analyze [options] FOLDER|FILE..."};
   app.footer(
-      "Inputs: folders (every .txt file below is an article; its id is its path relative to\n"
-      "the folder; an optional metadata.jsonl or metadata.csv in the folder gives dates,\n"
-      "titles, sources and urls), single .txt files, and .jsonl files of articles (see\n"
-      "docs/INPUT.md). Unreadable files and bad lines are reported on stderr and skipped.\n"
+      "Inputs: folders (every .txt, .html and .htm file below is an article; its id is the\n"
+      "folder's name and its path below it; an optional metadata.jsonl or metadata.csv in\n"
+      "the folder gives dates, titles, sources and urls), single article files, and .jsonl\n"
+      "or .csv files of articles (a CSV header names the columns id,title,text,date,source,\n"
+      "url, or --csv-columns does; see docs/INPUT.md). Unreadable files, bad lines and folders\n"
+      "without articles are reported on stderr and skipped.\n"
       "Re-runs only re-analyse what changed (size, mtime, content, metadata, options).\n"
       "Exit codes: 0 ok, 1 items were skipped (with --strict), 2 bad usage or input, 3 I/O\n"
       "error (the last commit is intact), 130/143 stopped by SIGINT/SIGTERM after committing.");

@@ -845,4 +845,67 @@ TEST(IndexUsage, ADatabaseInsideAnInputFolderIsRefused) {
   EXPECT_EQ(index(dir / "db", quote(dir / "c")).exit_code, 0);  // beside it is fine
 }
 
+TEST(IndexInputs, ArticlesAsPeopleWriteThem) {
+  TempDir dir("idx_inputs");
+  const auto c = dir / "c";
+  write_file(c + "/bom.txt",
+             "\xEF\xBB\xBF"
+             "BOM headline of a caf&#233;\n\n"
+             "PARIS (AFP) - 28 Jan 2019\n\nThe S&#227;o Paulo caf&eacute; shut.\n");
+  write_file(c + "/page.html",
+             "<html><head><title>Site | Harbour strike</title><script>var hidden = 1;</script>"
+             "</head><body><nav>Home World</nav><h1>Harbour strike ends</h1>"
+             "<p>By John Smith | January 28, 2019</p><p>Dockers return to <b>work</b>.</p>"
+             "</body></html>");
+  const auto csv = dir / "news.csv";
+  write_file(csv, "id,title,text,date\nn1,Budget vote,\"Senators voted, late.\",2019-02-01\n");
+  auto r = index(dir / "db", quote(c) + " " + quote(csv));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const auto cafe = search_json(dir / "db", "café");
+  ASSERT_EQ(cafe["total"], 1);
+  EXPECT_EQ(cafe["hits"][0]["title"], "BOM headline of a caf\xC3\xA9");
+  EXPECT_EQ(cafe["hits"][0]["date"], "2019-01-28");
+  EXPECT_EQ(cafe["hits"][0]["date_source"], "dateline");
+  const auto dockers = search_json(dir / "db", "dockers");
+  ASSERT_EQ(dockers["total"], 1);
+  EXPECT_EQ(dockers["hits"][0]["id"], "c/page.html");
+  EXPECT_EQ(dockers["hits"][0]["title"], "Harbour strike ends");
+  EXPECT_EQ(dockers["hits"][0]["date"], "2019-01-28");
+  for (const char* tag : {"hidden", "html", "nav", "body", "script"})
+    EXPECT_EQ(search_json(dir / "db", tag)["total"], 0) << tag;
+  const auto senators = search_json(dir / "db", "senators");
+  ASSERT_EQ(senators["total"], 1);
+  EXPECT_EQ(senators["hits"][0]["id"], "n1");
+  EXPECT_EQ(senators["hits"][0]["date_source"], "metadata");
+
+  // A CSV file without a header naming its columns is refused, not read as one article.
+  const auto ag = dir / "ag.csv";
+  write_file(ag, "\"3\",\"Oil prices rise\",\"Crude rose on Monday.\"\n");
+  r = index(dir / "db2", quote(ag));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "dossier-index: ag.csv: not read as articles: its first line is no header naming "
+            "the columns (no \"text\" (or \"body\") column); add a header line such as "
+            "id,title,text,date,source,url or "
+            "name the columns with --csv-columns (AG News: --csv-columns class,title,text)\n");
+  r = index(dir / "db2", "--csv-columns class,title,text " + quote(ag));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(search_json(dir / "db2", "crude")["hits"][0]["title"], "Oil prices rise");
+
+  // A folder without any article says so; --strict makes it exit 1.
+  fs::create_directories(dir / "empty");
+  write_file(dir / "empty/notes.md", "Not an article.\n");
+  r = index(dir / "db3", quote(dir / "empty"));
+  EXPECT_EQ(r.exit_code, 0);
+  const std::string note = "dossier-index: skipped " + (dir / "empty") +
+                           ": no article in this folder (articles are .txt, .html and .htm "
+                           "files; .jsonl and .csv files are read when named as inputs "
+                           "themselves)\n";
+  EXPECT_EQ(r.err, note);
+  r = index(dir / "db3", "--strict " + quote(dir / "empty"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, note);
+}
+
 }  // namespace

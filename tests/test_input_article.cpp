@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "dossier/input/csv_articles.h"
 #include "dossier/input/csv_reader.h"
 #include "dossier/input/html_text.h"
 
@@ -140,6 +141,85 @@ TEST(ArticleFromFile, HtmlPages) {
        "Caf\xC3\xA9 news today|Text of the story."},
   };
   for (const auto& c : cases) EXPECT_EQ(read_page(c.html), c.expected) << c.html;
+}
+
+}  // namespace
+
+namespace {
+
+// Every record of a CSV file of articles, rendered like "L2 id=a title=T date=... text=X"
+// or "L3 !reason", joined with '\n'; or "throws: message".
+std::string read_csv_articles(const std::string& bytes, std::vector<std::string> columns = {}) {
+  std::istringstream in(bytes);
+  try {
+    dossier::CsvArticleReader reader(in, "news.csv", std::move(columns));
+    std::string out;
+    while (auto record = reader.next()) {
+      if (!out.empty()) out += '\n';
+      if (const auto* issue = std::get_if<dossier::LineIssue>(&*record)) {
+        out.append("L").append(std::to_string(issue->line)).append(" !").append(issue->reason);
+        continue;
+      }
+      const auto& a = std::get<dossier::JsonlArticle>(*record);
+      out.append("L").append(std::to_string(a.line)).append(" id=").append(a.id);
+      if (!a.title.empty()) out.append(" title=").append(a.title);
+      if (a.date) out.append(" date=").append(a.date->iso());
+      if (!a.source.empty()) out.append(" source=").append(a.source);
+      if (!a.url.empty()) out.append(" url=").append(a.url);
+      out.append(" text=").append(a.text);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return std::string("throws: ") + e.what();
+  }
+}
+
+TEST(CsvArticles, HeaderNamesTheColumns) {
+  EXPECT_EQ(read_csv_articles("\xEF\xBB\xBFID,Title,Text,Date,Source,URL,extra\n"
+                              "a1,\"Talks, again\",Ministers met.,2019-01-23,Wire,http://x,z\n"
+                              "\n"
+                              "a2,,\"Two\nlines\",,,,\n"
+                              "a3,T,x,2019-02-30,,,\n"
+                              "a4,T,x\n"
+                              ",T,x,,,,\n"
+                              "a6,,,,,,\n"
+                              "a7,\"bad\"quote,x,,,,\n"),
+            "L2 id=a1 title=Talks, again date=2019-01-23 source=Wire url=http://x "
+            "text=Ministers met.\n"
+            "L4 id=a2 text=Two\nlines\n"
+            "L6 !bad \"date\": day 30 does not exist in 2019-02 (\"2019-02-30\")\n"
+            "L7 !expected 7 fields, found 3\n"
+            "L8 !empty \"id\"\n"
+            "L9 !empty text and title\n"
+            "L10 !malformed CSV: unexpected text after a closing quote");
+  // No id column: the file's name and the record's line.
+  EXPECT_EQ(read_csv_articles("title,body\nOne,First text.\nTwo,Second text.\n"),
+            "L2 id=news.csv:2 title=One text=First text.\nL3 id=news.csv:3 title=Two "
+            "text=Second text.");
+}
+
+TEST(CsvArticles, ColumnsGivenForFilesWithoutHeader) {
+  // AG News: class,title,description; the class is ignored.
+  EXPECT_EQ(read_csv_articles("\"3\",\"Oil prices rise\",\"Crude rose &#36;2.\"\n"
+                              "\"4\",\"Chips sell\",\"Sales grew.\"\n",
+                              {"class", "title", "text"}),
+            "L1 id=news.csv:1 title=Oil prices rise text=Crude rose &#36;2.\n"
+            "L2 id=news.csv:2 title=Chips sell text=Sales grew.");
+}
+
+TEST(CsvArticles, RefusedWithTheReason) {
+  EXPECT_EQ(read_csv_articles("\"3\",\"Oil prices rise\",\"Crude rose.\"\n"),
+            "throws: news.csv: not read as articles: its first line is no header naming the "
+            "columns (no \"text\" (or \"body\") column); add a header line such as "
+            "id,title,text,date,source,url or name the "
+            "columns with --csv-columns (AG News: --csv-columns class,title,text)");
+  EXPECT_EQ(read_csv_articles(""), "throws: news.csv: empty CSV file");
+  EXPECT_EQ(read_csv_articles("a\n", {"title", "text", "body"}),
+            "throws: --csv-columns: both a \"text\" and a \"body\" column: name one");
+  EXPECT_EQ(read_csv_articles("a\n", {"text", "title", "text"}),
+            "throws: --csv-columns: the column \"text\" is named twice");
+  EXPECT_EQ(dossier::check_csv_columns({"id", "title", "text", "date", "source", "url", "x"}),
+            std::nullopt);
 }
 
 }  // namespace

@@ -50,8 +50,8 @@ std::size_t analyze_corpus(const IndexOptions& options, std::ostream& out,
   std::string bytes;
   // The same listing, reading and conversion as indexing into a new database (settings
   // hash unused here).
-  for (auto& source :
-       open_input_sources(options.inputs, schema::IdScheme::kFolder, 0, count_problem, problem)) {
+  for (auto& source : open_input_sources(options.inputs, schema::IdScheme::kFolder, 0,
+                                         count_problem, problem, options.csv_columns)) {
     for (InputItem item; source->next(item);) {
       Article article;
       if (item.record) {

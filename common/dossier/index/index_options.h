@@ -15,6 +15,9 @@ struct IndexOptions {
   std::string db_path;
   std::vector<std::string> inputs;  // folders (walked recursively), .txt or .jsonl files
   std::string actors_file;          // user actor dictionary (TSV), optional
+  // --csv-columns: the columns of CSV article files without a header line (id, title,
+  // text|body, date, source, url; other names are ignored). Empty: files have a header.
+  std::vector<std::string> csv_columns;
   ExtractionOptions extraction;
   unsigned jobs = 0;  // analysis threads; 0 = one per core
   // Databases written in parallel, one writer thread each (index/shard_layout.h). 0 = as

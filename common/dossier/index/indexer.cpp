@@ -71,7 +71,8 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   const auto warn = [&](const std::string& path, const std::string& why) {
     report.warning(path, why);
   };
-  auto sources = open_input_sources(options.inputs, db.ids, settings_hash(options), skip, warn);
+  auto sources = open_input_sources(options.inputs, db.ids, settings_hash(options), skip, warn,
+                                    options.csv_columns);
 
   PipelineResult result = run_index_pipeline(options, lexicon, sources, db, report, progress);
   if (options.prune && result.stats.signal == 0) {

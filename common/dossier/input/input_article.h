@@ -11,7 +11,7 @@
 
 namespace dossier {
 
-// A JSONL record: with a title, title + body as given; without, the text is read like a
+// A JSONL or CSV record: with a title, title + body as given; without, the text is read like a
 // scraped page (headline detection). Its date, source and url are metadata. HTML
 // character references in its title and text are decoded (`caf&#233;`).
 Article article_from_record(JsonlArticle& record);

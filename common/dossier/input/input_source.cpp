@@ -1,7 +1,10 @@
 #include "dossier/input/input_source.h"
 
+#include <functional>
+
 #include "dossier/base/errors.h"
 #include "dossier/base/hash.h"
+#include "dossier/input/csv_articles.h"
 #include "dossier/schema/schema.h"
 
 namespace fs = std::filesystem;
@@ -13,6 +16,10 @@ namespace {
 bool is_jsonl_path(const std::string& path) {
   const auto ext = std::filesystem::path(path).extension();
   return ext == ".jsonl" || ext == ".ndjson";
+}
+
+bool is_csv_path(const std::string& path) {
+  return std::filesystem::path(path).extension() == ".csv";
 }
 
 // What leads the ids of a folder's files: its name and a '/' under IdScheme::kFolder.
@@ -45,6 +52,11 @@ class FileListSource : public InputSource {
         settings_hash_(settings_hash) {
     files_ = is_folder ? list_folder(input, problem, note)
                        : list_corpus_files({input.string()}, problem, note);
+    if (is_folder && files_.empty()) {
+      problem(name_,
+              "no article in this folder (articles are .txt, .html and .htm files; .jsonl and "
+              ".csv files are read when named as inputs themselves)");
+    }
     for (const auto& f : files_) total_bytes_ += f.size;
     const fs::path folder = is_folder ? root_ : root_.parent_path();
     id_prefix_ = id_prefix(folder, ids);
@@ -99,20 +111,31 @@ class FileListSource : public InputSource {
   std::uint64_t total_bytes_ = 0;
 };
 
-// Records of a JSONL file, read as a stream.
-class JsonlSource : public InputSource {
+// The next record of a file of records, nullopt at its end.
+using RecordReader = std::function<std::optional<JsonlRecord>()>;
+
+// A reader of `input` made by `open`, which throws on a file that cannot be read; its
+// message becomes an input error.
+template <typename Open>
+RecordReader open_records(Open open) {
+  try {
+    return [reader = std::make_shared<decltype(open())>(open())] { return reader->next(); };
+  } catch (const std::exception& e) {
+    throw Error(ErrorKind::kInput, e.what());
+  }
+}
+
+// Records of a JSONL or CSV file, read as a stream.
+class RecordFileSource : public InputSource {
  public:
-  JsonlSource(const fs::path& input, std::uint64_t settings_hash, const ProblemSink& problem)
+  RecordFileSource(const fs::path& input, RecordReader reader, std::uint64_t settings_hash,
+                   const ProblemSink& problem)
       : source_path_(canonical_string(input)),
         term_(schema::input_term(source_path_)),
         settings_hash_(settings_hash),
         path_(input.string()),
-        problem_(problem) {
-    try {
-      reader_.emplace(input);
-    } catch (const std::exception& e) {
-      throw Error(ErrorKind::kInput, e.what());
-    }
+        problem_(problem),
+        reader_(std::move(reader)) {
     std::error_code ec;
     total_bytes_ = fs::file_size(input, ec);
   }
@@ -123,7 +146,7 @@ class JsonlSource : public InputSource {
   std::uint64_t total_articles() const override { return 0; }
 
   bool next(InputItem& item) override {
-    while (auto record = reader_->next()) {
+    while (auto record = reader_()) {
       if (const auto* issue = std::get_if<LineIssue>(&*record)) {
         problem_(path_ + ":" + std::to_string(issue->line), issue->reason);
         continue;
@@ -150,7 +173,7 @@ class JsonlSource : public InputSource {
   std::uint64_t settings_hash_;
   std::string path_;
   ProblemSink problem_;
-  std::optional<JsonlArticleReader> reader_;
+  RecordReader reader_;
   std::uint64_t total_bytes_ = 0;
 };
 
@@ -191,11 +214,10 @@ std::uint64_t context_hash(std::uint64_t settings_hash, const ArticleMetadata* m
   return fnv1a64(all);
 }
 
-std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<std::string>& inputs,
-                                                             schema::IdScheme ids,
-                                                             std::uint64_t settings_hash,
-                                                             const ProblemSink& problem,
-                                                             const ProblemSink& note) {
+std::vector<std::unique_ptr<InputSource>> open_input_sources(
+    const std::vector<std::string>& inputs, schema::IdScheme ids, std::uint64_t settings_hash,
+    const ProblemSink& problem, const ProblemSink& note,
+    const std::vector<std::string>& csv_columns) {
   std::vector<std::unique_ptr<InputSource>> sources;
   for (const auto& input : inputs) {
     const fs::path p(input);
@@ -205,7 +227,13 @@ std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<s
       sources.push_back(
           std::make_unique<FileListSource>(p, true, ids, settings_hash, problem, note));
     } else if (is_jsonl_path(input)) {
-      sources.push_back(std::make_unique<JsonlSource>(p, settings_hash, problem));
+      auto reader = open_records([&] { return JsonlArticleReader(p); });
+      sources.push_back(
+          std::make_unique<RecordFileSource>(p, std::move(reader), settings_hash, problem));
+    } else if (is_csv_path(input)) {
+      auto reader = open_records([&] { return CsvArticleReader(p, csv_columns); });
+      sources.push_back(
+          std::make_unique<RecordFileSource>(p, std::move(reader), settings_hash, problem));
     } else {
       sources.push_back(
           std::make_unique<FileListSource>(p, false, ids, settings_hash, problem, note));

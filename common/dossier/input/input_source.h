@@ -55,18 +55,19 @@ class InputSource {
   virtual std::uint64_t total_articles() const = 0;
 };
 
-// One source per input: a folder (its .txt files, sorted by id, with its metadata sidecar),
-// a `.jsonl`/`.ndjson` file (its records, in file order) or any other file (that one
-// article, with the id and the sidecar entry it has when its folder is the input). A
-// folder's ids follow `ids` (schema::IdScheme). `settings_hash` (the extraction options)
-// goes into every item's context hash. Listing problems and bad sidecar lines go to `problem`
-// (skipped), notes to `note` (warnings). Throws dossier::Error (kInput) when an input does not
-// exist, or a JSONL file or a sidecar cannot be opened.
-std::vector<std::unique_ptr<InputSource>> open_input_sources(const std::vector<std::string>& inputs,
-                                                             schema::IdScheme ids,
-                                                             std::uint64_t settings_hash,
-                                                             const ProblemSink& problem,
-                                                             const ProblemSink& note);
+// One source per input: a folder (its .txt/.html/.htm files, sorted by id, with its sidecar;
+// a folder without any is reported to `problem`), a `.jsonl`/`.ndjson` file or a `.csv`
+// file (its records, in file order; a CSV file's columns are named by its header line, or
+// by `csv_columns` when given) or any other file (that one article, with the id and the
+// sidecar entry it has when its folder is the input). A folder's ids follow `ids`
+// (schema::IdScheme). `settings_hash` (the extraction options) goes into every item's
+// context hash. Listing problems and bad sidecar lines go to `problem` (skipped), notes to
+// `note` (warnings). Throws dossier::Error (kInput) when an input does not exist, a JSONL or
+// CSV file or a sidecar cannot be opened, or a CSV file's columns name no text.
+std::vector<std::unique_ptr<InputSource>> open_input_sources(
+    const std::vector<std::string>& inputs, schema::IdScheme ids, std::uint64_t settings_hash,
+    const ProblemSink& problem, const ProblemSink& note,
+    const std::vector<std::string>& csv_columns = {});
 
 // Throws dossier::Error (kInput) naming the first input that does not exist.
 void check_inputs_exist(const std::vector<std::string>& inputs);
