@@ -223,3 +223,25 @@ TEST(CsvArticles, RefusedWithTheReason) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ArticleLimit, LongArticlesAreCutAtALineEnd) {
+  constexpr std::size_t kLimit = dossier::kMaxArticleBytes;
+  const std::string short_text = "Short article.\n";
+  EXPECT_EQ(dossier::within_article_limit(short_text), short_text);
+  EXPECT_EQ(dossier::article_limit_warning(kLimit), std::nullopt);
+  // Lines of 100 bytes: cut after the last whole line within the limit.
+  std::string lines;
+  while (lines.size() <= kLimit) lines += std::string(99, 'a') + "\n";
+  EXPECT_EQ(dossier::within_article_limit(lines).size(), kLimit / 100 * 100);
+  // One long line: cut before the character that crosses the limit ("é" is 2 bytes).
+  std::string one_line(kLimit - 1, 'a');
+  one_line += "\xC3\xA9 and more";
+  EXPECT_EQ(dossier::within_article_limit(one_line), std::string(kLimit - 1, 'a'));
+  EXPECT_EQ(dossier::article_limit_warning(kLimit + 1),
+            "article of 4194305 bytes: only its first 4194304 bytes are indexed (see "
+            "docs/INPUT.md)");
+}
+
+}  // namespace

@@ -38,6 +38,8 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
 
   Article article;
   if (job.item.record) {
+    if (const auto warning = article_limit_warning(job.item.record->text.size()))
+      report_.warning(job.item.origin, *warning);
     article = article_from_record(*job.item.record);
   } else {
     if (const auto why = read_source_file(job.item.file, max_file_size_, bytes_)) {
@@ -52,6 +54,8 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
       out.stamp = stamp.encode();
       return out;
     }
+    if (const auto warning = article_limit_warning(bytes_.size()))
+      report_.warning(job.item.origin, *warning);
     article = article_from_file(job.item, bytes_);
   }
   const ArticleWords words = analyzer_.words(article);

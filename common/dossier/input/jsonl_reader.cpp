@@ -48,8 +48,8 @@ JsonlRecord parse_jsonl_article(std::size_t line, std::string_view text) {
   if (article.id.empty()) return issue(line, "empty \"id\"");
 
   std::string error;
-  const auto text_field = string_field(object, "text", error);
-  const auto body_field = string_field(object, "body", error);
+  auto text_field = string_field(object, "text", error);
+  auto body_field = string_field(object, "body", error);
   const auto title_field = string_field(object, "title", error);
   const auto date_field = string_field(object, "date", error);
   const auto source_field = string_field(object, "source", error);
@@ -57,9 +57,9 @@ JsonlRecord parse_jsonl_article(std::size_t line, std::string_view text) {
   if (!error.empty()) return issue(line, error);
 
   if (text_field && body_field) return issue(line, "both \"text\" and \"body\": give one");
-  const auto& content = text_field ? text_field : body_field;
+  auto& content = text_field ? text_field : body_field;
   if (!content) return issue(line, "no \"text\" (nor \"body\")");
-  article.text = content.value_or("");
+  article.text = std::move(*content);  // moved: a record's text may be megabytes
   article.title = title_field.value_or("");
   if (article.text.empty() && article.title.empty()) return issue(line, "empty text and title");
 
@@ -82,6 +82,8 @@ std::optional<JsonlRecord> JsonlArticleReader::next() {
     ++line_;
     if (line_ == 1) strip_bom(raw_);
     if (raw_.find_first_not_of(" \t\r") == std::string::npos) continue;
+    // A valid line (the usual case) is parsed in place, not copied.
+    if (is_valid_utf8(raw_)) return parse_jsonl_article(line_, raw_);
     return parse_jsonl_article(line_, repair_utf8(raw_));
   }
   return std::nullopt;
