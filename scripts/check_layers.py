@@ -23,6 +23,7 @@ LAYERS = [
     "text",       # the analyser: words -> terms, folding, stems, stop words
     "extract",    # article text -> headline, body, dates, actors
     "schema",     # prefixes, slots, the record, shard layout
+    "dedup",      # near-duplicate signatures and clusters
     "input",      # files and records -> articles to index
     "index",      # everything that writes a database
     "facets",     # counting over all matches

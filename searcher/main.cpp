@@ -44,6 +44,8 @@ struct Options {
   std::string show_id;
   // `sources` subcommand
   bool list_folders = false;
+  // `duplicates` subcommand
+  std::vector<std::string> duplicates_words;
 };
 
 std::string join(const std::vector<std::string>& words) {
@@ -150,6 +152,17 @@ int table_command(Options& o) {
   return table.matches == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
+int duplicates_command(Options& o) {
+  if (o.format.empty()) o.format = "text";
+  dossier::Searcher searcher(o.batch.db_path);
+  auto request = o.batch.defaults;
+  request.query = join(o.duplicates_words);
+  const dossier::ClusteredMatches clustered(searcher.database(), searcher.query(request));
+  const auto clusters = dossier::clusters_by_size(searcher.database(), clustered);
+  dossier::print_clusters(std::cout, clusters, o.format == "json");
+  return clusters.empty() ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
+}
+
 int actors_command(Options& o) {
   if (o.format.empty()) o.format = "text";
   dossier::Searcher searcher(o.batch.db_path);
@@ -208,7 +221,8 @@ int main(int argc, char** argv) {
       "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
       "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]\n"
       "  dossier-search --db DB show ID [--format F]\n"
-      "  dossier-search --db DB sources [--folders] [--format F]"};
+      "  dossier-search --db DB sources [--folders] [--format F]\n"
+      "  dossier-search --db DB duplicates [--format F] [QUERY...]"};
   app.footer(
       "Query syntax (Xapian's): words (all must match; --match any: any may), ranked,\n"
       "AND OR NOT XOR (in capitals), +word (required), -word (excluded; only exclusions:\n"
@@ -281,6 +295,10 @@ int main(int argc, char** argv) {
   app.add_option("--sort", o.sort, "Order of hits: relevance, date or -date (undated last)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->capture_default_str();
+  app.add_flag("--collapse", request.collapse,
+               "One hit per near-duplicate cluster (\"copies\", \"duplicates\"); totals and "
+               "facets count clusters, with the article counts beside them (total_raw, "
+               "count_raw)");
   app.add_flag("--estimate", o.estimate,
                "Estimated totals and facet counts (faster on large databases)");
   app.add_option(
@@ -333,6 +351,13 @@ int main(int argc, char** argv) {
   actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)");
   actors->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
+  auto* duplicates = app.add_subcommand(
+      "duplicates",
+      "List the near-duplicate clusters among the matches of QUERY (none: every article), "
+      "largest first, the representative (earliest dated) first");
+  duplicates->add_option("query", o.duplicates_words, "Query words; filters (--actor...) apply");
+  duplicates->add_option("-f,--format", o.format, "Output format: text, or json (one line each)")
+      ->check(CLI::IsMember({"text", "json"}));
   auto* sources = app.add_subcommand(
       "sources", "List the sources of the database (or their top folders), most articles first");
   sources->add_flag("--folders", o.list_folders,
@@ -355,6 +380,7 @@ int main(int argc, char** argv) {
     if (*actors) return actors_command(o);
     if (*show) return show_command(o);
     if (*sources) return sources_command(o);
+    if (*duplicates) return duplicates_command(o);
     if (!o.table.empty()) return table_command(o);
     return o.batch_input.empty() ? search_command(o) : batch_command(o);
   });

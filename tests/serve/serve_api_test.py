@@ -36,7 +36,7 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200, body)
         self.assertEqual(body, expected)
         self.assertEqual(headers["Content-Type"], "application/json")
-        self.assertEqual(headers["X-Dossier-Revision"], "1")
+        self.assertEqual(headers["X-Dossier-Revision"], "2")  # articles, then clusters
 
     def test_search_is_the_cli_json_byte_for_byte(self):
         self.same_as_cli({"q": "maduro"}, ["maduro"])
@@ -89,7 +89,7 @@ class ApiTest(unittest.TestCase):
             "/api/v1/actors/" + urllib.parse.quote("person:nicolas maduro"))
         self.assertEqual(status, 200)
         actor = body["actor"]
-        self.assertEqual(body["database"]["revision"], 1)
+        self.assertEqual(body["database"]["revision"], 2)
         self.assertEqual((actor["id"], actor["name"], actor["type"], actor["articles"]),
                          ("person:nicolas maduro", "Nicolás Maduro", "person", 5))
         self.assertEqual(actor["aliases"], [{"name": "Nicolas Maduro", "articles": 4},
@@ -130,7 +130,7 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(doc["text"].startswith(doc["title"]) or len(doc["text"]) > 500)
         self.assertEqual(list(doc["actors"][0]),
                          ["id", "name", "display_name", "type", "mentions"])
-        self.assertEqual(headers["X-Dossier-Revision"], "1")
+        self.assertEqual(headers["X-Dossier-Revision"], "2")  # articles, then clusters
         status, _, body = self.server.json("/api/v1/documents/nope.txt")
         self.assertEqual((status, body), (404, {"error": "no document 'nope.txt'",
                                                 "status": 404}))
@@ -140,7 +140,7 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(list(body), ["database", "version"])
         self.assertEqual(list(body["database"]), ["uuid", "revision", "documents", "schema"])
-        self.assertEqual((body["database"]["revision"], body["database"]["documents"]), (1, 5))
+        self.assertEqual((body["database"]["revision"], body["database"]["documents"]), (2, 5))
 
     def test_bad_request_has_the_cli_message(self):
         status, _, body = self.server.json("/api/v1/search?q=" + urllib.parse.quote("(maduro"))
@@ -164,7 +164,7 @@ class ApiTest(unittest.TestCase):
             "/api/v1/search?q=a&q=b": "parameter 'q' is given more than once",
             "/api/v1/search?colour=red": "unknown parameter 'colour' (known: q, actor, source, "
                                          "folder, from, to, facets, facet_size, granularity, sort, "
-                                         "limit, offset, plain, match, estimate)",
+                                         "limit, offset, plain, match, estimate, collapse)",
             "/api/v1/actors?type=animal": "type: 'animal' is not one of person, org, country, place",
             "/api/v1/actors/person:x?granularity=decade":
                 "granularity: 'decade' is not one of day, week, month, year",
@@ -250,7 +250,7 @@ class ServerTest(unittest.TestCase):
             status, headers, body = server.json("/api/v1/search?q=zebras")
             self.assertEqual((status, body["total"], body["hits"][0]["id"]),
                              (200, 1, "corpus/005_new.txt"))
-            self.assertEqual(headers["X-Dossier-Revision"], "2")
+            self.assertEqual(headers["X-Dossier-Revision"], "4")
             self.assertEqual(server.json("/api/v1/status")[2]["database"]["documents"], 6)
         finally:
             code, log = server.stop()

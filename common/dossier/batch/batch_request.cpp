@@ -109,6 +109,8 @@ void apply_batch_json(const nlohmann::json& object, SearchRequest& request) {
       request.granularity = granularity_value(key, value);
     } else if (key == "sort") {
       request.sort = sort_value(key, value);
+    } else if (key == "collapse") {
+      request.collapse = bool_value(key, value);
     } else {
       throw Error(ErrorKind::kUsage, "unknown key \"" + key + "\"");
     }

@@ -314,7 +314,7 @@ std::vector<BucketCount> date_histogram(const std::map<std::string, Xapian::docc
   std::vector<BucketCount> out;
   for (auto& label : bucket_labels(first, last, granularity)) {
     const auto it = by_bucket.find(label);
-    out.push_back({std::move(label), it == by_bucket.end() ? 0 : it->second});
+    out.push_back({std::move(label), it == by_bucket.end() ? 0 : it->second, std::nullopt});
   }
   return out;
 }

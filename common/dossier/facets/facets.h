@@ -204,6 +204,7 @@ std::vector<std::string> bucket_labels(std::string_view first, std::string_view 
 struct BucketCount {
   std::string bucket;
   Xapian::doccount count = 0;
+  std::optional<Xapian::doccount> count_raw;  // with collapse: articles, not clusters
 };
 
 // Turns per-day counts (ValueCountMatchSpy over kSlotDate) into chronological buckets,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dossier/base/hash.h"
+#include "dossier/dedup/signature.h"
 #include "dossier/extract/acronym_definitions.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
@@ -118,6 +119,14 @@ void add_source(Xapian::Document& doc, const std::string& source, Analyzer& anal
   data.source = source;
 }
 
+// The near-duplicate signature of the cleaned body and its band terms (dedup/).
+void add_signature(Xapian::Document& doc, const std::vector<Token>& body) {
+  const auto signature = dedup::signature_of(body);
+  if (!signature) return;
+  doc.add_value(schema::kSlotSignature, dedup::encode(*signature));
+  for (const auto& term : dedup::band_terms(*signature)) doc.add_boolean_term(term);
+}
+
 }  // namespace
 
 void add_folder(Xapian::Document& doc, const std::string& folder, Analyzer& analyzer) {
@@ -142,6 +151,7 @@ Xapian::Document build_document(const Article& article, const ArticleWords& word
   add_actors(doc, facts.actors, analyzer, data);
   add_dates(doc, facts, data);
   add_source(doc, article.source, analyzer, data);
+  add_signature(doc, body_tokens);
 
   doc.add_boolean_term(schema::id_term(article.id));
   schema::set_record(doc, data.serialise());

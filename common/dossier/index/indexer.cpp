@@ -7,7 +7,10 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/base/hash.h"
+#include "dossier/dedup/clusters.h"
+#include "dossier/dedup/signature.h"
 #include "dossier/index/index_pipeline.h"
+#include "dossier/index/interrupt.h"
 #include "dossier/index/progress.h"
 #include "dossier/index/prune.h"
 #include "dossier/index/writable_index.h"
@@ -17,9 +20,11 @@ namespace dossier {
 namespace {
 
 // Everything outside an article that shapes its document: a change re-analyses every
-// article on the next run (the stamps' context hash).
+// article on the next run (the stamps' context hash). The signature version is one: a
+// database written before signatures existed gets them on its first update.
 std::uint64_t settings_hash(const IndexOptions& options) {
   std::ostringstream all;
+  all << "signature " << dedup::kSignatureVersion << ":";
   all << static_cast<int>(options.extraction.date_order) << ":"
       << static_cast<int>(options.extraction.date_fallback) << ":";
   if (!options.actors_file.empty()) all << std::ifstream(options.actors_file).rdbuf();
@@ -39,6 +44,33 @@ void check_database_outside_inputs(const std::string& db_path,
     if (!below.empty() && *below.begin() != "..")
       throw Error(ErrorKind::kUsage, "database " + db_path + " is inside the input folder " +
                                          input + "; put it outside the corpus");
+  }
+}
+
+// Whether any shard's clusters may disagree with its documents: written since the last
+// clustering (the flag is committed with the first document of a run), never clustered,
+// or a clustering that did not finish.
+bool clusters_pending(const WritableShards& db) {
+  for (const auto& shard : db.shards) {
+    if (shard.get_metadata(schema::kClustersKey) != schema::kClustersDone) return true;
+  }
+  return false;
+}
+
+// Recomputes the near-duplicate clusters over all shards (dedup/clusters.h) when something
+// changed, then marks every shard clustered, in the same commit.
+void update_clusters(WritableShards& db, Progress& progress) {
+  if (!clusters_pending(db)) return;
+  progress.phase("clustering");
+  try {
+    dedup::recluster(db.shards);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal,
+                "cannot cluster near-duplicates in " + db.path + ": " + e.get_description());
+  }
+  for (auto& shard : db.shards) {
+    shard.set_metadata(schema::kClustersKey, schema::kClustersDone);
+    commit(shard, db.path);
   }
 }
 
@@ -80,10 +112,11 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
     // Each shard holds its own documents of every input: prune them all, shard by shard.
     for (auto& shard : db.shards) {
       try {
-        for (std::size_t i = 0; i < sources.size(); ++i) {
-          result.stats.removed +=
-              prune_unseen(shard, sources[i]->input_term(), result.seen_id_hashes[i]);
-        }
+        std::size_t removed = 0;
+        for (std::size_t i = 0; i < sources.size(); ++i)
+          removed += prune_unseen(shard, sources[i]->input_term(), result.seen_id_hashes[i]);
+        if (removed != 0) shard.set_metadata(schema::kClustersKey, schema::kClustersPending);
+        result.stats.removed += removed;
       } catch (const Xapian::Error& e) {
         throw Error(ErrorKind::kInternal,
                     "cannot prune database " + options.db_path + ": " + e.get_description());
@@ -91,6 +124,11 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
       commit(shard, options.db_path);
     }
   }
+  // A signal after the articles were written stops the run before its clustering (the
+  // flag stays pending: the next run clusters), or is reported once that is committed.
+  if (result.stats.signal == 0) result.stats.signal = interrupt_signal();
+  if (result.stats.signal == 0) update_clusters(db, progress);
+  if (result.stats.signal == 0) result.stats.signal = interrupt_signal();
   result.stats.skipped = report.skipped_count();
   result.stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

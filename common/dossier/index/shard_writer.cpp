@@ -46,6 +46,9 @@ void ShardWriter::run(const std::atomic<bool>& stop) {
 void ShardWriter::apply(IndexOutcome& outcome) {
   try {
     if (outcome.kind == IndexOutcome::Kind::kDocument) {
+      // Committed with the document: a run killed before it reclusters leaves the flag.
+      if (counts_.added + counts_.updated == 0)
+        db_.set_metadata(schema::kClustersKey, schema::kClustersPending);
       // add_document is much cheaper than replace_document(term), which has to look the
       // term up through Xapian's pending changes; it is safe when the reader knows the id
       // is in neither the database nor this run (an id always goes to the same shard).

@@ -15,6 +15,20 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+// {"id","source","date"}, source and date null when absent.
+void write_member(JsonWriter& w, const ClusterMember& m) {
+  w.begin_object().key("id").value(m.id);
+  w.key("source").string_or_null(m.source);
+  w.key("date").string_or_null(m.date);
+  w.end_object();
+}
+
+// Collapsed counts carry the uncollapsed ones beside them.
+void write_count(JsonWriter& w, Xapian::doccount count, std::optional<Xapian::doccount> raw) {
+  w.key("count").value(count);
+  if (raw) w.key("count_raw").value(*raw);
+}
+
 void write_hit(JsonWriter& w, const Hit& h) {
   w.begin_object();
   w.key("rank").value(h.rank);
@@ -30,6 +44,12 @@ void write_hit(JsonWriter& w, const Hit& h) {
   for (const auto& a : h.actors)
     w.begin_object().key("name").value(a.name).key("type").value(a.type).end_object();
   w.end_array();
+  if (h.copies != 0) {
+    w.key("copies").value(h.copies);
+    w.key("duplicates").begin_array();
+    for (const auto& m : h.duplicates) write_member(w, m);
+    w.end_array();
+  }
   w.end_object();
 }
 
@@ -39,21 +59,29 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
     w.key("actor").begin_array();
     for (const auto& a : *r.facets.actor) {
       w.begin_object().key("name").value(a.name).key("type").value(a.type);
-      w.key("count").value(a.count).end_object();
+      write_count(w, a.count, a.count_raw);
+      w.end_object();
     }
     w.end_array();
   }
   if (r.facets.date) {
     w.key("date").begin_array();
-    for (const auto& b : *r.facets.date)
-      w.begin_object().key("bucket").value(b.bucket).key("count").value(b.count).end_object();
+    for (const auto& b : *r.facets.date) {
+      w.begin_object().key("bucket").value(b.bucket);
+      write_count(w, b.count, b.count_raw);
+      w.end_object();
+    }
     w.end_array();
     w.key("undated").value(r.facets.undated);
+    if (r.facets.undated_raw) w.key("undated_raw").value(*r.facets.undated_raw);
   }
   if (r.facets.source) {
     w.key("source").begin_array();
-    for (const auto& s : *r.facets.source)
-      w.begin_object().key("source").value(s.source).key("count").value(s.count).end_object();
+    for (const auto& s : *r.facets.source) {
+      w.begin_object().key("source").value(s.source);
+      write_count(w, s.count, s.count_raw);
+      w.end_object();
+    }
     w.end_array();
   }
   if (r.facets.significant) {
@@ -85,6 +113,7 @@ bool has_facets(const SearchResult& r) {
 void write_result_fields(JsonWriter& w, const SearchResult& result) {
   w.key("query").value(result.query);
   w.key("total").value(result.total);
+  if (result.total_raw) w.key("total_raw").value(*result.total_raw);
   w.key("total_exact").value(result.total_exact);
   w.key("offset").value(result.offset);
   w.key("limit").value(result.limit);
@@ -147,6 +176,11 @@ void print_hit(std::ostream& out, const Hit& h, std::size_t rank_width, const Te
   if (!h.url.empty()) out << std::string(indent, ' ') << "url: " << h.url << "\n";
   if (!h.actors.empty()) detail(out, actors_line(h), indent, layout);
   if (!h.snippet.empty()) detail(out, h.snippet, indent, layout);
+  if (h.copies > 1) {
+    std::string copies = std::to_string(h.copies) + " copies, also:";
+    for (const auto& m : h.duplicates) copies += " " + m.id;
+    detail(out, copies, indent, layout);
+  }
 }
 
 // The actor facet as one group per type, in the order of ActorType, each under a heading.
@@ -171,6 +205,7 @@ void print_actor_facet(std::ostream& out, const std::vector<ActorCount>& actors,
 void print_text(std::ostream& out, const SearchResult& result, const TextLayout& layout) {
   out << (result.total_exact ? "" : "about ") << result.total
       << (result.total == 1 ? " match" : " matches");
+  if (result.total_raw) out << ", copies collapsed (" << *result.total_raw << " articles)";
   if (!result.hits.empty())
     out << ", showing " << result.hits.front().rank << "-" << result.hits.back().rank;
   out << "\n";
@@ -243,6 +278,28 @@ ojson values_to_json(const std::vector<ValueListing>& values, const std::string&
 
 void print_values_text(std::ostream& out, const std::vector<ValueListing>& values) {
   for (const auto& v : values) out << std::setw(7) << v.articles << "  " << v.value << "\n";
+}
+
+void print_clusters(std::ostream& out, const std::vector<std::vector<ClusterMember>>& clusters,
+                    bool json) {
+  for (const auto& members : clusters) {
+    if (json) {
+      std::string line;
+      JsonWriter w(line);
+      w.begin_object().key("size").value(static_cast<std::uint64_t>(members.size()));
+      w.key("members").begin_array();
+      for (const auto& m : members) write_member(w, m);
+      w.end_array().end_object();
+      out << line << "\n";
+      continue;
+    }
+    out << members.size() << " copies\n";
+    for (const auto& m : members) {
+      out << "  " << m.id << "  " << (m.date.empty() ? "undated" : m.date);
+      if (!m.source.empty()) out << "  " << m.source;
+      out << "\n";
+    }
+  }
 }
 
 }  // namespace dossier

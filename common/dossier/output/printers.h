@@ -48,5 +48,9 @@ void print_actors_text(std::ostream& out, const std::vector<ActorListing>& actor
 nlohmann::ordered_json values_to_json(const std::vector<ValueListing>& values,
                                       const std::string& what);
 void print_values_text(std::ostream& out, const std::vector<ValueListing>& values);
+// `dossier-search duplicates`: per cluster, JSON lines {"size","members":[{"id","source",
+// "date"}]}, or text blocks ("N copies" then a line per member: id, date, source).
+void print_clusters(std::ostream& out, const std::vector<std::vector<ClusterMember>>& clusters,
+                    bool json);
 
 }  // namespace dossier

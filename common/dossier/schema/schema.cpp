@@ -107,6 +107,26 @@ std::string id_term(std::string_view id) {
   return term.append(id.substr(0, cut)).append("#").append(hash);
 }
 
+std::string band_term(unsigned band, std::uint64_t rows_hash) {
+  char hex[19];
+  std::snprintf(hex, sizeof hex, "%02x%016" PRIx64, band & 0xFF, rows_hash);
+  return std::string(kBandPrefix) + hex;
+}
+
+std::string cluster_key(std::string_view representative_id) {
+  const std::uint64_t h = fnv1a64(representative_id);
+  std::string key;
+  for (int shift = 56; shift >= 0; shift -= 8) key += static_cast<char>((h >> shift) & 0xFF);
+  return key;
+}
+
+bool has_clusters(const Xapian::Database& db) {
+  int version = 0;
+  const std::string found = db.get_metadata(kSchemaKey);
+  std::from_chars(found.data(), found.data() + found.size(), version);
+  return version >= kFirstClusteredSchema;
+}
+
 std::string input_term(std::string_view canonical_input_path) {
   char hash[17];
   std::snprintf(hash, sizeof hash, "%016" PRIx64, fnv1a64(canonical_input_path));

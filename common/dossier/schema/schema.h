@@ -34,6 +34,10 @@
 //                    a JSONL file): 16 lower-case hex digits of fnv1a64 of its absolute,
 //                    canonical path (input_term()). `--prune` only deletes documents of
 //                    the inputs it was given.
+//   XD<bb><hhhh>     a near-duplicate band (boolean, schema 9): 2 hex digits of the band's
+//                    number, 16 of a hash of its rows of the article's MinHash signature
+//                    (band_term(), dedup/signature.h). Articles sharing a band term are
+//                    candidates for one cluster: finding them is a posting list.
 // Positions: title words start at 1, body words after a gap of kFieldPositionGap, so a
 // phrase never matches across the title/body boundary. Boolean terms have wdf 0: they do
 // not change BM25 document lengths.
@@ -49,7 +53,8 @@
 // is. The document data is empty.
 //
 // Metadata: "dossier:schema" = kSchemaVersion as decimal; "dossier:ids" = the IdScheme
-// ("folder" or "relative").
+// ("folder" or "relative"); "dossier:clusters" = "done" once the near-duplicate clusters
+// (kSlotCluster) agree with the documents, "pending" from the first write after that.
 #pragma once
 
 #include <cstdint>
@@ -68,14 +73,23 @@ namespace dossier::schema {
 // and each article's source file in kSlotOrigin; 7: alias terms name their actor
 // (actor_alias_term), and acronyms an article defines are aliases; 8: the folder term and
 // slot (kFolderPrefix, kSlotFolder)
-inline constexpr int kSchemaVersion = 8;
+// (actor_alias_term), and acronyms an article defines are aliases; 8: near-duplicate
+// signatures (kSlotSignature, band terms) and clusters (kSlotCluster)
+inline constexpr int kSchemaVersion = 9;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (record() reads either), and 4 from 5 only in leaving out implied name
 // terms (a database that has them all implies no votes), so neither needs a rebuild; 5
 // from 6 in its ids (it keeps IdScheme::kRelative) and in having no kSlotOrigin. 3 to 6
 // wrote a form term without its actor: a filter still finds those articles by the form
-// (ActorDirectory::filter), and re-indexed articles get alias terms.
+// (ActorDirectory::filter), and re-indexed articles get alias terms. Before 9 articles
+// have no signature: the first update re-analyses them all (the context hash of their
+// stamps includes dedup::kSignatureVersion), and until then each is its own cluster.
 inline constexpr int kOldestReadableSchema = 3;
+// The first schema with near-duplicate clusters.
+inline constexpr int kFirstClusteredSchema = 9;
+inline constexpr const char* kClustersKey = "dossier:clusters";
+inline constexpr const char* kClustersDone = "done";
+inline constexpr const char* kClustersPending = "pending";
 inline constexpr const char* kSchemaKey = "dossier:schema";
 inline constexpr const char* kIdSchemeKey = "dossier:ids";
 
@@ -103,6 +117,7 @@ inline constexpr const char* kFolderPrefix = "XF";
 inline constexpr const char* kMentionedPrefix = "XM";
 inline constexpr const char* kUndatedTerm = "XU";
 inline constexpr const char* kInputPrefix = "XR";
+inline constexpr const char* kBandPrefix = "XD";
 
 // Value slots, each with its encoding.
 enum Slot : Xapian::valueno {
@@ -121,6 +136,13 @@ enum Slot : Xapian::valueno {
   // is a collision, reported, never a silent replace. Absent before schema 6.
   kSlotOrigin = 5,
   kSlotFolder = 6,  // the folder as named (UTF-8), for facet counting; absent when none
+  // The article's MinHash signature (dedup/signature.h): dedup::kHashes big-endian uint32.
+  // Absent when the body is too short to have one, and before schema 9.
+  kSlotSignature = 7,
+  // The article's near-duplicate cluster: 8 bytes, big-endian fnv1a64 of the id of the
+  // cluster's representative (cluster_key()). Absent for an article that has no copy, so
+  // Xapian's collapse (Enquire::set_collapse_key) keeps it as its own.
+  kSlotCluster = 8,
 };
 
 inline constexpr Xapian::termpos kFieldPositionGap = 100;
@@ -201,6 +223,15 @@ std::vector<ActorCode> actor_codes(std::string_view slot_value);
 // The unique-id term for an article id; ids too long for a Xapian term are cut and
 // suffixed with a hash of the whole id so they stay unique.
 std::string id_term(std::string_view id);
+
+// The band term of band `band` whose rows hash to `rows_hash` (see "XD" above).
+std::string band_term(unsigned band, std::uint64_t rows_hash);
+
+// kSlotCluster's value for a cluster whose representative has id `representative_id`.
+std::string cluster_key(std::string_view representative_id);
+
+// Whether a database of this schema has near-duplicate clusters (schema 9 and later).
+bool has_clusters(const Xapian::Database& db);
 
 // The input term (XR) of a corpus folder, file or JSONL file, from its canonical path.
 std::string input_term(std::string_view canonical_input_path);

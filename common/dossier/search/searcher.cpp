@@ -98,9 +98,11 @@ void add_suggestions(const SearchRequest& request, const Xapian::Database& db,
 // place, once; only the actors at or above their type's cut are looked up by code. They
 // are kept in a min-heap of keys, the count in the high half and the id's place in name
 // order (inverted: the earlier name, the larger key) in the low half, so one integer
-// compare ranks by count, then by id.
+// compare ranks by count, then by id. With `overcount` (collapse), an actor's count is
+// its count less its overcount, and the count as counted is its count_raw.
+using Overcount = std::unordered_map<schema::ActorCode, Xapian::doccount>;
 std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
-                                   ActorDirectory& directory) {
+                                   ActorDirectory& directory, const Overcount* overcount) {
   std::vector<ActorCount> out;
   if (size == 0) return out;
   constexpr std::size_t kTypes = 4;
@@ -113,13 +115,18 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
     Xapian::doccount count;
     unsigned type;
     schema::ActorCode code;
+    Xapian::doccount raw;
   };
   std::vector<Candidate> candidates;
   spy.for_each_count([&](unsigned type, Xapian::doccount n, const auto& code) {
+    const Xapian::doccount raw = n;
+    if (overcount) {
+      if (const auto it = overcount->find(code()); it != overcount->end()) n -= it->second;
+    }
     auto& heap = counts_first[type];
     if (heap.size() == size && n < heap.front()) return;
     keep_best(heap, n, size, std::greater<>());
-    candidates.push_back({n, type, code()});
+    candidates.push_back({n, type, code(), raw});
   });
   std::array<Xapian::doccount, kTypes> cut{};
   for (std::size_t t = 0; t < kTypes; ++t)
@@ -128,12 +135,15 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
   for (auto& heap : smallest_first) heap.reserve(size);
   const auto count_of = [](std::uint64_t key) { return static_cast<Xapian::doccount>(key >> 32); };
   const auto place_of = [](std::uint64_t key) { return ~static_cast<std::uint32_t>(key); };
+  std::unordered_map<std::uint32_t, Xapian::doccount> raw_by_place;  // with overcount
   for (const Candidate& c : candidates) {
     auto& heap = smallest_first[c.type];
     if (c.count < cut[c.type] || (heap.size() == size && c.count < count_of(heap.front())))
       continue;
-    if (const std::optional<std::uint32_t> place = directory.place_of(c.code))
+    if (const std::optional<std::uint32_t> place = directory.place_of(c.code)) {
       keep_best(heap, std::uint64_t{c.count} << 32 | ~*place, size, std::greater<>());
+      if (overcount) raw_by_place[*place] = c.raw;
+    }
   }
   // Types in name order, as before codes: equal counts and names keep this order below.
   for (const ActorType type :
@@ -142,7 +152,8 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
     std::sort(keys.begin(), keys.end(), std::greater<>());
     for (const std::uint64_t key : keys) {
       out.push_back({directory.display_name(directory.id_at(place_of(key))),
-                     std::string(to_string(type)), count_of(key)});
+                     std::string(to_string(type)), count_of(key), std::nullopt});
+      if (overcount) out.back().count_raw = raw_by_place[place_of(key)];
     }
   }
   // Most articles first, then by name; equal ones keep the order above.
@@ -155,9 +166,20 @@ std::vector<ActorCount> top_actors(const ActorCountSpy& spy, std::size_t size,
 std::vector<SourceCount> top_sources(const Xapian::ValueCountMatchSpy& spy, std::size_t size) {
   std::vector<SourceCount> out;
   for (auto it = spy.top_values_begin(size); it != spy.top_values_end(size); ++it) {
-    out.push_back({*it, it.get_termfreq()});
+    out.push_back({*it, it.get_termfreq(), std::nullopt});
   }
   return out;
+}
+
+// Counts less what collapsing removes (`overcount` by key), the counts as they were kept
+// as count_raw.
+template <class Entry, class KeyOf>
+void subtract_overcount(std::vector<Entry>& entries,
+                        const std::map<std::string, Xapian::doccount>& overcount, KeyOf&& key_of) {
+  for (Entry& e : entries) {
+    e.count_raw = e.count;
+    if (const auto it = overcount.find(key_of(e)); it != overcount.end()) e.count -= it->second;
+  }
 }
 
 // The free-text terms of `query`, each weighted by its inverse document frequency: the
@@ -312,7 +334,8 @@ Xapian::Query Searcher::expansion(const SearchRequest& request, const Deadline& 
 // over several the spy counts per shard), and the shards known when there are several.
 std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchRequest& request,
                                                                  const Xapian::Query& query) {
-  if (request.sort != SortOrder::Relevance || !request.exact) return std::nullopt;
+  if (request.sort != SortOrder::Relevance || !request.exact || request.collapse)
+    return std::nullopt;
   for (const auto& facet : request.facets) {
     const bool counted = ((facet == "actor" || facet == "significant") && actor_spy_.has_table()) ||
                          (facet == "date" && dates_.loaded()) ||
@@ -349,12 +372,24 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     mset = rank_by_xapian(request, query, deadline, result);
     for (auto it = mset->begin(); it != mset->end(); ++it) page.push_back({*it, it.get_weight()});
   }
+  std::optional<ClusteredMatches> clustered;
+  if (request.collapse) {
+    DeadlineSpy watch(deadline);  // the pass reads every clustered match: within the limit
+    clustered.emplace(db_, query, deadline.limited() ? &watch : nullptr);
+    collapse_counts(request, *clustered, result);
+  }
   result.facets_exact = result.total_exact;
-  if (wants(request, "actor"))
-    result.facets.actor = top_actors(actor_spy_, request.facet_size, actors_);
+  if (wants(request, "actor")) {
+    const Overcount overcount =
+        clustered ? clustered->actor_overcount(&actors_.merged_codes()) : Overcount();
+    result.facets.actor =
+        top_actors(actor_spy_, request.facet_size, actors_, clustered ? &overcount : nullptr);
+  }
   if (wants(request, "significant")) {
-    result.facets.significant = significant_actors(actor_spy_, result.total, db_.get_doccount(),
-                                                   actors_, request.facet_size);
+    // Counted on articles (the spy's counts), collapsed or not.
+    result.facets.significant =
+        significant_actors(actor_spy_, result.total_raw.value_or(result.total), db_.get_doccount(),
+                           actors_, request.facet_size);
   }
 
   // The words to mark are the query's own: a hit's text holds one of them exactly when the
@@ -375,9 +410,43 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     if (snippets && request.mark_titles)
       result.hits.back().marked_title = snippets->mark_all(result.hits.back().title);
     result.hits.back().rank = request.offset + static_cast<Xapian::doccount>(i) + 1;
+    if (clustered) {
+      const std::vector<Xapian::docid> members = clustered->members_of(page[i].did);
+      result.hits.back().copies = static_cast<Xapian::doccount>(members.size());
+      auto& duplicates = result.hits.back().duplicates;
+      for (const Xapian::docid did : members) {
+        if (did != page[i].did) duplicates.push_back(cluster_member(db_, did));
+      }
+      sort_members(duplicates);
+    }
   }
   if (result.total < kSuggestBelow) add_suggestions(request, db_, actors_, analyzer_, result);
   return result;
+}
+
+// Totals and the date and source facets counted by clusters (search/collapse.h), the
+// counts of articles kept as the *_raw fields. The sources were counted in full.
+void Searcher::collapse_counts(const SearchRequest& request, const ClusteredMatches& clustered,
+                               SearchResult& result) {
+  result.total_raw = result.total;
+  result.total -= clustered.removed();
+  if (result.facets.date) {
+    const auto overcount = clustered.date_overcount(request.granularity);
+    subtract_overcount(*result.facets.date, overcount,
+                       [](const BucketCount& b) { return b.bucket; });
+    result.facets.undated_raw = result.facets.undated;
+    if (const auto it = overcount.find(""); it != overcount.end())
+      result.facets.undated -= it->second;
+  }
+  if (result.facets.source) {
+    auto& sources = *result.facets.source;
+    subtract_overcount(sources, clustered.source_overcount(),
+                       [](const SourceCount& s) { return s.source; });
+    std::stable_sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
+      return a.count != b.count ? a.count > b.count : a.source < b.source;
+    });
+    if (sources.size() > request.facet_size) sources.resize(request.facet_size);
+  }
 }
 
 // The OR of `terms` ranked by rank_term_union(), its matches counted for the facets.
@@ -401,7 +470,7 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
   if (source_facet) {
     auto& sources = result.facets.source.emplace();
     for (auto& [source, n] : sources_.top(sources_.count(walked.matches), request.facet_size))
-      sources.push_back({std::move(source), n});
+      sources.push_back({std::move(source), n, std::nullopt});
   }
   if (folder_facet) {
     auto& folders = result.facets.folder.emplace();
@@ -420,6 +489,8 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(bm25().xapian_weight());
+  // The best match of each cluster stands for it; the others are counted, not shown.
+  if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
   // Undated articles sort last in both directions.
   Xapian::MultiValueKeyMaker by_date;
   if (request.sort != SortOrder::Relevance) {
@@ -440,11 +511,18 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   if (deadline.limited()) enquire.add_matchspy(&watch);
 
   // Spies only see the documents the matcher looks at: exact facets need all of them.
-  const Xapian::doccount check_at_least =
-      request.exact ? db_.get_doccount() : request.offset + request.limit + kCheckAtLeast;
+  const Xapian::doccount check_at_least = request.exact || request.collapse
+                                              ? db_.get_doccount()
+                                              : request.offset + request.limit + kCheckAtLeast;
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  result.total = mset.get_matches_estimated();
-  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  // Collapsed, Xapian's own totals count clusters: the articles are the uncollapsed ones
+  // (collapse_counts() then subtracts the copies, exactly).
+  result.total =
+      request.collapse ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
+  result.total_exact =
+      request.collapse
+          ? mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound()
+          : mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
   if (date_facet) {
     std::map<std::string, Xapian::doccount> per_day;
@@ -458,7 +536,9 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
     dates_.read(date_spy.get_total());
   }
   if (source_facet) {
-    result.facets.source = top_sources(source_spy, request.facet_size);
+    // Collapsed, the order may change once copies count once: every source, cut after.
+    result.facets.source =
+        top_sources(source_spy, request.collapse ? db_.get_doccount() : request.facet_size);
     sources_.read(source_spy.get_total());
   }
   if (folder_facet) {

@@ -13,6 +13,7 @@
 #include "dossier/facets/facets.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
+#include "dossier/search/collapse.h"
 #include "dossier/search/query_builder.h"
 #include "dossier/search/significant_actors.h"
 #include "dossier/search/term_union.h"
@@ -62,6 +63,9 @@ struct SearchRequest {
   std::string mark_start = "**";
   std::string mark_end = "**";
   bool mark_titles = false;  // fill Hit::marked_title (the text printer shows it)
+  // One hit per near-duplicate cluster (search/collapse.h); totals and facets count
+  // clusters, exactly (`exact` is then ignored), beside the uncollapsed counts.
+  bool collapse = false;
 };
 
 struct HitActor {
@@ -81,23 +85,30 @@ struct Hit {
   std::string source;            // as given by metadata, empty when unknown
   std::string url;               // as given by metadata, empty when unknown
   std::vector<HitActor> actors;  // the article's main actors, most mentioned first
+  // With collapse: the matching articles of the hit's cluster (1 when it has no copy) and
+  // the others among them, in representative order.
+  Xapian::doccount copies = 0;
+  std::vector<ClusterMember> duplicates;
 };
 
 struct ActorCount {
   std::string name;
   std::string type;
   Xapian::doccount count = 0;
+  std::optional<Xapian::doccount> count_raw;  // with collapse: articles, not clusters
 };
 
 struct SourceCount {
   std::string source;
   Xapian::doccount count = 0;
+  std::optional<Xapian::doccount> count_raw;  // with collapse: articles, not clusters
 };
 
 struct Facets {
   std::optional<std::vector<ActorCount>> actor;
   std::optional<std::vector<BucketCount>> date;
   Xapian::doccount undated = 0;  // with the date facet: matches without a publication date
+  std::optional<Xapian::doccount> undated_raw;  // with collapse: articles, not clusters
   std::optional<std::vector<SourceCount>> source;
   std::optional<std::vector<SignificantActor>> significant;
   std::optional<std::vector<SourceCount>> folder;  // SourceCount::source is the folder
@@ -107,6 +118,7 @@ struct SearchResult {
   std::string query;
   Xapian::doccount total = 0;  // matching documents (estimate unless total_exact)
   bool total_exact = false;
+  std::optional<Xapian::doccount> total_raw;  // with collapse: articles, not clusters
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 0;
   std::vector<Hit> hits;
@@ -181,6 +193,8 @@ class Searcher {
   Xapian::MSet rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
                               const Deadline& deadline, SearchResult& result);
   Hit hit(const RankedDoc& ranked, SnippetMaker* snippets);
+  void collapse_counts(const SearchRequest& request, const ClusteredMatches& clustered,
+                       SearchResult& result);
 
   std::string path_;
   // A sharded database's shards, in order (before db_: open_readable() fills them); empty

@@ -230,7 +230,8 @@ ApiResponse Api::route(const ApiRequest& request) {
 ApiResponse Api::search(const ApiRequest& request) {
   const Params& p = request.params;
   check_known(p, {"q", "actor", "source", "folder", "from", "to", "facets", "facet_size",
-                  "granularity", "sort", "limit", "offset", "plain", "match", "estimate"});
+                  "granularity", "sort", "limit", "offset", "plain", "match", "estimate",
+                  "collapse"});
   SearchRequest r;
   r.query = single(p, "q").value_or("");
   if (r.query.size() > limits_.max_query_bytes)
@@ -250,6 +251,7 @@ ApiResponse Api::search(const ApiRequest& request) {
   r.match = *match_mode_from_string(choice(p, "match", "all", {"all", "any"}));
   r.exact = !flag(p, "estimate");
   r.time_limit_seconds = limits_.time_limit_seconds;
+  r.collapse = flag(p, "collapse");
 
   auto searcher = searchers_.borrow();
   const SearchResult result = searcher->search(r);

@@ -1,0 +1,95 @@
+#include "dossier/dedup/signature.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "dossier/base/hash.h"
+#include "dossier/schema/schema.h"
+
+namespace dossier::dedup {
+namespace {
+
+// SplitMix64's output function: a fixed, well-mixed bijection on 64 bits.
+constexpr std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Hash function i is h -> high 32 bits of (a_i * h + b_i) mod 2^64, a_i odd: a
+// multiply-shift family, two operations per shingle and function. The constants are
+// fixed (derived from i), so signatures are the same on every machine and run.
+struct HashFamily {
+  std::array<std::uint64_t, kHashes> a{}, b{};
+  constexpr HashFamily() {
+    for (std::size_t i = 0; i < kHashes; ++i) {
+      a[i] = mix(2 * i + 1) | 1;
+      b[i] = mix(2 * i + 2);
+    }
+  }
+};
+constexpr HashFamily kFamily;
+
+}  // namespace
+
+std::optional<Signature> signature_of(const std::vector<Token>& body) {
+  if (body.size() < kMinWords) return std::nullopt;
+  std::vector<std::uint64_t> words(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) words[i] = fnv1a64(body[i].term);
+  std::array<std::uint64_t, kHashes> minima;
+  minima.fill(std::numeric_limits<std::uint64_t>::max());
+  for (std::size_t start = 0; start + kShingleWords <= words.size(); ++start) {
+    std::uint64_t shingle = 0;
+    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ words[start + k]);
+    for (std::size_t i = 0; i < kHashes; ++i)
+      minima[i] = std::min(minima[i], kFamily.a[i] * shingle + kFamily.b[i]);
+  }
+  Signature signature;
+  for (std::size_t i = 0; i < kHashes; ++i)
+    signature[i] = static_cast<std::uint32_t>(minima[i] >> 32);
+  return signature;
+}
+
+double resemblance(const Signature& a, const Signature& b) {
+  std::size_t agree = 0;
+  for (std::size_t i = 0; i < kHashes; ++i) agree += a[i] == b[i];
+  return static_cast<double>(agree) / kHashes;
+}
+
+bool same_story(const Signature& a, const Signature& b) {
+  return resemblance(a, b) >= kThreshold;
+}
+
+std::string encode(const Signature& signature) {
+  std::string out;
+  out.reserve(4 * kHashes);
+  for (const std::uint32_t v : signature) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+  }
+  return out;
+}
+
+std::optional<Signature> decode(std::string_view value) {
+  if (value.size() != 4 * kHashes) return std::nullopt;
+  Signature signature;
+  for (std::size_t i = 0; i < kHashes; ++i) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 4; ++k) v = v << 8 | static_cast<unsigned char>(value[4 * i + k]);
+    signature[i] = v;
+  }
+  return signature;
+}
+
+std::vector<std::string> band_terms(const Signature& signature) {
+  std::vector<std::string> terms;
+  terms.reserve(kBands);
+  for (std::size_t band = 0; band < kBands; ++band) {
+    std::uint64_t h = band;
+    for (std::size_t r = 0; r < kRows; ++r) h = mix(h ^ signature[band * kRows + r]);
+    terms.push_back(schema::band_term(static_cast<unsigned>(band), h));
+  }
+  return terms;
+}
+
+}  // namespace dossier::dedup

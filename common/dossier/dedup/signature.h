@@ -1,0 +1,66 @@
+// Near-duplicate signatures: MinHash over word shingles of an article's cleaned body.
+//
+// Two articles' resemblance is the Jaccard index of their sets of shingles (runs of
+// kShingleWords consecutive words, folded by the analyser, boilerplate lines already
+// dropped by the article cleaner; the headline is left out, so a re-headed copy is an
+// exact copy). A signature keeps, for each of kHashes fixed hash functions, the smallest
+// hash of any shingle; the fraction of positions where two signatures agree estimates the
+// resemblance (Broder 1997). Locality-sensitive banding turns "resembles" into a lookup:
+// kBands bands of kRows hash values each become boolean terms, and two articles whose
+// resemblance is r share at least one band with probability 1 - (1 - r^kRows)^kBands.
+// Figures behind the parameters: docs/BENCHMARKS.md ("Near-duplicates").
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dossier/text/analyzer.h"
+
+namespace dossier::dedup {
+
+// Words per shingle: long enough that texts on one topic, or of one template with other
+// figures, share few shingles; short enough that an edit changes few.
+inline constexpr std::size_t kShingleWords = 4;
+// A body of fewer words gets no signature, so it is never clustered: such a text is
+// mostly its template (dividend notices, rate announcements: "Qtly div 10 cts vs 10 cts
+// prior, pay April 1"), the same words for different companies and days, and the story
+// is told by the headline, which copies may change.
+inline constexpr std::size_t kMinWords = 50;
+// Hash functions per signature (the estimate's standard error is sqrt(r(1-r)/kHashes)).
+inline constexpr std::size_t kHashes = 128;
+// Banding: the first kBands * kRows hash values; a pair at resemblance 0.5 shares a band
+// with probability 0.997, at 0.3 with 0.85 (verified against the whole signature after).
+inline constexpr std::size_t kBands = 20;
+inline constexpr std::size_t kRows = 2;
+static_assert(kBands * kRows <= kHashes);
+static_assert(kMinWords >= kShingleWords);
+// Two articles are copies of one story when their estimated resemblance is at least this.
+inline constexpr double kThreshold = 0.5;
+// Changes whenever the signature of a given text changes (the parameters above, the
+// hashing): stored articles' stamps include it, so the next run re-analyses them all.
+inline constexpr int kSignatureVersion = 1;
+
+using Signature = std::array<std::uint32_t, kHashes>;
+
+// The signature of a body's words; nothing when the body has fewer than kMinWords words
+// (such an article is never clustered).
+std::optional<Signature> signature_of(const std::vector<Token>& body);
+
+// The estimated resemblance of two articles: the fraction of hash functions that agree.
+double resemblance(const Signature& a, const Signature& b);
+// Whether two articles are copies of one story (resemblance >= kThreshold).
+bool same_story(const Signature& a, const Signature& b);
+
+// kSlotSignature's encoding: kHashes big-endian uint32; nothing for any other length.
+std::string encode(const Signature& signature);
+std::optional<Signature> decode(std::string_view value);
+
+// The band terms of a signature (schema::band_term), one per band.
+std::vector<std::string> band_terms(const Signature& signature);
+
+}  // namespace dossier::dedup

@@ -1,0 +1,234 @@
+// Near-duplicates end to end: clusters found at index time, kept right by incremental
+// runs, --prune and shards, and shown by `duplicates` and `--collapse`.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "e2e_support.h"
+
+namespace dossier::e2e {
+namespace {
+
+// A story of `paragraphs` paragraphs of plain English-like sentences, different for
+// each seed (a linear congruential generator picks the words).
+std::vector<std::string> story(std::uint64_t seed, int paragraphs) {
+  static const std::vector<std::string> kWords = {
+      "minister", "council",   "river",  "harbour", "farmers",  "budget",  "railway", "court",
+      "village",  "engineers", "storm",  "pension", "school",   "bridge",  "miners",  "festival",
+      "election", "factory",   "museum", "drought", "hospital", "airport", "treaty",  "senate",
+      "union",    "market",    "forest", "coast",   "teachers", "police",  "harvest", "tunnel"};
+  static const std::vector<std::string> kVerbs = {"said",    "warned", "agreed", "rejected",
+                                                  "visited", "closed", "opened", "promised"};
+  std::vector<std::string> out;
+  std::uint64_t x = seed;
+  const auto pick = [&](const std::vector<std::string>& from) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return from[(x >> 33) % from.size()];
+  };
+  // A word of its own, so a query can find the story.
+  static const std::vector<std::string> kNames = {"Alder", "Zelda",  "Brisk",
+                                                  "Quill", "Tamsin", "Orrin"};
+  for (int p = 0; p < paragraphs; ++p) {
+    std::string paragraph = p == 0 ? "Codename " + kNames[seed % kNames.size()] + ". " : "";
+    if (p == 0 && seed == 1) paragraph += "Prime Minister Boris Johnson visited the coast. ";
+    for (int s = 0; s < 3; ++s) {
+      paragraph += "The " + pick(kWords) + " " + pick(kVerbs) + " the " + pick(kWords) +
+                   " of the " + pick(kWords) + " and the " + pick(kWords) + " near the " +
+                   pick(kWords) + ". ";
+    }
+    out.push_back(paragraph);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& paragraphs) {
+  std::string out;
+  for (const auto& p : paragraphs) out += (out.empty() ? "" : "\\n") + p;
+  return out;
+}
+
+// A market report or a results page: one template, other names and figures.
+std::string market_report(const std::string& company, int a, int b) {
+  return "Shares of " + company + " rose " + std::to_string(a) + " percent to " +
+         std::to_string(b) + " dollars on Monday. " + company + " reported revenue of " +
+         std::to_string(a * 3) + " million dollars, against " + std::to_string(b * 2) +
+         " million a year earlier. Analysts at " + company + " expected " + std::to_string(a + b) +
+         " million. The index closed " + std::to_string(b - a) + " points higher at " +
+         std::to_string(a * 100 + b) + ". Trading volume was " + std::to_string(a * b) +
+         " million shares, against " + std::to_string(a + 7) + " million on Friday. Bond yields " +
+         "fell to " + std::to_string(b / 10) + " percent, and the dollar rose " +
+         std::to_string(a + 1) + " cents against the yen in late trading.";
+}
+
+std::string results(const std::string& home, const std::string& away, int h, int a) {
+  return home + " beat " + away + " " + std::to_string(h) + "-" + std::to_string(a) +
+         " at home on Saturday. " + home + " scored " + std::to_string(h) + " times and " + away +
+         " " + std::to_string(a) + ". " + home + " now lead the table by " + std::to_string(h + a) +
+         " points, and " + away + " drop to " + std::to_string(h * 3) + "th place. A crowd of " +
+         std::to_string(h * 9000 + a) + " saw " + home + " take the lead after " +
+         std::to_string(h * 11) + " minutes. " + away + " replied after " + std::to_string(a * 17) +
+         " minutes, but " + home + " scored again after " + std::to_string(h * 23) + " minutes. " +
+         home + " play " + away + " again in " + std::to_string(a + 5) + " weeks.";
+}
+
+std::string record(const std::string& id, const std::string& title, const std::string& body,
+                   const std::string& date, const std::string& source) {
+  std::string line = R"({"id":")" + id + R"(","title":")" + title + R"(","body":")" + body + "\"";
+  if (!date.empty()) line += R"(,"date":")" + date + "\"";
+  return line + R"(,"source":")" + source + "\"}\n";
+}
+
+struct Corpus {
+  bool with_original = true;     // s1-orig, the representative of story 1
+  bool s2_copy_changed = false;  // s2-copy rewritten into another story
+};
+
+std::string corpus(const Corpus& c) {
+  const auto s1 = story(1, 8);
+  auto dropped = s1;
+  dropped.erase(dropped.begin() + 2);
+  std::string out;
+  if (c.with_original) out += record("s1-orig", "Storm hits coast", join(s1), "2020-03-02", "wire");
+  out += record("s1-reheaded", "Coast counts the cost", join(s1), "2020-03-03", "site-a");
+  out += record("s1-trimmed", "Storm hits coast",
+                join(std::vector<std::string>(s1.begin(), s1.begin() + 6)), "2020-03-03", "site-b");
+  out += record("s1-boilerplate", "Storm hits coast",
+                join(s1) + "\\nREAD MORE: Ten things to know\\nSubscribe to our newsletter",
+                "2020-03-04", "site-c");
+  out += record("s1-dropped", "Storm hits coast", join(dropped), "", "site-d");
+  out += record("s2-orig", "Budget talks", join(story(2, 6)), "2020-03-01", "wire");
+  out += record("s2-copy", "Budget talks", join(story(c.s2_copy_changed ? 5 : 2, 6)), "2020-03-01",
+                "site-a");
+  out += record("s3", "Museum opens", join(story(3, 6)), "2020-03-05", "wire");
+  out += record("m1", "Markets", market_report("Acme", 3, 45), "2020-03-02", "wire");
+  out += record("m2", "Markets", market_report("Globex", 5, 71), "2020-03-02", "wire");
+  out += record("m3", "Markets", market_report("Initech", 2, 19), "2020-03-03", "site-a");
+  out += record("f1", "Results", results("Rovers", "United", 3, 1), "2020-03-07", "wire");
+  out += record("f2", "Results", results("City", "Albion", 2, 0), "2020-03-07", "wire");
+  return out;
+}
+
+RunResult index(const std::string& db, const std::string& file, const std::string& extra = "") {
+  return run(kIndex + " --quiet --db " + quote(db) + " " + extra + " " + quote(file));
+}
+
+std::string duplicates(const std::string& db, const std::string& args = "--format json") {
+  const auto r = run(kSearch + " --db " + quote(db) + " duplicates " + args);
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  return r.out;
+}
+
+const std::string kStory1 =
+    R"({"size":5,"members":[{"id":"s1-orig","source":"wire","date":"2020-03-02"},)"
+    R"({"id":"s1-reheaded","source":"site-a","date":"2020-03-03"},)"
+    R"({"id":"s1-trimmed","source":"site-b","date":"2020-03-03"},)"
+    R"({"id":"s1-boilerplate","source":"site-c","date":"2020-03-04"},)"
+    R"({"id":"s1-dropped","source":"site-d","date":null}]})"
+    "\n";
+// Equal dates: the smaller id represents.
+const std::string kStory2 =
+    R"({"size":2,"members":[{"id":"s2-copy","source":"site-a","date":"2020-03-01"},)"
+    R"({"id":"s2-orig","source":"wire","date":"2020-03-01"}]})"
+    "\n";
+
+TEST(Dedup, ClustersCopiesAndNotTemplates) {
+  TempDir dir("dedup_clusters");
+  const auto file = dir / "news.jsonl", db = dir / "db";
+  std::ofstream(file) << corpus({});
+  ASSERT_EQ(index(db, file).exit_code, 0);
+  EXPECT_EQ(duplicates(db), kStory1 + kStory2);
+  EXPECT_EQ(duplicates(db, "--format json zelda"), kStory1);
+  EXPECT_EQ(duplicates(db, "zelda"),
+            "5 copies\n  s1-orig  2020-03-02  wire\n  s1-reheaded  2020-03-03  site-a\n"
+            "  s1-trimmed  2020-03-03  site-b\n  s1-boilerplate  2020-03-04  site-c\n"
+            "  s1-dropped  undated  site-d\n");
+  const auto none = run(kSearch + " --db " + quote(db) + " duplicates analysts");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_EQ(none.out, "");
+}
+
+TEST(Dedup, CollapseCountsClusters) {
+  TempDir dir("dedup_collapse");
+  const auto file = dir / "news.jsonl", db = dir / "db";
+  std::ofstream(file) << corpus({});
+  ASSERT_EQ(index(db, file).exit_code, 0);
+  const std::string search = kSearch + " --db " + quote(db) + " --format json --limit 1 ";
+  // 13 articles, 8 stories.
+  const auto all = run(search + "--collapse --facets source,date --granularity month --sort date");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  // The best-ranked article of a cluster stands for it (equal dates and scores: the first
+  // indexed); the others are its duplicates.
+  EXPECT_EQ(all.out.substr(0, all.out.find("\"snippet\"")),
+            R"({"query":"","total":8,"total_raw":13,"total_exact":true,"offset":0,"limit":1,)"
+            R"("hits":[{"rank":1,"id":"s2-orig","title":"Budget talks","score":0.0,)");
+  EXPECT_EQ(all.out.substr(all.out.find("\"date\":\"2020-03-01\"")),
+            R"("date":"2020-03-01","date_source":"metadata","actors":[],"copies":2,)"
+            R"("duplicates":[{"id":"s2-copy","source":"site-a","date":"2020-03-01"}]}],)"
+            R"("facets":{"date":[{"bucket":"2020-03","count":8,"count_raw":12}],"undated":1,)"
+            R"("undated_raw":1,"source":[{"source":"wire","count":7,"count_raw":7},)"
+            R"({"source":"site-a","count":3,"count_raw":3},{"source":"site-b","count":1,)"
+            R"("count_raw":1},{"source":"site-c","count":1,"count_raw":1},{"source":"site-d",)"
+            R"("count":1,"count_raw":1}],"exact":true}})"
+            "\n");
+  // Story 1's five articles are one hit; without --collapse, five.
+  const auto storm = run(search + "--collapse zelda");
+  EXPECT_NE(storm.out.find(R"("total":1,"total_raw":5,)"), std::string::npos) << storm.out;
+  EXPECT_NE(storm.out.find(R"("copies":5,"duplicates":[{"id":"s1-orig")"), std::string::npos)
+      << storm.out;
+  const auto actors =
+      run(kSearch + " --db " + quote(db) + " --format json --collapse --facets actor zelda");
+  EXPECT_NE(actors.out.find(R"({"name":"Boris Johnson","type":"person","count":1,"count_raw":5})"),
+            std::string::npos)
+      << actors.out;
+  const auto raw = run(search + "zelda");
+  EXPECT_NE(raw.out.find(R"("total":5,"total_exact":true)"), std::string::npos) << raw.out;
+  EXPECT_EQ(raw.out.find("copies"), std::string::npos) << raw.out;
+  // A batch line asks with "collapse".
+  const auto batch = run(kSearch + " --db " + quote(db) + " --batch - --no-header --limit 0",
+                         "{\"id\":1,\"q\":\"zelda\",\"collapse\":true}\n");
+  EXPECT_EQ(batch.out,
+            R"({"id":1,"query":"zelda","total":1,"total_raw":5,"total_exact":true,"offset":0,)"
+            R"("limit":0,"hits":[]})"
+            "\n");
+}
+
+// Incremental runs, --prune and shards give a clean build's clusters.
+TEST(Dedup, IncrementalPruneAndShards) {
+  TempDir dir("dedup_incremental");
+  const auto file = dir / "news.jsonl", db = dir / "db", clean = dir / "clean",
+             sharded = dir / "sharded";
+  std::ofstream(file) << corpus({});
+  ASSERT_EQ(index(db, file).exit_code, 0);
+  ASSERT_EQ(index(sharded, file, "--shards 3").exit_code, 0);
+  EXPECT_EQ(duplicates(sharded), kStory1 + kStory2);
+
+  // The representative goes: the next member represents.
+  std::ofstream(file) << corpus({.with_original = false});
+  ASSERT_EQ(index(db, file, "--prune").exit_code, 0);
+  ASSERT_EQ(index(sharded, file, "--prune").exit_code, 0);
+  const std::string story1_without_original =
+      R"({"size":4,"members":[{"id":"s1-reheaded","source":"site-a","date":"2020-03-03"},)"
+      R"({"id":"s1-trimmed","source":"site-b","date":"2020-03-03"},)"
+      R"({"id":"s1-boilerplate","source":"site-c","date":"2020-03-04"},)"
+      R"({"id":"s1-dropped","source":"site-d","date":null}]})"
+      "\n";
+  EXPECT_EQ(duplicates(db), story1_without_original + kStory2);
+  EXPECT_EQ(duplicates(sharded), story1_without_original + kStory2);
+
+  // A changed article is clustered anew; the original comes back.
+  std::ofstream(file) << corpus({.s2_copy_changed = true});
+  ASSERT_EQ(index(db, file, "--prune").exit_code, 0);
+  ASSERT_EQ(index(sharded, file, "--prune").exit_code, 0);
+  ASSERT_EQ(index(clean, file).exit_code, 0);
+  EXPECT_EQ(duplicates(clean), kStory1);
+  EXPECT_EQ(duplicates(db), kStory1);
+  EXPECT_EQ(duplicates(sharded), kStory1);
+  // An unchanged run writes nothing.
+  const auto again = index(db, file);
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(duplicates(db), kStory1);
+}
+
+}  // namespace
+}  // namespace dossier::e2e

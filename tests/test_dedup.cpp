@@ -1,0 +1,170 @@
+// Near-duplicate signatures and the clustering rule (dedup/).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "dossier/dedup/clusters.h"
+#include "dossier/dedup/signature.h"
+
+namespace dossier::dedup {
+namespace {
+
+// A deterministic text of `words` words drawn from a vocabulary of 2,000 (a linear
+// congruential generator: the same words on every machine).
+std::vector<Token> text(std::uint64_t seed, std::size_t words) {
+  std::vector<Token> out;
+  std::uint64_t x = seed;
+  for (std::size_t i = 0; i < words; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    Token t;
+    t.term = std::to_string((x >> 33) % 2000);
+    t.term.insert(0, 1, 'w');  // not "w" + ...: GCC 12 warns wrongly (-Wrestrict) at -O3
+    out.push_back(t);
+  }
+  return out;
+}
+
+std::vector<Token> slice(const std::vector<Token>& t, std::size_t from, std::size_t to) {
+  return {t.begin() + static_cast<std::ptrdiff_t>(from),
+          t.begin() + static_cast<std::ptrdiff_t>(to)};
+}
+
+std::vector<Token> concat(std::vector<Token> a, const std::vector<Token>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+// Every fourth word replaced, as a report from the same template with other figures.
+std::vector<Token> other_figures(std::vector<Token> t) {
+  for (std::size_t i = 0; i < t.size(); i += 4) t[i].term = std::to_string(i * 7 + 3);
+  return t;
+}
+
+TEST(Signature, CopiesAndNotCopies) {
+  const auto story = text(1, 300);
+  struct Case {
+    const char* name;
+    std::vector<Token> other;
+    bool same;
+  };
+  const std::vector<Case> cases = {
+      {"exact copy", story, true},
+      {"trimmed to 70%", slice(story, 0, 210), true},
+      {"a paragraph (20%) dropped", concat(slice(story, 0, 100), slice(story, 160, 300)), true},
+      {"boilerplate (10%) added", concat(story, text(7, 30)), true},
+      {"trimmed to 40%", slice(story, 0, 120), false},
+      {"same template, other figures", other_figures(story), false},
+      {"another story", text(2, 300), false},
+  };
+  const auto a = signature_of(story);
+  ASSERT_TRUE(a);
+  for (const auto& c : cases) {
+    const auto b = signature_of(c.other);
+    ASSERT_TRUE(b) << c.name;
+    EXPECT_EQ(same_story(*a, *b), c.same) << c.name << ": " << resemblance(*a, *b);
+  }
+  EXPECT_EQ(resemblance(*a, *signature_of(story)), 1.0);
+}
+
+TEST(Signature, TooShortHasNone) {
+  EXPECT_FALSE(signature_of(text(1, kMinWords - 1)));
+  EXPECT_TRUE(signature_of(text(1, kMinWords)));
+}
+
+// Stored signatures and band terms must not change without kSignatureVersion: a changed
+// hash would leave old and new articles unable to match.
+TEST(Signature, StableEncodingAndBands) {
+  const auto s = *signature_of(text(1, 50));
+  EXPECT_EQ(decode(encode(s)), s);
+  EXPECT_FALSE(decode(encode(s).substr(1)));
+  const auto bands = band_terms(s);
+  ASSERT_EQ(bands.size(), kBands);
+  EXPECT_EQ(bands[0].substr(0, 4), "XD00");
+  EXPECT_EQ(bands[19].substr(0, 4), "XD13");
+  EXPECT_EQ(bands[0].size(), 2 + 2 + 16u);
+  EXPECT_EQ(s[0], 37805306u);
+  EXPECT_EQ(bands[0], "XD0094e3b5ef5629bfbf");
+}
+
+// A signature equal to `base` on positions [from, to), and distinct elsewhere (`tag`
+// makes its other values its own).
+Signature sig(std::uint32_t tag, std::size_t from = 0, std::size_t to = 0) {
+  Signature s;
+  for (std::size_t i = 0; i < kHashes; ++i)
+    s[i] = (i >= from && i < to) ? static_cast<std::uint32_t>(i)
+                                 : tag << 16 | static_cast<std::uint32_t>(i);
+  return s;
+}
+
+TEST(Clusters, RepresentativeOrderAndJoining) {
+  struct Case {
+    const char* name;
+    std::vector<Candidate> candidates;  // all in one bucket
+    std::vector<std::size_t> leaders;
+  };
+  const std::vector<Case> cases = {
+      {"the earliest dated represents",
+       {{"20200102", "a", sig(1, 0, 100), {}}, {"20200101", "b", sig(2, 0, 100), {}}},
+       {1, 1}},
+      {"dated before undated",
+       {{"", "a", sig(1, 0, 128), {}}, {"20200101", "b", sig(2, 0, 128), {}}},
+       {1, 1}},
+      {"same date: the smaller id",
+       {{"20200101", "b", sig(1, 0, 128), {}}, {"20200101", "a", sig(2, 0, 128), {}}},
+       {1, 1}},
+      {"below the threshold: apart",
+       {{"20200101", "a", sig(1, 0, 63), {}}, {"20200102", "b", sig(2, 0, 63), {}}},
+       {0, 1}},
+      {"at the threshold: together",
+       {{"20200101", "a", sig(1, 0, 64), {}}, {"20200102", "b", sig(2, 0, 64), {}}},
+       {0, 0}},
+      // b resembles a (0.62), c resembles b (0.69) but not a (0.31): no chaining.
+      {"no chains through members",
+       {{"20200101", "a", sig(1, 0, 80), {}},
+        {"20200102",
+         "b",
+         [] {
+           Signature s = sig(2, 0, 80);
+           for (std::size_t i = 80; i < kHashes; ++i)
+             s[i] = 9u << 16 | static_cast<std::uint32_t>(i);
+           return s;
+         }(),
+         {}},
+        {"20200103",
+         "c",
+         [] {
+           Signature s = sig(3, 40, 80);
+           for (std::size_t i = 80; i < kHashes; ++i)
+             s[i] = 9u << 16 | static_cast<std::uint32_t>(i);
+           return s;
+         }(),
+         {}}},
+       {0, 0, 2}},
+      // c resembles both representatives; it joins the one it resembles most.
+      {"the most resembling representative",
+       {{"20200101", "a", sig(1, 0, 70), {}},
+        {"20200102", "b", sig(2, 50, 128), {}},
+        {"20200103", "c", sig(3, 0, 128), {}}},
+       {0, 1, 1}},
+  };
+  for (auto c : cases) {
+    std::vector<std::vector<std::uint32_t>> buckets(1);
+    for (std::uint32_t i = 0; i < c.candidates.size(); ++i) {
+      c.candidates[i].buckets = {0};
+      buckets[0].push_back(i);
+    }
+    EXPECT_EQ(assign_clusters(c.candidates, buckets), c.leaders) << c.name;
+  }
+}
+
+// Candidates that share no bucket are never compared.
+TEST(Clusters, OnlyBucketsAreCompared) {
+  std::vector<Candidate> candidates = {{"20200101", "a", sig(1, 0, 128), {0}},
+                                       {"20200102", "b", sig(2, 0, 128), {1}}};
+  EXPECT_EQ(assign_clusters(candidates, {{0}, {1}}), (std::vector<std::size_t>{0, 1}));
+}
+
+}  // namespace
+}  // namespace dossier::dedup
