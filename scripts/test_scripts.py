@@ -16,8 +16,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import cisi_queries  # noqa: E402
 import eval_actors  # noqa: E402
+import eval_dedup  # noqa: E402
 import make_queries  # noqa: E402
 import make_synthetic_corpus  # noqa: E402
+import reuters_syndicate  # noqa: E402
 import reuters_to_jsonl  # noqa: E402
 import trec_eval  # noqa: E402
 from dossier_data import UserError, decode_bytes, parse_smart  # noqa: E402
@@ -72,6 +74,39 @@ class EvalActorsTest(unittest.TestCase):
         cases = {"tmpab12/doc001.txt": "doc001", "doc002.txt": "doc002", "a/b/doc3": "doc3"}
         for article_id, name in cases.items():
             self.assertEqual(eval_actors.document_name(article_id), name)
+
+
+class DedupEvalTest(unittest.TestCase):
+    def test_pairs_of_groups(self):
+        self.assertEqual(eval_dedup.pairs([["b", "a", "c"], ["d", "e"], ["f"]]),
+                         {("a", "b"), ("a", "c"), ("b", "c"), ("d", "e")})
+
+    def test_shingles_and_resemblance(self):
+        self.assertEqual(eval_dedup.shingles("A b, c d e"), {("a", "b", "c", "d"),
+                                                             ("b", "c", "d", "e")})
+        texts = {"x": "one two three four five", "y": "one two three four six"}
+        self.assertEqual(eval_dedup.resemblance(texts.__getitem__, "x", "y"), 1 / 3)
+
+
+class SyndicateTest(unittest.TestCase):
+    def test_variants(self):
+        import random
+        body = "\n\n".join(" ".join(f"w{p}{i}" for i in range(10)) for p in range(4))
+        record = {"id": "r-1", "title": "OIL PRICES RISE", "body": body, "date": "1987-03-02",
+                  "source": "reuters"}
+        sites = ["Site A", "Site B", "Site C", "Site D"]
+        out = reuters_syndicate.variants(random.Random(1), record, sites, "Other Story")
+        self.assertEqual([v["id"] for v in out],
+                         ["r-1-reheaded", "r-1-trimmed", "r-1-boilerplate", "r-1-dropped"])
+        paras = body.split("\n\n")
+        self.assertEqual(out[0]["title"], "Update: Oil Prices Rise")
+        self.assertEqual(out[0]["body"], "SITE A - " + body)
+        self.assertEqual(out[1]["body"], "\n\n".join(paras[:3]))  # 30 of 40 words
+        self.assertEqual(out[2]["body"].split("\n\n")[2:6], paras)
+        self.assertTrue(out[2]["body"].endswith("Copyright 2019 Site C. All rights reserved."))
+        self.assertEqual(len(out[3]["body"].split("\n\n")), 3)
+        self.assertEqual(out[3]["body"].split("\n\n")[0], paras[0])
+        self.assertEqual({v["date"] for v in out}, {"1987-03-02"})
 
 
 class SmartTest(unittest.TestCase):
