@@ -162,15 +162,17 @@ TEST(Dedup, CollapseCountsClusters) {
   EXPECT_EQ(all.out.substr(0, all.out.find("\"snippet\"")),
             R"({"query":"","total":8,"total_raw":13,"total_exact":true,"offset":0,"limit":1,)"
             R"("hits":[{"rank":1,"id":"s2-orig","title":"Budget talks","score":0.0,)");
-  EXPECT_EQ(all.out.substr(all.out.find("\"date\":\"2020-03-01\"")),
-            R"("date":"2020-03-01","date_source":"metadata","actors":[],"copies":2,)"
-            R"("duplicates":[{"id":"s2-copy","source":"site-a","date":"2020-03-01"}]}],)"
-            R"("facets":{"date":[{"bucket":"2020-03","count":8,"count_raw":12}],"undated":1,)"
-            R"("undated_raw":1,"source":[{"source":"wire","count":7,"count_raw":7},)"
-            R"({"source":"site-a","count":3,"count_raw":3},{"source":"site-b","count":1,)"
-            R"("count_raw":1},{"source":"site-c","count":1,"count_raw":1},{"source":"site-d",)"
-            R"("count":1,"count_raw":1}],"exact":true}})"
-            "\n");
+  EXPECT_EQ(
+      all.out.substr(all.out.find("\"date\":\"2020-03-01\"")),
+      R"("date":"2020-03-01","date_source":"metadata","source":"wire","url":null,"actors":[],)"
+      R"("copies":2,)"
+      R"("duplicates":[{"id":"s2-copy","source":"site-a","date":"2020-03-01"}]}],)"
+      R"("facets":{"date":[{"bucket":"2020-03","count":8,"count_raw":12}],"undated":1,)"
+      R"("undated_raw":1,"source":[{"source":"wire","count":7,"count_raw":7},)"
+      R"({"source":"site-a","count":3,"count_raw":3},{"source":"site-b","count":1,)"
+      R"("count_raw":1},{"source":"site-c","count":1,"count_raw":1},{"source":"site-d",)"
+      R"("count":1,"count_raw":1}],"exact":true}})"
+      "\n");
   // Story 1's five articles are one hit; without --collapse, five.
   const auto storm = run(search + "--collapse zelda");
   EXPECT_NE(storm.out.find(R"("total":1,"total_raw":5,)"), std::string::npos) << storm.out;
@@ -191,6 +193,14 @@ TEST(Dedup, CollapseCountsClusters) {
             R"({"id":1,"query":"zelda","total":1,"total_raw":5,"total_exact":true,"offset":0,)"
             R"("limit":0,"hits":[]})"
             "\n");
+  // Facets with no collapsed count are refused rather than counted by articles.
+  for (const char* facet : {"folder", "significant"}) {
+    const auto refused = run(search + "--collapse --facets " + facet + " zelda");
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_EQ(refused.err,
+              "dossier-search: --collapse counts the actor, date and source facets by clusters; "
+              "the folder and significant facets are not counted that way yet\n");
+  }
 }
 
 // Incremental runs, --prune and shards give a clean build's clusters.

@@ -348,6 +348,13 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
 }
 
 SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadline) {
+  // Collapsed counts exist for the actor, date and source facets; the others would count
+  // articles beside them and mislead.
+  if (request.collapse && (wants(request, "folder") || wants(request, "significant"))) {
+    throw Error(ErrorKind::kUsage,
+                "--collapse counts the actor, date and source facets by clusters; the folder "
+                "and significant facets are not counted that way yet");
+  }
   const Xapian::Query query = build_query(request, expansion(request, deadline));
   if (counts_actors(request)) {
     actor_spy_.use_identity(&actors_.merged_codes());
@@ -475,7 +482,7 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
   if (folder_facet) {
     auto& folders = result.facets.folder.emplace();
     for (auto& [folder, n] : folders_.top(folders_.count(walked.matches), request.facet_size))
-      folders.push_back({std::move(folder), n});
+      folders.push_back({std::move(folder), n, std::nullopt});
   }
   result.total = walked.total;
   result.total_exact = true;
