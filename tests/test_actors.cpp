@@ -2,7 +2,9 @@
 // over the bundled sample corpus.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,6 +17,7 @@
 #include "dossier/extract/actors/actor_model.h"
 #include "dossier/extract/actors/extractor.h"
 #include "dossier/extract/actors/lexicon.h"
+#include "dossier/extract/actors/text_words.h"
 #include "dossier/text/analyzer.h"
 
 namespace dossier {
@@ -249,6 +252,49 @@ TEST(LearnedModel, ParsesWeightsAndSumsThem) {
   EXPECT_EQ(model.scores({"bias", "r:org", "unknown"}), (ActorModel::Scores{1, -0.5F, 2.5F, 0}));
   EXPECT_THROW(ActorModel("bias\t1\tx\t0\t0\n"), std::runtime_error);
   EXPECT_THROW(ActorModel("bias\t1\t0\n"), std::runtime_error);
+  EXPECT_THROW(ActorModel("bias\t1\t0\t0\t0\nbias\t1\t0\t0\t0\n"), std::runtime_error);
+}
+
+TEST(LearnedModel, FeatureIdsHashTextPiecesAndConjunctions) {
+  EXPECT_EQ(feature_id("p:said"), feature_hash("said", feature_hash("p:")));
+  EXPECT_EQ(feature_id("place|tab"), conjoin(feature_hash("place"), feature_hash("tab")));
+  EXPECT_NE(conjoin(feature_hash("place"), feature_hash("tab")),
+            conjoin(feature_hash("tab"), feature_hash("place")));
+  EXPECT_NE(feature_id("place|tab"), feature_hash("place|tab"));
+}
+
+// The extractor scores hashed features without building their text: its confidence must be
+// what the model gives the candidate's features as text (the training script's view).
+TEST(LearnedModel, HashedScoringAgreesWithTheFeatureTexts) {
+  ActorExtractor extractor(builtin_lexicon());
+  const ActorModel& model = builtin_lexicon().model();
+  const std::string body =
+      "Fans of Dynamo Lisbon cheered as Lidia Kostrova, head of Zorvex Holdings, spoke in "
+      "Lisbon. Kostrova said Zorvex would grow.\nDynamo Lisbon 3 Sporting 1";
+  const auto actors = extractor.extract("", body);
+  const auto candidates = extractor.candidates("", body);
+  int judged = 0;
+  for (const auto& candidate : candidates) {
+    const auto actor = std::find_if(actors.begin(), actors.end(),
+                                    [&](const Actor& a) { return a.key == candidate.actor.key; });
+    if (actor == actors.end() || actor->confidence == 1.0) continue;
+    const auto scores = model.scores(candidate.features);
+    const float best = *std::max_element(scores.begin() + 1, scores.end());
+    EXPECT_NEAR(actor->confidence, 1.0 / (1.0 + std::exp(-(best - scores[0]))), 1e-5)
+        << candidate.actor.name;
+    ++judged;
+  }
+  EXPECT_GE(judged, 3);
+}
+
+// "tab" (a line of two figures or more) is marked once per line when words are annotated.
+TEST(LearnedModel, WordsKnowWhetherTheirLineHoldsFigures) {
+  Analyzer analyzer;
+  const std::string text = "Arsenal 2 Chelsea 1\nArsenal won 2 games\n3 4";
+  std::string marks;
+  for (const TextWord& w : annotate_words(text, analyzer.tokenize(text), false))
+    marks += w.figures_line ? 'T' : '-';
+  EXPECT_EQ(marks, "TTTT----TT");
 }
 
 TEST(LearnedModel, CandidatesCarryTheRulesTypeAndFeatures) {
@@ -259,8 +305,8 @@ TEST(LearnedModel, CandidatesCarryTheRulesTypeAndFeatures) {
   EXPECT_EQ(candidates[0].actor.type, ActorType::Org);  // a name ending in a known place
   EXPECT_EQ(candidates[0].features,
             (std::vector<std::string>{"bias", "r:org", "rv:org:1", "w:2", "m:1", "sh:Xx Xx",
-                                      "f:dynamo", "s3:bon", "bd", "org|bd", "n:cheered",
-                                      "org|n:cheered", "p:of", "org|p:of"}));
+                                      "f:dynamo", "s3:bon", "bd", "org|bd", "p:of", "org|p:of",
+                                      "n:cheered", "org|n:cheered"}));
 }
 
 TEST(LearnedModel, ConfidenceAndTheUserDictionaryWins) {

@@ -17,6 +17,12 @@ std::string_view next_field(std::string_view text, std::size_t& pos) {
 
 }  // namespace
 
+FeatureId feature_id(std::string_view text) {
+  const std::size_t bar = text.find('|');
+  if (bar == std::string_view::npos) return feature_hash(text);
+  return conjoin(feature_hash(text.substr(0, bar)), feature_hash(text.substr(bar + 1)));
+}
+
 ActorModel::ActorModel(std::string_view tsv) {
   std::size_t pos = 0;
   while (pos < tsv.size()) {
@@ -33,17 +39,15 @@ ActorModel::ActorModel(std::string_view tsv) {
       if (error != std::errc() || text.empty() || end != text.data() + text.size())
         throw std::runtime_error("actor model: bad weight in line '" + std::string(line) + "'");
     }
-    weights_.emplace(std::string(feature), weights);
+    if (!weights_.emplace(feature_id(feature), weights).second)
+      throw std::runtime_error("actor model: feature '" + std::string(feature) +
+                               "' repeats or shares its hash with another");
   }
 }
 
 ActorModel::Scores ActorModel::scores(const std::vector<std::string>& features) const {
   Scores total{};
-  for (const std::string& feature : features) {
-    const auto it = weights_.find(feature);
-    if (it == weights_.end()) continue;
-    for (std::size_t k = 0; k < kClasses; ++k) total[k] += it->second[k];
-  }
+  for (const std::string& feature : features) add(feature_id(feature), total);
   return total;
 }
 

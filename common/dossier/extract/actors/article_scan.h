@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dossier/extract/actors/actor.h"
+#include "dossier/extract/actors/actor_model.h"
 #include "dossier/extract/actors/lexicon.h"
 #include "dossier/extract/actors/text_words.h"
 
@@ -28,6 +29,14 @@ constexpr std::size_t kMaxTitleWords = 6;
 
 // Evidence that a name is of one type; the strongest decides.
 enum class Evidence { None, Weak, Context, Strong };
+
+// One fact about a mention's context for the learned model ("p:said", "tab"): its text in
+// two pieces, a fixed kind and a word of the article, and its feature id.
+struct Cue {
+  std::string_view kind;  // "hl", "bd", "ss", "par", "pos", "tab", "p:", "n:"
+  std::string_view word;  // after "p:"/"n:": a term, or "^", "$", "#", "C", "~"
+  FeatureId id = 0;       // feature_hash of kind + word
+};
 
 // One name found in the text, before resolution.
 struct Mention {
@@ -51,7 +60,7 @@ struct Group {
   std::map<std::string, int> full_forms;  // forms of the group's own key (for display)
   bool merged_away = false;               // folded into a full name, or dropped as doubtful
   bool only_as_short_reference = true;    // every mention was a doubtful single word
-  std::vector<std::string> context;       // the model's features of each mention's context
+  std::vector<Cue> context;               // each mention's context, for the model
   Evidence strongest = Evidence::None;    // the best evidence of any mention
   int capitalised_inside = 0;             // doubtful mentions capitalised mid-sentence
 };
@@ -100,6 +109,9 @@ class ArticleScan {
   void note_context(Group& group, const std::vector<TextWord>& words, std::size_t first,
                     std::size_t last) const;
   std::vector<std::string> features(const Group& group, ActorType rule_type) const;
+  // Gives the model's features of a candidate to `sink` (as text, or hashed and scored).
+  template <class Sink>
+  void emit_features(const Group& group, ActorType rule_type, Sink& sink) const;
   Actor to_actor(const Group& group) const;
   // Types the candidate by the model; false if the model says it is no actor.
   bool apply_model(ActorCandidate& candidate, const Group& group) const;

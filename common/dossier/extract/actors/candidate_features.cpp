@@ -1,6 +1,7 @@
 // What the learned model reads about a candidate actor (its features) and how its verdict
-// is applied. Features are short strings, so the training script can read them as they are
-// (`dossier-extract-actors --features`); most fit std::string's inline buffer.
+// is applied. The features are given to a sink: as text for the training script
+// (`dossier-extract-actors --features`), or hashed straight into the model's scores, so
+// extraction builds no strings for them (actor_model.h).
 #include <algorithm>
 #include <cmath>
 
@@ -14,45 +15,36 @@ namespace {
 // that few candidates share.
 constexpr std::size_t kMaxContextWord = 12;
 
+// Longest word shape kept ("Xx Xx Xx ..." of a long run says no more).
+constexpr std::size_t kMaxShape = 16;
+
 // How far the model's "none" must beat the best type to drop a candidate the rules found:
 // the model learnt 1996 wire copy, so on other text it only vetoes what it is sure of.
 constexpr float kDropMargin = 2.0F;
 
-// Whether the line of words[i] holds two figures or more: a table row or a results line.
-bool line_has_figures(const std::vector<TextWord>& words, std::size_t i) {
-  int figures = 0;
-  for (std::size_t k = i; k < words.size() && words[k].line == words[i].line && figures < 2; ++k)
-    figures += words[k].numeric ? 1 : 0;
-  for (std::size_t k = i; k-- > 0 && words[k].line == words[i].line && figures < 2;)
-    figures += words[k].numeric ? 1 : 0;
-  return figures >= 2;
+Cue cue(std::string_view kind, std::string_view word = {}) {
+  return {kind, word, feature_hash(word, feature_hash(kind))};
 }
 
-// "p:" or "n:" and the neighbouring word: its lower-case term, "#" for a figure, "C" for a
-// capitalised word, "^"/"$" at a line's start or end.
-std::string neighbour(const char* side, const TextWord* word) {
-  std::string feature = side;
-  if (word == nullptr) {
-    feature += side[0] == 'p' ? "^" : "$";
-  } else if (word->numeric) {
-    feature += '#';
-  } else if (word->capitalised) {
-    feature += 'C';
-  } else if (word->term.size() <= kMaxContextWord) {
-    feature += word->term;
-  } else {
-    feature += '~';
-  }
-  return feature;
+// The neighbouring word for "p:" or "n:": its lower-case term, "#" for a figure, "C" for a
+// capitalised word, "^"/"$" at a line's start or end, "~" for a long or odd word.
+std::string_view neighbour(const TextWord* word, std::string_view line_edge) {
+  if (word == nullptr) return line_edge;
+  if (word->numeric) return "#";
+  if (word->capitalised) return "C";
+  if (word->term.size() > kMaxContextWord || word->term.find('|') != std::string_view::npos)
+    return "~";
+  return word->term;
 }
 
 // Word shape of a surface form: X for a capital, x for lower-case letters, d for digits,
-// other bytes kept; runs collapsed ("Nicolás Maduro" -> "Xx Xx", "U.S." -> "X.X.").
-std::string shape(std::string_view surface) {
-  std::string out;
+// other bytes kept ('|' as '_': it joins conjunctions); runs collapsed ("Nicolás Maduro" ->
+// "Xx Xx", "U.S." -> "X.X."). Written into `buffer`.
+std::string_view shape(std::string_view surface, std::array<char, kMaxShape>& buffer) {
+  std::size_t size = 0;
   for (const char ch : surface) {
     const auto c = static_cast<unsigned char>(ch);
-    char kind = ch;
+    char kind = ch == '|' ? '_' : ch;
     if (c >= 'A' && c <= 'Z') {
       kind = 'X';
     } else if ((c >= 'a' && c <= 'z') || c >= 0x80) {
@@ -60,15 +52,55 @@ std::string shape(std::string_view surface) {
     } else if (c >= '0' && c <= '9') {
       kind = 'd';
     }
-    if (out.empty() || out.back() != kind || kind == 'X') out += kind;
-    if (out.size() >= 16) break;
+    if (size == 0 || buffer[size - 1] != kind || kind == 'X') buffer[size++] = kind;
+    if (size >= kMaxShape) break;
   }
-  return out;
+  return {buffer.data(), size};
 }
 
-std::string bucket(int n) {
+std::string_view bucket(int n) {
   return n <= 1 ? "1" : n == 2 ? "2" : n <= 5 ? "3-5" : "6+";
 }
+
+// Collects features as text, for training.
+class FeatureTexts {
+ public:
+  void add(std::string_view a, std::string_view b = {}, std::string_view c = {},
+           std::string_view d = {}) {
+    std::string text;
+    text.reserve(a.size() + b.size() + c.size() + d.size());
+    text.append(a).append(b).append(c).append(d);
+    texts_.push_back(std::move(text));
+  }
+  // A context feature, alone and joined with the rules' type.
+  void add_cue(std::string_view rule, const Cue& cue) {
+    add(cue.kind, cue.word);
+    add(rule, "|", cue.kind, cue.word);
+  }
+  std::vector<std::string> take() { return std::move(texts_); }
+
+ private:
+  std::vector<std::string> texts_;
+};
+
+// Hashes features and sums their weights.
+class FeatureScores {
+ public:
+  explicit FeatureScores(const ActorModel& model) : model_(model) {}
+  void add(std::string_view a, std::string_view b = {}, std::string_view c = {},
+           std::string_view d = {}) {
+    model_.add(feature_hash(d, feature_hash(c, feature_hash(b, feature_hash(a)))), scores_);
+  }
+  void add_cue(std::string_view rule, const Cue& cue) {
+    model_.add(cue.id, scores_);
+    model_.add(conjoin(feature_hash(rule), cue.id), scores_);
+  }
+  const ActorModel::Scores& scores() const { return scores_; }
+
+ private:
+  const ActorModel& model_;
+  ActorModel::Scores scores_{};
+};
 
 }  // namespace
 
@@ -76,49 +108,54 @@ void ArticleScan::note_context(Group& group, const std::vector<TextWord>& words,
                                std::size_t last) const {
   if (group.context.size() >= kMaxContextFeatures) return;
   const TextWord& head = words[first];
-  group.context.emplace_back(head.headline_line ? "hl" : "bd");
-  if (head.sentence_start) group.context.emplace_back("ss");
-  if (head.paren_before) group.context.emplace_back("par");
-  if (words[last].possessive) group.context.emplace_back("pos");
+  group.context.push_back(cue(head.headline_line ? "hl" : "bd"));
+  if (head.sentence_start) group.context.push_back(cue("ss"));
+  if (head.paren_before) group.context.push_back(cue("par"));
+  if (words[last].possessive) group.context.push_back(cue("pos"));
   const bool line_start = first == 0 || words[first - 1].line != head.line;
-  group.context.push_back(neighbour("p:", line_start ? nullptr : &words[first - 1]));
+  group.context.push_back(cue("p:", neighbour(line_start ? nullptr : &words[first - 1], "^")));
   const bool line_end = last + 1 == words.size() || words[last + 1].line != words[last].line;
-  group.context.push_back(neighbour("n:", line_end ? nullptr : &words[last + 1]));
-  if (line_has_figures(words, first)) group.context.emplace_back("tab");
+  group.context.push_back(cue("n:", neighbour(line_end ? nullptr : &words[last + 1], "$")));
+  if (head.figures_line) group.context.push_back(cue("tab"));
 }
 
-std::vector<std::string> ArticleScan::features(const Group& group, ActorType rule_type) const {
-  const std::string rule(to_string(rule_type));
-  std::vector<std::string> out{"bias", "r:" + rule};
+template <class Sink>
+void ArticleScan::emit_features(const Group& group, ActorType rule_type, Sink& sink) const {
+  const std::string_view rule = to_string(rule_type);
+  sink.add("bias");
+  sink.add("r:", rule);
   const int votes = group.votes[static_cast<std::size_t>(rule_type)];
-  out.push_back("rv:" + rule + ":" + bucket(votes / 2));
-  if (group.entry) {
-    const LexiconEntry& entry = lexicon_.entry(*group.entry);
-    out.push_back("lx:" + std::string(to_string(entry.type)));
-  }
+  sink.add("rv:", rule, ":", bucket(votes / 2));
+  if (group.entry) sink.add("lx:", to_string(lexicon_.entry(*group.entry).type));
   if (const auto gazetteer = lexicon_.gazetteer_type(group.key))
-    out.push_back("gz:" + std::string(to_string(*gazetteer)));
-  out.push_back("w:" + bucket(static_cast<int>(group.words)));
-  out.push_back("m:" + bucket(group.mentions));
-  if (group.forms.size() > 1) out.emplace_back("forms");
-  if (!group.forms.empty()) out.push_back("sh:" + shape(group.forms.begin()->first));
+    sink.add("gz:", to_string(*gazetteer));
+  sink.add("w:", bucket(static_cast<int>(group.words)));
+  sink.add("m:", bucket(group.mentions));
+  if (group.forms.size() > 1) sink.add("forms");
+  std::array<char, kMaxShape> shape_buffer{};
+  if (!group.forms.empty()) sink.add("sh:", shape(group.forms.begin()->first, shape_buffer));
   const std::string_view key = group.key;
   const std::string_view first_word = key.substr(0, key.find(' '));
   const std::string_view last_word = key.substr(key.rfind(' ') + 1);
-  if (lexicon_.is_given_name(first_word)) out.emplace_back("given");
+  if (lexicon_.is_given_name(first_word)) sink.add("given");
   // Ordinary words at either end ("... Union", "Bank ..."), never the names themselves.
-  if (lexicon_.is_english_word(first_word)) out.push_back("f:" + std::string(first_word));
-  if (lexicon_.is_english_word(last_word)) out.push_back("l:" + std::string(last_word));
-  if (last_word.size() >= 4)
-    out.push_back("s3:" + std::string(last_word.substr(last_word.size() - 3)));
-  std::vector<std::string> context = group.context;
-  std::sort(context.begin(), context.end());
-  context.erase(std::unique(context.begin(), context.end()), context.end());
-  for (const std::string& c : context) {
-    out.push_back(c);
-    out.push_back(rule + "|" + c);  // "place|tab": a city in a results table is a club
-  }
-  return out;
+  if (lexicon_.is_english_word(first_word)) sink.add("f:", first_word);
+  if (lexicon_.is_english_word(last_word)) sink.add("l:", last_word);
+  if (last_word.size() >= 4) sink.add("s3:", last_word.substr(last_word.size() - 3));
+  // Each distinct context fact once, alone and with the rules' type ("place|tab": a city in
+  // a results table is a club).
+  std::vector<Cue> context = group.context;
+  std::sort(context.begin(), context.end(), [](const Cue& a, const Cue& b) { return a.id < b.id; });
+  context.erase(std::unique(context.begin(), context.end(),
+                            [](const Cue& a, const Cue& b) { return a.id == b.id; }),
+                context.end());
+  for (const Cue& c : context) sink.add_cue(rule, c);
+}
+
+std::vector<std::string> ArticleScan::features(const Group& group, ActorType rule_type) const {
+  FeatureTexts texts;
+  emit_features(group, rule_type, texts);
+  return texts.take();
 }
 
 bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) const {
@@ -127,7 +164,9 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   // The user's dictionary wins over everything; a known country is a country.
   if (model.empty() || (entry != nullptr && (entry->user || entry->type == ActorType::Country)))
     return true;
-  const ActorModel::Scores scores = model.scores(features(group, candidate.actor.type));
+  FeatureScores sink(model);
+  emit_features(group, candidate.actor.type, sink);
+  const ActorModel::Scores& scores = sink.scores();
   const auto best = std::max_element(scores.begin() + ActorModel::Person, scores.end());
   const float margin = *best - scores[ActorModel::None];
   candidate.actor.confidence = 1.0 / (1.0 + std::exp(-static_cast<double>(margin)));

@@ -148,6 +148,18 @@ void mark_headline_lines(std::vector<TextWord>& words) {
   }
 }
 
+// Marks the words of lines holding two figures or more: table rows and results lines.
+void mark_figure_lines(std::vector<TextWord>& words) {
+  for (std::size_t start = 0; start < words.size();) {
+    std::size_t end = start;
+    int figures = 0;
+    for (; end < words.size() && words[end].line == words[start].line; ++end)
+      figures += words[end].numeric ? 1 : 0;
+    for (std::size_t i = start; i < end; ++i) words[i].figures_line = figures >= 2;
+    start = end;
+  }
+}
+
 }  // namespace
 
 std::vector<TextWord> annotate_words(std::string_view text, const std::vector<Token>& tokens,
@@ -205,6 +217,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
   } else {
     mark_headline_lines(words);
   }
+  mark_figure_lines(words);
   return words;
 }
 
