@@ -215,8 +215,34 @@ TEST(AcronymDefinitions, FindsInitialsInBracketsAfterAName) {
       found += (found.empty() ? "" : "|") + d.acronym;
     EXPECT_EQ(found, row.expected) << row.text;
   }
-  EXPECT_EQ(dossier::name_initials("Bank of England"), "be");
-  EXPECT_EQ(dossier::name_initials("Maduro"), "");
+}
+
+TEST(AcronymDefinitions, ExpansionIsTheTailWhoseInitialsTheLettersAre) {
+  struct Row {
+    std::string_view name, bracketed, expansion;  // expansion: "" when none
+  };
+  const Row rows[] = {
+      {"European Union", "EU", "European Union"},
+      {"US Securities and Exchange Commission", "SEC", "Securities and Exchange Commission"},
+      {"Organization of the Petroleum Exporting Countries", "Opec",
+       "Organization of the Petroleum Exporting Countries"},
+      {"United Nations", "U.N.", "United Nations"},
+      {"Jean-Pierre Raffarin", "JPR", "Jean-Pierre Raffarin"},
+      {"Bank of England", "BE", "Bank of England"},
+      {"Bank of England", "BOE", ""},  // "of" has no capital
+      {"European Union", "E", ""},     // one letter
+      {"European Union", "eu", ""},    // starts lower-case
+      {"European Union", "E-U", ""},   // not letters and dots
+      {"Maduro", "M", ""},
+      {"Human Rights Watch", "RW", "Rights Watch"},
+      {"European Union", "EUROPEANUNION", ""},  // too long to be an acronym
+  };
+  for (const auto& row : rows) {
+    const std::size_t at = dossier::acronym_expansion(row.name, row.bracketed);
+    EXPECT_EQ(at == std::string_view::npos ? std::string_view() : row.name.substr(at),
+              row.expansion)
+        << row.name << " (" << row.bracketed << ")";
+  }
 }
 
 }  // namespace

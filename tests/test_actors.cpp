@@ -196,6 +196,11 @@ TEST(ActorRules, AcronymsDefinedInTheArticle) {
       // Initials that do not spell the acronym define nothing.
       {"The Harbottle Trade Organisation (XYZ) gathered.",
        "Harbottle Trade Organisation/org; XYZ/org"},
+      // The index's rule (acronym_expansion): letters in any case, dots ignored.
+      {"The Harbottle Trade Organisation (Hto) met. Later Hto said it would stay.",
+       "Harbottle Trade Organisation/org"},
+      {"The Harbottle Trade Organisation (H.T.O.) met. Later the H.T.O. said no.",
+       "Harbottle Trade Organisation/org"},
   });
 }
 

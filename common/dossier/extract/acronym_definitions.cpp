@@ -31,27 +31,32 @@ std::string_view bracketed_word_at(std::string_view text, std::size_t at) {
   return text.substr(at + 1, close - at - 1);
 }
 
-// The acronym `text` defines right after an occurrence of `form` whose initials are
-// `initials`, or empty.
-std::string_view defined_after(std::string_view text, std::string_view form,
-                               std::string_view initials) {
+// The acronym `text` defines right after an occurrence of `form`, or empty.
+std::string_view defined_after(std::string_view text, std::string_view form) {
   for (auto at = text.find(form); at != std::string_view::npos; at = text.find(form, at + 1)) {
     const std::string_view word = bracketed_word_at(text, at + form.size());
-    if (!word.empty() && acronym_letters(word) == initials) return word;
+    if (!word.empty() && acronym_expansion(form, word) != std::string_view::npos) return word;
   }
   return {};
 }
 
 }  // namespace
 
-std::string name_initials(std::string_view name) {
-  std::string initials;
-  bool word_start = true;
-  for (const char c : name) {
-    if (word_start && is_ascii_upper(c)) initials += to_ascii_lower(c);
-    word_start = c == ' ' || c == '-';
+std::size_t acronym_expansion(std::string_view name, std::string_view bracketed) {
+  const std::string letters = acronym_letters(bracketed);
+  if (letters.size() < 2 || bracketed.size() > kMaxAcronymBytes) return std::string_view::npos;
+  // The name's word starts with a capital, last first, matched against the letters.
+  std::size_t matched = 0;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = name.size(); i-- > 0 && matched < letters.size();) {
+    const bool word_start = i == 0 || name[i - 1] == ' ' || name[i - 1] == '-';
+    if (!word_start || !is_ascii_upper(name[i])) continue;
+    if (to_ascii_lower(name[i]) != letters[letters.size() - 1 - matched])
+      return std::string_view::npos;
+    ++matched;
+    start = i;
   }
-  return initials.size() >= 2 ? initials : std::string();
+  return matched == letters.size() ? start : std::string_view::npos;
 }
 
 std::vector<AcronymDefinition> acronym_definitions(std::string_view text,
@@ -61,9 +66,7 @@ std::vector<AcronymDefinition> acronym_definitions(std::string_view text,
     std::vector<std::string_view> spellings{actors[i].name};
     spellings.insert(spellings.end(), actors[i].forms.begin(), actors[i].forms.end());
     for (const std::string_view spelling : spellings) {
-      const std::string initials = name_initials(spelling);
-      if (initials.empty()) continue;
-      const std::string_view word = defined_after(text, spelling, initials);
+      const std::string_view word = defined_after(text, spelling);
       if (word.empty()) continue;
       const bool known = std::any_of(out.begin(), out.end(), [&](const AcronymDefinition& d) {
         return d.actor == i && d.acronym == word;

@@ -17,14 +17,18 @@ struct AcronymDefinition {
   std::size_t actor;    // index into the article's actors
 };
 
-// The initials of a name's capitalised words, lower-cased ("European Union" -> "eu",
-// "Organization of the Petroleum Exporting Countries" -> "opec"); empty when the name has
-// fewer than two capitalised words (a single word defines no acronym).
-std::string name_initials(std::string_view name);
+// Where the expansion of `bracketed` starts in `name` when "<name> (<bracketed>)" defines
+// an acronym: the tail of `name` from a capitalised word whose capitalised words' initials
+// are the bracketed word's letters (case-insensitive, dots ignored; two letters or more):
+// ("US Securities and Exchange Commission", "SEC") -> the offset of "Securities";
+// ("European Union", "EU") -> 0. npos when it defines none. The one rule for both the
+// extractor (an acronym names its expansion's actor in the article) and the index's alias
+// terms.
+std::size_t acronym_expansion(std::string_view name, std::string_view bracketed);
 
 // Every "<name or form> (<acronym>)" in `text` where the bracketed word is the name's
 // initials (letters compared case-insensitively, dots ignored), once per acronym and actor,
-// in the actors' order.
+// in the actors' order (acronym_expansion decides).
 std::vector<AcronymDefinition> acronym_definitions(std::string_view text,
                                                    const std::vector<Actor>& actors);
 

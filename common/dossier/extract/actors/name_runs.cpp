@@ -2,6 +2,7 @@
 // leading countries and sentence-initial words, then typed by their cues.
 #include <algorithm>
 
+#include "dossier/extract/acronym_definitions.h"
 #include "dossier/extract/actors/article_scan.h"
 #include "dossier/extract/actors/cue_words.h"
 
@@ -426,22 +427,18 @@ bool ArticleScan::is_name_syllable(const std::vector<TextWord>& words, std::size
 }
 
 // "the European Union (EU)": an acronym in parentheses after the name its initials spell
-// names the same actor in this article. words[first..last] is the run before it.
+// names the same actor in this article (acronym_expansion, the index's rule too).
+// words[first..last] is the run before it.
 void ArticleScan::define_acronym(const std::vector<TextWord>& words, std::size_t first,
                                  std::size_t last, std::size_t acronym) {
-  std::string letters;
-  for (char c : words[acronym].surface)
-    if (c >= 'A' && c <= 'Z') letters += c;
-  if (letters.size() < 2 || letters.size() > 8) return;
-  std::size_t i = last + 1;
-  for (auto letter = letters.rbegin(); letter != letters.rend(); ++letter) {
-    do {
-      if (i == first) return;
-      --i;
-    } while (!words[i].capitalised);
-    if (words[i].surface.front() != *letter) return;
-  }
-  acronyms_.emplace_back(std::string(words[acronym].term), join_terms(words, i, last));
+  const std::string name = join_surface(words, first, last);
+  const std::size_t at = acronym_expansion(name, words[acronym].surface);
+  if (at == std::string::npos) return;
+  std::size_t start = first;
+  while (start < last && words[start].surface.data() - words[first].surface.data() <
+                             static_cast<std::ptrdiff_t>(at))
+    ++start;
+  acronyms_.emplace_back(std::string(words[acronym].term), join_terms(words, start, last));
 }
 
 void ArticleScan::scan_body(const std::vector<TextWord>& words) {
@@ -478,8 +475,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     } else {
       scan_run(words, i, last);
     }
-    if (last + 1 < words.size() && words[last + 1].paren_before && words[last + 1].all_caps &&
-        last > i)
+    if (last + 1 < words.size() && words[last + 1].paren_before)
       define_acronym(words, i, last, last + 1);
     i = last + 1;
   }
