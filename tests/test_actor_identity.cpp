@@ -145,6 +145,25 @@ TEST(ActorIdentity, OneKeyUnderTwoTypesIsOneActorWhateverElseTheKeyNames) {
   EXPECT_EQ(identity.canonical("country:jordan"), "country:jordan");
 }
 
+TEST(ActorIdentity, AnOrganisationTypingOfASurnameIsThePersonAndStaysAmbiguous) {
+  const ActorIdentity identity({{"person:bush", 20},
+                                {"org:bush", 2},
+                                {"person:george w bush", 32},
+                                {"person:kate bush", 2},
+                                {"person:ford", 15},
+                                {"org:ford", 10}},
+                               {});
+  // 20 articles against 2: the same surname, mistyped in two.
+  EXPECT_EQ(identity.canonical("org:bush"), "person:bush");
+  EXPECT_EQ(joined(identity.members("person:bush")), "person:bush | org:bush");
+  // So "bush" is a surname two people share: ambiguous, not the two articles' organisation.
+  EXPECT_EQ(joined(identity.resolve("bush")),
+            "person:george w bush | person:bush | person:kate bush");
+  // 15 against 10 may be two actors: they stay apart, and "ford" is the organisation.
+  EXPECT_EQ(identity.canonical("org:ford"), "org:ford");
+  EXPECT_EQ(joined(identity.resolve("ford")), "org:ford");
+}
+
 TEST(ActorIdentity, MergesAShortNameIntoTheLongestOfAChain) {
   const ActorIdentity identity(
       {{"person:bush", 3}, {"person:george bush", 2}, {"person:george w bush", 9}},
