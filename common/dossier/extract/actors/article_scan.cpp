@@ -196,7 +196,9 @@ std::optional<std::size_t> ArticleScan::known_group(const std::string& key) cons
 // Returns the number of words taken.
 std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std::size_t i,
                                          std::size_t span_last) {
-  if (words[i].all_caps || !lexicon_.is_given_name(words[i].term)) return 0;
+  if (words[i].all_caps) return 0;
+  if (words[i].initial) return initial_and_surname(words, i, span_last);
+  if (!lexicon_.is_given_name(words[i].term)) return 0;
   std::size_t last = i;
   while (last + 1 <= span_last && last < i + 2 && words[last + 1].joins_previous &&
          words[last + 1].capitalised && !words[last + 1].all_caps &&
@@ -212,6 +214,27 @@ std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std
   m.evidence = Evidence::Context;
   add(std::move(m), words, i, last);
   return last - i + 1;
+}
+
+// "M. Slater run out 9", "I. Austin 4-37": an initial and a capitalised word, in a line of a
+// scorecard or a list, is a person, unless the word opens a known name or is a function word
+// or a title. Returns the number of words taken.
+std::size_t ArticleScan::initial_and_surname(const std::vector<TextWord>& words, std::size_t i,
+                                             std::size_t span_last) {
+  const std::size_t last = i + 1;
+  if (last > span_last || !words[last].joins_previous || !words[last].capitalised ||
+      words[last].all_caps || words[last].initial || words[last].term.size() < 2 ||
+      cues::is_function_word(words[last].term) || cues::is_person_title(words[last].term) ||
+      lexicon_.find(words[last].term) || lexicon_.is_capitalised_common_word(words[last].term))
+    return 0;
+  Mention m;
+  m.key = join_terms(words, i, last);
+  m.surface = join_surface(words, i, last);
+  m.words = 2;
+  m.type = ActorType::Person;
+  m.evidence = Evidence::Context;
+  add(std::move(m), words, i, last);
+  return 2;
 }
 
 // Title-Case and ALL-CAPS text: capitals prove nothing, so only phrases already known (from

@@ -121,6 +121,8 @@ class ArticleScan {
   void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
   void keep_names_written_like_words(const std::vector<TextWord>& words);
   bool name_word(const std::vector<TextWord>& words, std::size_t i) const;
+  std::optional<std::size_t> company_after_possessive(const std::vector<TextWord>& words,
+                                                      std::size_t first, std::size_t owner) const;
   bool is_vowelless_abbreviation(const TextWord& w) const;
   bool is_table_abbreviation(std::string_view term) const;
   bool is_caption_glue(const std::vector<TextWord>& words, std::size_t i) const;
@@ -142,6 +144,8 @@ class ArticleScan {
                    std::size_t span_last);
   std::size_t headline_person(const std::vector<TextWord>& words, std::size_t i,
                               std::size_t span_last);
+  std::size_t initial_and_surname(const std::vector<TextWord>& words, std::size_t i,
+                                  std::size_t span_last);
 
   const ActorLexicon& lexicon_;
   std::vector<Group> groups_;

@@ -60,6 +60,7 @@ ActorLexicon ActorLexicon::builtin() {
   lexicon.add_time_zone_cities(analyzer);
   lexicon.add_countries(analyzer);
   lexicon.add_dictionary(actor_data::parties_tsv(), "parties.tsv", false);
+  lexicon.add_dictionary(actor_data::us_states_tsv(), "us_states.tsv", false);
   lexicon.model_ = ActorModel(actor_data::actor_model_tsv());
   return lexicon;
 }

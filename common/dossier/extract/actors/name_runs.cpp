@@ -148,12 +148,14 @@ bool ArticleScan::strip_title(const std::vector<TextWord>& words, std::size_t& f
   return true;
 }
 
-// "Joel Naroff of First Union", "Karlsruhe of Germany": two actors joined by "of". Not
-// "Bank of England" or "University of Texas", where the head needs its complement.
+// "Joel Naroff of First Union", "Karlsruhe of Germany", "Daniels Pharmaceuticals Inc of St.
+// Petersburg": two actors joined by "of" (a legal form ends a company's name). Not "Bank of
+// England" or "University of Texas", where the head needs its complement.
 std::optional<std::size_t> ArticleScan::of_split(const std::vector<TextWord>& words,
                                                  std::size_t first, std::size_t last) const {
   for (std::size_t k = first + 1; k < last; ++k) {
     if (words[k].term != "of" || words[k].capitalised) continue;
+    if (k - 1 > first && cues::is_legal_form(words[k - 1].term)) return k;
     if (ends_with_org_head(words, first, k - 1) || cues::is_org_head(words[first].term))
       return std::nullopt;
     const bool person_left = k - 1 > first && lexicon_.is_given_name(words[first].term);
@@ -382,6 +384,26 @@ std::optional<std::size_t> ArticleScan::organisation_after_and(const std::vector
   return last;
 }
 
+// "Moody's Investors Service Inc", "McDonald's Corp": a company named after one owner, its
+// name ending in a legal form within four words of the possessive. Not "Britain's BP Plc"
+// (a known name owns it) nor "Tony Blair's ..." (a longer owner). Returns the legal form.
+std::optional<std::size_t> ArticleScan::company_after_possessive(const std::vector<TextWord>& words,
+                                                                 std::size_t first,
+                                                                 std::size_t owner) const {
+  if (owner != first || lexicon_.find(words[owner].term) ||
+      lexicon_.is_given_name(words[owner].term))
+    return std::nullopt;
+  for (std::size_t k = owner + 1; k < words.size() && k <= owner + 4; ++k) {
+    const TextWord& w = words[k];
+    if (w.line != words[owner].line || w.sentence_start || w.comma_before || w.paren_before ||
+        !name_word(words, k) || (k > owner + 1 && !w.joins_previous))
+      return std::nullopt;
+    if (k > owner + 1 && cues::is_legal_form(w.term)) return k;
+    if (w.possessive) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // A word that may start or continue a name in this article.
 bool ArticleScan::name_word(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
@@ -451,7 +473,11 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       continue;
     }
     std::size_t last = i;
-    while (last + 1 < words.size() && !words[last].possessive) {
+    while (last + 1 < words.size()) {
+      if (words[last].possessive) {
+        if (const auto company = company_after_possessive(words, i, last)) last = *company;
+        break;
+      }
       const TextWord& next = words[last + 1];
       if (!next.joins_previous) break;
       if (name_word(words, last + 1)) {
