@@ -182,8 +182,32 @@ std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
   return out;
 }
 
+Xapian::Query without_absent_terms(const Xapian::Query& query, const Xapian::Database& db) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+      // A new empty query, never a copy of the static MatchNothing (see build()).
+      return db.term_exists(*query.get_terms_begin()) ? query : Xapian::Query();
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+      break;  // operators without parameters: rebuilt from their parts
+    default:
+      return query;
+  }
+  std::vector<Xapian::Query> parts;
+  parts.reserve(query.get_num_subqueries());
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+    parts.push_back(without_absent_terms(query.get_subquery(i), db));
+  return Xapian::Query(query.get_type(), parts.begin(), parts.end());
+}
+
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Analyzer& analyzer, ActorDirectory& actors)
-    : analyzer_(analyzer) {
+    : db_(db), analyzer_(analyzer) {
   parser_.set_database(db);
   parser_.set_stemmer(analyzer.stemmer());
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -243,7 +267,7 @@ Xapian::Query QueryBuilder::parse(std::string_view query, const std::string& fol
     field_errors_ = {};
     Xapian::Query parsed = parser_.parse_query(folded, flags);
     if (field_errors_.first) std::rethrow_exception(field_errors_.first);
-    return parsed;
+    return without_absent_terms(parsed, db_);
   } catch (const Xapian::QueryParserError& e) {
     throw Error(ErrorKind::kUsage, "malformed query '" + std::string(query) + "': " + e.get_msg());
   } catch (const Xapian::Error& e) {
