@@ -61,6 +61,16 @@ TEST_F(CorpusE2E, AccentsAndCaseDoNotMatter) {
   EXPECT_TRUE(marked_accented);
 }
 
+// A wildcard's snippet marks the words it expanded to, in the body as in a title field.
+TEST_F(CorpusE2E, WildcardsAreMarkedInSnippets) {
+  EXPECT_EQ(search_json("Shchetin*")["hits"][0]["snippet"],
+            "… on reports about military assistance, Aleksander **Shchetinin**, head of the "
+            "Department of Latin America at the Russian Foreign Ministry stated that Venezuela "
+            "has not asked Russia for it. However, the official confirmed that Russia was …");
+  const std::string snippet = search_json("title:confront*")["hits"][0]["snippet"];
+  EXPECT_EQ(snippet.substr(0, 26), "… The **confrontation** ") << snippet;
+}
+
 TEST_F(CorpusE2E, PhraseQuery) {
   EXPECT_EQ(ids(search_json("\"constant contact\"")),
             std::vector<std::string>{"corpus/000_294354c3b5f7a554.txt"});

@@ -134,6 +134,26 @@ TEST_F(QueryBuilderTest, FieldQueries) {
             "Query(0 * XSassociated press)");
 }
 
+// A snippet marks the words a wildcard expanded to: the builder says which prefixes.
+TEST(QueryFolding, WildcardPrefixesAreFound) {
+  struct Case {
+    const char* folded;
+    std::vector<std::string> prefixes;
+  };
+  const Case cases[] = {
+      {"elect*", {"elect"}},
+      {"oil sanction* elect*", {"sanction", "elect"}},
+      {"title:elect* +vot*", {"Select", "vot"}},
+      {"(elect* OR poll) -sanction*", {"elect"}},
+      {"state-own* e*", {"own", "e"}},
+      {"elect* elect*", {"elect"}},
+      {"actor:foo* * oil", {}},
+      {"\"guaid\xC3\xB3*\"", {"guaid\xC3\xB3"}},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(dossier::wildcard_prefixes(c.folded), c.prefixes) << c.folded;
+}
+
 TEST(QueryFolding, OnlyExclusionsAreFoundAtTheTopLevel) {
   struct Case {
     const char* folded;

@@ -18,6 +18,12 @@ dossier::MatchTerms terms(std::initializer_list<const char*> index_terms) {
   return t;
 }
 
+dossier::MatchTerms prefixes(std::initializer_list<const char*> index_prefixes) {
+  dossier::MatchTerms t;
+  for (const char* prefix : index_prefixes) t.add_index_prefix(prefix);
+  return t;
+}
+
 TEST(Snippet, IndexTermsAreSorted) {
   const auto t = terms({"guaido", "Zsanction", "Sarmy", "ZSarmi", "Qdoc.txt", "XAperson"});
   EXPECT_EQ(t.exact.count("guaido"), 1u);
@@ -69,6 +75,10 @@ TEST(Snippet, Table) {
        {},
        12,
        std::string("One two ") + kEllipsis},
+      {"a wildcard marks every word it starts", "Elections and the elected; an elector.",
+       prefixes({"elect"}), 240, "**Elections** and the **elected**; an **elector**."},
+      {"a wildcard in a title field and of one letter", "Every night, a vote.",
+       prefixes({"Sev", "v"}), 240, "**Every** night, a **vote**."},
       {"empty text", "", terms({"one"}), 240, ""},
       {"blank text", " \n\t ", terms({"one"}), 240, ""},
       {"a chunk longer than what is left is cut between its words",

@@ -1,5 +1,6 @@
 #include "dossier/search/query_builder.h"
 
+#include <algorithm>
 #include <array>
 
 #include "dossier/base/errors.h"
@@ -135,6 +136,38 @@ std::optional<std::string> excluded_items(std::string_view folded) {
   return any;
 }
 
+std::vector<std::string> wildcard_prefixes(std::string_view folded) {
+  // Folded words hold no ASCII punctuation: a wildcard's word runs back from its '*' to the
+  // first punctuation or space; what leads its chunk says whether it is excluded or in a
+  // field.
+  const auto ends_word = [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && !is_ascii_alnum(c);
+  };
+  std::vector<std::string> out;
+  for (std::size_t star = folded.find('*'); star != std::string_view::npos;
+       star = folded.find('*', star + 1)) {
+    std::size_t begin = star;
+    while (begin > 0 && !ends_word(folded[begin - 1])) --begin;
+    if (begin == star) continue;
+    std::size_t chunk = begin;
+    while (chunk > 0 && !is_line_space(folded[chunk - 1]) && folded[chunk - 1] != '(' &&
+           folded[chunk - 1] != '"')
+      --chunk;
+    std::string_view lead = folded.substr(chunk, begin - chunk);
+    if (!lead.empty() && lead[0] == '-') continue;
+    if (!lead.empty() && lead[0] == '+') lead.remove_prefix(1);
+    std::string prefix;
+    if (const auto colon = lead.find(':'); colon != std::string_view::npos) {
+      const auto field = schema::find_field(lead.substr(0, colon));
+      if (!field || field->kind != schema::FieldKind::kFreeText) continue;
+      prefix = field->prefix;
+    }
+    prefix.append(folded.substr(begin, star - begin));
+    if (std::find(out.begin(), out.end(), prefix) == out.end()) out.push_back(std::move(prefix));
+  }
+  return out;
+}
+
 std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
   const std::string q = straighten_quotes(raw);
   std::string out;
@@ -237,6 +270,7 @@ Xapian::Query QueryBuilder::build(std::string_view query, bool plain) {
   if (!plain) check_balanced(query);
   const std::string folded =
       plain ? fold_phrase(query, analyzer_) : fold_query_words(query, analyzer_);
+  wildcards_ = plain ? std::vector<std::string>{} : wildcard_prefixes(folded);
   bool blank = true;
   for (const char c : folded) blank = blank && is_line_space(c);
   if (blank) {

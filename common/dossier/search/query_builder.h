@@ -32,6 +32,11 @@ std::string fold_query_words(std::string_view query, Analyzer& analyzer);
 // every article. Otherwise nothing. Exposed for tests.
 std::optional<std::string> excluded_items(std::string_view folded);
 
+// The index-term prefixes of the wildcards of a folded query ("elect*" -> "elect",
+// "title:elect*" -> "Select"), excluded ones ("-elect*") left out: a snippet marks the
+// words they expand to. Exposed for tests.
+std::vector<std::string> wildcard_prefixes(std::string_view folded);
+
 // `query` with every term the database does not hold replaced by MatchNothing, which
 // Xapian's operators then simplify away (an OR drops it, an AND becomes nothing). The
 // answers and scores are the same (BM25 sums the parts of the terms a document holds),
@@ -53,6 +58,9 @@ class QueryBuilder {
   // a query Xapian cannot parse.
   Xapian::Query build(std::string_view query, bool plain);
 
+  // The wildcard_prefixes() of the query last built (none for a plain one).
+  const std::vector<std::string>& wildcards() const { return wildcards_; }
+
   // Words without an operator between them: all must match (default) or any.
   void set_match(MatchMode match);
 
@@ -69,6 +77,7 @@ class QueryBuilder {
   Analyzer& analyzer_;
   FieldErrors field_errors_;
   Xapian::QueryParser parser_;
+  std::vector<std::string> wildcards_;
 };
 
 }  // namespace dossier

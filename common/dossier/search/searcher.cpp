@@ -195,6 +195,18 @@ MatchTerms query_terms(const Xapian::Query& query, TermFreq&& termfreq, Xapian::
   return terms;
 }
 
+// A wildcard's weight as query_terms() gives a word's, from the most frequent of the first
+// words it expands to: a broad wildcard ("s*") says little about why an article matched.
+double wildcard_weight(const Xapian::Database& db, const std::string& prefix) {
+  constexpr int kWordsLooked = 100;  // enough to meet a common word; bounded for "a*"
+  Xapian::doccount df = 1;
+  int looked = 0;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && looked < kWordsLooked;
+       ++t, ++looked)
+    df = std::max(df, t.get_termfreq());
+  return std::log(1.0 + db.get_doccount() / static_cast<double>(df));
+}
+
 }  // namespace
 
 bool is_facet_name(std::string_view name) {
@@ -271,12 +283,14 @@ void Searcher::forget_revision_caches() {
   folders_.forget();
 }
 
-Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion) {
+Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion,
+                                    std::vector<std::string>* wildcards) {
   QueryBuilder builder(db_, analyzer_, actors_);
   builder.set_match(request.match);
   builder.set_stemming(ranking_.stemming);
   builder.set_stopwords(ranking_.stopwords);
   Xapian::Query query = builder.build(request.query, request.plain);
+  if (wildcards) *wildcards = builder.wildcards();
   // Expansion words widen the words, never the filters below.
   if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
   for (const auto& actor : request.actors) query = filtered(query, actors_.filter(actor));
@@ -355,7 +369,8 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
                 "--collapse counts the actor, date and source facets by clusters; the folder "
                 "and significant facets are not counted that way yet");
   }
-  const Xapian::Query query = build_query(request, expansion(request, deadline));
+  std::vector<std::string> wildcards;
+  const Xapian::Query query = build_query(request, expansion(request, deadline), &wildcards);
   if (counts_actors(request)) {
     actor_spy_.use_identity(&actors_.merged_codes());
     actor_spy_.prepare(db_);
@@ -410,7 +425,10 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     SnippetOptions options;
     options.mark_start = request.mark_start;
     options.mark_end = request.mark_end;
-    snippets.emplace(query_terms(query, termfreq, db_.get_doccount()), analyzer_, options);
+    MatchTerms terms = query_terms(query, termfreq, db_.get_doccount());
+    for (const auto& prefix : wildcards)
+      terms.add_index_prefix(prefix, wildcard_weight(db_, prefix));
+    snippets.emplace(std::move(terms), analyzer_, options);
   }
   for (std::size_t i = 0; i < page.size(); ++i) {
     result.hits.push_back(hit(page[i], snippets ? &*snippets : nullptr));

@@ -182,8 +182,10 @@ class Searcher {
  private:
   SearchResult run(const SearchRequest& request, const Deadline& deadline);
   void forget_revision_caches();
+  // `wildcards`, when given, gets the query's wildcard prefixes (QueryBuilder::wildcards()).
   Xapian::Query build_query(const SearchRequest& request,
-                            const Xapian::Query& expansion = Xapian::Query());
+                            const Xapian::Query& expansion = Xapian::Query(),
+                            std::vector<std::string>* wildcards = nullptr);
   Xapian::Query expansion(const SearchRequest& request, const Deadline& deadline);
   Bm25Params bm25() const { return {ranking_.k1, ranking_.b}; }
   std::optional<std::vector<std::string>> walkable_terms(const SearchRequest& request,

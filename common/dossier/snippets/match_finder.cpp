@@ -7,6 +7,13 @@
 
 namespace dossier {
 
+void MatchTerms::add_index_prefix(std::string_view prefix, double weight) {
+  if (!prefix.empty() && prefix[0] == schema::kTitlePrefix[0]) prefix.remove_prefix(1);
+  if (prefix.empty() || is_ascii_upper(prefix[0])) return;
+  double& w = prefixes[std::string(prefix)];
+  w = std::max(w, weight);
+}
+
 void MatchTerms::add_index_term(std::string_view term, double weight) {
   const bool stemmed = !term.empty() && term[0] == schema::kStemPrefix[0];
   if (stemmed) term.remove_prefix(1);
@@ -56,7 +63,7 @@ std::size_t start_pair(unsigned char first, unsigned char second) {
 
 }  // namespace
 
-void MatchFinder::allow_start(std::string_view term, bool stem) {
+void MatchFinder::allow_start(std::string_view term, bool stem, bool prefix) {
   const auto allow = [&](std::size_t pair, int third) {  // third: -1 for any
     start_pairs_[pair] = true;
     auto entry = std::find_if(third_bytes_.begin(), third_bytes_.end(),
@@ -70,8 +77,8 @@ void MatchFinder::allow_start(std::string_view term, bool stem) {
   };
   const auto first = static_cast<unsigned char>(term[0]);
   if (term.size() == 1) {
-    if (!stem) return allow(start_pair(first, 0), -1);
-    // A one-byte stem ("o" <- "oed"): any word starting with its byte.
+    if (!stem && !prefix) return allow(start_pair(first, 0), -1);
+    // A one-byte stem ("o" <- "oed") or prefix: any word starting with its byte.
     for (int second = 0; second < 256; ++second)
       start_pairs_[start_pair(first, static_cast<unsigned char>(second))] = true;
     any_after_[first] = true;
@@ -105,7 +112,7 @@ namespace {
 
 std::string initials_of(const MatchTerms& terms) {
   std::string initials;
-  for (const auto* weights : {&terms.exact, &terms.stems}) {
+  for (const auto* weights : {&terms.exact, &terms.stems, &terms.prefixes}) {
     for (const auto& [name, weight] : *weights) {
       if (!name.empty()) initials += name[0];
     }
@@ -129,6 +136,14 @@ MatchFinder::MatchFinder(const MatchTerms& terms, Analyzer& analyzer)
   };
   number(terms.exact, exact_keys_, false);
   number(terms.stems, stem_keys_, true);
+  std::vector<std::pair<std::string, double>> prefixes(terms.prefixes.begin(),
+                                                       terms.prefixes.end());
+  std::sort(prefixes.begin(), prefixes.end());
+  for (const auto& [prefix, weight] : prefixes) {
+    prefix_keys_.emplace_back(prefix, key_weights_.size());
+    key_weights_.push_back(weight);
+    allow_start(prefix, false, true);
+  }
 }
 
 std::size_t MatchFinder::key_of(std::string_view folded) {
@@ -143,6 +158,10 @@ std::size_t MatchFinder::key_of(std::string_view folded) {
   } else if (!stem_keys_.empty() && Analyzer::should_stem(folded)) {
     const std::string_view stem = analyzer_.stem(folded);
     if (const auto st = stem_keys_.find(stem); st != stem_keys_.end()) key = st->second;
+  }
+  for (const auto& [prefix, prefix_key] : prefix_keys_) {
+    if (key != kNoKey) break;
+    if (folded.substr(0, prefix.size()) == prefix) key = prefix_key;
   }
   cache_.emplace(std::string(folded), key);
   return key;

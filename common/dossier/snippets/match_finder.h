@@ -24,13 +24,16 @@ struct MatchTerms {
     using is_transparent = void;
   };
   using Weights = std::unordered_map<std::string, double, Hash, std::equal_to<>>;
-  Weights exact;  // "guaido"
-  Weights stems;  // "sanction" (from "Zsanction")
+  Weights exact;     // "guaido"
+  Weights stems;     // "sanction" (from "Zsanction")
+  Weights prefixes;  // "elect" (from a wildcard "elect*"): any word starting so
 
   // Adds a Xapian term as stored in the index ("S...", "Z...", "ZS...", plain word);
   // filter and id terms (other prefixes) are ignored.
   void add_index_term(std::string_view term, double weight = 1.0);
-  bool empty() const { return exact.empty() && stems.empty(); }
+  // Adds a wildcard's prefix as an index term ("elect", "Select" for title:elect*).
+  void add_index_prefix(std::string_view prefix, double weight = 1.0);
+  bool empty() const { return exact.empty() && stems.empty() && prefixes.empty(); }
 };
 
 // One word of a text that matches: its bytes and which distinct term it is.
@@ -68,7 +71,9 @@ class MatchFinder {
                            std::vector<TermMatch>& matches);
   void find_with_analyzer(std::string_view text, std::size_t begin, std::size_t end,
                           std::vector<TermMatch>& matches);
-  void allow_start(std::string_view term, bool stem);
+  // `stem`: a word's fold may end differently from the term's last byte; `prefix`: the
+  // fold may go on after the term.
+  void allow_start(std::string_view term, bool stem, bool prefix = false);
   // Whether a folded word starting with these two bytes ('\0' for a one-byte word) may match.
   bool may_start(char first, char second) const;
   // Whether one starting with these three (that passed may_start) may.
@@ -77,6 +82,7 @@ class MatchFinder {
   Analyzer& analyzer_;
   KeyMap exact_keys_;
   KeyMap stem_keys_;
+  std::vector<std::pair<std::string, std::size_t>> prefix_keys_;  // a query has a few
   std::vector<double> key_weights_;
   // The English Snowball stemmer never changes a word's first letter, so only words whose
   // fold starts like a matched word or stem can match: the scan passes over the others.
