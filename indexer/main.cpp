@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 #include <CLI/CLI.hpp>
 
@@ -71,9 +72,11 @@ void finish_options(Options& o) {
     throw dossier::Error(dossier::ErrorKind::kUsage, "no corpus given (see --help)");
 }
 
+// Rates count the articles read and analysed (added or updated), not those settled
+// without reading (unchanged) or skipped.
 void print_summary(const dossier::IndexStats& s) {
   const double seconds = s.seconds > 0 ? s.seconds : 1e-9;
-  const auto articles = s.added + s.updated + s.unchanged + s.skipped;
+  const auto articles = s.added + s.updated;
   std::printf(
       "dossier-index: %zu added, %zu updated, %zu unchanged, %zu removed, %zu skipped in %.2f s "
       "(%.0f articles/s, %.1f MB/s)\n",
@@ -83,22 +86,23 @@ void print_summary(const dossier::IndexStats& s) {
 
 // Options of indexing only.
 void add_index_options(CLI::App& app, Options& o) {
-  app.add_option("-j,--jobs", o.index.jobs, "Analysis threads (default: one per core)");
+  app.add_option("-j,--jobs", o.index.jobs, "Analysis threads (default: one per core)")
+      ->check(dossier::whole_number(1, 256));
   app.add_option("--shards", o.index.shards,
                  "Write a new database as N shards in parallel, one writer thread each "
                  "(default: the existing database's count, 1 for a new one; fixed at creation)")
-      ->check(CLI::Range(1u, 256u));
+      ->check(dossier::whole_number(1, 256));
   app.add_option("--commit-every", o.index.commit_every,
                  "Articles written between commits, counted per shard with --shards (default: "
                  "1% of the database's or shard's documents, at least 250, at most 5000)")
-      ->check(CLI::PositiveNumber);
+      ->check(dossier::whole_number(1, std::numeric_limits<std::uint32_t>::max()));
   app.add_option("--commit-bytes", o.index.commit_bytes,
                  "...or after this many source bytes, whichever comes first (default: "
                  "4096 per article of the batch size)")
-      ->check(CLI::PositiveNumber);
+      ->check(dossier::whole_number(1, std::numeric_limits<std::int64_t>::max()));
   app.add_option("--max-file-size", o.index.max_file_size, "Skip larger files (bytes)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(dossier::whole_number(1, std::numeric_limits<std::int64_t>::max()));
   app.add_flag("--prune", o.index.prune,
                "Delete documents of the given inputs whose file or record is gone");
   app.add_option("--report", o.report_path,

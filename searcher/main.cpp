@@ -2,6 +2,7 @@
 // list of actors.
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 #include <CLI/CLI.hpp>
 
@@ -67,6 +68,22 @@ dossier::TextLayout text_layout(const Options& o) {
   std::optional<std::size_t> width;
   if (o.width >= 0) width = static_cast<std::size_t>(o.width);
   return dossier::text_layout_for(fileno(stdout), *dossier::color_mode_from_string(o.color), width);
+}
+
+// Options that would be silently ignored are usage errors: a script that passes --count
+// to a single query expects a count, not hits.
+void check_applicable(const CLI::App& app, const Options& o) {
+  const auto given = [&](const char* name) { return app.count(name) > 0; };
+  const auto refuse = [](const std::string& message) {
+    throw dossier::Error(dossier::ErrorKind::kUsage, message);
+  };
+  if (o.batch_input.empty()) {
+    for (const char* name : {"--count", "--run-tag", "--no-header", "--jobs"}) {
+      if (given(name)) refuse(std::string(name) + " applies to --batch only");
+    }
+  }
+  if (given("--count") && !o.table.empty()) refuse("--count does not apply to --table");
+  if (given("--run-tag") && o.format != "trec") refuse("--run-tag applies to --format trec only");
 }
 
 int search_command(Options& o) {
@@ -241,10 +258,10 @@ int main(int argc, char** argv) {
                  "Query words (joined with spaces; they may start with '-'); none: every article");
   app.add_option("-n,--limit", request.limit, "Number of hits to show (batch: per query)")
       ->default_val(10)
-      ->check(CLI::Range(0, 1000000));
+      ->check(dossier::whole_number(0, dossier::kMaxHits));
   app.add_option("--offset", request.offset, "Skip this many hits first")
       ->default_val(0)
-      ->check(CLI::NonNegativeNumber);
+      ->check(dossier::whole_number(0, dossier::kMaxOffset));
   app.add_option("-f,--format", o.format,
                  "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv; "
                  "--table: tsv (default), csv, json, graphml")
@@ -280,7 +297,7 @@ int main(int argc, char** argv) {
                  "Top entries per facet: sources; actors: this many of each type (person, org, "
                  "country, place)")
       ->default_val(10)
-      ->check(CLI::Range(1, 100000));
+      ->check(dossier::whole_number(1, dossier::kMaxFacetSize));
   app.add_option("--granularity", o.granularity, "Date facet buckets")
       ->check(CLI::IsMember({"day", "week", "month", "year"}))
       ->capture_default_str();
@@ -311,7 +328,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"actor-by-date", "actor-by-actor"}));
   app.add_option("--batch", o.batch_input, "Answer every query of FILE (- for stdin)");
   app.add_option("-j,--jobs", o.batch.jobs, "Batch: searcher threads (default: all cores)")
-      ->check(CLI::Range(1, 256));
+      ->check(dossier::whole_number(1, 256));
   app.add_option("--run-tag", o.batch.run_tag, "Batch: the TREC run's tag")->default_val("dossier");
   app.add_flag("--count", o.batch.count_only, "Batch: only the number of matches per query");
   app.add_option("--fields", o.batch.fields,
@@ -348,7 +365,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"person", "org", "country", "place"}));
   actors->add_option("--prefix", o.actor_prefix,
                      "Only names with a word starting with this (case- and accent-insensitive)");
-  actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)");
+  actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)")
+      ->check(dossier::whole_number(0, std::numeric_limits<std::uint32_t>::max()));
   actors->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
   auto* duplicates = app.add_subcommand(
@@ -374,6 +392,7 @@ int main(int argc, char** argv) {
   if (const auto rc = dossier::parse_cli(app, argc, argv, true)) return *rc;
 
   return dossier::run_reporting_errors("dossier-search", [&] {
+    check_applicable(app, o);
     finish_request(o);
     if (!o.batch.fields.empty() && o.batch_input.empty())
       throw dossier::Error(dossier::ErrorKind::kUsage, "--fields is for --batch with tsv or csv");

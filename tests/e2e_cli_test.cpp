@@ -178,6 +178,38 @@ TEST_F(CorpusE2E, ExitCodes) {
   EXPECT_EQ(run(kSearch + " x").exit_code, 2);  // --db missing
 }
 
+// Every usage error is one line naming the problem once, exit 2; an option that cannot
+// apply is refused, not ignored.
+TEST_F(CorpusE2E, UsageErrorsAreOneClearLine) {
+  const std::string folder = dir_->path().string();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--offset -1 x", "--offset: -1 is out of range 0..2147483647 (see --help)"},
+      {"-n abc x", "--limit: 'abc' is not a whole number (see --help)"},
+      {"-n 2000000 x", "--limit: 2000000 is out of range 0..1000000 (see --help)"},
+      {"--facet-size 0 x", "--facet-size: 0 is out of range 1..100000 (see --help)"},
+      {"--no-such-option x",
+       "The following argument was not expected: --no-such-option (see --help)"},
+      {"--from 2019-13 x", "--from: month 13 is out of range in \"2019-13\""},
+      {"--to 2019-02-30 x", "--to: day 30 does not exist in 2019-02 (\"2019-02-30\")"},
+      {"--from bad x", "--from: invalid date \"bad\": expected YYYY, YYYY-MM or YYYY-MM-DD"},
+      {"--count x", "--count applies to --batch only"},
+      {"--run-tag mine x", "--run-tag applies to --batch only"},
+      {"--no-header x", "--no-header applies to --batch only"},
+      {"--jobs 2 x", "--jobs applies to --batch only"},
+      {"--table actor-by-date --count x", "--count applies to --batch only"},
+      {"--batch - --table actor-by-date --count", "--count does not apply to --table"},
+      {"--batch - --run-tag mine", "--run-tag applies to --format trec only"},
+      {"--batch " + quote(folder),
+       "--batch " + folder + " is a folder; give a file of queries, or - for stdin"},
+  };
+  for (const auto& [args, message] : cases) {
+    const auto r = search(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, "dossier-search: " + message + "\n") << args;
+    EXPECT_EQ(r.out, "") << args;
+  }
+}
+
 TEST_F(CorpusE2E, NotADatabaseIsAClearError) {
   const auto r = run(kSearch + " --db " + quote(kCorpus) + " x");
   EXPECT_EQ(r.exit_code, 2);
@@ -209,6 +241,22 @@ TEST(IndexerE2E, UsageErrors) {
   EXPECT_EQ(run(kIndex + " " + quote(kCorpus)).exit_code, 2);  // no --db
   EXPECT_EQ(run(kIndex + " --bogus").exit_code, 2);
   EXPECT_EQ(run(kIndex + " --help").exit_code, 0);
+}
+
+TEST(IndexerE2E, NumberOptionsSayWhatIsWrongInOneLine) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--commit-every -1", "--commit-every: -1 is out of range 1..4294967295 (see --help)"},
+      {"--max-file-size 0",
+       "--max-file-size: 0 is out of range 1..9223372036854775807 (see --help)"},
+      {"--shards two", "--shards: 'two' is not a whole number (see --help)"},
+      {"--jobs 0", "--jobs: 0 is out of range 1..256 (see --help)"},
+      {"--bogus", "The following argument was not expected: --bogus (see --help)"},
+  };
+  for (const auto& [args, message] : cases) {
+    const auto r = run(kIndex + " --db /nonexistent/db " + args + " " + quote(kCorpus));
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, "dossier-index: " + message + "\n") << args;
+  }
 }
 
 TEST(IndexerE2E, AnalyzePrintsOneJsonLinePerArticle) {

@@ -581,6 +581,32 @@ TEST(IndexHostile, BadInputIsReportedOnceAndNeverStopsTheRun) {
   EXPECT_EQ(search_json(dir / "db", "markerca")["total"], 1);  // the deep file
 }
 
+// Notes say what is true of the input, and only skipped articles count as skipped.
+TEST(IndexMessages, NotesAreAccurateAndRatesCountOnlyWhatWasRead) {
+  TempDir dir("idx_messages");
+  const auto c = dir / "corpus";
+  write_file(c + "/100%.txt", article_text(1));
+  write_file(c + "/metadata.jsonl", R"({"id":"100%.txt","date":"2019-02-03"})"
+                                    "\n");
+  write_file(c + "/metadata.csv", "id,date\n100%.txt,2019-02-04\n");
+  const auto r = index(dir / "db", quote(c));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 added, 0 updated, 0 unchanged, 0 removed, 0 skipped"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.err, "dossier-index: warning: " + c +
+                       "/100%.txt: '%' in the file name is written %25 in its id "
+                       "\"100%25.txt\"\n"
+                       "dossier-index: warning: " +
+                       fs::canonical(c).string() +
+                       "/metadata.jsonl: used; metadata.csv beside it is ignored\n");
+  // Nothing was read on the second run: no rate to speak of.
+  const auto unchanged = index(dir / "db", quote(c));
+  EXPECT_NE(unchanged.out.find("0 added, 0 updated, 1 unchanged, 0 removed, 0 skipped"),
+            std::string::npos)
+      << unchanged.out;
+  EXPECT_NE(unchanged.out.find("(0 articles/s, 0.0 MB/s)"), std::string::npos) << unchanged.out;
+}
+
 TEST(IndexLock, SecondWriterFailsAtOnce) {
   TempDir dir("idx_lock");
   write_file(dir / "c/a.txt", article_text(1));

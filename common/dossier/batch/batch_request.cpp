@@ -9,9 +9,6 @@
 namespace dossier {
 namespace {
 
-// Same bound as the command line's --limit.
-constexpr std::uint64_t kMaxLimit = 1000000;
-
 [[noreturn]] void bad_key(const std::string& key, const std::string& expected) {
   throw Error(ErrorKind::kUsage, "key \"" + key + "\" must be " + expected);
 }
@@ -84,9 +81,9 @@ void apply_batch_json(const nlohmann::json& object, SearchRequest& request) {
     if (key == "q") {
       request.query = string_value(key, value);
     } else if (key == "limit") {
-      request.limit = count_value(key, value, kMaxLimit);
+      request.limit = count_value(key, value, kMaxHits);
     } else if (key == "offset") {
-      request.offset = count_value(key, value, std::numeric_limits<Xapian::doccount>::max() / 2);
+      request.offset = count_value(key, value, kMaxOffset);
     } else if (key == "plain") {
       request.plain = bool_value(key, value);
     } else if (key == "match") {
@@ -104,7 +101,7 @@ void apply_batch_json(const nlohmann::json& object, SearchRequest& request) {
     } else if (key == "facets") {
       request.facets = facets_value(key, value);
     } else if (key == "facet_size") {
-      request.facet_size = count_value(key, value, 100000);
+      request.facet_size = count_value(key, value, kMaxFacetSize);
     } else if (key == "granularity") {
       request.granularity = granularity_value(key, value);
     } else if (key == "sort") {

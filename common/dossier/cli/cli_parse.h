@@ -2,8 +2,12 @@
 // exits 2 (CLI11's own codes, like 105, would mean nothing to a script).
 #pragma once
 
+#include <charconv>
+#include <cstdint>
+#include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -34,7 +38,8 @@ inline bool names_subcommand(CLI::App& app, const std::string& arg) {
 // The arguments with every positional word moved, in order, behind one "--", so that
 // words led by a dash reach the positional instead of failing as unknown options. An
 // option's separate value stays with it; a subcommand and what follows it are left as
-// they are, and so is everything when there is no word to move.
+// they are, and so is everything when there is no word to move or an unknown "--name"
+// (which CLI11 then reports alone).
 inline std::vector<std::string> positionals_last(CLI::App& app, std::vector<std::string> args) {
   std::vector<std::string> options, words;
   std::size_t i = 0;
@@ -48,7 +53,7 @@ inline std::vector<std::string> positionals_last(CLI::App& app, std::vector<std:
     if (cli_detail::names_subcommand(app, arg) && words.empty()) break;
     const CLI::Option* option = cli_detail::named_option(app, arg);
     if (!option && arg.rfind("--", 0) == 0) {
-      options.push_back(arg);  // unknown: CLI11 says so
+      return args;  // unknown: CLI11 says so, of the arguments as given
     } else if (!option) {
       words.push_back(arg);
     } else {
@@ -66,8 +71,30 @@ inline std::vector<std::string> positionals_last(CLI::App& app, std::vector<std:
   return options;
 }
 
+// A whole number from `min` to `max`, for counts and sizes. CLI11's own checks call a
+// word "not in range" and print an open bound as a 300-digit double; this one says
+// "--limit: 'abc' is not a whole number" or "--offset: -1 is out of range 0..4294967295".
+inline CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
+  const std::string range = std::to_string(min) + ".." + std::to_string(max);
+  return CLI::Validator(
+      [min, max, range](std::string& value) -> std::string {
+        const bool negative = value.size() > 1 && value[0] == '-';
+        const std::string_view digits = std::string_view(value).substr(negative ? 1 : 0);
+        const bool all_digits =
+            !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
+        if (!all_digits) return "'" + value + "' is not a whole number";
+        std::uint64_t n = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+        if (negative || error != std::errc() || n < min || n > max)
+          return value + " is out of range " + range;
+        return std::string();
+      },
+      "INT in " + range);
+}
+
 // Returns the exit code to stop with, or nothing when the program should go on. With
-// `dash_words`, positional words may start with '-' (positionals_last).
+// `dash_words`, positional words may start with '-' (positionals_last). A parse error is
+// one line, "PROGRAM: message (see --help)", and exit code 2.
 inline std::optional<int> parse_cli(CLI::App& app, int argc, char** argv, bool dash_words = false) {
   try {
     if (!dash_words) {
@@ -83,8 +110,11 @@ inline std::optional<int> parse_cli(CLI::App& app, int argc, char** argv, bool d
     app.parse(static_cast<int>(pointers.size()), pointers.data());
     return std::nullopt;
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);  // prints help or the error message
-    return rc == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help or --version: printed, exit 0
+    const std::string_view program(argv[0]);
+    std::cerr << program.substr(program.find_last_of('/') + 1) << ": " << e.what()
+              << " (see --help)\n";
+    return static_cast<int>(ExitCode::kUsage);
   }
 }
 

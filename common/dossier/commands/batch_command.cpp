@@ -1,6 +1,7 @@
 #include "dossier/commands/batch_command.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -85,6 +86,9 @@ OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
 }  // namespace
 
 int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& err) {
+  if (s.input != "-" && std::filesystem::is_directory(s.input))
+    throw Error(ErrorKind::kUsage,
+                "--batch " + s.input + " is a folder; give a file of queries, or - for stdin");
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned i = 0; i < thread_count(s.jobs); ++i) {
     searchers.push_back(std::make_unique<Searcher>(s.db_path));

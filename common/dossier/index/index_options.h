@@ -38,7 +38,7 @@ struct IndexStats {
   std::size_t unchanged = 0;  // same size and mtime, or same content: not re-analysed
   std::size_t removed = 0;    // by --prune
   std::size_t skipped = 0;    // sources that could not be indexed (see the report)
-  std::uint64_t bytes = 0;    // source bytes considered
+  std::uint64_t bytes = 0;    // source bytes of the articles added or updated (analysed)
   double seconds = 0;
   int signal = 0;  // SIGINT/SIGTERM that stopped the run after a commit, or 0
 };

@@ -99,9 +99,9 @@ class Pipeline {
       result_.stats.added += writer->counts().added;
       result_.stats.updated += writer->counts().updated;
       result_.stats.unchanged += writer->counts().restamped;
+      result_.stats.bytes += writer->counts().bytes;
     }
     result_.stats.unchanged += unchanged_by_stat_;
-    result_.stats.bytes = bytes_;
     result_.stats.signal = signal_;
     for (auto& hashes : result_.seen_id_hashes) std::sort(hashes.begin(), hashes.end());
     return std::move(result_);
@@ -137,7 +137,6 @@ class Pipeline {
       if (!source.next(item)) return true;
       std::string id_term = schema::id_term(item.id);
       const std::uint64_t id_hash = fnv1a64(id_term);
-      bytes_ += item.stamp.size;
       if (const auto why = refusal(index, item, id_hash)) {
         report_.skipped(item.origin, *why);
         progress_.advance(1, item.stamp.size);
@@ -246,7 +245,6 @@ class Pipeline {
   // grows with the corpus.
   std::unordered_map<std::uint64_t, FirstListing> first_listing_;
   std::size_t unchanged_by_stat_ = 0;
-  std::uint64_t bytes_ = 0;
   int signal_ = 0;
   std::exception_ptr reader_error_;
   // The first error of any shard writer; read after the joins.

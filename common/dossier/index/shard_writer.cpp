@@ -58,6 +58,7 @@ void ShardWriter::apply(IndexOutcome& outcome) {
         db_.add_document(outcome.document);
       }
       ++(outcome.existed ? counts_.updated : counts_.added);
+      counts_.bytes += outcome.bytes;
       return;
     }
     // kRestamp: same content under a new mtime; store the new stamp so the next run

@@ -23,6 +23,7 @@ struct ShardWriteCounts {
   std::size_t added = 0;
   std::size_t updated = 0;
   std::size_t restamped = 0;  // unchanged content, new stamp
+  std::uint64_t bytes = 0;    // source bytes of the added and updated articles
 };
 
 class ShardWriter {

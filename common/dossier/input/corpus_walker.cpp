@@ -43,8 +43,12 @@ void add_file(const fs::path& path, std::string id, std::vector<CorpusFile>& out
     problem(path.string(), why);
     return;
   }
-  if (file.id != id && note)
-    note(path.string(), "file name is not valid UTF-8, indexed with id \"" + file.id + "\"");
+  if (file.id != id && note) {
+    // A valid name differs from its id only by its '%' signs, written %25.
+    note(path.string(), (is_valid_utf8(id) ? "'%' in the file name is written %25 in its id \""
+                                           : "file name is not valid UTF-8, indexed with id \"") +
+                            file.id + "\"");
+  }
   out.push_back(std::move(file));
 }
 

@@ -67,8 +67,13 @@ class FileListSource : public InputSource {
     } catch (const std::exception& e) {
       throw Error(ErrorKind::kInput, e.what());
     }
-    for (const auto& w : metadata_.warnings)
-      problem(metadata_.file.string() + ":" + std::to_string(w.line), w.reason);
+    for (const auto& w : metadata_.warnings) {
+      if (w.line == 0) {
+        note(metadata_.file.string(), w.reason);  // about the file: no article is skipped
+      } else {
+        problem(metadata_.file.string() + ":" + std::to_string(w.line), w.reason);
+      }
+    }
   }
 
   const std::string& input_term() const override { return term_; }

@@ -179,9 +179,8 @@ MetadataTable load_metadata(const std::filesystem::path& corpus_root) {
   if (in.bad()) throw std::runtime_error("error while reading " + file.string());
   table.file = file;
   if (has_jsonl && has_csv) {
-    table.warnings.insert(
-        table.warnings.begin(),
-        {0, "both metadata.jsonl and metadata.csv exist; metadata.csv is ignored"});
+    table.warnings.insert(table.warnings.begin(),
+                          {0, "used; " + csv.filename().string() + " beside it is ignored"});
   }
   return table;
 }

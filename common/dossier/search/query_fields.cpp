@@ -42,8 +42,7 @@ Date parse_date_bound(std::string_view text, std::string_view what) {
   std::string why;
   const auto date = Date::parse_iso(text, &why);
   if (!date) {
-    throw Error(ErrorKind::kUsage, std::string(what) + ": bad date '" + std::string(text) + "' (" +
-                                       why + "); write YYYY, YYYY-MM or YYYY-MM-DD");
+    throw Error(ErrorKind::kUsage, std::string(what) + ": " + why);  // why quotes the text
   }
   return *date;
 }

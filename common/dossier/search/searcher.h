@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,13 @@ inline constexpr std::array<std::string_view, 5> kFacetNames = {"actor", "date",
 bool is_facet_name(std::string_view name);
 // "actor, date, source, significant": for messages and help.
 std::string facet_names_text();
+
+// Request limits, checked wherever requests are read (the command line, batch lines, the
+// API); the date histogram's is kMaxDateBuckets (facets.h).
+inline constexpr Xapian::doccount kMaxHits = 1000000;  // hits of one query (--limit)
+// Hits skipped first (--offset): offset + limit stays within a doccount.
+inline constexpr Xapian::doccount kMaxOffset = std::numeric_limits<Xapian::doccount>::max() / 2;
+inline constexpr std::size_t kMaxFacetSize = 100000;  // entries per facet (--facet-size)
 
 struct SearchRequest {
   std::string query;
