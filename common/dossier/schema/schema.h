@@ -72,9 +72,8 @@ namespace dossier::schema {
 // as its key implies (implied_actor_name); 6: the id scheme in the metadata (kIdSchemeKey)
 // and each article's source file in kSlotOrigin; 7: alias terms name their actor
 // (actor_alias_term), and acronyms an article defines are aliases; 8: the folder term and
-// slot (kFolderPrefix, kSlotFolder)
-// (actor_alias_term), and acronyms an article defines are aliases; 8: near-duplicate
-// signatures (kSlotSignature, band terms) and clusters (kSlotCluster)
+// slot (kFolderPrefix, kSlotFolder); 9: near-duplicate signatures (kSlotSignature, band
+// terms) and clusters (kSlotCluster)
 inline constexpr int kSchemaVersion = 9;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (record() reads either), and 4 from 5 only in leaving out implied name
