@@ -90,6 +90,7 @@ def main():
     binaries = support.Binaries(args)
     root = support.temp_root()
     failures = []
+    server = None
     try:
         _, db = support.make_corpus(binaries, root)
         server = support.Server(binaries, db, "--threads", "4", "--quiet")
@@ -134,6 +135,9 @@ def main():
               f"{seconds:.1f} s; {good} good requests answered; RSS {rss_before} -> "
               f"{rss_after} KiB")
     finally:
+        if server is not None and server.process.poll() is None:
+            server.process.kill()  # a failure above must not leave a server behind
+            server.process.wait()
         shutil.rmtree(root, ignore_errors=True)
     for failure in failures[:20]:
         print("serve_hostile: FAILED: " + failure)
