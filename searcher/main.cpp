@@ -288,7 +288,9 @@ int main(int argc, char** argv) {
                  "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)");
   app.add_option("--facets", request.facets,
                  "Count over all matches (comma-separated): actor, date, source, significant "
-                 "(actors named far more by the matches than by the rest, docs/ACTORS.md), folder")
+                 "(actors named far more by the matches than by the rest, docs/ACTORS.md), "
+                 "folder, co-actors (with exactly one --actor: the actors named beside it, with "
+                 "actor-by-actor's score)")
       ->allow_extra_args(false)
       ->delimiter(',')
       ->check(CLI::IsMember(

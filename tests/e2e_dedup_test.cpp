@@ -198,8 +198,8 @@ TEST(Dedup, CollapseCountsClusters) {
     const auto refused = run(search + "--collapse --facets " + facet + " zelda");
     EXPECT_EQ(refused.exit_code, 2);
     EXPECT_EQ(refused.err,
-              "dossier-search: --collapse counts the actor, date and source facets by clusters; "
-              "the folder and significant facets are not counted that way yet\n");
+              "dossier-search: --collapse counts the actor, co-actors, date and source facets by "
+              "clusters; the folder and significant facets are not counted that way yet\n");
   }
 }
 

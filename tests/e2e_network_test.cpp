@@ -138,6 +138,74 @@ TEST_F(NetworkE2E, SignificantActorsAreOverRepresentedAmongTheMatches) {
             "       1 /      1  Gustav Holm (person)  2.6\n");
 }
 
+// The co-actors of one --actor are actor-by-actor's pairs with it over the query's matches
+// without the filter: Anna's for "meeting" are Carl (3, 0.263) and Erik (2, 0.166); Erik's
+// are Anna (2 of her 5 articles, 0.166) and Carl (1 of 3, 0).
+TEST_F(NetworkE2E, CoActorsOfOneActor) {
+  const std::string search = kSearch + " --db " + quote(db_) + " -n 0 --facets co-actors ";
+  const auto text = run(search + "--actor 'Anna Berg' meeting");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out,
+            "5 matches\n\nCo-actors (with the actor / articles without --actor, NPMI):\n"
+            "       3 /      3  Carl Dahl (person)  0.2630\n"
+            "       2 /      2  Erik Fors (person)  0.1660\n");
+  const auto json = run(search + "--format json --actor 'Erik Fors' meeting");
+  EXPECT_NE(json.out.find(R"("facets":{"co_actors":[{"name":"Anna Berg","type":"person",)"
+                          R"("count":2,"articles":5,"score":0.166},{"name":"Carl Dahl",)"
+                          R"("type":"person","count":1,"articles":3,"score":0.0}],"exact":true})"),
+            std::string::npos)
+      << json.out;
+  // --facet-size cuts the list; a batch line asks with "facets".
+  const auto batch =
+      run(kSearch + " --db " + quote(db_) + " --batch - --no-header --limit 0",
+          R"({"id":"e","q":"meeting","actor":"Erik Fors","facets":"co-actors","facet_size":1})"
+          "\n");
+  EXPECT_EQ(batch.out,
+            R"({"id":"e","query":"meeting","total":2,"total_exact":true,"offset":0,"limit":0,)"
+            R"("hits":[],"facets":{"co_actors":[{"name":"Anna Berg","type":"person","count":2,)"
+            R"("articles":5,"score":0.166}],"exact":true}})"
+            "\n");
+  for (const char* actors : {"", "--actor 'Anna Berg' --actor 'Erik Fors' "}) {
+    const auto refused = run(search + actors + "meeting");
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_EQ(refused.err,
+              "dossier-search: --facets co-actors needs exactly one --actor: the actor whose "
+              "co-actors to count\n");
+  }
+}
+
+// Collapsed, a co-actor counts clusters: two copies c1 and c2 of a long meeting naming
+// Anna and Carl join the six articles. Among the 8 matches of "meeting", Anna is named by
+// 7, Carl by 5 (4 clusters), Erik by 2: Carl 4 (5 raw), NPMI log(8/7) / log(8/5) = 0.2841;
+// Erik 2, log(8/7) / log(4) = 0.0963.
+TEST_F(NetworkE2E, CoActorsCountClustersWhenCollapsed) {
+  const std::string corpus = *dir_ / "copies";
+  std::filesystem::copy(*dir_ / "corpus", corpus);
+  for (const char* copy : {"/c1.txt", "/c2.txt"}) {
+    std::ofstream(corpus + copy)
+        << "notes of the long meeting\n\nthe long meeting was attended by Anna Berg and Carl "
+           "Dahl. They went through the accounts line by line, agreed to move the spring fair "
+           "to the old market hall, asked the treasurer for a plan to repair the roof before "
+           "winter, heard a report on the new bus timetable from the village, and closed with "
+           "a vote of thanks to the volunteers who ran the summer library.\n";
+  }
+  const std::string db = *dir_ / "copies_db";
+  const auto indexed = run(kIndex + " --quiet --db " + quote(db) + " --actors " +
+                           quote(*dir_ / "actors.tsv") + " " + quote(corpus));
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  const auto json = run(kSearch + " --db " + quote(db) +
+                        " -n 0 --format json --collapse --facets co-actors --actor 'Anna Berg' "
+                        "meeting");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out,
+            R"({"query":"meeting","total":6,"total_raw":7,"total_exact":true,"offset":0,)"
+            R"("limit":0,"hits":[],"facets":{"co_actors":[{"name":"Carl Dahl","type":"person",)"
+            R"("count":4,"count_raw":5,"articles":5,"score":0.2841},{"name":"Erik Fors",)"
+            R"("type":"person","count":2,"count_raw":2,"articles":2,"score":0.0963}],)"
+            R"("exact":true}})"
+            "\n");
+}
+
 TEST_F(NetworkE2E, RefusesWhatItCannotDo) {
   const auto wide = table("--facet-size 1001 meeting");
   EXPECT_EQ(wide.exit_code, 2);

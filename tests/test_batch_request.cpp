@@ -69,8 +69,8 @@ TEST(BatchRequest, BadKeysAreNamed) {
       {R"({"q":"a","source":{}})", "key \"source\" must be a string or an array of strings"},
       {R"({"q":"a","from":2019})", "key \"from\" must be a string"},
       {R"({"q":"a","facets":["people"]})",
-       "key \"facets\" must be one of actor, date, source, significant, folder (or an array "
-       "of them)"},
+       "key \"facets\" must be one of actor, date, source, significant, folder, co-actors (or "
+       "an array of them)"},
       {R"({"q":"a","sort":"newest"})", "key \"sort\" must be \"relevance\", \"date\" or \"-date\""},
       {R"({"q":"a","granularity":"hour"})",
        "key \"granularity\" must be \"day\", \"week\", \"month\" or \"year\""},

@@ -48,6 +48,8 @@ class ApiTest(unittest.TestCase):
                           ("source", "sputnik"), ("facets", "actor"), ("facet_size", "3")],
                          ["--actor", "Guaidó", "--actor", "Russia", "--source", "sputnik",
                           "--facets", "actor", "--facet-size", "3"])
+        self.same_as_cli({"q": "", "actor": "Guaidó", "facets": "co-actors", "facet_size": "3"},
+                         ["--actor", "Guaidó", "--facets", "co-actors", "--facet-size", "3"])
         self.same_as_cli({"q": "military", "from": "2019-02", "to": "2019", "facets": "date",
                           "estimate": "1"},
                          ["--from", "2019-02", "--to", "2019", "--facets", "date", "--estimate",
@@ -160,7 +162,9 @@ class ApiTest(unittest.TestCase):
             "/api/v1/search?offset=-1": "offset: '-1' is not a whole number from 0 to 100000",
             "/api/v1/search?sort=up": "sort: 'up' is not one of relevance, date, -date",
             "/api/v1/search?facets=actor,colour":
-                "facets: 'colour' is not one of actor, date, source, significant, folder",
+                "facets: 'colour' is not one of actor, date, source, significant, folder, co-actors",
+            "/api/v1/search?facets=co-actors": "--facets co-actors needs exactly one --actor: "
+                                               "the actor whose co-actors to count",
             "/api/v1/search?q=a&q=b": "parameter 'q' is given more than once",
             "/api/v1/search?colour=red": "unknown parameter 'colour' (known: q, actor, source, "
                                          "folder, from, to, facets, facet_size, granularity, sort, "

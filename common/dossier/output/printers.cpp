@@ -5,6 +5,8 @@
 #include <iterator>
 #include <sstream>
 
+#include "dossier/facets/co_occurrence.h"
+
 namespace dossier {
 
 double rounded_score(double score) {
@@ -93,6 +95,16 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
     }
     w.end_array();
   }
+  if (r.facets.co_actors) {
+    w.key("co_actors").begin_array();
+    for (const auto& a : *r.facets.co_actors) {
+      w.begin_object().key("name").value(a.name).key("type").value(a.type);
+      write_count(w, a.count, a.count_raw);
+      w.key("articles").value(a.articles).key("score").value(npmi_as_printed(a.score));
+      w.end_object();
+    }
+    w.end_array();
+  }
   if (r.facets.folder) {
     w.key("folder").begin_array();
     for (const auto& f : *r.facets.folder)
@@ -105,7 +117,7 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
 
 bool has_facets(const SearchResult& r) {
   return r.facets.actor || r.facets.date || r.facets.source || r.facets.significant ||
-         r.facets.folder;
+         r.facets.folder || r.facets.co_actors;
 }
 
 }  // namespace
@@ -234,6 +246,14 @@ void print_text(std::ostream& out, const SearchResult& result, const TextLayout&
       out << "  " << std::setw(6) << a.count << " / " << std::setw(6) << a.corpus_count << "  "
           << a.name << " (" << a.type << ")  " << std::fixed << std::setprecision(1) << a.score
           << std::defaultfloat << "\n";
+    }
+  }
+  if (f.co_actors) {
+    out << "\nCo-actors" << approx << " (with the actor / articles without --actor, NPMI):\n";
+    for (const auto& a : *f.co_actors) {
+      out << "  " << std::setw(6) << a.count << " / " << std::setw(6) << a.articles << "  "
+          << a.name << " (" << a.type << ")  " << std::fixed << std::setprecision(4)
+          << npmi_as_printed(a.score) << std::defaultfloat << "\n";
     }
   }
   if (f.folder) {

@@ -102,9 +102,10 @@ Xapian::doccount ActorDirectory::articles_of(std::string_view canonical_id) {
   return static_cast<Xapian::doccount>(std::unique(docids.begin(), docids.end()) - docids.begin());
 }
 
-Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorType> type) {
+std::optional<std::string> ActorDirectory::canonical_id(std::string_view name,
+                                                        std::optional<ActorType> type) {
   const std::string key = fold_phrase(name, analyzer_);
-  if (key.empty()) return Xapian::Query::MatchNothing;
+  if (key.empty()) return std::nullopt;
   std::vector<std::string_view> meant;
   for (const auto id : identity().resolve(key)) {
     if (!type || split_id(id).first == to_string(*type)) meant.push_back(id);
@@ -119,9 +120,16 @@ Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorT
                      [](const auto& a, const auto& b) { return a.articles > b.articles; });
     throw AmbiguousActorError(name, std::move(candidates));
   }
+  if (meant.empty()) return std::nullopt;
+  return std::string(meant.front());  // resolve() gives canonical ids
+}
+
+Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorType> type) {
+  const std::string key = fold_phrase(name, analyzer_);
+  if (key.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> alternatives;
-  if (!meant.empty()) {
-    for (const auto member : identity().members(meant.front()))
+  if (const auto canonical = canonical_id(name, type)) {
+    for (const auto member : identity().members(*canonical))
       alternatives.emplace_back(schema::kActorPrefix + std::string(member));
   }
   // Schemas 3 to 5 wrote the form without its actor: those articles are found by the form.

@@ -49,6 +49,10 @@ class ActorDirectory {
   // means several actors. In a database of schema 5 or older, articles not re-indexed
   // since are also found by the form they wrote.
   Xapian::Query filter(std::string_view name, std::optional<ActorType> type = std::nullopt);
+  // The canonical id of the one actor `name` means, as filter() resolves it: nullopt when
+  // nobody is called so; throws AmbiguousActorError when the name means several actors.
+  std::optional<std::string> canonical_id(std::string_view name,
+                                          std::optional<ActorType> type = std::nullopt);
 
   // The actor ids one with a given one (canonical first) and the canonical one, by the
   // corpus-wide identity (loaded on first use).

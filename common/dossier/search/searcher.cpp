@@ -10,6 +10,7 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/base/keep_best.h"
+#include "dossier/facets/co_occurrence.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
 #include "dossier/schema/shard_layout.h"
@@ -351,7 +352,9 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
   if (request.sort != SortOrder::Relevance || !request.exact || request.collapse)
     return std::nullopt;
   for (const auto& facet : request.facets) {
-    const bool counted = ((facet == "actor" || facet == "significant") && actor_spy_.has_table()) ||
+    // The co-actors facet makes a pass of its own.
+    const bool counted = facet == "co-actors" ||
+                         ((facet == "actor" || facet == "significant") && actor_spy_.has_table()) ||
                          (facet == "date" && dates_.loaded()) ||
                          (facet == "source" && sources_.loaded()) ||
                          (facet == "folder" && folders_.loaded());
@@ -366,11 +369,16 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   // articles beside them and mislead.
   if (request.collapse && (wants(request, "folder") || wants(request, "significant"))) {
     throw Error(ErrorKind::kUsage,
-                "--collapse counts the actor, date and source facets by clusters; the folder "
-                "and significant facets are not counted that way yet");
+                "--collapse counts the actor, co-actors, date and source facets by clusters; the "
+                "folder and significant facets are not counted that way yet");
+  }
+  if (wants(request, "co-actors") && request.actors.size() != 1) {
+    throw Error(ErrorKind::kUsage,
+                "--facets co-actors needs exactly one --actor: the actor whose co-actors to count");
   }
   std::vector<std::string> wildcards;
-  const Xapian::Query query = build_query(request, expansion(request, deadline), &wildcards);
+  const Xapian::Query expanded = expansion(request, deadline);
+  const Xapian::Query query = build_query(request, expanded, &wildcards);
   if (counts_actors(request)) {
     actor_spy_.use_identity(&actors_.merged_codes());
     actor_spy_.prepare(db_);
@@ -407,6 +415,9 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     result.facets.actor =
         top_actors(actor_spy_, request.facet_size, actors_, clustered ? &overcount : nullptr);
   }
+  if (wants(request, "co-actors"))
+    result.facets.co_actors =
+        co_actors(request, expanded, clustered ? &*clustered : nullptr, deadline);
   if (wants(request, "significant")) {
     // Counted on articles (the spy's counts), collapsed or not.
     result.facets.significant =
@@ -472,6 +483,63 @@ void Searcher::collapse_counts(const SearchRequest& request, const ClusteredMatc
     });
     if (sources.size() > request.facet_size) sources.resize(request.facet_size);
   }
+}
+
+void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& spy,
+                                  const Deadline& deadline) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  // Only the set of matches counts here, never their order: no weights to compute.
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.add_matchspy(&spy);
+  DeadlineSpy watch(deadline);
+  if (deadline.limited()) enquire.add_matchspy(&watch);
+  enquire.get_mset(0, 0, db_.get_doccount());
+}
+
+// The co-actors facet: one pass over the matches of the request without its --actor
+// filter counts the articles naming each actor and those naming it beside the --actor
+// (CoOccurrenceSpy, as --table actor-by-actor counts pairs); the latter are the matches
+// naming it, collapsed as the actor facet is. Most matches first, then highest score,
+// then by name.
+std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
+                                              const Xapian::Query& expansion,
+                                              const ClusteredMatches* clustered,
+                                              const Deadline& deadline) {
+  std::vector<CoActorCount> out;
+  const std::optional<std::string> anchor_id = actors_.canonical_id(request.actors.front());
+  if (!anchor_id) return out;  // nobody is called so: no match
+  const schema::ActorCode anchor = schema::actor_code(*anchor_id);
+  SearchRequest without_actor = request;
+  without_actor.actors.clear();
+  CoOccurrenceSpy spy(actors_.merged_codes(), anchor);
+  spy_on_every_match(build_query(without_actor, expansion), spy, deadline);
+  const Overcount overcount =
+      clustered ? clustered->actor_overcount(&actors_.merged_codes()) : Overcount();
+  for (const auto& [code, both] : spy.with_anchor()) {
+    const std::string* found = actors_.id_of(code);
+    if (found == nullptr) continue;
+    const std::string id = *found;  // the directory may grow while it names the actor
+    CoActorCount entry{actors_.display_name(id),
+                       std::string(ActorDirectory::split_id(id).first),
+                       both,
+                       std::nullopt,
+                       spy.count(code),
+                       npmi(both, spy.count(anchor), spy.count(code), spy.seen())};
+    if (clustered) {
+      entry.count_raw = both;
+      if (const auto it = overcount.find(code); it != overcount.end()) entry.count -= it->second;
+    }
+    out.push_back(std::move(entry));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    if (a.count != b.count) return a.count > b.count;
+    if (npmi_as_printed(a.score) != npmi_as_printed(b.score))
+      return npmi_as_printed(a.score) > npmi_as_printed(b.score);
+    return std::pair(a.name, a.type) < std::pair(b.name, b.type);
+  });
+  if (out.size() > request.facet_size) out.resize(request.facet_size);
+  return out;
 }
 
 // The OR of `terms` ranked by rank_term_union(), its matches counted for the facets.

@@ -28,10 +28,10 @@ enum class SortOrder { Relevance, DateAscending, DateDescending };
 std::optional<SortOrder> sort_order_from_string(std::string_view name);  // relevance|date|-date
 
 // The facets a request may ask for, the one list every front end checks names against.
-inline constexpr std::array<std::string_view, 5> kFacetNames = {"actor", "date", "source",
-                                                                "significant", "folder"};
+inline constexpr std::array<std::string_view, 6> kFacetNames = {
+    "actor", "date", "source", "significant", "folder", "co-actors"};
 bool is_facet_name(std::string_view name);
-// "actor, date, source, significant": for messages and help.
+// "actor, date, source, significant, folder, co-actors": for messages and help.
 std::string facet_names_text();
 
 // Request limits, checked wherever requests are read (the command line, batch lines, the
@@ -56,7 +56,7 @@ struct SearchRequest {
   std::string from, to;              // publication date bounds: YYYY, YYYY-MM or YYYY-MM-DD
 
   // Facets over all matches: "actor", "date", "source", "significant" (significant_actors.h),
-  // "folder".
+  // "folder", "co-actors" (needs exactly one of `actors`: the actors named beside it).
   std::vector<std::string> facets;
   std::size_t facet_size = 10;                   // top actors per type, top sources
   Granularity granularity = Granularity::Month;  // date facet buckets
@@ -106,6 +106,18 @@ struct ActorCount {
   std::optional<Xapian::doccount> count_raw;  // with collapse: articles, not clusters
 };
 
+// An actor named beside the one --actor (the co-actors facet). Counted over the query's
+// matches without the --actor filter, so the score says how much more often than chance
+// the two are named together there (actor-by-actor's score for the pair).
+struct CoActorCount {
+  std::string name;
+  std::string type;
+  Xapian::doccount count = 0;                 // matches (naming the --actor) naming it too
+  std::optional<Xapian::doccount> count_raw;  // with collapse: articles, not clusters
+  Xapian::doccount articles = 0;  // articles naming it among the matches without --actor
+  double score = 0;               // npmi() (facets/co_occurrence.h), on articles
+};
+
 struct SourceCount {
   std::string source;
   Xapian::doccount count = 0;
@@ -120,6 +132,7 @@ struct Facets {
   std::optional<std::vector<SourceCount>> source;
   std::optional<std::vector<SignificantActor>> significant;
   std::optional<std::vector<SourceCount>> folder;  // SourceCount::source is the folder
+  std::optional<std::vector<CoActorCount>> co_actors;
 };
 
 struct SearchResult {
@@ -171,6 +184,10 @@ class Searcher {
   // The Xapian query of a request (words and filters), for counting passes of its own
   // (actor_date_table.h). Throws dossier::Error (kUsage) like search().
   Xapian::Query query(const SearchRequest& request) { return build_query(request); }
+  // Shows every match of `query` to `spy`, unranked (only the set of matches counts), until
+  // `deadline` (then throws ErrorKind::kTimeout). Throws Xapian::Error.
+  void spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& spy,
+                          const Deadline& deadline);
 
   // Moves to the newest committed revision (a long-lived reader between requests: a
   // server), forgetting what was cached for the old one. Cheap when nothing changed.
@@ -205,6 +222,8 @@ class Searcher {
   Hit hit(const RankedDoc& ranked, SnippetMaker* snippets);
   void collapse_counts(const SearchRequest& request, const ClusteredMatches& clustered,
                        SearchResult& result);
+  std::vector<CoActorCount> co_actors(const SearchRequest& request, const Xapian::Query& expansion,
+                                      const ClusteredMatches* clustered, const Deadline& deadline);
 
   std::string path_;
   // A sharded database's shards, in order (before db_: open_readable() fills them); empty

@@ -1,78 +1,19 @@
 #include "dossier/tables/actor_network.h"
 
 #include <algorithm>
-#include <cmath>
 #include <unordered_map>
 #include <utility>
 
 #include "dossier/base/errors.h"
-#include "dossier/base/rent_or_buy.h"
-#include "dossier/facets/facets.h"
+#include "dossier/facets/co_occurrence.h"
 #include "dossier/schema/schema.h"
 #include "dossier/tables/match_pass.h"
 
 namespace dossier {
 namespace {
 
-// Every match's actor identities, kept for the second step (pairs among the top actors,
-// known only once all matches were counted), and each identity's number of matches.
-class NetworkSpy : public Xapian::MatchSpy {
- public:
-  explicit NetworkSpy(const FlatCodeMap<schema::ActorCode>& merged) : merged_(merged) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    ++seen_;
-    identity_codes(doc.get_value(schema::kSlotActors), &merged_, scratch_);
-    for (const schema::ActorCode code : scratch_) ++counts_[code];
-    if (scratch_.size() < 2) return;  // no pair to count later
-    codes_.insert(codes_.end(), scratch_.begin(), scratch_.end());
-    ends_.push_back(codes_.size());
-    if (codes_.size() * sizeof(schema::ActorCode) + ends_.size() * sizeof(std::size_t) >
-        kMaxTableBytes) {
-      throw Error(ErrorKind::kUsage,
-                  "the matches name too many actors for --table actor-by-actor (over " +
-                      std::to_string(kMaxTableBytes >> 20) + " MB): narrow the query");
-    }
-  }
-  // Only ever used locally, never sent to a remote shard.
-  std::string get_description() const override { return "NetworkSpy"; }
-
-  const std::unordered_map<schema::ActorCode, Xapian::doccount>& counts() const { return counts_; }
-  Xapian::doccount seen() const { return seen_; }
-  // Calls f(first, last) with each kept document's identities.
-  template <typename F>
-  void for_each_document(F f) const {
-    std::size_t begin = 0;
-    for (const std::size_t end : ends_) {
-      f(codes_.data() + begin, codes_.data() + end);
-      begin = end;
-    }
-  }
-
- private:
-  const FlatCodeMap<schema::ActorCode>& merged_;
-  std::vector<schema::ActorCode> scratch_;
-  std::unordered_map<schema::ActorCode, Xapian::doccount> counts_;
-  std::vector<schema::ActorCode> codes_;  // the identities of documents naming two or more
-  std::vector<std::size_t> ends_;         // where each such document's identities end
-  Xapian::doccount seen_ = 0;
-};
-
-double npmi(Xapian::doccount both, Xapian::doccount a, Xapian::doccount b,
-            Xapian::doccount matches) {
-  const double n = matches;
-  const double p_ab = both / n, p_a = a / n, p_b = b / n;
-  if (p_ab >= 1) return 1;
-  return std::log(p_ab / (p_a * p_b)) / -std::log(p_ab);
-}
-
-// The score as printed: 4 decimals, the same in every format (never "-0.0").
-double rounded(double score) {
-  const double r = std::round(score * 1e4) / 1e4;
-  return r == 0 ? 0.0 : r;
-}
-
 std::string score_text(double score) {
-  return nlohmann::json(rounded(score)).dump();
+  return nlohmann::json(npmi_as_printed(score)).dump();
 }
 
 // Text safe inside an XML element or attribute: markup characters escaped, and the control
@@ -108,7 +49,7 @@ ActorNetwork actor_by_actor(Searcher& searcher, const SearchRequest& request) {
                                        std::to_string(kMaxNetworkActors) +
                                        " actors (--facet-size)");
   }
-  NetworkSpy spy(searcher.actors().merged_codes());
+  CoOccurrenceSpy spy(searcher.actors().merged_codes());
   spy_on_every_match(searcher, request, spy, "actor-by-actor");
   const std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts(spy.counts().begin(),
                                                                            spy.counts().end());
@@ -150,7 +91,8 @@ ActorNetwork actor_by_actor(Searcher& searcher, const SearchRequest& request) {
   }
   std::sort(network.pairs.begin(), network.pairs.end(), [](const auto& x, const auto& y) {
     if (x.count != y.count) return x.count > y.count;
-    if (rounded(x.score) != rounded(y.score)) return rounded(x.score) > rounded(y.score);
+    if (npmi_as_printed(x.score) != npmi_as_printed(y.score))
+      return npmi_as_printed(x.score) > npmi_as_printed(y.score);
     return std::pair(x.a, x.b) < std::pair(y.a, y.b);
   });
   return network;
@@ -195,7 +137,7 @@ nlohmann::ordered_json actor_network_json(const ActorNetwork& network) {
                      {"actor_b", b.name},
                      {"type_b", b.type},
                      {"count", p.count},
-                     {"score", rounded(p.score)}});
+                     {"score", npmi_as_printed(p.score)}});
   }
   return {{"matches", network.matches},
           {"exact", true},

@@ -27,9 +27,8 @@ struct NetworkActor {
 struct NetworkPair {
   std::size_t a = 0, b = 0;    // indexes into ActorNetwork::actors, a < b
   Xapian::doccount count = 0;  // matching articles naming both
-  // Normalised pointwise mutual information over the matches, in [-1, 1]:
-  // log(p(ab) / (p(a) p(b))) / -log(p(ab)), p(x) = articles naming x / matches; 1 when
-  // every match names both. 0: the two appear together as often as chance would have it.
+  // npmi() (facets/co_occurrence.h) over the matches: 1 when every match names both, 0
+  // when the two appear together as often as chance would have it.
   double score = 0;
 };
 

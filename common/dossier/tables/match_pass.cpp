@@ -3,23 +3,14 @@
 #include <algorithm>
 
 #include "dossier/base/errors.h"
-#include "dossier/search/deadline_spy.h"
 
 namespace dossier {
 
 void spy_on_every_match(Searcher& searcher, const SearchRequest& request, Xapian::MatchSpy& spy,
                         std::string_view table) {
   try {
-    const Xapian::Database& db = searcher.database();
-    Xapian::Enquire enquire(db);
-    enquire.set_query(searcher.query(request));
-    // Only the set of matches counts here, never their order: no weights to compute.
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.add_matchspy(&spy);
-    const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
-    DeadlineSpy watch(deadline);
-    if (deadline.limited()) enquire.add_matchspy(&watch);
-    enquire.get_mset(0, 0, db.get_doccount());
+    searcher.spy_on_every_match(searcher.query(request), spy,
+                                Deadline::after_seconds(request.time_limit_seconds));
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kInternal, std::string(table) + " table failed: " + e.get_description());
   }
