@@ -300,7 +300,9 @@ int main(int argc, char** argv) {
                  "country, place)")
       ->default_val(10)
       ->check(dossier::whole_number(1, dossier::kMaxFacetSize));
-  app.add_option("--granularity", o.granularity, "Date facet buckets")
+  app.add_option("--granularity", o.granularity,
+                 "Date facet buckets (over " + std::to_string(dossier::kMaxDateBuckets) +
+                     ", the first coarser granularity that fits, named in the output)")
       ->check(CLI::IsMember({"day", "week", "month", "year"}))
       ->capture_default_str();
   app.add_option("--color", o.color,

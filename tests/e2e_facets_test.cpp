@@ -211,6 +211,73 @@ TEST(InputE2E, JsonlCorpusIndexesGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(hit_ids(dated), std::set<std::string>{"one"});
 }
 
+// A date known only to its month or year matches every range that overlaps it, and a
+// day histogram counts it apart, never on the first day of its month.
+TEST(InputE2E, CoarseDatesKeepTheirPrecision) {
+  TempDir dir("e2e_coarse");
+  const std::string file = dir / "articles.jsonl";
+  std::ofstream(file) << R"({"id":"day","text":"Harbour news","date":"2019-02-10"})"
+                      << "\n"
+                      << R"({"id":"month","text":"Harbour news","date":"2019-02"})"
+                      << "\n"
+                      << R"({"id":"year","text":"Harbour news","date":"2019"})"
+                      << "\n";
+  const std::string db = dir / "db";
+  ASSERT_EQ(run(kIndex + " --db " + quote(db) + " " + quote(file)).exit_code, 0);
+  using Ids = std::set<std::string>;
+  EXPECT_EQ(hit_ids(search_json(db, "--from 2019-02-15")), (Ids{"month", "year"}));
+  EXPECT_EQ(hit_ids(search_json(db, "--to 2019-02-05")), (Ids{"month", "year"}));
+  EXPECT_EQ(hit_ids(search_json(db, "--from 2019-02-10 --to 2019-02-10")),
+            (Ids{"day", "month", "year"}));
+  EXPECT_EQ(hit_ids(search_json(db, quote("date:2019-03"))), (Ids{"year"}));
+  EXPECT_EQ(hit_ids(search_json(db, quote("date:2018-12-01..2019-01-31"))), (Ids{"year"}));
+  EXPECT_EQ(hit_ids(search_json(db, "--to 2018")), Ids{});
+  const auto month = search_json(db, "--sort date -n 1 --from 2019-02-11");
+  EXPECT_EQ(month["hits"][0]["date"], "2019");
+  const auto by_day = search_json(db, "--facets date --granularity day");
+  EXPECT_EQ(by_day["facets"]["date"], json::parse(R"([{"bucket":"2019-02-10","count":1}])"));
+  EXPECT_EQ(by_day["facets"]["date_coarse"],
+            json::parse(R"([{"bucket":"2019","count":1},{"bucket":"2019-02","count":1}])"));
+  const auto by_month = search_json(db, "--facets date --granularity month");
+  EXPECT_EQ(by_month["facets"]["date"], json::parse(R"([{"bucket":"2019-02","count":2}])"));
+  EXPECT_EQ(by_month["facets"]["date_coarse"], json::parse(R"([{"bucket":"2019","count":1}])"));
+  const auto by_year = search_json(db, "--facets date --granularity year");
+  EXPECT_EQ(by_year["facets"]["date"], json::parse(R"([{"bucket":"2019","count":3}])"));
+  EXPECT_FALSE(by_year["facets"].contains("date_coarse"));
+  const auto text = run(kSearch + " --db " + quote(db) + " --facets date --granularity week -n 0");
+  EXPECT_NE(text.out.find("Dates, by week:\n       1  2019-W06\n"
+                          "       1  2019 (date known to the year only)\n"
+                          "       1  2019-02 (date known to the month only)\n       0  undated\n"),
+            std::string::npos)
+      << text.out;
+}
+
+// A day histogram over 9,000 years would list 3.3 million buckets: it is counted by year,
+// and says so.
+TEST(InputE2E, DateHistogramOverMillenniaIsCountedByYear) {
+  TempDir dir("e2e_span");
+  const std::string file = dir / "articles.jsonl";
+  std::ofstream(file) << R"({"id":"old","text":"Harbour news","date":"1000-01-01"})"
+                      << "\n"
+                      << R"({"id":"new","text":"Harbour news","date":"9999-12-31"})"
+                      << "\n";
+  const std::string db = dir / "db";
+  ASSERT_EQ(run(kIndex + " --db " + quote(db) + " " + quote(file)).exit_code, 0);
+  const auto wide = search_json(db, "--facets date --granularity day harbour");
+  EXPECT_EQ(wide["facets"]["granularity"], "year");
+  ASSERT_EQ(wide["facets"]["date"].size(), 9000u);
+  EXPECT_EQ(wide["facets"]["date"][0], json::parse(R"({"bucket":"1000","count":1})"));
+  EXPECT_EQ(wide["facets"]["date"][8999], json::parse(R"({"bucket":"9999","count":1})"));
+  const auto narrow = search_json(db, "--facets date --granularity day --from 9999 harbour");
+  EXPECT_EQ(narrow["facets"]["granularity"], "day");
+  EXPECT_EQ(narrow["facets"]["date"], json::parse(R"([{"bucket":"9999-12-31","count":1}])"));
+  const auto text = run(kSearch + " --db " + quote(db) + " --facets date --granularity day " +
+                        "--from 9999 harbour");
+  EXPECT_NE(text.out.find("\nDates, by day:\n       1  9999-12-31\n       0  undated\n"),
+            std::string::npos)
+      << text.out;
+}
+
 TEST(AnalyzeE2E, ExtractsActorsAndDatesOfTheSampleCorpus) {
   const auto r = run(kIndex + " analyze " + quote(kCorpus));
   ASSERT_EQ(r.exit_code, 0) << r.err;

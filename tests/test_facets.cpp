@@ -231,3 +231,47 @@ TEST(FlatCodeMap, FindsWhatWasPutThroughGrowth) {
 }
 
 }  // namespace
+
+namespace date_buckets {
+
+using dossier::Granularity;
+
+// Every bucket between the first and the last date is listed: a span too long for the
+// asked granularity is counted in the first coarser one that fits kMaxDateBuckets.
+TEST(DateHistogram, CoarsensASpanOfTooManyBuckets) {
+  struct Row {
+    std::string first, last;
+    Granularity asked;
+    Granularity used;
+  };
+  const std::vector<Row> rows = {
+      {"20190101", "20190301", Granularity::Day, Granularity::Day},
+      {"19900101", "20170518", Granularity::Day, Granularity::Day},   // 10,000 days
+      {"19900101", "20170519", Granularity::Day, Granularity::Week},  // 10,001 days
+      {"10000101", "99991231", Granularity::Day, Granularity::Year},  // 9,000 years
+      {"10000101", "99991231", Granularity::Month, Granularity::Year},
+      {"10000101", "18330101", Granularity::Week, Granularity::Month},  // 9,997 months
+      {"20190101", "20190301", Granularity::Year, Granularity::Year},
+  };
+  for (const auto& r : rows) {
+    EXPECT_EQ(dossier::fitting_granularity(r.first, r.last, r.asked), r.used)
+        << r.first << ".." << r.last;
+    EXPECT_LE(dossier::bucket_labels(r.first, r.last, r.used).size(), dossier::kMaxDateBuckets);
+  }
+}
+
+TEST(DateHistogram, SaysWhichGranularityItUsed) {
+  const auto wide = dossier::date_histogram({{"10000101", 1}, {"99991231", 2}}, Granularity::Day);
+  EXPECT_EQ(wide.granularity, Granularity::Year);
+  ASSERT_EQ(wide.buckets.size(), 9000u);
+  EXPECT_EQ(wide.buckets.front(), (dossier::BucketCount{"1000", 1, std::nullopt}));
+  EXPECT_EQ(wide.buckets[1], (dossier::BucketCount{"1001", 0, std::nullopt}));
+  EXPECT_EQ(wide.buckets.back(), (dossier::BucketCount{"9999", 2, std::nullopt}));
+  const auto narrow = dossier::date_histogram({{"20190130", 1}, {"20190201", 3}}, Granularity::Day);
+  EXPECT_EQ(narrow.granularity, Granularity::Day);
+  EXPECT_EQ(narrow.buckets, (std::vector<dossier::BucketCount>{{"2019-01-30", 1, std::nullopt},
+                                                               {"2019-01-31", 0, std::nullopt},
+                                                               {"2019-02-01", 3, std::nullopt}}));
+}
+
+}  // namespace date_buckets

@@ -131,9 +131,13 @@ TEST_F(QueryBuilderTest, AReversedDateRangeIsAnError) {
 
 TEST_F(QueryBuilderTest, FieldQueries) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
+  // A date overlaps the range: it starts by its end, and it (or, for a date known to the
+  // month or year, its last day in slot 6) ends on or after its start.
   EXPECT_EQ(qb.build("date:2019", false).get_description(),
-            "Query(VALUE_RANGE 0 20190101 20191231)");
+            "Query(0 * (VALUE_LE 0 20191231 AND (VALUE_GE 0 20190101 OR VALUE_GE 9 20190101)))");
   EXPECT_EQ(qb.build("date:..2019-02", false).get_description(), "Query(VALUE_LE 0 20190228)");
+  EXPECT_EQ(qb.build("date:2019-02-15..", false).get_description(),
+            "Query(0 * (VALUE_GE 0 20190215 OR VALUE_GE 9 20190215))");
   EXPECT_EQ(qb.build("mentioned:2019-01-23", false).get_description(), "Query(0 * XM20190123)");
   EXPECT_EQ(qb.build("source:\"Associated Press\"", false).get_description(),
             "Query(0 * XSassociated press)");

@@ -77,6 +77,30 @@ TEST(Schema, ActorCodesCarryTheTypeAndRoundTripThroughTheSlot) {
   EXPECT_EQ(dossier::schema::actor_codes(slot.substr(0, 12)).size(), 1u);
 }
 
+// A publication date keeps its precision in kSlotDate; a value written before schema 10
+// (always a day) reads as a day.
+TEST(Schema, DateValuesKeepTheirPrecision) {
+  struct Row {
+    std::string iso, value, last;
+  };
+  const std::vector<Row> rows = {
+      {"2019-02-15", "20190215", ""},      {"2019-02", "20190200", "20190228"},
+      {"2020-02", "20200200", "20200229"}, {"2019", "20190000", "20191231"},
+      {"2019-02-01", "20190201", ""},  // a schema 9 month: its first day
+  };
+  for (const auto& r : rows) {
+    const auto date = dossier::Date::parse_iso(r.iso);
+    ASSERT_TRUE(date) << r.iso;
+    EXPECT_EQ(dossier::schema::date_value(*date), r.value);
+    EXPECT_EQ(dossier::schema::date_last_value(*date), r.last);
+    const auto back = dossier::schema::parse_date_value(r.value);
+    ASSERT_TRUE(back) << r.value;
+    EXPECT_EQ(back->iso(), r.iso);
+  }
+  for (const char* bad : {"", "2019020", "20191300", "20190230", "20190005", "2019x200"})
+    EXPECT_FALSE(dossier::schema::parse_date_value(bad)) << bad;
+}
+
 TEST(Schema, IdTermsStayShortAndUnique) {
   EXPECT_EQ(dossier::schema::id_term("a/b.txt"), "Qa/b.txt");
   const std::string long_a(300, 'a');

@@ -100,7 +100,7 @@ class ApiTest(unittest.TestCase):
             "granularity": "month",
             "buckets": [{"bucket": "2019-01", "count": 2}, {"bucket": "2019-02", "count": 1},
                         {"bucket": "2019-03", "count": 1}],
-            "undated": 1})
+            "coarse": [], "undated": 1})
         # Co-occurrence counts are the actor facet's over the actor's articles.
         facet_json, _, _ = support.run_search(BIN, "--db", str(self.db), "--format", "json",
                                               "--actor", "Nicolás Maduro", "--facets",

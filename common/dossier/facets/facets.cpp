@@ -281,9 +281,52 @@ std::optional<Granularity> granularity_from_string(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view granularity_name(Granularity granularity) {
+  switch (granularity) {
+    case Granularity::Day:
+      return "day";
+    case Granularity::Week:
+      return "week";
+    case Granularity::Month:
+      return "month";
+    case Granularity::Year:
+      return "year";
+  }
+  return "month";
+}
+
 std::string date_bucket(std::string_view yyyymmdd, Granularity granularity) {
   const auto d = parse_ymd(yyyymmdd);
   return d ? bucket_of(*d, granularity) : std::string();
+}
+
+Granularity fitting_granularity(std::string_view first, std::string_view last, Granularity asked) {
+  const auto a = parse_ymd(first);
+  const auto b = parse_ymd(last);
+  if (!a || !b || *b < *a) return asked;
+  const long span_days = (*b - *a).count();
+  const year_month_day ya{*a}, yb{*b};
+  const long span_months = (static_cast<int>(yb.year()) - static_cast<int>(ya.year())) * 12L +
+                           static_cast<long>(static_cast<unsigned>(yb.month())) -
+                           static_cast<long>(static_cast<unsigned>(ya.month()));
+  // Buckets needed at each granularity, at most (a week may straddle either end).
+  const auto buckets = [&](Granularity g) {
+    switch (g) {
+      case Granularity::Day:
+        return span_days + 1;
+      case Granularity::Week:
+        return span_days / 7 + 2;
+      case Granularity::Month:
+        return span_months + 1;
+      case Granularity::Year:
+        return span_months / 12 + 1;
+    }
+    return span_days + 1;
+  };
+  Granularity g = asked;
+  while (g != Granularity::Year && buckets(g) > static_cast<long>(kMaxDateBuckets))
+    g = static_cast<Granularity>(static_cast<int>(g) + 1);
+  return g;
 }
 
 std::vector<std::string> bucket_labels(std::string_view first, std::string_view last,
@@ -300,21 +343,55 @@ std::vector<std::string> bucket_labels(std::string_view first, std::string_view 
   return labels;
 }
 
-std::vector<BucketCount> date_histogram(const std::map<std::string, Xapian::doccount>& per_day,
-                                        Granularity granularity) {
-  std::map<std::string, Xapian::doccount> by_bucket;
-  std::string first, last;
-  for (const auto& [ymd, n] : per_day) {
-    const std::string bucket = date_bucket(ymd, granularity);
-    if (bucket.empty()) continue;
-    by_bucket[bucket] += n;
-    if (first.empty()) first = ymd;
-    last = ymd;
+bool fits_bucket(DatePrecision precision, Granularity granularity) {
+  switch (precision) {
+    case DatePrecision::Day:
+      return true;
+    case DatePrecision::Month:
+      return granularity == Granularity::Month || granularity == Granularity::Year;
+    case DatePrecision::Year:
+      return granularity == Granularity::Year;
   }
-  std::vector<BucketCount> out;
-  for (auto& label : bucket_labels(first, last, granularity)) {
+  return true;
+}
+
+std::string date_value_bucket(std::string_view value, Granularity granularity) {
+  const auto date = schema::parse_date_value(value);
+  if (!date) return std::string();
+  if (!fits_bucket(date->precision, granularity)) return date->iso();
+  return date_bucket(date->first_day().yyyymmdd(), granularity);
+}
+
+DateHistogram date_histogram(const std::map<std::string, Xapian::doccount>& per_date,
+                             Granularity granularity) {
+  // Each date that a bucket can hold, as its first day; coarse values sort before their
+  // days, so the days stay in order.
+  std::map<std::string, Xapian::doccount> per_day;
+  DateHistogram out;
+  out.granularity = granularity;
+  std::vector<std::pair<Date, Xapian::doccount>> coarse;
+  for (const auto& [value, n] : per_date) {
+    const auto date = schema::parse_date_value(value);
+    if (!date) continue;
+    per_day[date->first_day().yyyymmdd()] += n;
+    if (date->precision != DatePrecision::Day) coarse.emplace_back(*date, n);
+  }
+  if (!per_day.empty())
+    out.granularity =
+        fitting_granularity(per_day.begin()->first, per_day.rbegin()->first, granularity);
+  for (const auto& [date, n] : coarse) {
+    if (fits_bucket(date.precision, out.granularity)) continue;
+    out.coarse.push_back({date.iso(), n, std::nullopt});
+    const auto day = per_day.find(date.first_day().yyyymmdd());
+    if ((day->second -= n) == 0) per_day.erase(day);
+  }
+  if (per_day.empty()) return out;
+  const std::string first = per_day.begin()->first, last = per_day.rbegin()->first;
+  std::map<std::string, Xapian::doccount> by_bucket;
+  for (const auto& [ymd, n] : per_day) by_bucket[date_bucket(ymd, out.granularity)] += n;
+  for (auto& label : bucket_labels(first, last, out.granularity)) {
     const auto it = by_bucket.find(label);
-    out.push_back({std::move(label), it == by_bucket.end() ? 0 : it->second, std::nullopt});
+    out.buckets.push_back({std::move(label), it == by_bucket.end() ? 0 : it->second, std::nullopt});
   }
   return out;
 }

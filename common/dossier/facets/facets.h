@@ -191,13 +191,26 @@ class ActorCountSpy : public Xapian::MatchSpy {
 
 enum class Granularity { Day, Week, Month, Year };
 std::optional<Granularity> granularity_from_string(std::string_view name);  // "day", ...
+std::string_view granularity_name(Granularity granularity);                 // "day", ...
+
+// The most buckets a date histogram (and the actor-by-date table) holds: every bucket
+// between the first and the last date is listed, and a day histogram over millennia of
+// (mis)dated articles would list millions. A span that does not fit is counted in
+// coarser buckets (day, week, month, year: the first that fits; every span of years
+// 1000-9999 fits in years), and the histogram says which granularity it used.
+inline constexpr std::size_t kMaxDateBuckets = 10000;
 
 // The bucket label of a "YYYYMMDD" date: "2019-01-23", "2019-W04" (ISO week),
 // "2019-01" or "2019".
 std::string date_bucket(std::string_view yyyymmdd, Granularity granularity);
 
+// `asked`, or the first coarser granularity whose buckets from the one holding `first` to
+// the one holding `last` ("YYYYMMDD") number at most kMaxDateBuckets.
+Granularity fitting_granularity(std::string_view first, std::string_view last, Granularity asked);
+
 // Every bucket label from the one holding `first` to the one holding `last` ("YYYYMMDD"),
-// in chronological order, so a timeline shows its empty stretches too.
+// in chronological order, so a timeline shows its empty stretches too. At most
+// kMaxDateBuckets: pass a fitting_granularity().
 std::vector<std::string> bucket_labels(std::string_view first, std::string_view last,
                                        Granularity granularity);
 
@@ -205,11 +218,30 @@ struct BucketCount {
   std::string bucket;
   Xapian::doccount count = 0;
   std::optional<Xapian::doccount> count_raw;  // with collapse: articles, not clusters
+
+  friend bool operator==(const BucketCount&, const BucketCount&) = default;
 };
 
-// Turns per-day counts (ValueCountMatchSpy over kSlotDate) into chronological buckets,
-// empty ones included between the first and the last.
-std::vector<BucketCount> date_histogram(const std::map<std::string, Xapian::doccount>& per_day,
-                                        Granularity granularity);
+struct DateHistogram {
+  Granularity granularity = Granularity::Month;  // as asked, or coarser (kMaxDateBuckets)
+  std::vector<BucketCount> buckets;
+  // Dates known only to a month or year that no bucket of `granularity` holds (a month in
+  // a day or week histogram, a year below years), by their own label ("2019-02", "2019"),
+  // in order: never counted on a day they may not be.
+  std::vector<BucketCount> coarse;
+};
+
+// Whether a date of this precision falls in exactly one bucket of `granularity`.
+bool fits_bucket(DatePrecision precision, Granularity granularity);
+
+// The label of the bucket of `granularity` holding a kSlotDate value, or the date's own
+// label when it is too coarse for one (DateHistogram::coarse); empty when malformed.
+std::string date_value_bucket(std::string_view value, Granularity granularity);
+
+// Turns per-date counts (ValueCountMatchSpy over kSlotDate: schema::date_value()s) into
+// chronological buckets, empty ones included between the first and the last, at most
+// kMaxDateBuckets of them, and the coarse dates they cannot hold.
+DateHistogram date_histogram(const std::map<std::string, Xapian::doccount>& per_day,
+                             Granularity granularity);
 
 }  // namespace dossier

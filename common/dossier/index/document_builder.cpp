@@ -93,8 +93,11 @@ void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyze
 
 void add_dates(Xapian::Document& doc, const ArticleFacts& facts, DocumentData& data) {
   if (facts.date) {
-    // Coarse dates sort and filter by their first day (2019-01 -> 20190101).
-    doc.add_value(schema::kSlotDate, facts.date->date.first_day().yyyymmdd());
+    // A coarse date keeps its precision: it matches every range that overlaps it.
+    const Date& date = facts.date->date;
+    doc.add_value(schema::kSlotDate, schema::date_value(date));
+    if (const std::string last = schema::date_last_value(date); !last.empty())
+      doc.add_value(schema::kSlotDateLast, last);
     data.date = facts.date->date.iso();
     data.date_source = std::string(to_string(facts.date->source));
   } else {

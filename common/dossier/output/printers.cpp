@@ -68,12 +68,22 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
   }
   if (r.facets.date) {
     w.key("date").begin_array();
-    for (const auto& b : *r.facets.date) {
+    for (const auto& b : r.facets.date->buckets) {
       w.begin_object().key("bucket").value(b.bucket);
       write_count(w, b.count, b.count_raw);
       w.end_object();
     }
     w.end_array();
+    w.key("granularity").value(granularity_name(r.facets.date->granularity));
+    if (!r.facets.date->coarse.empty()) {  // dates known only to a coarser month or year
+      w.key("date_coarse").begin_array();
+      for (const auto& b : r.facets.date->coarse) {
+        w.begin_object().key("bucket").value(b.bucket);
+        write_count(w, b.count, b.count_raw);
+        w.end_object();
+      }
+      w.end_array();
+    }
     w.key("undated").value(r.facets.undated);
     if (r.facets.undated_raw) w.key("undated_raw").value(*r.facets.undated_raw);
   }
@@ -230,9 +240,12 @@ void print_text(std::ostream& out, const SearchResult& result, const TextLayout&
   const std::string_view approx = result.facets_exact ? "" : " (estimated)";
   if (f.actor) print_actor_facet(out, *f.actor, approx);
   if (f.date) {
-    out << "\nDates" << approx << ":\n";
-    for (const auto& b : *f.date)
+    out << "\nDates" << approx << ", by " << granularity_name(f.date->granularity) << ":\n";
+    for (const auto& b : f.date->buckets)
       out << "  " << std::setw(6) << b.count << "  " << b.bucket << "\n";
+    for (const auto& b : f.date->coarse)
+      out << "  " << std::setw(6) << b.count << "  " << b.bucket << " (date known to the "
+          << (b.bucket.size() == 4 ? "year" : "month") << " only)\n";
     out << "  " << std::setw(6) << f.undated << "  undated\n";
   }
   if (f.source) {

@@ -171,6 +171,32 @@ void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path) {
   if (db.get_metadata(kSchemaKey) != current) db.set_metadata(kSchemaKey, current);
 }
 
+std::string date_value(const Date& date) {
+  return date.yyyymmdd();  // "00" for the parts a coarse date does not have
+}
+
+std::string date_last_value(const Date& date) {
+  return date.precision == DatePrecision::Day ? std::string() : date.last_day().yyyymmdd();
+}
+
+std::optional<Date> parse_date_value(std::string_view value) {
+  if (value.size() != 8) return std::nullopt;
+  for (const char c : value) {
+    if (!is_ascii_digit(c)) return std::nullopt;
+  }
+  const auto number = [&](std::size_t at, std::size_t width) {
+    int n = 0;
+    for (std::size_t i = at; i < at + width; ++i) n = n * 10 + (value[i] - '0');
+    return n;
+  };
+  const int year = number(0, 4), month = number(4, 2), day = number(6, 2);
+  const Date date = month == 0 ? Date::of_year(year)
+                    : day == 0 ? Date::of_month(year, month)
+                               : Date::of_day(year, month, day);
+  if (!date.valid() || (month == 0 && day != 0)) return std::nullopt;
+  return date;
+}
+
 void set_record(Xapian::Document& doc, const std::string& serialised) {
   doc.add_value(kSlotRecord, serialised);
 }

@@ -65,6 +65,8 @@
 
 #include <xapian.h>
 
+#include "dossier/extract/dates/date.h"
+
 namespace dossier::schema {
 
 // 2: binary document data (was JSON); 3: actor codes in kSlotActors (were id strings);
@@ -73,8 +75,9 @@ namespace dossier::schema {
 // and each article's source file in kSlotOrigin; 7: alias terms name their actor
 // (actor_alias_term), and acronyms an article defines are aliases; 8: the folder term and
 // slot (kFolderPrefix, kSlotFolder); 9: near-duplicate signatures (kSlotSignature, band
-// terms) and clusters (kSlotCluster)
-inline constexpr int kSchemaVersion = 9;
+// terms) and clusters (kSlotCluster); 10: a date known to the month or year keeps its
+// precision in kSlotDate and has kSlotDateLast (9 stored such a date as its first day)
+inline constexpr int kSchemaVersion = 10;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (record() reads either), and 4 from 5 only in leaving out implied name
 // terms (a database that has them all implies no votes), so neither needs a rebuild; 5
@@ -82,7 +85,9 @@ inline constexpr int kSchemaVersion = 9;
 // wrote a form term without its actor: a filter still finds those articles by the form
 // (ActorDirectory::filter), and re-indexed articles get alias terms. Before 9 articles
 // have no signature: the first update re-analyses them all (the context hash of their
-// stamps includes dedup::kSignatureVersion), and until then each is its own cluster.
+// stamps includes dedup::kSignatureVersion), and until then each is its own cluster. 3 to
+// 9 stored every date as a day: their month- and year-precision dates read as their first
+// day until the article is indexed again.
 inline constexpr int kOldestReadableSchema = 3;
 // The first schema with near-duplicate clusters.
 inline constexpr int kFirstClusteredSchema = 9;
@@ -120,7 +125,10 @@ inline constexpr const char* kBandPrefix = "XD";
 
 // Value slots, each with its encoding.
 enum Slot : Xapian::valueno {
-  kSlotDate = 0,    // publication date "YYYYMMDD" (8 ASCII digits); absent when undated
+  // Publication date, 8 ASCII digits (date_value()): "YYYYMMDD", or for a date known
+  // only to the month "YYYYMM00", to the year "YYYY0000" (a coarse date sorts before its
+  // days and compares with any day as its first day does); absent when undated.
+  kSlotDate = 0,
   kSlotActors = 1,  // the article's actor codes (actor_code()), 8 bytes big-endian each
   kSlotSource = 2,  // the source as given (UTF-8), for facet counting; absent when none
   // What the article's source looked like when indexed, so a re-run skips what has not
@@ -142,7 +150,18 @@ enum Slot : Xapian::valueno {
   // cluster's representative (cluster_key()). Absent for an article that has no copy, so
   // Xapian's collapse (Enquire::set_collapse_key) keeps it as its own.
   kSlotCluster = 8,
+  // The last day a month- or year-precision publication date covers, "YYYYMMDD", so a
+  // range filter matches every date that overlaps it; absent for a day (and before
+  // schema 10).
+  kSlotDateLast = 9,
 };
+
+// The kSlotDate value of a publication date, and its kSlotDateLast value (empty for a
+// day, which has none).
+std::string date_value(const Date& date);
+std::string date_last_value(const Date& date);
+// A kSlotDate value as a date of its precision; nullopt when malformed.
+std::optional<Date> parse_date_value(std::string_view value);
 
 inline constexpr Xapian::termpos kFieldPositionGap = 100;
 // Title words count this many times in the general text: a word in the headline says more

@@ -65,8 +65,9 @@ std::map<std::string, Xapian::doccount> ClusteredMatches::date_overcount(
     Granularity granularity) const {
   std::map<std::string, Xapian::doccount> out;
   add_overcount(out, [&](const Xapian::Document& doc) {
-    const std::string day = doc.get_value(schema::kSlotDate);
-    return std::vector<std::string>{day.empty() ? std::string() : date_bucket(day, granularity)};
+    const std::string value = doc.get_value(schema::kSlotDate);
+    return std::vector<std::string>{value.empty() ? std::string()
+                                                  : date_value_bucket(value, granularity)};
   });
   return out;
 }

@@ -52,17 +52,25 @@ Xapian::Query date_range_query(const std::optional<Date>& from, const std::optio
   if (from && to && to->last_day() < from->first_day())
     throw Error(ErrorKind::kUsage,
                 "date range " + from->iso() + ".." + to->iso() + " ends before it starts");
-  if (from && to) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate,
-                         from->first_day().yyyymmdd(), to->last_day().yyyymmdd());
-  }
-  if (from)
-    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate,
-                         from->first_day().yyyymmdd());
-  if (to)
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, to->last_day().yyyymmdd());
   // Both open: every dated article.
-  return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string("0"));
+  if (!from && !to)
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string("0"));
+  // A date overlaps the range when it starts on or before its end and ends on or after its
+  // start. A coarse date's kSlotDate compares with days as its first day does; its end is
+  // kSlotDateLast (a day's end is its start, which has no kSlotDateLast).
+  std::optional<Xapian::Query> starts_in_time, ends_in_time;
+  if (to)
+    starts_in_time =
+        Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, to->last_day().yyyymmdd());
+  if (from) {
+    const std::string first = from->first_day().yyyymmdd();
+    ends_in_time = Xapian::Query(
+        Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, first),
+        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDateLast, first));
+  }
+  if (starts_in_time && ends_in_time)
+    return Xapian::Query(Xapian::Query::OP_AND, *starts_in_time, *ends_in_time);
+  return starts_in_time ? *starts_in_time : *ends_in_time;
 }
 
 Xapian::Query date_field_query(std::string_view value) {

@@ -467,9 +467,11 @@ void Searcher::collapse_counts(const SearchRequest& request, const ClusteredMatc
   result.total_raw = result.total;
   result.total -= clustered.removed();
   if (result.facets.date) {
-    const auto overcount = clustered.date_overcount(request.granularity);
-    subtract_overcount(*result.facets.date, overcount,
-                       [](const BucketCount& b) { return b.bucket; });
+    auto& histogram = *result.facets.date;
+    const auto overcount = clustered.date_overcount(histogram.granularity);
+    const auto bucket_of = [](const BucketCount& b) { return b.bucket; };
+    subtract_overcount(histogram.buckets, overcount, bucket_of);
+    subtract_overcount(histogram.coarse, overcount, bucket_of);
     result.facets.undated_raw = result.facets.undated;
     if (const auto it = overcount.find(""); it != overcount.end())
       result.facets.undated -= it->second;

@@ -126,8 +126,8 @@ struct SourceCount {
 
 struct Facets {
   std::optional<std::vector<ActorCount>> actor;
-  std::optional<std::vector<BucketCount>> date;
-  Xapian::doccount undated = 0;  // with the date facet: matches without a publication date
+  std::optional<DateHistogram> date;  // its granularity may be coarser than asked
+  Xapian::doccount undated = 0;       // with the date facet: matches without a publication date
   std::optional<Xapian::doccount> undated_raw;  // with collapse: articles, not clusters
   std::optional<std::vector<SourceCount>> source;
   std::optional<std::vector<SignificantActor>> significant;

@@ -24,20 +24,6 @@ ojson string_or_null(const std::string& s) {
   return s.empty() ? ojson(nullptr) : ojson(s);
 }
 
-std::string_view granularity_name(Granularity g) {
-  switch (g) {
-    case Granularity::Day:
-      return "day";
-    case Granularity::Week:
-      return "week";
-    case Granularity::Year:
-      return "year";
-    case Granularity::Month:
-      break;
-  }
-  return "month";
-}
-
 // The spellings the corpus used for an actor, with their votes (schema.h, XAN terms): the
 // written-out ones, and the key's implied name for the actor's other articles.
 ojson aliases_json(const Xapian::Database& db, std::string_view actor_id,
@@ -138,6 +124,12 @@ std::string known_actor_id(Searcher& searcher, std::string_view id) {
   return schema::actor_id(type, fold_phrase(name, searcher.analyzer()));
 }
 
+ojson buckets_json(const std::vector<BucketCount>& buckets) {
+  ojson out = ojson::array();
+  for (const auto& b : buckets) out.push_back({{"bucket", b.bucket}, {"count", b.count}});
+  return out;
+}
+
 }  // namespace
 
 std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view requested_id,
@@ -148,9 +140,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
   const Xapian::doccount articles = db.get_termfreq(term);
   if (articles == 0) return std::nullopt;
   ActorArticles read = read_actor_articles(db, term, schema::actor_code(actor_id));
-  ojson timeline = ojson::array();
-  for (const auto& b : date_histogram(read.per_day, options.granularity))
-    timeline.push_back({{"bucket", b.bucket}, {"count", b.count}});
+  const DateHistogram histogram = date_histogram(read.per_day, options.granularity);
   return ojson{{"database", database_json(searcher)},
                {"actor",
                 {{"id", actor_id},
@@ -159,8 +149,9 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
                  {"articles", articles},
                  {"aliases", aliases_json(db, actor_id, articles)},
                  {"timeline",
-                  {{"granularity", granularity_name(options.granularity)},
-                   {"buckets", std::move(timeline)},
+                  {{"granularity", granularity_name(histogram.granularity)},
+                   {"buckets", buckets_json(histogram.buckets)},
+                   {"coarse", buckets_json(histogram.coarse)},
                    {"undated", read.undated}}},
                  {"co_actors", co_actors_json(searcher, read, options.co_actors)},
                  {"recent", recent_json(db, read, options.articles)}}}};

@@ -58,17 +58,19 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
   for (const auto& [code, per_day] : spy.counts()) counts.emplace_back(code, total(per_day));
   const auto ranked = top_ranked_actors(searcher.actors(), counts, request.facet_size);
 
-  // One timeline for all rows: from the first to the last dated day among the top actors.
-  std::string first, last;
+  // One timeline for all rows: from the first to the last dated day among the top actors
+  // (coarser than asked when that would be too many buckets), then the dates known only
+  // to a month or year that its buckets cannot hold.
+  std::map<std::string, Xapian::doccount> all_dates;
   for (const auto& r : ranked) {
     for (const auto& [day, count] : spy.counts().at(r.code)) {
-      if (day.empty()) continue;
-      if (first.empty() || day < first) first = day;
-      if (last.empty() || day > last) last = day;
+      if (!day.empty()) all_dates[day] += count;
     }
   }
-  const std::vector<std::string> labels =
-      first.empty() ? std::vector<std::string>{} : bucket_labels(first, last, request.granularity);
+  const DateHistogram timeline = date_histogram(all_dates, request.granularity);
+  std::vector<std::string> labels;
+  for (const auto& b : timeline.buckets) labels.push_back(b.bucket);
+  for (const auto& b : timeline.coarse) labels.push_back(b.bucket);
 
   ActorDateTable table;
   table.matches = spy.seen();
@@ -82,7 +84,7 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
       if (day.empty()) {
         undated += count;
       } else {
-        per_bucket[date_bucket(day, request.granularity)] += count;
+        per_bucket[date_value_bucket(day, timeline.granularity)] += count;
       }
     }
     const std::string name = searcher.actors().display_name(id);
