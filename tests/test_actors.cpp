@@ -407,6 +407,38 @@ TEST(ActorRules, HeadlinesOnlyConfirmNamesFromTheBody) {
             "");
 }
 
+TEST(ActorRules, DatelinesNamePlaces) {
+  run_table({
+      // A city that is also an English word ("paris", "warsaw") counts in a dateline.
+      {"PARIS 1996-08-31\nThe cabinet met on Saturday.", "PARIS/place"},
+      {"WARSAW 1996-08-30\nThe cabinet met on Friday.", "Warsaw/place"},
+      // An unknown place: before a year ending the line, or a comma and a known region.
+      {"MONTE CARLO 1996-08-30\nThe race was run.", "MONTE CARLO/place"},
+      {"LA CORUNA, Spain 1996-08-31\nThe match was drawn.", "LA CORUNA/place; Spain/country"},
+      {"LONDON (AP) - The cabinet met.", "AP/org; London/place"},
+      // Not table rows or notes: no year ending the line, no known region.
+      {"Revs 93.4 mln vs 98.7 mln\nNOTE: Dividend payable April 1, 1987.", ""},
+      {"LONDON DOLLAR FLUCTUATIONS 1100 - APRIL 7\nSPOT 1.5 vs 1.6", "London/place"},
+      // Far from the top, capitals open a table row, not a dateline.
+      {"A.\nB.\nC.\nD.\nREADING 1996 points", ""},
+  });
+}
+
+TEST(ActorRules, ANameOnALineOfItsOwnIsAByline) {
+  run_table({
+      {"Larisa Sayenko\nMINSK 1996-08-30\nThe president spoke.",
+       "Larisa Sayenko/person; Minsk/place"},
+      {"David Jones\nMILAN 1996-08-30\nPrices rose.", "David Jones/person; MILAN/place"},
+      // Not English words without a given name, known names, heads or titles.
+      {"Most Popular\nPrices rose.", ""},
+      {"Sky News\nPrices rose.", ""},
+      {"Downing Street\nPrices rose.", ""},
+      {"Prime Minister\nPrices rose.", ""},
+      // Not four words.
+      {"Kostrova Ivanova Petrova Smirnova\nPrices rose.", ""},
+  });
+}
+
 TEST(ActorRules, AnInitialAndASurnameInAScorecardAreAPerson) {
   ActorExtractor extractor(builtin_lexicon());
   // Short lines with no lower-case word of four letters are headline lines, where capitals

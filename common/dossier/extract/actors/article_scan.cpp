@@ -19,6 +19,10 @@ bool has_all_caps_word(std::string_view s) {
   return letters;
 }
 
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool has_non_ascii(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
@@ -192,20 +196,22 @@ std::optional<std::size_t> ArticleScan::known_group(const std::string& key) cons
 }
 
 // A person's name in a headline or byline needs no confirmation when it has the clear shape
-// of one: a given name, then one or two words that are not English ("Glenn Somerville").
-// Returns the number of words taken.
+// of one: a given name, then one or two words that are not English ("Glenn Somerville"), or
+// a line of its own (below). Returns the number of words taken.
 std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std::size_t i,
                                          std::size_t span_last) {
   if (words[i].all_caps) return 0;
   if (words[i].initial) return initial_and_surname(words, i, span_last);
-  if (!lexicon_.is_given_name(words[i].term)) return 0;
-  std::size_t last = i;
-  while (last + 1 <= span_last && last < i + 2 && words[last + 1].joins_previous &&
-         words[last + 1].capitalised && !words[last + 1].all_caps &&
-         !lexicon_.is_english_word(words[last + 1].term) && !lexicon_.find(words[last + 1].term) &&
-         !lexicon_.gazetteer_type(words[last + 1].term))
-    ++last;
-  if (last == i) return 0;
+  std::size_t last = name_line_end(words, i, span_last);
+  if (last == i) {
+    if (!lexicon_.is_given_name(words[i].term)) return 0;
+    while (last + 1 <= span_last && last < i + 2 && words[last + 1].joins_previous &&
+           words[last + 1].capitalised && !words[last + 1].all_caps &&
+           !lexicon_.is_english_word(words[last + 1].term) &&
+           !lexicon_.find(words[last + 1].term) && !lexicon_.gazetteer_type(words[last + 1].term))
+      ++last;
+    if (last == i) return 0;
+  }
   Mention m;
   m.key = join_terms(words, i, last);
   m.surface = join_surface(words, i, last);
@@ -214,6 +220,30 @@ std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std
   m.evidence = Evidence::Context;
   add(std::move(m), words, i, last);
   return last - i + 1;
+}
+
+// "Larisa Sayenko", "David Jones" on a line of their own (a byline): two or three
+// capitalised words, each no known name, function word, title, head or code, the first a
+// given name or none of them English. Returns the line's last word, or `i` if it is none.
+std::size_t ArticleScan::name_line_end(const std::vector<TextWord>& words, std::size_t i,
+                                       std::size_t span_last) const {
+  if (i > 0 && words[i - 1].line == words[i].line) return i;
+  std::size_t last = i;
+  while (last + 1 <= span_last && words[last + 1].line == words[i].line) ++last;
+  if (last + 1 < words.size() && words[last + 1].line == words[i].line) return i;
+  if (last == i || last > i + 2) return i;
+  bool english = false;
+  for (std::size_t k = i; k <= last; ++k) {
+    const TextWord& w = words[k];
+    if (!w.capitalised || w.all_caps || (k > i && !w.joins_previous) || has_digit(w.term) ||
+        cues::is_function_word(w.term) || cues::is_person_title(w.term) ||
+        cues::is_org_head(w.term) || cues::is_place_head(w.term) || cues::is_never_actor(w.term) ||
+        cues::is_event_head(w.term) || lexicon_.find(w.term) ||
+        lexicon_.is_capitalised_common_word(w.term))
+      return i;
+    english = english || lexicon_.is_english_word(w.term);
+  }
+  return lexicon_.is_given_name(words[i].term) || !english ? last : i;
 }
 
 // "M. Slater run out 9", "I. Austin 4-37": an initial and a capitalised word, in a line of a
@@ -235,6 +265,14 @@ std::size_t ArticleScan::initial_and_surname(const std::vector<TextWord>& words,
   m.evidence = Evidence::Context;
   add(std::move(m), words, i, last);
   return 2;
+}
+
+// One more mention of an actor already found, at words[first..last].
+void ArticleScan::count_mention(Group& group, const std::vector<TextWord>& words, std::size_t first,
+                                std::size_t last) const {
+  note_context(group, words, first, last);
+  ++group.mentions;
+  ++group.forms[join_surface(words, first, last)];
 }
 
 // Title-Case and ALL-CAPS text: capitals prove nothing, so only phrases already known (from
@@ -265,6 +303,19 @@ void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t sp
       ++i;
       continue;
     }
+    // "MONTE CARLO 1996-08-30": a dateline names a place, known or not.
+    if (span_last < i + kMaxDatelineWords && is_dateline(words, i, span_last, true)) {
+      const std::string key = join_terms(words, i, span_last);
+      if (const auto known = known_group(key)) {
+        count_mention(groups_[*known], words, i, span_last);
+      } else if (const LexiconHit* hit = lexicon_.find(key)) {
+        add_lexicon_mention(words, i, span_last, *hit);
+      } else {
+        add_dateline_place(words, i, span_last);
+      }
+      i = span_last + 1;
+      continue;
+    }
     std::size_t matched = 0;
     const std::size_t longest = std::min(span_last - i + 1, kMaxHeadlineWords);
     for (std::size_t n = longest; n >= 1 && matched == 0; --n) {
@@ -272,10 +323,7 @@ void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t sp
       if (!words[last].capitalised) continue;
       const std::string key = join_terms(words, i, last);
       if (const auto known = known_group(key)) {
-        Group& group = groups_[*known];
-        note_context(group, words, i, last);
-        ++group.mentions;
-        ++group.forms[join_surface(words, i, last)];
+        count_mention(groups_[*known], words, i, last);
         matched = n;
         continue;
       }

@@ -24,6 +24,12 @@ constexpr std::size_t kMaxHeadlineWords = 6;
 // Longest capitalised run read as names; longer ones are Title-Case phrases where capitals
 // say nothing ("Federal Air Traffic Control Administration Director Branko Bilbija").
 constexpr std::size_t kMaxNameWords = 7;
+// Lines from the top of a body where a dateline may stand (after a byline, a blank line).
+constexpr std::size_t kDatelineLines = 4;
+// Longest place name read from a dateline ("FARMINGTON HILLS", "ST. LOUIS").
+constexpr std::size_t kMaxDatelineWords = 3;
+// Words of a dateline's date after the place: "1996-08-30" is three.
+constexpr std::size_t kDatelineDateWords = 3;
 // Longest title prefix stripped from a name ("Deputy Foreign Minister").
 constexpr std::size_t kMaxTitleWords = 6;
 
@@ -96,6 +102,9 @@ class ArticleScan {
                             std::size_t last, bool& leading_known);
   std::optional<std::size_t> title_end(const std::vector<TextWord>& words, std::size_t first,
                                        std::size_t last) const;
+  bool is_dateline(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                   bool strict) const;
+  void add_dateline_place(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
   bool strip_title(const std::vector<TextWord>& words, std::size_t& first, std::size_t last);
   std::optional<std::size_t> of_split(const std::vector<TextWord>& words, std::size_t first,
                                       std::size_t last) const;
@@ -140,10 +149,14 @@ class ArticleScan {
   std::optional<std::size_t> known_group(const std::string& key) const;
   std::optional<std::size_t> expansion_group(const std::string& expansion) const;
 
+  void count_mention(Group& group, const std::vector<TextWord>& words, std::size_t first,
+                     std::size_t last) const;
   void match_known(const std::vector<TextWord>& words, std::size_t span_first,
                    std::size_t span_last);
   std::size_t headline_person(const std::vector<TextWord>& words, std::size_t i,
                               std::size_t span_last);
+  std::size_t name_line_end(const std::vector<TextWord>& words, std::size_t i,
+                            std::size_t span_last) const;
   std::size_t initial_and_surname(const std::vector<TextWord>& words, std::size_t i,
                                   std::size_t span_last);
 

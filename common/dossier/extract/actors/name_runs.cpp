@@ -76,6 +76,43 @@ bool ArticleScan::ends_with_known_place(const std::vector<TextWord>& words, std:
   }
   return false;
 }
+// "PARIS 1996-08-31", "LA CORUNA, Spain", "WASHINGTON (Reuters)": ALL-CAPS words opening one
+// of the first lines, then a year ending the line, a comma and a known region, or (for a
+// known place, unless `strict`) a comma or a parenthesis and a capitalised word, name the
+// place the story was filed from. Not "NOTE: Per shr ...", "MAY7 1,234", "LONDON GOLD".
+bool ArticleScan::is_dateline(const std::vector<TextWord>& words, std::size_t first,
+                              std::size_t last, bool strict) const {
+  if (words[first].line >= kDatelineLines ||
+      (first > 0 && words[first - 1].line == words[first].line) || last + 1 >= words.size() ||
+      words[last + 1].line != words[first].line)
+    return false;
+  for (std::size_t i = first; i <= last; ++i)
+    if ((!words[i].all_caps && !cues::is_name_particle(words[i].term)) || has_digit(words[i].term))
+      return false;
+  const TextWord& next = words[last + 1];
+  const std::size_t line_end = last + 1 + kDatelineDateWords;
+  const bool year = next.numeric && next.term.size() == 4 &&
+                    (next.term.starts_with("19") || next.term.starts_with("20")) &&
+                    (line_end >= words.size() || words[line_end].line != next.line);
+  const bool two_words = last + 2 < words.size() && words[last + 2].joins_previous;
+  const bool region =
+      next.comma_before && (lexicon_.find(next.term) != nullptr ||
+                            (two_words && lexicon_.find(join_terms(words, last + 1, last + 2))));
+  if (year || region) return true;
+  return !strict && (next.comma_before || next.paren_before) && next.capitalised;
+}
+
+void ArticleScan::add_dateline_place(const std::vector<TextWord>& words, std::size_t first,
+                                     std::size_t last) {
+  Mention m;
+  m.key = join_terms(words, first, last);
+  m.surface = join_surface(words, first, last);
+  m.words = last - first + 1;
+  m.type = ActorType::Place;
+  m.evidence = Evidence::Strong;
+  add(std::move(m), words, first, last);
+}
+
 // Splits off a known name at the start of a run when it is an actor of its own:
 // "Venezuelan | Foreign Minister Jorge Arreaza", "Moscow | Mayor Yuri Luzhkov", "Russian |
 // Foreign Ministry". It stays part of a longer name otherwise: "British Airways", "Paris St
@@ -177,12 +214,17 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     while (first <= last && cues::is_name_particle(words[first].term)) ++first;
     while (last > first && cues::is_name_particle(words[last].term)) --last;
     if (first > last) return;
+    const bool dateline = is_dateline(words, first, last, false);
     if (const LexiconHit* hit = lexicon_.find(join_terms(words, first, last))) {
       // A known name that is also an ordinary word opening a sentence ("Chad", "Phoenix")
-      // is probably the ordinary word.
-      if (!(hit->ordinary_word && words[first].sentence_start && first == last &&
+      // is probably the ordinary word; not in a dateline ("PARIS 1996-08-31").
+      if (!(hit->ordinary_word && words[first].sentence_start && first == last && !dateline &&
             lexicon_.entry(hit->entry).type == ActorType::Place))
         add_lexicon_mention(words, first, last, *hit);
+      return;
+    }
+    if (dateline && is_dateline(words, first, last, true)) {
+      add_dateline_place(words, first, last);
       return;
     }
     // "U.S. Open", "World Cup", "Gulf War": an event, not an actor.
