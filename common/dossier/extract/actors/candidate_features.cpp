@@ -177,6 +177,14 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   // The rules' sure types stand ("PDVSA" is an acronym, so an organisation); a known
   // place may be a club ("Los Angeles" in a results table), so the model types those.
   if (group.strongest == Evidence::Strong && entry == nullptr) return true;
+  // WordNet's person or organisation ("Reagan", "Treasury", "European Community") keeps the
+  // type the rules gave it from WordNet: the model learnt single words from sports tables,
+  // where a name is often a club. Its places may be clubs, so the model types those.
+  const auto known_type = lexicon_.gazetteer_type(group.key);
+  if (known_type && *known_type != ActorType::Place && *known_type == candidate.actor.type)
+    return true;
+  // A known organisation or party ("Lib Dems") keeps its type too.
+  if (entry != nullptr && entry->type != ActorType::Place) return true;
   switch (static_cast<ActorModel::Class>(best - scores.begin())) {
     case ActorModel::Person:
       candidate.actor.type = ActorType::Person;
