@@ -14,6 +14,7 @@
 #include "dossier/index/progress.h"
 #include "dossier/index/prune.h"
 #include "dossier/index/writable_index.h"
+#include "dossier/index/write_abort.h"
 #include "dossier/input/input_source.h"
 
 namespace dossier {
@@ -95,6 +96,7 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   const ActorLexicon lexicon = load_lexicon(options.actors_file);
   // Locked before listing: a second indexer fails at once.
   WritableShards db = open_writable_shards(options.db_path, options.shards);
+  const IndexWriteGuard guard("dossier-index", options.db_path);  // write_abort.h
   Progress progress(options.progress);
   progress.phase("listing");
   const auto skip = [&](const std::string& path, const std::string& why) {
