@@ -147,6 +147,8 @@ int main(int argc, char** argv) {
       "url, or --csv-columns does; see docs/INPUT.md). Unreadable files, bad lines and folders\n"
       "without articles are reported on stderr and skipped.\n"
       "Re-runs only re-analyse what changed (size, mtime, content, metadata, options).\n"
+      "The database also holds spelling data (the articles' words and actor names) for\n"
+      "dossier-search's \"did you mean\"; a database made without it gets it on this run.\n"
       "Exit codes: 0 ok, 1 items were skipped (with --strict), 2 bad usage or input, 3 I/O\n"
       "error (the last commit is intact), 130/143 stopped by SIGINT/SIGTERM after committing.");
   app.add_option("--db", o.index.db_path, "Database folder (created if missing)");

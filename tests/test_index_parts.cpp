@@ -7,10 +7,12 @@
 
 #include "dossier/base/utf8.h"
 #include "dossier/index/commit_batch.h"
+#include "dossier/index/spelling_data.h"
 #include "dossier/index/work_queue.h"
 #include "dossier/input/corpus_walker.h"
 #include "dossier/input/source_file.h"
 #include "dossier/input/source_stamp.h"
+#include "dossier/search/spelling.h"
 
 namespace {
 
@@ -195,4 +197,45 @@ TEST(CommitBatch, KeepsTheSizesTheUserFixed) {
   bytes_only.resize(100'000);
   EXPECT_EQ(bytes_only.articles(), 1000u);
   EXPECT_TRUE(bytes_only.full(1, 1000));
+}
+
+// The spelling words of a document: unprefixed words, the words of actor keys and alias
+// forms, nothing with a digit, nothing from other prefixes; sorted, distinct.
+TEST(SpellingWords, AreTheWordsAndActorNamesOfADocument) {
+  struct Case {
+    std::vector<std::string> terms;
+    std::vector<std::string> words;
+  };
+  const std::vector<Case> cases = {
+      {{"oil", "prices", "Zoil", "Soil", "XSreuters", "Q1.txt"}, {"oil", "prices"}},
+      {{"freed", "XAperson:mikhail khodorkovsky"}, {"freed", "khodorkovsky", "mikhail"}},
+      {{"uk", "XAFbritain\tcountry:united kingdom", "XAcountry:united kingdom"},
+       {"britain", "kingdom", "uk", "united"}},
+      {{"2019", "g8", "summit", "XM201901"}, {"summit"}},
+      {{"XANperson:nicolas maduro\tNicolás Maduro", "maduro"}, {"maduro"}},
+  };
+  for (const auto& c : cases) {
+    Xapian::Document doc;
+    for (const auto& t : c.terms) doc.add_term(t);
+    EXPECT_EQ(dossier::spelling_words(doc), c.words) << c.terms.front();
+  }
+}
+
+TEST(SpellingEditDistance, CountsCharactersAndNeighboursExchanged) {
+  struct Case {
+    std::string_view a, b;
+    std::size_t edits;
+  };
+  const std::vector<Case> cases = {
+      {"election", "election", 0},
+      {"electoin", "election", 1},
+      {"elction", "election", 1},
+      {"electionz", "election", 1},
+      {"tycon", "tycoon", 1},
+      {"mikhial", "mikhail", 1},
+      {"guaido", "guaidó", 1},  // one character, two bytes
+      {"", "abc", 3},
+      {"abc", "cab", 2},
+  };
+  for (const auto& c : cases) EXPECT_EQ(dossier::edit_distance(c.a, c.b), c.edits) << c.a;
 }

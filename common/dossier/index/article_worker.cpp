@@ -3,6 +3,7 @@
 #include "dossier/base/hash.h"
 #include "dossier/extract/article.h"
 #include "dossier/index/document_builder.h"
+#include "dossier/index/spelling_data.h"
 #include "dossier/input/input_article.h"
 #include "dossier/input/source_file.h"
 #include "dossier/schema/schema.h"
@@ -65,6 +66,7 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
   out.document.add_boolean_term(*job.input_term);
   out.document.add_value(schema::kSlotOrigin, job.item.source_path);
   add_folder(out.document, job.item.folder, analyzer_.analyzer());
+  out.spelling = spelling_words(out.document);  // here, in parallel: the writer is one thread
   out.kind = IndexOutcome::Kind::kDocument;
   return out;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -36,7 +37,8 @@ struct IndexOutcome {
   std::string id_term;
   bool existed = false;  // the database had a document under id_term
   Xapian::Document document;
-  std::string stamp;  // kRestamp: the new kSlotSourceStamp value
+  std::vector<std::string> spelling;  // kDocument: its spelling_words() (spelling_data.h)
+  std::string stamp;                  // kRestamp: the new kSlotSourceStamp value
   std::uint64_t bytes = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dossier/base/hash.h"
+#include "dossier/index/spelling_data.h"
 #include "dossier/schema/schema.h"
 
 namespace dossier {
@@ -18,7 +19,10 @@ std::size_t prune_unseen(Xapian::WritableDatabase& db, const std::string& input_
     if (!std::binary_search(seen_id_hashes.begin(), seen_id_hashes.end(), fnv1a64(*term)))
       gone.push_back(*doc);
   }
-  for (const auto docid : gone) db.delete_document(docid);
+  for (const auto docid : gone) {
+    remove_spelling_words(db, docid);
+    db.delete_document(docid);
+  }
   return gone.size();
 }
 

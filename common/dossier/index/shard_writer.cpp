@@ -2,6 +2,7 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/index/commit_batch.h"
+#include "dossier/index/spelling_data.h"
 #include "dossier/index/writable_index.h"
 #include "dossier/schema/schema.h"
 
@@ -19,6 +20,12 @@ ShardWriter::ShardWriter(Xapian::WritableDatabase& db, const std::string& db_pat
       shards_(shards) {}
 
 void ShardWriter::run(const std::atomic<bool>& stop) {
+  try {
+    ensure_spelling_data(db_);  // committed with the first batch
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal,
+                "cannot add spelling data to database " + db_path_ + ": " + e.get_description());
+  }
   CommitBatch batch(options_.commit_every, options_.commit_bytes);
   batch.resize(db_.get_doccount());
   // The first batch counts as already shard_/shards_ full: commits take turns.
@@ -52,9 +59,14 @@ void ShardWriter::apply(IndexOutcome& outcome) {
       // add_document is much cheaper than replace_document(term), which has to look the
       // term up through Xapian's pending changes; it is safe when the reader knows the id
       // is in neither the database nor this run (an id always goes to the same shard).
-      if (outcome.existed) {
-        db_.replace_document(outcome.id_term, outcome.document);
+      const auto posting =
+          outcome.existed ? db_.postlist_begin(outcome.id_term) : Xapian::PostingIterator();
+      if (posting != db_.postlist_end(outcome.id_term)) {
+        // The stored document's words make way for the new ones (spelling_data.h).
+        replace_spelling_words(db_, *posting, outcome.spelling);
+        db_.replace_document(*posting, outcome.document);
       } else {
+        add_spelling_words(db_, outcome.spelling);
         db_.add_document(outcome.document);
       }
       ++(outcome.existed ? counts_.updated : counts_.added);

@@ -55,6 +55,9 @@
 // Metadata: "dossier:schema" = kSchemaVersion as decimal; "dossier:ids" = the IdScheme
 // ("folder" or "relative"); "dossier:clusters" = "done" once the near-duplicate clusters
 // (kSlotCluster) agree with the documents, "pending" from the first write after that.
+// "dossier:spelling" = "1" once Xapian's spelling data holds every article's words
+// (index/spelling_data.h); a database indexed before it existed has no such key and no
+// spelling data until its next dossier-index run adds them.
 #pragma once
 
 #include <cstdint>
@@ -95,6 +98,8 @@ inline constexpr const char* kClustersKey = "dossier:clusters";
 inline constexpr const char* kClustersDone = "done";
 inline constexpr const char* kClustersPending = "pending";
 inline constexpr const char* kSchemaKey = "dossier:schema";
+inline constexpr const char* kSpellingKey = "dossier:spelling";
+inline constexpr const char* kSpellingVersion = "1";
 inline constexpr const char* kIdSchemeKey = "dossier:ids";
 
 // How a folder's files are named. Databases created since schema 6 lead each id with the

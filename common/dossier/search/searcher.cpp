@@ -80,20 +80,6 @@ Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
 
-// "Did you mean": the query with its unknown words corrected, and the actor nearest to the
-// first --actor name that names nobody.
-void add_suggestions(const SearchRequest& request, const Xapian::Database& db,
-                     ActorDirectory& actors, Analyzer& analyzer, SearchResult& result) {
-  result.suggestion = corrected_query(db, request.query, analyzer);
-  for (const auto& name : request.actors) {
-    if (!actors.filter(name).empty()) continue;
-    if (auto nearest = nearest_actor(actors, name, analyzer)) {
-      result.actor_suggestion = std::move(*nearest);
-      break;
-    }
-  }
-}
-
 // Top `size` actors of each type, most articles first, then by id (the order of the
 // `actors` listing). A broad query counts thousands of actors, so the counts are read in
 // place, once; only the actors at or above their type's cut are looked up by code. They
@@ -285,16 +271,20 @@ void Searcher::forget_revision_caches() {
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion,
-                                    std::vector<std::string>* wildcards) {
+                                    QueryNotes* notes) {
   QueryBuilder builder(db_, analyzer_, actors_);
   builder.set_match(request.match);
   builder.set_stemming(ranking_.stemming);
   builder.set_stopwords(ranking_.stopwords);
   Xapian::Query query = builder.build(request.query, request.plain);
-  if (wildcards) *wildcards = builder.wildcards();
+  if (notes) notes->wildcards = builder.wildcards();
   // Expansion words widen the words, never the filters below.
   if (!expansion.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, expansion);
-  for (const auto& actor : request.actors) query = filtered(query, actors_.filter(actor));
+  for (const auto& actor : request.actors) {
+    const Xapian::Query filter = actors_.filter(actor);
+    if (notes && filter.empty()) notes->unknown_actors.push_back(actor);
+    query = filtered(query, filter);
+  }
   if (!request.sources.empty()) {
     std::vector<Xapian::Query> any;
     for (const auto& s : request.sources) any.push_back(source_query(s, analyzer_));
@@ -376,9 +366,10 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     throw Error(ErrorKind::kUsage,
                 "--facets co-actors needs exactly one --actor: the actor whose co-actors to count");
   }
-  std::vector<std::string> wildcards;
+  QueryNotes notes;
   const Xapian::Query expanded = expansion(request, deadline);
-  const Xapian::Query query = build_query(request, expanded, &wildcards);
+  const Xapian::Query query = build_query(request, expanded, &notes);
+  const std::vector<std::string>& wildcards = notes.wildcards;
   if (counts_actors(request)) {
     actor_spy_.use_identity(&actors_.merged_codes());
     actor_spy_.prepare(db_);
@@ -456,8 +447,41 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
       sort_members(duplicates);
     }
   }
-  if (result.total < kSuggestBelow) add_suggestions(request, db_, actors_, analyzer_, result);
+  if (result.total < kSuggestBelow) add_suggestions(request, notes.unknown_actors, result);
   return result;
+}
+
+// "Did you mean": the query with its unknown words corrected, when that finds more, and the
+// actor a corrected spelling of the first --actor name that named nobody means.
+void Searcher::add_suggestions(const SearchRequest& request,
+                               const std::vector<std::string>& unknown_actors,
+                               SearchResult& result) {
+  const std::vector<Xapian::Database> whole{db_};
+  const SpellingSource spelling{db_, shards_.empty() ? whole : shards_};
+  if (!spelling.has_data()) return;
+  if (std::string corrected = corrected_query(spelling, request.query, analyzer_);
+      !corrected.empty()) {
+    SearchRequest better = request;
+    better.query = corrected;
+    if (finds_more(build_query(better), result.total_raw.value_or(result.total)))
+      result.suggestion = std::move(corrected);
+  }
+  for (const auto& name : unknown_actors) {
+    const std::string corrected = corrected_name(spelling, name, analyzer_);
+    if (corrected.empty()) continue;
+    const auto meant = actors_.identity().resolve(corrected);
+    if (meant.size() != 1) continue;
+    result.actor_suggestion = actors_.display_name(meant.front());
+    break;
+  }
+}
+
+// Whether `query` matches more than `matches` documents: the matcher stops at one more.
+bool Searcher::finds_more(const Xapian::Query& query, Xapian::doccount matches) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, matches + 1).get_matches_lower_bound() > matches;
 }
 
 // Totals and the date and source facets counted by clusters (search/collapse.h), the

@@ -145,9 +145,9 @@ struct SearchResult {
   std::vector<Hit> hits;
   Facets facets;
   bool facets_exact = false;
-  // "Did you mean": the query with its misspelt words corrected from the database's
-  // spelling data, when it found few matches (empty otherwise); and the known actor
-  // nearest to an --actor name that names none.
+  // "Did you mean" (search/spelling.h), when it found few matches (empty otherwise): the
+  // query with its misspelt words corrected, when that finds more; and the actor a
+  // corrected spelling of an --actor name that names nobody means.
   std::string suggestion;
   std::string actor_suggestion;
 };
@@ -207,10 +207,14 @@ class Searcher {
  private:
   SearchResult run(const SearchRequest& request, const Deadline& deadline);
   void forget_revision_caches();
-  // `wildcards`, when given, gets the query's wildcard prefixes (QueryBuilder::wildcards()).
+  // What building a query found out, for the rest of the search.
+  struct QueryNotes {
+    std::vector<std::string> wildcards;       // the wildcard prefixes (QueryBuilder::wildcards())
+    std::vector<std::string> unknown_actors;  // --actor names that name nobody
+  };
   Xapian::Query build_query(const SearchRequest& request,
                             const Xapian::Query& expansion = Xapian::Query(),
-                            std::vector<std::string>* wildcards = nullptr);
+                            QueryNotes* notes = nullptr);
   Xapian::Query expansion(const SearchRequest& request, const Deadline& deadline);
   Bm25Params bm25() const { return {ranking_.k1, ranking_.b}; }
   std::optional<std::vector<std::string>> walkable_terms(const SearchRequest& request,
@@ -224,6 +228,9 @@ class Searcher {
                        SearchResult& result);
   std::vector<CoActorCount> co_actors(const SearchRequest& request, const Xapian::Query& expansion,
                                       const ClusteredMatches* clustered, const Deadline& deadline);
+  void add_suggestions(const SearchRequest& request, const std::vector<std::string>& unknown_actors,
+                       SearchResult& result);
+  bool finds_more(const Xapian::Query& query, Xapian::doccount matches);
 
   std::string path_;
   // A sharded database's shards, in order (before db_: open_readable() fills them); empty

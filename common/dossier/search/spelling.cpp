@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
+#include <limits>
+
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 namespace {
-
-// Edits allowed between a misspelt word and its correction (Xapian's spelling default).
-constexpr std::size_t kMaxEdits = 2;
 
 bool is_operator(std::string_view word) {
   static constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR",   "NOT",
@@ -27,57 +26,75 @@ bool free_text_word(std::string_view query, std::size_t begin, std::size_t end) 
   return query.substr(start, begin - start).find(':') == std::string_view::npos;
 }
 
-}  // namespace
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
+// How many articles hold `word`, by the spelling data of every part (Xapian 1.4 has no
+// public call for it: a seek in the merged word list).
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
 }
 
-// The database's word nearest to `word` by edit distance (at most kMaxEdits), the most
-// frequent on ties; empty when none is that near. One pass over the unprefixed terms (the
-// words: every prefix of schema.h starts with a capital letter).
-std::string nearest_word(const Xapian::Database& db, const std::string& word) {
+std::u32string code_points(std::string_view word) {
+  std::u32string out;
+  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
+    out.push_back(*it);
+  return out;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a_bytes, std::string_view b_bytes) {
+  const std::u32string a = code_points(a_bytes), b = code_points(b_bytes);
+  // Optimal string alignment: three rows of the Levenshtein table, plus transpositions.
+  std::vector<std::size_t> before(b.size() + 1), above(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) above[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      row[j] =
+          std::min({above[j] + 1, row[j - 1] + 1, above[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], before[j - 2] + 1);
+    }
+    std::swap(before, above);
+    std::swap(above, row);
+  }
+  return above[b.size()];
+}
+
+bool SpellingSource::has_data() const {
+  return !db.get_metadata(schema::kSpellingKey).empty();
+}
+
+std::string SpellingSource::correction(const std::string& word) const {
   std::string best;
-  std::size_t best_distance = kMaxEdits + 1;
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
   Xapian::doccount best_frequency = 0;
-  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
-    const std::string term = *t;
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    const std::size_t gap =
-        term.size() > word.size() ? term.size() - word.size() : word.size() - term.size();
-    if (gap > kMaxEdits) continue;
-    const std::size_t distance = edit_distance(word, term);
-    if (distance > best_distance ||
-        (distance == best_distance && t.get_termfreq() <= best_frequency))
-      continue;
-    best = term;
-    best_distance = distance;
-    best_frequency = t.get_termfreq();
+  for (const auto& part : parts) {
+    std::string candidate = part.get_spelling_suggestion(word);
+    if (candidate.empty() || candidate == best) continue;
+    const std::size_t distance = edit_distance(word, candidate);
+    const Xapian::doccount frequency = spelling_frequency(db, candidate);
+    if (distance < best_distance || (distance == best_distance && frequency > best_frequency)) {
+      best = std::move(candidate);
+      best_distance = distance;
+      best_frequency = frequency;
+    }
   }
   return best;
 }
 
-std::string corrected_query(const Xapian::Database& db, std::string_view query,
+std::string corrected_query(const SpellingSource& spelling, std::string_view query,
                             Analyzer& analyzer) {
   std::string out;
   std::size_t copied = 0;
   bool corrected = false;
   for (const Token& t : analyzer.tokenize(query)) {
-    if (!free_text_word(query, t.begin, t.end) || db.term_exists(t.term)) continue;
-    const std::string suggestion = nearest_word(db, t.term);
-    if (suggestion.empty() || suggestion == t.term) continue;
-    out.append(query.substr(copied, t.begin - copied)).append(suggestion);
+    if (!free_text_word(query, t.begin, t.end) || spelling.db.term_exists(t.term)) continue;
+    const std::string correction = spelling.correction(t.term);
+    // A word only of actor names would find nothing as a query word.
+    if (correction.empty() || !spelling.db.term_exists(correction)) continue;
+    out.append(query.substr(copied, t.begin - copied)).append(correction);
     copied = t.end;
     corrected = true;
   }
@@ -85,30 +102,22 @@ std::string corrected_query(const Xapian::Database& db, std::string_view query,
   return out.append(query.substr(copied));
 }
 
-std::optional<std::string> nearest_actor(ActorDirectory& actors, std::string_view name,
-                                         Analyzer& analyzer) {
-  const std::string folded = fold_phrase(name, analyzer);
-  if (folded.empty()) return std::nullopt;
-  const std::size_t allowed = std::max<std::size_t>(1, folded.size() / 4);
-  std::optional<ActorListing> best;
-  std::size_t best_distance = allowed + 1;
-  for (auto& actor : actors.list(std::nullopt, "")) {  // most articles first: ties keep them
-    const std::string_view key = ActorDirectory::split_id(actor.id).second;
-    std::size_t distance = edit_distance(folded, key);
-    for (std::size_t start = 0; start < key.size();) {
-      std::size_t end = key.find(' ', start);
-      if (end == std::string_view::npos) end = key.size();
-      if (end - start >= 4)
-        distance = std::min(distance, edit_distance(folded, key.substr(start, end - start)));
-      start = end + 1;
+std::string corrected_name(const SpellingSource& spelling, std::string_view name,
+                           Analyzer& analyzer) {
+  std::string out;
+  bool corrected = false;
+  for (const Token& t : analyzer.tokenize(name)) {
+    std::string word = t.term;
+    if (spelling_frequency(spelling.db, word) == 0) {
+      if (std::string correction = spelling.correction(word); !correction.empty()) {
+        word = std::move(correction);
+        corrected = true;
+      }
     }
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = std::move(actor);
-    }
+    if (!out.empty()) out += ' ';
+    out += word;
   }
-  if (!best) return std::nullopt;
-  return best->name;
+  return corrected ? out : std::string();
 }
 
 }  // namespace dossier
