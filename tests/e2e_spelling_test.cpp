@@ -81,6 +81,22 @@ TEST_F(SpellingE2E, SuggestsTheWordsAndTheActorArticlesHold) {
   }
 }
 
+// A corrected name that several actors share suggests the one most articles name; a tie
+// suggests nothing.
+TEST_F(SpellingE2E, AnAmbiguousCorrectionSuggestsTheActorNamedMostOften) {
+  write_file(corpus_ + "/e.txt",
+             "Yukos shares\n\nShares fell after Mihkail Khodorkovsky was named in the case.\n");
+  ASSERT_EQ(index(db_).exit_code, 0);
+  EXPECT_EQ(search(db_, "--actor Khodorkovski").out, "0 matches\n");  // one article each
+  write_file(corpus_ + "/g.txt",
+             "Yukos trial\n\nMikhail Khodorkovsky went on trial in Moscow. Khodorkovsky "
+             "denied the charges.\n");
+  ASSERT_EQ(index(db_).exit_code, 0);
+  EXPECT_EQ(search(db_, "--actor Khodorkovsky").exit_code, 2);  // ambiguous as typed
+  EXPECT_EQ(search(db_, "--actor Khodorkovski").out,
+            "0 matches\ndid you mean --actor \"Mikhail Khodorkovsky\"?\n");
+}
+
 TEST_F(SpellingE2E, UpdatesAndPruneTakeTheirWordsBack) {
   ASSERT_EQ(index(db_).exit_code, 0);
   write_file(corpus_ + "/a.txt", "Vote called\n\nThe prime minister called a vote for March.\n");

@@ -469,8 +469,12 @@ void Searcher::add_suggestions(const SearchRequest& request,
   for (const auto& name : unknown_actors) {
     const std::string corrected = corrected_name(spelling, name, analyzer_);
     if (corrected.empty()) continue;
+    // Most articles first: a name several actors share suggests the one named far more
+    // often ("khodorkovsky": Mikhail Khodorkovsky, not a misspelt "Mihkail"), not a tie.
     const auto meant = actors_.identity().resolve(corrected);
-    if (meant.size() != 1) continue;
+    if (meant.empty() ||
+        (meant.size() > 1 && actors_.articles_of(meant[0]) == actors_.articles_of(meant[1])))
+      continue;
     result.actor_suggestion = actors_.display_name(meant.front());
     break;
   }
