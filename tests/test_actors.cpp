@@ -332,6 +332,9 @@ TEST(LearnedModel, WordNetPeopleAndOrganisationsKeepTheirType) {
       {"Officials said the Reagan administration would act on the plan.", "Reagan/person"},
       {"Talks were held at the Treasury on Monday.", "Treasury/org"},
       {"The plan went to the European Community in the spring.", "European Community/org"},
+      // Nor does it drop them, unless they are English words too.
+      {"Trade legislation will be sent to President Reagan by the end of this year.",
+       "Reagan/person"},
   });
 }
 

@@ -170,19 +170,21 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   const auto best = std::max_element(scores.begin() + ActorModel::Person, scores.end());
   const float margin = *best - scores[ActorModel::None];
   candidate.actor.confidence = 1.0 / (1.0 + std::exp(-static_cast<double>(margin)));
+  // WordNet's person or organisation ("Reagan", "Treasury", "European Community") typed so
+  // by the rules: the model learnt single words from sports tables, where a name is often a
+  // club, so it neither drops nor retypes these. WordNet's places may be clubs.
+  const auto known_type = lexicon_.gazetteer_type(group.key);
+  const bool known_actor =
+      known_type && *known_type != ActorType::Place && *known_type == candidate.actor.type;
   // A known name or one the rules are sure of (an acronym, a title, an organisation head)
   // stays, and the model only types it.
-  const bool sure = entry != nullptr || group.strongest == Evidence::Strong;
+  // WordNet's names that are English words too ("GE", "State") may still be dropped.
+  const bool known_name = known_actor && (group.words > 1 || !lexicon_.is_english_word(group.key));
+  const bool sure = entry != nullptr || group.strongest == Evidence::Strong || known_name;
   if (margin < -kDropMargin && !sure) return false;
   // The rules' sure types stand ("PDVSA" is an acronym, so an organisation); a known
   // place may be a club ("Los Angeles" in a results table), so the model types those.
-  if (group.strongest == Evidence::Strong && entry == nullptr) return true;
-  // WordNet's person or organisation ("Reagan", "Treasury", "European Community") keeps the
-  // type the rules gave it from WordNet: the model learnt single words from sports tables,
-  // where a name is often a club. Its places may be clubs, so the model types those.
-  const auto known_type = lexicon_.gazetteer_type(group.key);
-  if (known_type && *known_type != ActorType::Place && *known_type == candidate.actor.type)
-    return true;
+  if ((group.strongest == Evidence::Strong && entry == nullptr) || known_actor) return true;
   // A known organisation or party ("Lib Dems") keeps its type too.
   if (entry != nullptr && entry->type != ActorType::Place) return true;
   switch (static_cast<ActorModel::Class>(best - scores.begin())) {
