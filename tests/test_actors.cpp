@@ -338,6 +338,21 @@ TEST(LearnedModel, WordNetPeopleAndOrganisationsKeepTheirType) {
   });
 }
 
+TEST(ActorRules, ForJoinsAnOrganisationAndItsPurpose) {
+  run_table({
+      // "for" joins an organisation head and its purpose, then "and" and "in" go on.
+      {"Growth slowed, the Organisation for Economic Cooperation and Development said.",
+       "Organisation for Economic Cooperation and Development/org"},
+      {"Voting was put off, the Organisation for Security and Cooperation in Europe said.",
+       "Organisation for Security and Cooperation in Europe/org"},
+      {"The Institute for Fiscal Studies said taxes would rise.",
+       "Institute for Fiscal Studies/org"},
+      // Not after a word that is no organisation head, nor "and" before any "for".
+      {"Police searched for Carlos Mendoza and Maria Lopez.",
+       "Carlos Mendoza/person; Maria Lopez/person"},
+  });
+}
+
 TEST(ActorRules, OfJoinsTwoActorsOrOneOrganisation) {
   run_table({
       {"Analyst Joel Brankford of Harlow Brothers Inc said so.",

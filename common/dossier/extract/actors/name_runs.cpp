@@ -426,6 +426,20 @@ std::optional<std::size_t> ArticleScan::organisation_after_and(const std::vector
   return last;
 }
 
+// "Organisation for Economic Cooperation and Development", "Institute for Fiscal Studies",
+// "Organisation for Security and Cooperation in Europe": an organisation head, then "for"
+// and what it is for, capitalised, joined by "and" or "in" once "for" was met. True when
+// words[last + 1] is such a joint and words[last + 2] goes on with the name.
+bool ArticleScan::joins_purpose(const std::vector<TextWord>& words, std::size_t last,
+                                bool purpose) const {
+  if (last + 2 >= words.size() || words[last + 1].capitalised || !words[last + 1].joins_previous ||
+      !words[last + 2].joins_previous || !name_word(words, last + 2))
+    return false;
+  const std::string_view joint = words[last + 1].term;
+  if (joint == "for") return !purpose && cues::is_org_head(words[last].term);
+  return purpose && (joint == "and" || joint == "in");
+}
+
 // "Moody's Investors Service Inc", "McDonald's Corp": a company named after one owner, its
 // name ending in a legal form within four words of the possessive. Not "Britain's BP Plc"
 // (a known name owns it) nor "Tony Blair's ..." (a longer owner). Returns the legal form.
@@ -515,6 +529,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       continue;
     }
     std::size_t last = i;
+    bool purpose = false;  // "Organisation for ...": its name goes on across "and", "in"
     while (last + 1 < words.size()) {
       if (words[last].possessive) {
         if (const auto company = company_after_possessive(words, i, last)) last = *company;
@@ -533,6 +548,9 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       } else if (cues::is_name_particle(next.term) && !next.capitalised &&
                  last + 2 < words.size() && words[last + 2].joins_previous &&
                  name_word(words, last + 2)) {
+        last += 2;
+      } else if (joins_purpose(words, last, purpose)) {
+        purpose = true;
         last += 2;
       } else {
         break;
