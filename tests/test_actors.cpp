@@ -338,6 +338,32 @@ TEST(LearnedModel, WordNetPeopleAndOrganisationsKeepTheirType) {
   });
 }
 
+TEST(ActorRules, ShortNamesOfCompaniesAndOrganisations) {
+  run_table({
+      // A company's name less its legal form, and its owner's name before heads.
+      {"Chrysler Corp said it would cut jobs. Shares of Chrysler fell.", "Chrysler Corp/org"},
+      {"Salomon Brothers Inc advised the bank. Salomon declined to comment.",
+       "Salomon Brothers Inc/org"},
+      // A clipped first word written inside a sentence: "the Fed".
+      {"The Federal Reserve raised rates. Analysts said the Fed would act again.",
+       "Federal Reserve/org"},
+      // Not a place ("Europe" is no "European ..."), nor an acronym.
+      {"Prices rose in Europe, the European Commission said.",
+       "Europe/place; European Commission/org"},
+  });
+  ActorExtractor extractor(builtin_lexicon());
+  // Forms tell what merged: "Fed" into the Federal Reserve; not an English word such as
+  // "First" into First Union Corp.
+  const auto fed = extractor.extract("", "The Federal Reserve acted. Traders said the Fed would.");
+  ASSERT_EQ(fed.size(), 1U);
+  EXPECT_EQ(fed[0].forms, (std::vector<std::string>{"Fed", "Federal Reserve"}));
+  const auto bank =
+      extractor.extract("", "Shares of First Union Corp rose. Analysts said First would gain.");
+  ASSERT_NE(find_actor(bank, "First Union Corp"), nullptr);
+  EXPECT_EQ(find_actor(bank, "First Union Corp")->forms,
+            (std::vector<std::string>{"First Union Corp"}));
+}
+
 TEST(ActorRules, ForJoinsAnOrganisationAndItsPurpose) {
   run_table({
       // "for" joins an organisation head and its purpose, then "and" and "in" go on.

@@ -39,6 +39,20 @@ bool better_display_form(const std::pair<const std::string, int>& a,
   return a.second > b.second;
 }
 
+// "Moody's Investors Service Inc": the company's name opens with its owner's possessive.
+bool possessive_owner(const Group& group) {
+  return std::any_of(group.forms.begin(), group.forms.end(), [](const auto& form) {
+    const std::string_view first = std::string_view(form.first).substr(0, form.first.find(' '));
+    return first.ends_with("'s") || first.ends_with("\u2019s");
+  });
+}
+
+// The rules' type of a group: its best-supported one.
+ActorType rule_type(const Group& group) {
+  return static_cast<ActorType>(std::max_element(group.votes.begin(), group.votes.end()) -
+                                group.votes.begin());
+}
+
 }  // namespace
 
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
@@ -74,6 +88,8 @@ void ArticleScan::add(Mention mention, const std::vector<TextWord>& words, std::
   Group& group = group_for(mention);
   note_context(group, words, first, last);
   ++group.mentions;
+  group.inside_sentence =
+      group.inside_sentence || (!words[first].sentence_start && !words[first].headline_line);
   group.only_as_short_reference = group.only_as_short_reference && mention.only_as_short_reference;
   if (mention.type)
     group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
@@ -155,6 +171,8 @@ void ArticleScan::resolve() {
   }
   for (const auto& [given, g] : first_names)
     if (g != kAmbiguous) short_refs_.try_emplace(given, g);
+  add_company_short_names();
+  add_clipped_names();
   for (const auto& [acronym, expansion] : acronyms_)
     if (const auto full = expansion_group(expansion)) short_refs_.insert_or_assign(acronym, *full);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
@@ -172,6 +190,64 @@ void ArticleScan::resolve() {
   }
   for (Group& group : groups_)
     if (group.only_as_short_reference) group.merged_away = true;
+}
+
+// "Chrysler Corp" is "Chrysler", "General Motors Corp" "General Motors": a company's name
+// less its legal form; and its first word when only heads follow ("Salomon Brothers Inc" is
+// "Salomon", "Moody's Investors Service Inc" "Moody"), if that word is no English word
+// ("First Union Corp" is not "First") or a known name ("Ford Motor Co"). People's names
+// were taken first.
+void ArticleScan::add_company_short_names() {
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const Group& group = groups_[g];
+    if (group.entry || group.words < 2 || rule_type(group) != ActorType::Org) continue;
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at <= group.key.size();) {
+      const std::size_t space = std::min(group.key.find(' ', at), group.key.size());
+      words.push_back(std::string_view(group.key).substr(at, space - at));
+      at = space + 1;
+    }
+    std::size_t name_words = words.size();
+    // "Merrill Lynch and Co Inc": the legal forms and their "and".
+    while (name_words > 1 &&
+           (cues::is_legal_form(words[name_words - 1]) || words[name_words - 1] == "and"))
+      --name_words;
+    if (name_words == words.size()) continue;
+    const std::string_view key = group.key;
+    short_refs_.try_emplace(std::string(key.substr(0, words[name_words - 1].end() - key.begin())),
+                            g);
+    const bool heads_follow = std::all_of(words.begin() + 1, words.end(), [](std::string_view w) {
+      return cues::is_org_head(w) || cues::is_legal_form(w);
+    });
+    const std::string_view first = words.front();
+    const bool owner = possessive_owner(group);
+    if ((heads_follow || owner) && first.size() >= 3 && lexicon_.find(first) == nullptr &&
+        (!lexicon_.is_english_word(first) || lexicon_.gazetteer_type(first)))
+      short_refs_.try_emplace(std::string(first), g);
+  }
+}
+
+// "the Fed" after "the Federal Reserve": a capitalised word written inside sentences that
+// clips the first word of an organisation's name in the article names it. Not a word that
+// only opens sentences ("Man" is no clipped "Manchester United").
+void ArticleScan::add_clipped_names() {
+  for (const Group& clipped : groups_) {
+    // Not an acronym ("SEC": the acronym rule's) nor a place ("Europe" is no "European ...").
+    if (clipped.words != 1 || clipped.entry || clipped.key.size() < kMinClippedLetters ||
+        !clipped.inside_sentence || short_refs_.contains(clipped.key) ||
+        has_all_caps_word(clipped.forms.begin()->first) ||
+        lexicon_.gazetteer_type(clipped.key) == ActorType::Place)
+      continue;
+    std::optional<std::size_t> best;
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      const Group& full = groups_[g];
+      if (full.words < 2 || full.entry || rule_type(full) != ActorType::Org) continue;
+      const std::string_view first = std::string_view(full.key).substr(0, full.key.find(' '));
+      if (first.size() <= clipped.key.size() || !first.starts_with(clipped.key)) continue;
+      if (!best || groups_[*best].mentions < full.mentions) best = g;
+    }
+    if (best) short_refs_.try_emplace(clipped.key, *best);
+  }
 }
 
 // The group an acronym's expansion went to: the expansion itself or a name ending with it

@@ -69,8 +69,11 @@ struct Group {
   std::vector<Cue> context;               // each mention's context, for the model
   Evidence strongest = Evidence::None;    // the best evidence of any mention
   int capitalised_inside = 0;             // doubtful mentions capitalised mid-sentence
+  bool inside_sentence = false;           // a mention in running text, not opening a sentence
 };
 
+// Shortest clipped form of a name's first word ("Fed" for "Federal Reserve").
+constexpr std::size_t kMinClippedLetters = 3;
 // Capitalised mid-sentence mentions that make a doubtful English word a name ("Yukos").
 constexpr int kNameRepeats = 3;
 // Most context features kept per group: a name mentioned 40 times says enough by then.
@@ -128,6 +131,8 @@ class ArticleScan {
   Group& group_for(const Mention& mention);
   // A single word that names an actor only if it abbreviates a full name found elsewhere.
   void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
+  void add_company_short_names();
+  void add_clipped_names();
   void keep_names_written_like_words(const std::vector<TextWord>& words);
   bool name_word(const std::vector<TextWord>& words, std::size_t i) const;
   std::optional<std::size_t> company_after_possessive(const std::vector<TextWord>& words,
