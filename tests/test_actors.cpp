@@ -364,6 +364,16 @@ TEST(ActorRules, ShortNamesOfCompaniesAndOrganisations) {
             (std::vector<std::string>{"First Union Corp"}));
 }
 
+TEST(ActorRules, TournamentsAreNoActors) {
+  run_table({
+      {"Wales won the Grand Slam on Saturday.", "Wales/country"},
+      {"England lost their Six Nations match to Ireland.", "England/country; Ireland/country"},
+      {"The Tri Nations starts in July in Auckland.", "Auckland/place"},
+      // A number word before an organisation head is a name: "Seven Network".
+      {"The Seven Network said ratings rose.", "Seven Network/org"},
+  });
+}
+
 TEST(ActorRules, ForJoinsAnOrganisationAndItsPurpose) {
   run_table({
       // "for" joins an organisation head and its purpose, then "and" and "in" go on.

@@ -78,15 +78,21 @@ static_assert(sorted(kLegalForms));
 constexpr std::array<std::string_view, 12> kCompoundSuffixes{
     "age", "ish", "ism", "ist", "ite", "era", "led", "man", "run", "set", "to", "up"};
 
-constexpr std::array<std::string_view, 57> kEventHeads{
+constexpr std::array<std::string_view, 58> kEventHeads{
     "accord", "accords", "act", "agreement", "award", "awards", "bill", "budget",
     "case", "challenge", "championship", "championships", "charter", "classic", "conference", "constitution",
     "convention", "crisis", "cup", "day", "debate", "debates", "declaration", "derby", "doctrine",
     "election", "elections", "expo", "festival", "games", "grand", "grandprix", "inquiry",
     "invitational", "marathon", "march", "masters", "olympiad", "olympics", "open", "plan", "prix",
-    "prize", "protocol", "rally", "revolution", "scandal", "series", "show", "strike",
+    "prize", "protocol", "rally", "revolution", "scandal", "series", "show", "slam", "strike",
     "summit", "talks", "tournament", "treaty", "trophy", "war", "week"};
 static_assert(sorted(kEventHeads));
+
+// "Six Nations", "Five Nations", "Tri Nations": a tournament named by its number of sides.
+constexpr std::array<std::string_view, 12> kNumberWords{
+    "eight", "eleven", "five", "four", "nine", "seven", "six", "ten", "three", "tri", "twelve",
+    "two"};
+static_assert(sorted(kNumberWords));
 
 constexpr std::array<std::string_view, 139> kFunctionWords{
     "a", "about", "above", "according", "across", "after", "against", "all", "along", "although",
@@ -157,6 +163,9 @@ bool is_compound_suffix(std::string_view term) {
 }
 bool is_event_head(std::string_view term) {
   return contains(kEventHeads, term);
+}
+bool is_number_word(std::string_view term) {
+  return contains(kNumberWords, term);
 }
 bool is_function_word(std::string_view term) {
   return contains(kFunctionWords, term);

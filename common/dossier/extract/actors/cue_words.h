@@ -26,6 +26,9 @@ bool is_compound_suffix(std::string_view term);
 // a name ending so is no actor, even if it starts with a country.
 bool is_event_head(std::string_view term);
 
+// Number words that open a tournament's name by its sides: "Six Nations", "Tri Nations".
+bool is_number_word(std::string_view term);
+
 // Capitalised function words and determiners ("Under", "With", "Many"): never part of a name.
 bool is_function_word(std::string_view term);
 

@@ -229,6 +229,10 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     // "U.S. Open", "World Cup", "Gulf War": an event, not an actor.
     if (first < last && cues::is_event_head(words[last].term)) return;
+    // "Six Nations", "Tri Nations": a tournament of so many sides; not "Seven Network".
+    if (first + 1 == last && cues::is_number_word(words[first].term) &&
+        !cues::is_org_head(words[last].term))
+      return;
     if (const auto of = of_split(words, first, last)) {
       scan_run(words, first, *of - 1, after_title);
       scan_run(words, *of + 1, last, false);
