@@ -364,6 +364,24 @@ TEST(ActorRules, ShortNamesOfCompaniesAndOrganisations) {
             (std::vector<std::string>{"First Union Corp"}));
 }
 
+TEST(ActorRules, AcronymsOfNamesInTheSameArticle) {
+  ActorExtractor extractor(builtin_lexicon());
+  // Letters in any order, a dotted abbreviation giving all of its own.
+  const auto usda = extractor.extract(
+      "", "The U.S. Agriculture Department said exports rose. USDA officials expect more.");
+  ASSERT_EQ(usda.size(), 1U);
+  EXPECT_EQ(usda[0].name, "U.S. Agriculture Department");
+  EXPECT_EQ(usda[0].forms, (std::vector<std::string>{"U.S. Agriculture Department", "USDA"}));
+  const auto imf = extractor.extract(
+      "", "The International Monetary Fund met in Washington. An IMF official said so.");
+  ASSERT_NE(find_actor(imf, "International Monetary Fund"), nullptr);
+  EXPECT_EQ(find_actor(imf, "International Monetary Fund")->forms,
+            (std::vector<std::string>{"IMF", "International Monetary Fund"}));
+  // Not an acronym of other letters, nor of two.
+  run_table({{"The Federal Trade Commission sued. The FCC declined to comment.",
+              "FCC/org; Federal Trade Commission/org"}});
+}
+
 TEST(ActorRules, TournamentsAreNoActors) {
   run_table({
       {"Wales won the Grand Slam on Saturday.", "Wales/country"},

@@ -47,6 +47,26 @@ bool possessive_owner(const Group& group) {
   });
 }
 
+// The initials of a name, lower-case and sorted: a capitalised word's first letter, all the
+// letters of a dotted abbreviation ("U.S." gives u and s); lower-case words give none.
+std::string initials(std::string_view name) {
+  std::string letters;
+  for (std::size_t at = 0; at < name.size();) {
+    const std::size_t end = std::min(name.find_first_of(" -", at), name.size());
+    const std::string_view word = name.substr(at, end - at);
+    if (!word.empty() && is_ascii_upper(word.front())) {
+      const bool dotted = word.find('.') != std::string_view::npos;
+      for (const char c : word) {
+        if (is_ascii_upper(c) || (dotted && is_ascii_lower(c))) letters += to_ascii_lower(c);
+        if (!dotted) break;
+      }
+    }
+    at = end + 1;
+  }
+  std::sort(letters.begin(), letters.end());
+  return letters;
+}
+
 // The rules' type of a group: its best-supported one.
 ActorType rule_type(const Group& group) {
   return static_cast<ActorType>(std::max_element(group.votes.begin(), group.votes.end()) -
@@ -173,6 +193,7 @@ void ArticleScan::resolve() {
     if (g != kAmbiguous) short_refs_.try_emplace(given, g);
   add_company_short_names();
   add_clipped_names();
+  add_initialisms();
   for (const auto& [acronym, expansion] : acronyms_)
     if (const auto full = expansion_group(expansion)) short_refs_.insert_or_assign(acronym, *full);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
@@ -247,6 +268,29 @@ void ArticleScan::add_clipped_names() {
       if (!best || groups_[*best].mentions < full.mentions) best = g;
     }
     if (best) short_refs_.try_emplace(clipped.key, *best);
+  }
+}
+
+// "USDA" beside "the U.S. Agriculture Department", "IMF" beside "the International Monetary
+// Fund": an ALL-CAPS word of three letters or more whose letters are, in any order, the
+// initials of an organisation's name in the same article (a dotted abbreviation gives all its
+// letters: "U.S."; small words give none) names it.
+void ArticleScan::add_initialisms() {
+  for (const Group& acronym : groups_) {
+    if (acronym.words != 1 || acronym.entry || acronym.key.size() < kMinInitialisms ||
+        !has_all_caps_word(acronym.forms.begin()->first) || short_refs_.contains(acronym.key))
+      continue;
+    std::string letters = acronym.key;
+    std::sort(letters.begin(), letters.end());
+    std::optional<std::size_t> best;
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      const Group& full = groups_[g];
+      if (full.words < 2 || rule_type(full) != ActorType::Org ||
+          initials(full.forms.begin()->first) != letters)
+        continue;
+      if (!best || groups_[*best].mentions < full.mentions) best = g;
+    }
+    if (best) short_refs_.try_emplace(acronym.key, *best);
   }
 }
 

@@ -74,6 +74,8 @@ struct Group {
 
 // Shortest clipped form of a name's first word ("Fed" for "Federal Reserve").
 constexpr std::size_t kMinClippedLetters = 3;
+// Shortest acronym matched to a name's initials in any order ("USDA", "IMF").
+constexpr std::size_t kMinInitialisms = 3;
 // Capitalised mid-sentence mentions that make a doubtful English word a name ("Yukos").
 constexpr int kNameRepeats = 3;
 // Most context features kept per group: a name mentioned 40 times says enough by then.
@@ -133,6 +135,7 @@ class ArticleScan {
   void add_doubtful(const std::vector<TextWord>& words, std::size_t index);
   void add_company_short_names();
   void add_clipped_names();
+  void add_initialisms();
   void keep_names_written_like_words(const std::vector<TextWord>& words);
   bool name_word(const std::vector<TextWord>& words, std::size_t i) const;
   std::optional<std::size_t> company_after_possessive(const std::vector<TextWord>& words,
