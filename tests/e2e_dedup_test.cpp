@@ -184,6 +184,10 @@ TEST(Dedup, CollapseCountsClusters) {
   EXPECT_NE(actors.out.find(R"({"name":"Boris Johnson","type":"person","count":1,"count_raw":5})"),
             std::string::npos)
       << actors.out;
+  // With a filter too: Xapian's own uncollapsed total undercounted filtered matches.
+  const auto filtered = run(search + "--collapse --actor 'Boris Johnson' zelda");
+  EXPECT_NE(filtered.out.find(R"("total":1,"total_raw":5,"total_exact":true,)"), std::string::npos)
+      << filtered.out;
   const auto raw = run(search + "zelda");
   EXPECT_NE(raw.out.find(R"("total":5,"total_exact":true)"), std::string::npos) << raw.out;
   EXPECT_EQ(raw.out.find("copies"), std::string::npos) << raw.out;

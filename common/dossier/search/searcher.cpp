@@ -76,6 +76,17 @@ bool counts_actors(const SearchRequest& r) {
   return wants(r, "actor") || wants(r, "significant");
 }
 
+// Counts the documents the matcher looks at: with check_at_least at the database size,
+// every match.
+class MatchCounter : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document&, double) override { ++seen_; }
+  Xapian::doccount seen() const { return seen_; }
+
+ private:
+  Xapian::doccount seen_ = 0;
+};
+
 Xapian::Query filtered(Xapian::Query query, const Xapian::Query& filter) {
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
 }
@@ -632,20 +643,20 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   if (folder_facet) enquire.add_matchspy(&folder_spy);
   DeadlineSpy watch(deadline);
   if (deadline.limited()) enquire.add_matchspy(&watch);
+  MatchCounter matches;
+  if (request.collapse) enquire.add_matchspy(&matches);
 
   // Spies only see the documents the matcher looks at: exact facets need all of them.
   const Xapian::doccount check_at_least = request.exact || request.collapse
                                               ? db_.get_doccount()
                                               : request.offset + request.limit + kCheckAtLeast;
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  // Collapsed, Xapian's own totals count clusters: the articles are the uncollapsed ones
-  // (collapse_counts() then subtracts the copies, exactly).
-  result.total =
-      request.collapse ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
+  // Collapsed, Xapian's own totals count clusters, and its uncollapsed ones are bounds
+  // that undercount filtered queries: the articles are the matches counted (every one, as
+  // check_at_least is the database size), and collapse_counts() subtracts the copies.
+  result.total = request.collapse ? matches.seen() : mset.get_matches_estimated();
   result.total_exact =
-      request.collapse
-          ? mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound()
-          : mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
   if (date_facet) {
     std::map<std::string, Xapian::doccount> per_day;
