@@ -68,6 +68,30 @@ TEST(Signature, CopiesAndNotCopies) {
   EXPECT_EQ(resemblance(*a, *signature_of(story)), 1.0);
 }
 
+TEST(Signature, ContainmentOfTheShorterText) {
+  const auto story = shingles_of(text(1, 300));
+  ASSERT_EQ(story.size(), 297u);  // 300 words, 4-word shingles, none repeated
+  struct Case {
+    const char* name;
+    std::vector<Token> other;
+    double expected;
+  };
+  const std::vector<Case> cases = {
+      {"exact copy", text(1, 300), 1.0},
+      {"trimmed to 40%", slice(text(1, 300), 0, 120), 1.0},
+      {"boilerplate added", concat(text(1, 300), text(7, 30)), 1.0},
+      // 1 word in 4 replaced: no shingle survives.
+      {"same template, other figures", other_figures(text(1, 300)), 0.0},
+      // The first 150 words and 150 others: 147 of the shorter's 297 shingles shared.
+      {"half rewritten", concat(slice(text(1, 300), 0, 150), text(9, 150)), 147.0 / 297},
+      {"nothing", {}, 0.0},
+  };
+  for (const auto& c : cases) {
+    EXPECT_DOUBLE_EQ(containment(story, shingles_of(c.other)), c.expected) << c.name;
+    EXPECT_DOUBLE_EQ(containment(shingles_of(c.other), story), c.expected) << c.name;
+  }
+}
+
 TEST(Signature, TooShortHasNone) {
   EXPECT_FALSE(signature_of(text(1, kMinWords - 1)));
   EXPECT_TRUE(signature_of(text(1, kMinWords)));
@@ -157,6 +181,26 @@ TEST(Clusters, RepresentativeOrderAndJoining) {
     }
     EXPECT_EQ(assign_clusters(c.candidates, buckets), c.leaders) << c.name;
   }
+}
+
+// The texts have the last word: c resembles a (0.6875) more than b (0.5625), but only b's
+// text holds c's, so c joins b; d resembles a and b (0.75), and neither text holds it;
+// b resembles a (0.5) but its text is not a's.
+TEST(Clusters, TheTextCheckDecidesAmongResemblingRepresentatives) {
+  std::vector<Candidate> candidates = {{"20200101", "a", sig(1, 0, 96), {0}},
+                                       {"20200102", "b", sig(2, 32, 128), {0}},
+                                       {"20200103", "c", sig(3, 8, 104), {0}},
+                                       {"20200104", "d", sig(4, 0, 128), {0}}};
+  std::vector<std::pair<std::size_t, std::size_t>> checked;
+  const auto leaders =
+      assign_clusters(candidates, {{0, 1, 2, 3}}, [&](std::size_t i, std::size_t j) {
+        checked.emplace_back(i, j);
+        return i == 2 && j == 1;
+      });
+  EXPECT_EQ(leaders, (std::vector<std::size_t>{0, 1, 1, 3}));
+  // Most resembling first; equal resemblance (d) in representative order.
+  EXPECT_EQ(checked, (std::vector<std::pair<std::size_t, std::size_t>>{
+                         {1, 0}, {2, 0}, {2, 1}, {3, 0}, {3, 1}}));
 }
 
 // Candidates that share no bucket are never compared.

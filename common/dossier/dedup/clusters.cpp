@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
+#include "dossier/text/analyzer.h"
 
 namespace dossier::dedup {
 namespace {
@@ -47,10 +49,39 @@ CandidateSet read_candidates(const Xapian::Database& db) {
   return set;
 }
 
+// The exact check of a pair on the cleaned bodies the records keep (the text the signature
+// was made from, split by the same analyser), each candidate's shingles read once.
+class StoredTexts {
+ public:
+  StoredTexts(const Xapian::Database& db, const std::vector<Xapian::docid>& docids)
+      : db_(db), docids_(docids), shingles_(docids.size()) {}
+  bool same_text(std::size_t i, std::size_t j) {
+    return containment(shingles(i), shingles(j)) >= kMinContainment;
+  }
+
+ private:
+  const std::vector<std::uint64_t>& shingles(std::size_t i) {
+    if (!shingles_[i]) {
+      const std::string record = schema::record(db_.get_document(docids_[i]));
+      shingles_[i] = shingles_of(analyzer_.tokenize(DocumentView::parse(record, 0).text));
+    }
+    return *shingles_[i];
+  }
+
+  const Xapian::Database& db_;
+  const std::vector<Xapian::docid>& docids_;
+  std::vector<std::optional<std::vector<std::uint64_t>>> shingles_;
+  Analyzer analyzer_;
+};
+
 // The cluster value every document should have: combined docid -> cluster key.
-std::unordered_map<Xapian::docid, std::string> wanted_keys(const CandidateSet& set,
+std::unordered_map<Xapian::docid, std::string> wanted_keys(const Xapian::Database& db,
+                                                           const CandidateSet& set,
                                                            ClusterPassStats& stats) {
-  const std::vector<std::size_t> leader = assign_clusters(set.candidates, set.buckets);
+  StoredTexts texts(db, set.docids);
+  const std::vector<std::size_t> leader =
+      assign_clusters(set.candidates, set.buckets,
+                      [&](std::size_t i, std::size_t j) { return texts.same_text(i, j); });
   std::vector<std::size_t> size(leader.size(), 0);
   for (const std::size_t l : leader) ++size[l];
   std::unordered_map<Xapian::docid, std::string> keys;
@@ -72,7 +103,8 @@ bool represents_before(const Candidate& a, const Candidate& b) {
 }
 
 std::vector<std::size_t> assign_clusters(const std::vector<Candidate>& candidates,
-                                         const std::vector<std::vector<std::uint32_t>>& buckets) {
+                                         const std::vector<std::vector<std::uint32_t>>& buckets,
+                                         const TextCheck& same_text) {
   std::vector<std::size_t> order(candidates.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -82,18 +114,28 @@ std::vector<std::size_t> assign_clusters(const std::vector<Candidate>& candidate
   // Only representatives can be joined: each bucket keeps its own, in representative
   // order, so the copies of a story widely shared never make a bucket slow to scan.
   std::vector<std::vector<std::size_t>> leaders_in(buckets.size());
+  std::vector<std::pair<double, std::size_t>> resembling;  // (resemblance, representative)
   for (const std::size_t i : order) {
-    std::size_t best = i;
-    double best_resemblance = 0;
+    resembling.clear();
     for (const std::uint32_t b : candidates[i].buckets) {
       for (const std::size_t j : leaders_in[b]) {
         const double r = resemblance(candidates[i].signature, candidates[j].signature);
-        if (r < kThreshold) continue;
-        if (best == i || r > best_resemblance ||
-            (r == best_resemblance && represents_before(candidates[j], candidates[best]))) {
-          best = j;
-          best_resemblance = r;
-        }
+        if (r >= kThreshold) resembling.emplace_back(r, j);
+      }
+    }
+    // Most resembling first, ties in representative order; the first whose text holds
+    // the shorter one's (the texts are read only for pairs this close).
+    std::sort(resembling.begin(), resembling.end(), [&](const auto& x, const auto& y) {
+      if (x.first != y.first) return x.first > y.first;
+      return represents_before(candidates[x.second], candidates[y.second]);
+    });
+    // A representative met again through another bucket.
+    resembling.erase(std::unique(resembling.begin(), resembling.end()), resembling.end());
+    std::size_t best = i;
+    for (const auto& [r, j] : resembling) {
+      if (!same_text || same_text(i, j)) {
+        best = j;
+        break;
       }
     }
     leader[i] = best;
@@ -108,7 +150,7 @@ ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards) {
   Xapian::Database all;
   for (auto& shard : shards) all.add_database(shard);
   ClusterPassStats stats;
-  const auto wanted = wanted_keys(read_candidates(all), stats);
+  const auto wanted = wanted_keys(all, read_candidates(all), stats);
   // Combined docid -> (shard, its own docid), as Xapian interleaves them.
   const auto n = static_cast<Xapian::docid>(shards.size());
   const auto write = [&](Xapian::docid did, const std::string* key) {

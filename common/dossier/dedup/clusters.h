@@ -10,7 +10,8 @@
 // Rule: articles are taken in representative order — dated ones first, earliest first,
 // then by id (a stable stand-in for "first indexed" that does not depend on shards,
 // re-runs or --jobs). Each joins the earlier representative it resembles most (estimated
-// resemblance >= kThreshold; ties: the earliest), or becomes a representative itself.
+// resemblance >= kThreshold and, checked on the texts, containment >= kMinContainment;
+// ties: the earliest), or becomes a representative itself.
 // Every member thus resembles its representative, and chains of small edits never join
 // two different stories. Candidates come from the band terms (a posting list per band),
 // so the whole database is never compared pair by pair.
@@ -18,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,10 +40,16 @@ struct Candidate {
 // Whether `a` comes before `b` in representative order.
 bool represents_before(const Candidate& a, const Candidate& b);
 
+// The check on the texts of candidates i and j, whose signatures resemble: whether the
+// shorter's shingles are in the longer (containment() >= kMinContainment).
+using TextCheck = std::function<bool(std::size_t i, std::size_t j)>;
+
 // For each candidate, the index of its cluster's representative (its own for a
-// representative). `buckets[k]` lists the candidates in bucket k.
+// representative). `buckets[k]` lists the candidates in bucket k. Without `same_text`,
+// the signatures decide alone.
 std::vector<std::size_t> assign_clusters(const std::vector<Candidate>& candidates,
-                                         const std::vector<std::vector<std::uint32_t>>& buckets);
+                                         const std::vector<std::vector<std::uint32_t>>& buckets,
+                                         const TextCheck& same_text = {});
 
 struct ClusterPassStats {
   std::size_t clusters = 0;  // clusters of two articles or more

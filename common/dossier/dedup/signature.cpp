@@ -31,20 +31,53 @@ struct HashFamily {
 };
 constexpr HashFamily kFamily;
 
-}  // namespace
-
-std::optional<Signature> signature_of(const std::vector<Token>& body) {
-  if (body.size() < kMinWords) return std::nullopt;
+// Calls f(hash) for each shingle of `body`, in text order, repeats included.
+template <typename F>
+void for_each_shingle(const std::vector<Token>& body, F f) {
   std::vector<std::uint64_t> words(body.size());
   for (std::size_t i = 0; i < body.size(); ++i) words[i] = fnv1a64(body[i].term);
-  std::array<std::uint64_t, kHashes> minima;
-  minima.fill(std::numeric_limits<std::uint64_t>::max());
   for (std::size_t start = 0; start + kShingleWords <= words.size(); ++start) {
     std::uint64_t shingle = 0;
     for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ words[start + k]);
+    f(shingle);
+  }
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> shingles_of(const std::vector<Token>& body) {
+  std::vector<std::uint64_t> out;
+  for_each_shingle(body, [&](std::uint64_t shingle) { out.push_back(shingle); });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t shared = 0;
+  for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++shared;
+      ++x;
+      ++y;
+    }
+  }
+  return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
+}
+
+std::optional<Signature> signature_of(const std::vector<Token>& body) {
+  if (body.size() < kMinWords) return std::nullopt;
+  std::array<std::uint64_t, kHashes> minima;
+  minima.fill(std::numeric_limits<std::uint64_t>::max());
+  for_each_shingle(body, [&](std::uint64_t shingle) {
     for (std::size_t i = 0; i < kHashes; ++i)
       minima[i] = std::min(minima[i], kFamily.a[i] * shingle + kFamily.b[i]);
-  }
+  });
   Signature signature;
   for (std::size_t i = 0; i < kHashes; ++i)
     signature[i] = static_cast<std::uint32_t>(minima[i] >> 32);

@@ -39,13 +39,25 @@ inline constexpr std::size_t kBands = 20;
 inline constexpr std::size_t kRows = 2;
 static_assert(kBands * kRows <= kHashes);
 static_assert(kMinWords >= kShingleWords);
-// Two articles are copies of one story when their estimated resemblance is at least this.
+// Two articles are copies of one story when their estimated resemblance is at least this
+// and, checked exactly on the two texts, at least kMinContainment of the shorter's
+// shingles occur in the longer: a copy is the story cut, padded or re-headed (containment
+// near 1 however much was cut), while another report of the same template, or an update
+// with other figures, differs throughout (Reuters: 0.75 to 0.89; docs/BENCHMARKS.md).
 inline constexpr double kThreshold = 0.5;
+inline constexpr double kMinContainment = 0.9;
 // Changes whenever the signature of a given text changes (the parameters above, the
 // hashing): stored articles' stamps include it, so the next run re-analyses them all.
 inline constexpr int kSignatureVersion = 1;
 
 using Signature = std::array<std::uint32_t, kHashes>;
+
+// The distinct shingles of a body's words, as hashes, sorted: what a signature samples.
+std::vector<std::uint64_t> shingles_of(const std::vector<Token>& body);
+
+// The fraction of the smaller set's shingles that the other holds (sorted, distinct, as
+// shingles_of() gives them); 0 when either is empty.
+double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
 // The signature of a body's words; nothing when the body has fewer than kMinWords words
 // (such an article is never clustered).
