@@ -108,8 +108,8 @@ TEST(Signature, StableEncodingAndBands) {
   EXPECT_EQ(bands[0].substr(0, 4), "XD00");
   EXPECT_EQ(bands[19].substr(0, 4), "XD13");
   EXPECT_EQ(bands[0].size(), 2 + 2 + 16u);
-  EXPECT_EQ(s[0], 37805306u);
-  EXPECT_EQ(bands[0], "XD0094e3b5ef5629bfbf");
+  EXPECT_EQ(s[0], 524526553u);
+  EXPECT_EQ(bands[0], "XD00013c4abb475d34e8");
 }
 
 // A signature equal to `base` on positions [from, to), and distinct elsewhere (`tag`

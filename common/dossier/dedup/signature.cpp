@@ -17,19 +17,28 @@ constexpr std::uint64_t mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// Hash function i is h -> high 32 bits of (a_i * h + b_i) mod 2^64, a_i odd: a
-// multiply-shift family, two operations per shingle and function. The constants are
-// fixed (derived from i), so signatures are the same on every machine and run.
-struct HashFamily {
-  std::array<std::uint64_t, kHashes> a{}, b{};
-  constexpr HashFamily() {
-    for (std::size_t i = 0; i < kHashes; ++i) {
-      a[i] = mix(2 * i + 1) | 1;
-      b[i] = mix(2 * i + 2);
+// One-permutation MinHash (Li, Owen and Zhang 2012): one hash per shingle, its top bits
+// choosing one of kHashes bins, the rest its value there; a bin keeps its smallest value.
+constexpr unsigned kBinBits = 7;
+static_assert(std::size_t{1} << kBinBits == kHashes);
+
+// A bin no shingle fell in takes the value of the first filled bin along a probe sequence
+// that depends on the bin alone (Shrivastava 2017, "optimal densification"), so two texts
+// with the same shingles fill it alike, and the fraction of agreeing bins still
+// estimates the resemblance. Probes are fixed hashes of (bin, attempt).
+void densify(std::array<std::uint64_t, kHashes>& minima, std::uint64_t empty) {
+  const std::array<std::uint64_t, kHashes> filled = minima;
+  for (std::size_t bin = 0; bin < kHashes; ++bin) {
+    if (filled[bin] != empty) continue;
+    for (std::uint64_t attempt = 1;; ++attempt) {
+      const std::size_t probe = mix(bin << 32 | attempt) >> (64 - kBinBits);
+      if (filled[probe] != empty) {
+        minima[bin] = filled[probe];
+        break;
+      }
     }
   }
-};
-constexpr HashFamily kFamily;
+}
 
 // Calls f(hash) for each shingle of `body`, in text order, repeats included.
 template <typename F>
@@ -72,12 +81,16 @@ double containment(const std::vector<std::uint64_t>& a, const std::vector<std::u
 
 std::optional<Signature> signature_of(const std::vector<Token>& body) {
   if (body.size() < kMinWords) return std::nullopt;
+  constexpr std::uint64_t kEmpty = std::numeric_limits<std::uint64_t>::max();
   std::array<std::uint64_t, kHashes> minima;
-  minima.fill(std::numeric_limits<std::uint64_t>::max());
+  minima.fill(kEmpty);
   for_each_shingle(body, [&](std::uint64_t shingle) {
-    for (std::size_t i = 0; i < kHashes; ++i)
-      minima[i] = std::min(minima[i], kFamily.a[i] * shingle + kFamily.b[i]);
+    const std::uint64_t h = mix(shingle);
+    auto& slot = minima[h >> (64 - kBinBits)];
+    // The value in the low bits (the bin's bits shifted out), as the high 32 bits below.
+    slot = std::min(slot, h << kBinBits);
   });
+  densify(minima, kEmpty);
   Signature signature;
   for (std::size_t i = 0; i < kHashes; ++i)
     signature[i] = static_cast<std::uint32_t>(minima[i] >> 32);

@@ -3,12 +3,13 @@
 // Two articles' resemblance is the Jaccard index of their sets of shingles (runs of
 // kShingleWords consecutive words, folded by the analyser, boilerplate lines already
 // dropped by the article cleaner; the headline is left out, so a re-headed copy is an
-// exact copy). A signature keeps, for each of kHashes fixed hash functions, the smallest
-// hash of any shingle; the fraction of positions where two signatures agree estimates the
-// resemblance (Broder 1997). Locality-sensitive banding turns "resembles" into a lookup:
-// kBands bands of kRows hash values each become boolean terms, and two articles whose
-// resemblance is r share at least one band with probability 1 - (1 - r^kRows)^kBands.
-// Figures behind the parameters: docs/BENCHMARKS.md ("Near-duplicates").
+// exact copy). A signature is a one-permutation MinHash: each shingle is hashed once into
+// one of kHashes bins, each bin keeps its smallest hash, and empty bins are filled from
+// others (densification); the fraction of positions where two signatures agree estimates
+// the resemblance (Broder 1997; Li, Owen and Zhang 2012; Shrivastava 2017). Locality-sensitive
+// banding turns "resembles" into a lookup: kBands bands of kRows hash values each become boolean
+// terms, and two articles whose resemblance is r share at least one band with probability 1 - (1 -
+// r^kRows)^kBands. Figures behind the parameters: docs/BENCHMARKS.md ("Near-duplicates").
 #pragma once
 
 #include <array>
@@ -31,7 +32,8 @@ inline constexpr std::size_t kShingleWords = 4;
 // prior, pay April 1"), the same words for different companies and days, and the story
 // is told by the headline, which copies may change.
 inline constexpr std::size_t kMinWords = 50;
-// Hash functions per signature (the estimate's standard error is sqrt(r(1-r)/kHashes)).
+// Bins per signature (the estimate's standard error is about sqrt(r(1-r)/kHashes) once
+// most bins are filled).
 inline constexpr std::size_t kHashes = 128;
 // Banding: the first kBands * kRows hash values; a pair at resemblance 0.5 shares a band
 // with probability 0.997, at 0.3 with 0.85 (verified against the whole signature after).
@@ -48,7 +50,7 @@ inline constexpr double kThreshold = 0.5;
 inline constexpr double kMinContainment = 0.9;
 // Changes whenever the signature of a given text changes (the parameters above, the
 // hashing): stored articles' stamps include it, so the next run re-analyses them all.
-inline constexpr int kSignatureVersion = 1;
+inline constexpr int kSignatureVersion = 2;
 
 using Signature = std::array<std::uint32_t, kHashes>;
 
@@ -63,7 +65,7 @@ double containment(const std::vector<std::uint64_t>& a, const std::vector<std::u
 // (such an article is never clustered).
 std::optional<Signature> signature_of(const std::vector<Token>& body);
 
-// The estimated resemblance of two articles: the fraction of hash functions that agree.
+// The estimated resemblance of two articles: the fraction of bins that agree.
 double resemblance(const Signature& a, const Signature& b);
 // Whether two articles are copies of one story (resemblance >= kThreshold).
 bool same_story(const Signature& a, const Signature& b);
