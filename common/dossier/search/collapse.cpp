@@ -1,7 +1,6 @@
 #include "dossier/search/collapse.h"
 
 #include <algorithm>
-#include <set>
 
 #include "dossier/schema/document_data.h"
 
@@ -50,15 +49,29 @@ void ClusteredMatches::add_overcount(std::map<Key, Xapian::doccount>& out,
   }
 }
 
+// Every actor of every clustered match is counted, so per cluster the members' codes go
+// into one sorted vector (no map or set per member): a run of n equal codes is an actor
+// n members name.
 std::unordered_map<schema::ActorCode, Xapian::doccount> ClusteredMatches::actor_overcount(
     const FlatCodeMap<schema::ActorCode>* merged) const {
-  std::map<schema::ActorCode, Xapian::doccount> out;
-  add_overcount(out, [&](const Xapian::Document& doc) {
-    std::vector<schema::ActorCode> codes;
-    identity_codes(doc.get_value(schema::kSlotActors), merged, codes);
-    return std::set<schema::ActorCode>(codes.begin(), codes.end());
-  });
-  return {out.begin(), out.end()};
+  std::unordered_map<schema::ActorCode, Xapian::doccount> out;
+  std::vector<schema::ActorCode> codes, member;
+  for (const auto& [key, members] : clusters_) {
+    codes.clear();
+    for (const Xapian::docid did : members) {
+      identity_codes(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotActors),
+                     merged, member);
+      std::sort(member.begin(), member.end());
+      codes.insert(codes.end(), member.begin(), std::unique(member.begin(), member.end()));
+    }
+    std::sort(codes.begin(), codes.end());
+    for (auto run = codes.begin(); run != codes.end();) {
+      const auto end = std::upper_bound(run, codes.end(), *run);
+      if (end - run > 1) out[*run] += static_cast<Xapian::doccount>(end - run - 1);
+      run = end;
+    }
+  }
+  return out;
 }
 
 std::map<std::string, Xapian::doccount> ClusteredMatches::date_overcount(
