@@ -198,14 +198,40 @@ TEST(Dedup, CollapseCountsClusters) {
             R"({"id":1,"query":"zelda","total":1,"total_raw":5,"total_exact":true,"offset":0,)"
             R"("limit":0,"hits":[]})"
             "\n");
-  // Facets with no collapsed count are refused rather than counted by articles.
-  for (const char* facet : {"folder", "significant"}) {
-    const auto refused = run(search + "--collapse --facets " + facet + " zelda");
-    EXPECT_EQ(refused.exit_code, 2);
-    EXPECT_EQ(refused.err,
-              "dossier-search: --collapse counts the actor, co-actors, date and source facets by "
-              "clusters; the folder and significant facets are not counted that way yet\n");
-  }
+  // A facet with no collapsed count is refused rather than counted by articles.
+  const auto refused = run(search + "--collapse --facets significant zelda");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.err,
+            "dossier-search: --collapse counts the actor, co-actors, date, source and folder "
+            "facets by clusters; the significant facet is not counted that way yet\n");
+}
+
+// Folders count clusters too: story 1 in wire/ and twice in sites/ (a copy and a trimmed
+// copy), story 2 once in sites/: wire 1, sites 2 clusters (3 articles).
+TEST(Dedup, CollapsedFolderFacet) {
+  TempDir dir("dedup_folders");
+  const std::string corpus = dir / "corpus", db = dir / "db";
+  std::filesystem::create_directories(corpus + "/wire");
+  std::filesystem::create_directories(corpus + "/sites");
+  const auto text = [](const std::vector<std::string>& paragraphs) {
+    std::string out = "Storm hits coast\n\n";
+    for (const auto& p : paragraphs) out += p + "\n\n";
+    return out;
+  };
+  const auto s1 = story(1, 8);
+  std::ofstream(corpus + "/wire/s1.txt") << text(s1);
+  std::ofstream(corpus + "/sites/s1-copy.txt") << text(s1);
+  std::ofstream(corpus + "/sites/s1-trimmed.txt")
+      << text(std::vector<std::string>(s1.begin(), s1.begin() + 6));
+  std::ofstream(corpus + "/sites/s2.txt") << text(story(2, 6));
+  ASSERT_EQ(index(db, corpus).exit_code, 0);
+  const auto r =
+      run(kSearch + " --db " + quote(db) + " --format json -n 0 --collapse --facets folder");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, R"({"query":"","total":2,"total_raw":4,"total_exact":true,"offset":0,"limit":0,)"
+                   R"("hits":[],"facets":{"folder":[{"folder":"sites","count":2,"count_raw":3},)"
+                   R"({"folder":"wire","count":1,"count_raw":1}],"exact":true}})"
+                   "\n");
 }
 
 // A report and its update with other figures throughout resemble each other (estimated

@@ -117,8 +117,11 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
   }
   if (r.facets.folder) {
     w.key("folder").begin_array();
-    for (const auto& f : *r.facets.folder)
-      w.begin_object().key("folder").value(f.source).key("count").value(f.count).end_object();
+    for (const auto& f : *r.facets.folder) {
+      w.begin_object().key("folder").value(f.source);
+      write_count(w, f.count, f.count_raw);
+      w.end_object();
+    }
     w.end_array();
   }
   w.key("exact").value(r.facets_exact);

@@ -85,13 +85,13 @@ std::map<std::string, Xapian::doccount> ClusteredMatches::date_overcount(
   return out;
 }
 
-std::map<std::string, Xapian::doccount> ClusteredMatches::source_overcount() const {
+std::map<std::string, Xapian::doccount> ClusteredMatches::value_overcount(
+    Xapian::valueno slot) const {
   std::map<std::string, Xapian::doccount> out;
   add_overcount(out, [&](const Xapian::Document& doc) {
-    std::vector<std::string> source;
-    if (std::string value = doc.get_value(schema::kSlotSource); !value.empty())
-      source.push_back(std::move(value));
-    return source;
+    std::vector<std::string> values;
+    if (std::string value = doc.get_value(slot); !value.empty()) values.push_back(std::move(value));
+    return values;
   });
   return out;
 }

@@ -45,11 +45,12 @@ class ClusteredMatches {
   std::vector<Xapian::docid> members_of(Xapian::docid did) const;
 
   // What facet counts lose once copies count once: per actor code (as identities), date
-  // bucket (undated: ""), and source.
+  // bucket (undated: ""), and source or folder.
   std::unordered_map<schema::ActorCode, Xapian::doccount> actor_overcount(
       const FlatCodeMap<schema::ActorCode>* merged) const;
   std::map<std::string, Xapian::doccount> date_overcount(Granularity granularity) const;
-  std::map<std::string, Xapian::doccount> source_overcount() const;
+  // A slot of one value per article (kSlotSource, kSlotFolder); no value counts nowhere.
+  std::map<std::string, Xapian::doccount> value_overcount(Xapian::valueno slot) const;
 
  private:
   // Over clusters: for each value `values_of(did)` yields, the members having it - 1.

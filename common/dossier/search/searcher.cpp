@@ -368,10 +368,10 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
 SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadline) {
   // Collapsed counts exist for the actor, date and source facets; the others would count
   // articles beside them and mislead.
-  if (request.collapse && (wants(request, "folder") || wants(request, "significant"))) {
+  if (request.collapse && wants(request, "significant")) {
     throw Error(ErrorKind::kUsage,
-                "--collapse counts the actor, co-actors, date and source facets by clusters; the "
-                "folder and significant facets are not counted that way yet");
+                "--collapse counts the actor, co-actors, date, source and folder facets by "
+                "clusters; the significant facet is not counted that way yet");
   }
   if (wants(request, "co-actors") && request.actors.size() != 1) {
     throw Error(ErrorKind::kUsage,
@@ -515,15 +515,17 @@ void Searcher::collapse_counts(const SearchRequest& request, const ClusteredMatc
     if (const auto it = overcount.find(""); it != overcount.end())
       result.facets.undated -= it->second;
   }
-  if (result.facets.source) {
-    auto& sources = *result.facets.source;
-    subtract_overcount(sources, clustered.source_overcount(),
+  // Sources and folders were counted in full: the order may change once copies count once.
+  const auto collapse_values = [&](std::vector<SourceCount>& values, Xapian::valueno slot) {
+    subtract_overcount(values, clustered.value_overcount(slot),
                        [](const SourceCount& s) { return s.source; });
-    std::stable_sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
+    std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
       return a.count != b.count ? a.count > b.count : a.source < b.source;
     });
-    if (sources.size() > request.facet_size) sources.resize(request.facet_size);
-  }
+    if (values.size() > request.facet_size) values.resize(request.facet_size);
+  };
+  if (result.facets.source) collapse_values(*result.facets.source, schema::kSlotSource);
+  if (result.facets.folder) collapse_values(*result.facets.folder, schema::kSlotFolder);
 }
 
 void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& spy,
@@ -676,7 +678,8 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
     sources_.read(source_spy.get_total());
   }
   if (folder_facet) {
-    result.facets.folder = top_sources(folder_spy, request.facet_size);
+    result.facets.folder =
+        top_sources(folder_spy, request.collapse ? db_.get_doccount() : request.facet_size);
     folders_.read(folder_spy.get_total());
   }
   return mset;
