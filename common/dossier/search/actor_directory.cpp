@@ -139,87 +139,113 @@ Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorT
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
-void ActorDirectory::load_names(std::string_view ids, bool one_id) {
-  if (ids.empty() && !one_id) {
-    // One scan per type: the id terms of all types share their prefix with the name and
-    // form terms ("XA" is also the start of "XAN" and "XAF").
-    for (const ActorType t : kAllTypes) load_names(schema::actor_id(to_string(t), ""), false);
-    return;
-  }
-  // The winner is the spelling family (names equal once folded) with the most votes;
-  // within it, the spelling that keeps the most diacritics ("Guaidó" over "Guaido"), then
-  // the most votes; then the first in name order.
-  struct Spelling {
-    std::string name;
-    std::string folded;
-    Xapian::doccount votes;
-  };
-  // The written-out spellings by actor, each actor's in name order (terms sort by id,
-  // then name); the implied spelling is inserted in that order too.
-  std::unordered_map<std::string, std::vector<Spelling>> written;
-  const std::string name_prefix =
-      schema::kActorNamePrefix + std::string(ids) + (one_id ? "\t" : "");
+namespace {
+
+// One spelling of an actor's name and the articles that voted for it (XAN terms).
+struct Spelling {
+  std::string name;
+  std::string folded;
+  Xapian::doccount votes;
+};
+using SpellingsById = std::unordered_map<std::string, std::vector<Spelling>>;
+
+// The written-out spellings of every actor whose id starts with `ids` (`ids` ending in a
+// tab: that one actor's), each actor's in name order (terms sort by id, then name).
+SpellingsById written_spellings(const Xapian::Database& db, const std::string& ids,
+                                Analyzer& analyzer) {
+  SpellingsById written;
+  const std::string name_prefix = schema::kActorNamePrefix + ids;
   const std::size_t skip = std::string_view(schema::kActorNamePrefix).size();
-  for (auto it = db_.allterms_begin(name_prefix); it != db_.allterms_end(name_prefix); ++it) {
+  for (auto it = db.allterms_begin(name_prefix); it != db.allterms_end(name_prefix); ++it) {
     const std::string term = *it;
     const auto tab = term.find('\t', skip);
     if (tab == std::string::npos) continue;
     std::string name = term.substr(tab + 1);
-    std::string folded = fold_phrase(name, analyzer_);
+    std::string folded = fold_phrase(name, analyzer);
     written[term.substr(skip, tab - skip)].push_back(
         {std::move(name), std::move(folded), it.get_termfreq()});
   }
-  // Each article of an actor has one name for it: the articles without a name term voted
-  // for the name the key implies (schema 5; none in a database that wrote every name out).
-  auto choose = [&](const std::string& id, Xapian::doccount articles) {
-    std::vector<Spelling> spellings;
-    if (const auto found = written.find(id); found != written.end())
-      spellings = std::move(found->second);
-    Xapian::doccount votes = 0;
-    for (const auto& s : spellings) votes += s.votes;
-    if (articles > votes) {
-      std::string name = schema::implied_actor_name(split_id(id).second);
-      const auto at =
-          std::lower_bound(spellings.begin(), spellings.end(), name,
-                           [](const Spelling& s, const std::string& n) { return s.name < n; });
-      if (at != spellings.end() && at->name == name) {
-        at->votes += articles - votes;
-      } else {
-        std::string folded = fold_phrase(name, analyzer_);
-        spellings.insert(at, {std::move(name), std::move(folded), articles - votes});
-      }
-    }
-    if (spellings.empty()) return;
-    std::unordered_map<std::string, Xapian::doccount> family_votes;
-    for (const auto& s : spellings) family_votes[s.folded] += s.votes;
-    const Spelling* best = nullptr;
-    for (const auto& s : spellings) {
-      if (!best) {
-        best = &s;
-        continue;
-      }
-      const auto fs = family_votes[s.folded], fb = family_votes[best->folded];
-      if (fs != fb) {
-        if (fs > fb) best = &s;
-      } else if (s.folded != best->folded) {
-        if (s.folded < best->folded) best = &s;
-      } else if (non_ascii_bytes(s.name) != non_ascii_bytes(best->name)) {
-        if (non_ascii_bytes(s.name) > non_ascii_bytes(best->name)) best = &s;
-      } else if (s.votes > best->votes) {
-        best = &s;
-      }
-    }
-    remember_name(id, best->name);
-  };
-  const std::size_t id_skip = std::string_view(schema::kActorPrefix).size();
-  if (one_id) {
-    const std::string id(ids);
-    choose(id, db_.get_termfreq(schema::kActorPrefix + id));
-    return;
+  return written;
+}
+
+// Each article of an actor has one name for it: the articles without a name term voted
+// for the name the key implies (schema 5; none in a database that wrote every name out).
+void add_implied_votes(std::vector<Spelling>& spellings, std::string_view id,
+                       Xapian::doccount articles, Analyzer& analyzer) {
+  Xapian::doccount votes = 0;
+  for (const auto& s : spellings) votes += s.votes;
+  if (articles <= votes) return;
+  std::string name = schema::implied_actor_name(ActorDirectory::split_id(id).second);
+  const auto at =
+      std::lower_bound(spellings.begin(), spellings.end(), name,
+                       [](const Spelling& s, const std::string& n) { return s.name < n; });
+  if (at != spellings.end() && at->name == name) {
+    at->votes += articles - votes;
+  } else {
+    std::string folded = fold_phrase(name, analyzer);
+    spellings.insert(at, {std::move(name), std::move(folded), articles - votes});
   }
-  const std::string id_prefix = schema::kActorPrefix + std::string(ids);
-  for (auto it = db_.allterms_begin(id_prefix); it != db_.allterms_end(id_prefix); ++it)
-    choose((*it).substr(id_skip), it.get_termfreq());
+}
+
+// The winner is the spelling family (names equal once folded) with the most votes;
+// within it, the spelling that keeps the most diacritics ("Guaidó" over "Guaido"), then
+// the most votes; then the first in name order. Null when there is none.
+const Spelling* best_spelling(const std::vector<Spelling>& spellings) {
+  std::unordered_map<std::string, Xapian::doccount> family_votes;
+  for (const auto& s : spellings) family_votes[s.folded] += s.votes;
+  const Spelling* best = nullptr;
+  for (const auto& s : spellings) {
+    if (!best) {
+      best = &s;
+      continue;
+    }
+    const auto fs = family_votes[s.folded], fb = family_votes[best->folded];
+    if (fs != fb) {
+      if (fs > fb) best = &s;
+    } else if (s.folded != best->folded) {
+      if (s.folded < best->folded) best = &s;
+    } else if (non_ascii_bytes(s.name) != non_ascii_bytes(best->name)) {
+      if (non_ascii_bytes(s.name) > non_ascii_bytes(best->name)) best = &s;
+    } else if (s.votes > best->votes) {
+      best = &s;
+    }
+  }
+  return best;
+}
+
+// The name an actor's written-out `spellings` and its `articles` elect.
+std::optional<std::string> elected_name(std::string_view id, Xapian::doccount articles,
+                                        std::vector<Spelling>& spellings, Analyzer& analyzer) {
+  add_implied_votes(spellings, id, articles, analyzer);
+  const Spelling* best = best_spelling(spellings);
+  if (!best) return std::nullopt;
+  return best->name;
+}
+
+}  // namespace
+
+void ActorDirectory::load_name(std::string_view actor_id) {
+  const std::string id(actor_id);
+  auto written = written_spellings(db_, id + "\t", analyzer_);
+  const Xapian::doccount articles = db_.get_termfreq(schema::kActorPrefix + id);
+  if (auto name = elected_name(id, articles, written[id], analyzer_)) remember_name(id, *name);
+}
+
+void ActorDirectory::load_names(std::string_view id_prefix) {
+  auto written = written_spellings(db_, std::string(id_prefix), analyzer_);
+  const std::string term_prefix = schema::kActorPrefix + std::string(id_prefix);
+  const std::size_t skip = std::string_view(schema::kActorPrefix).size();
+  for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
+    const std::string id = (*it).substr(skip);
+    if (auto name = elected_name(id, it.get_termfreq(), written[id], analyzer_))
+      remember_name(id, *name);
+  }
+}
+
+void ActorDirectory::load_all_names() {
+  // One scan per type: the id terms of all types share their prefix with the name and
+  // form terms ("XA" is also the start of "XAN" and "XAF").
+  for (const ActorType t : kAllTypes) load_names(schema::actor_id(to_string(t), ""));
 }
 
 namespace {
@@ -255,10 +281,10 @@ std::string ActorDirectory::display_name(std::string_view member_id) {
     // One term seek per actor suits a single search; a batch soon meets thousands of
     // actors, and then one scan of all the names costs less than the seeks still to come.
     if (++name_misses_ > kNameMissesBeforeFullScan) {
-      load_names("", false);
+      load_all_names();
       all_names_loaded_ = true;
     } else {
-      load_names(actor_id, true);
+      load_name(actor_id);
     }
     if (const std::string* name = known_name(actor_id)) return *name;
   }
@@ -298,7 +324,7 @@ std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
   for (const ActorType t : kAllTypes) {
     if (type && *type != t) continue;
     const std::string id_prefix = schema::actor_id(to_string(t), "");
-    load_names(id_prefix, false);
+    load_names(id_prefix);
     const std::string term_prefix = schema::kActorPrefix + id_prefix;
     for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
       const std::string id = (*it).substr(std::string_view(schema::kActorPrefix).size());

@@ -101,9 +101,11 @@ class ActorDirectory {
 
  private:
   ActorIdentity load_identity();
-  // Fills the display-name cache for every actor id starting with `ids` (one scan of the
-  // name terms and one of the id terms per type), or, with `one_id`, for the id `ids`.
-  void load_names(std::string_view ids, bool one_id);
+  // Fill the display-name cache: for one actor id; for every id starting with
+  // `id_prefix` (one scan of its name terms and one of its id terms); for all actors.
+  void load_name(std::string_view actor_id);
+  void load_names(std::string_view id_prefix);
+  void load_all_names();
 
   const Xapian::Database& db_;
   Analyzer& analyzer_;
