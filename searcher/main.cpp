@@ -226,49 +226,12 @@ int show_command(Options& o) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);  // batch throughput; also lets --batch see buffered stdin
-  Options o;
+// The database, the query and its filters, the words' matching, and paging.
+void add_query_options(CLI::App& app, Options& o) {
   auto& request = o.batch.defaults;
-  CLI::App app{
-      "Search a Dossier database: ranked (BM25) results with snippets, filters and facets.\n"
-      "  dossier-search --db DB [options] QUERY...\n"
-      "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
-      "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]\n"
-      "  dossier-search --db DB show ID [--format F]\n"
-      "  dossier-search --db DB sources [--folders] [--format F]\n"
-      "  dossier-search --db DB duplicates [--format F] [QUERY...]"};
-  app.footer(
-      "Query syntax (Xapian's): words (all must match; --match any: any may), ranked,\n"
-      "AND OR NOT XOR (in capitals), +word (required), -word (excluded; only exclusions:\n"
-      "every article but those), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
-      "title:word, id:ID, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
-      "folder:business, date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02,\n"
-      "date:undated, mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"
-      "Filters never change scores. Text output marks matched words in bold on a terminal,\n"
-      "as **word** elsewhere (JSON: always **word**). Under 5 matches, a corrected query\n"
-      "that finds more, or the actor a misspelt --actor name means, is suggested (\"did you\n"
-      "mean\"; JSON \"suggestion\", \"actor_suggestion\"), from the spelling data\n"
-      "dossier-index writes.\n"
-      "Batch input, one query per line: a JSON object {\"id\",\"q\", ...} (keys in README),\n"
-      "ID<TAB>QUERY, or a bare query (id = line number); or a TREC topic file (<top>...).\n"
-      "Exit codes: 0 results found (batch: every query answered), 1 no results, 2 bad usage,\n"
-      "query or database (batch: any query failed), 3 internal error.");
   app.add_option("--db", o.batch.db_path, "Database folder made by dossier-index")->required();
   app.add_option("query", o.query_words,
                  "Query words (joined with spaces; they may start with '-'); none: every article");
-  app.add_option("-n,--limit", request.limit, "Number of hits to show (batch: per query)")
-      ->default_val(10)
-      ->check(dossier::whole_number(0, dossier::kMaxHits));
-  app.add_option("--offset", request.offset, "Skip this many hits first")
-      ->default_val(0)
-      ->check(dossier::whole_number(0, dossier::kMaxOffset));
-  app.add_option("-f,--format", o.format,
-                 "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv; "
-                 "--table: tsv (default), csv, json, graphml")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv", "graphml"}));
   app.add_flag("--plain", request.plain,
                "Take the query as plain words: no operators, fields or phrases");
   app.add_option("--match", o.match,
@@ -289,6 +252,17 @@ int main(int argc, char** argv) {
   app.add_option("--from", request.from, "Published on or after: YYYY, YYYY-MM or YYYY-MM-DD");
   app.add_option("--to", request.to,
                  "Published on or before: YYYY, YYYY-MM or YYYY-MM-DD (inclusive)");
+  app.add_option("-n,--limit", request.limit, "Number of hits to show (batch: per query)")
+      ->default_val(10)
+      ->check(dossier::whole_number(0, dossier::kMaxHits));
+  app.add_option("--offset", request.offset, "Skip this many hits first")
+      ->default_val(0)
+      ->check(dossier::whole_number(0, dossier::kMaxOffset));
+}
+
+// What is counted over all matches, and how hits are ordered.
+void add_facet_options(CLI::App& app, Options& o) {
+  auto& request = o.batch.defaults;
   app.add_option("--facets", request.facets,
                  "Count over all matches (comma-separated): actor, date, source, significant "
                  "(actors named far more by the matches than by the rest, docs/ACTORS.md), "
@@ -308,14 +282,6 @@ int main(int argc, char** argv) {
                      ", the first coarser granularity that fits, named in the output)")
       ->check(CLI::IsMember({"day", "week", "month", "year"}))
       ->capture_default_str();
-  app.add_option("--color", o.color,
-                 "Text output: matched words in bold (auto: on a terminal; never: as **word**)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
-  app.add_option("--width", o.width,
-                 "Text output: wrap long lines at N columns (0: never; default: the terminal's "
-                 "width on a terminal, no wrapping otherwise)")
-      ->check(CLI::Range(0, 100000));
   app.add_option("--sort", o.sort, "Order of hits: relevance, date or -date (undated last)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))
       ->capture_default_str();
@@ -325,6 +291,22 @@ int main(int argc, char** argv) {
                "count_raw)");
   app.add_flag("--estimate", o.estimate,
                "Estimated totals and facet counts (faster on large databases)");
+}
+
+// How answers are printed: formats, text layout, tables.
+void add_output_options(CLI::App& app, Options& o) {
+  app.add_option("-f,--format", o.format,
+                 "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv; "
+                 "--table: tsv (default), csv, json, graphml")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv", "graphml"}));
+  app.add_option("--color", o.color,
+                 "Text output: matched words in bold (auto: on a terminal; never: as **word**)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.add_option("--width", o.width,
+                 "Text output: wrap long lines at N columns (0: never; default: the terminal's "
+                 "width on a terminal, no wrapping otherwise)")
+      ->check(CLI::Range(0, 100000));
   app.add_option(
          "--table", o.table,
          "Instead of hits, a table: actor-by-date = matching articles per top actor "
@@ -333,6 +315,10 @@ int main(int argc, char** argv) {
          "association score, as tsv, csv, json or graphml; with --batch, per query, as jsonl "
          "(default), tsv or csv rows starting with the query id")
       ->check(CLI::IsMember({"actor-by-date", "actor-by-actor"}));
+}
+
+// --batch and what only a batch uses.
+void add_batch_options(CLI::App& app, Options& o) {
   app.add_option("--batch", o.batch_input, "Answer every query of FILE (- for stdin)");
   app.add_option("-j,--jobs", o.batch.jobs, "Batch: searcher threads (default: all cores)")
       ->check(dossier::whole_number(1, 256));
@@ -347,6 +333,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember(dossier::hit_table_fields()));
   app.add_flag("--no-header", o.no_header,
                "Batch: no database line (jsonl) or column names (tsv, csv)");
+}
+
+// BM25 and query expansion.
+void add_ranking_options(CLI::App& app, Options& o) {
   auto* ranking = app.add_option_group("Ranking", "BM25 and query expansion (tuned on CISI)");
   auto& params = o.batch.ranking;
   ranking->add_option("--k1", params.k1, "BM25 k1 (term frequency saturation)")
@@ -366,6 +356,17 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ranking->add_flag("!--no-stemming", params.stemming, "Query words match exact forms only");
   ranking->add_flag("!--keep-stopwords", params.stopwords, "Keep query stop words");
+}
+
+struct Subcommands {
+  CLI::App* actors;
+  CLI::App* duplicates;
+  CLI::App* sources;
+  CLI::App* show;
+};
+
+// `actors`, `duplicates`, `sources` and `show`.
+Subcommands add_subcommands(CLI::App& app, Options& o) {
   auto* actors =
       app.add_subcommand("actors", "List the actors of the database, most articles first");
   actors->add_option("--type", o.actor_type, "Only this type")
@@ -396,6 +397,44 @@ int main(int argc, char** argv) {
   show->add_option("id", o.show_id, "The article's id, as hits show it")->required();
   show->add_option("-f,--format", o.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
+  return {actors, duplicates, sources, show};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);  // batch throughput; also lets --batch see buffered stdin
+  Options o;
+  CLI::App app{
+      "Search a Dossier database: ranked (BM25) results with snippets, filters and facets.\n"
+      "  dossier-search --db DB [options] QUERY...\n"
+      "  dossier-search --db DB --batch FILE|- [--format jsonl|trec|tsv|csv] [options]\n"
+      "  dossier-search --db DB actors [--type T] [--prefix P] [--format F]\n"
+      "  dossier-search --db DB show ID [--format F]\n"
+      "  dossier-search --db DB sources [--folders] [--format F]\n"
+      "  dossier-search --db DB duplicates [--format F] [QUERY...]"};
+  app.footer(
+      "Query syntax (Xapian's): words (all must match; --match any: any may), ranked,\n"
+      "AND OR NOT XOR (in capitals), +word (required), -word (excluded; only exclusions:\n"
+      "every article but those), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
+      "title:word, id:ID, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
+      "folder:business, date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02,\n"
+      "date:undated, mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"
+      "Filters never change scores. Text output marks matched words in bold on a terminal,\n"
+      "as **word** elsewhere (JSON: always **word**). Under 5 matches, a corrected query\n"
+      "that finds more, or the actor a misspelt --actor name means, is suggested (\"did you\n"
+      "mean\"; JSON \"suggestion\", \"actor_suggestion\"), from the spelling data\n"
+      "dossier-index writes.\n"
+      "Batch input, one query per line: a JSON object {\"id\",\"q\", ...} (keys in README),\n"
+      "ID<TAB>QUERY, or a bare query (id = line number); or a TREC topic file (<top>...).\n"
+      "Exit codes: 0 results found (batch: every query answered), 1 no results, 2 bad usage,\n"
+      "query or database (batch: any query failed), 3 internal error.");
+  add_query_options(app, o);
+  add_facet_options(app, o);
+  add_output_options(app, o);
+  add_batch_options(app, o);
+  add_ranking_options(app, o);
+  const Subcommands sub = add_subcommands(app, o);
   if (const auto rc = dossier::parse_cli(app, argc, argv, true)) return *rc;
 
   return dossier::run_reporting_errors("dossier-search", [&] {
@@ -403,10 +442,10 @@ int main(int argc, char** argv) {
     finish_request(o);
     if (!o.batch.fields.empty() && o.batch_input.empty())
       throw dossier::Error(dossier::ErrorKind::kUsage, "--fields is for --batch with tsv or csv");
-    if (*actors) return actors_command(o);
-    if (*show) return show_command(o);
-    if (*sources) return sources_command(o);
-    if (*duplicates) return duplicates_command(o);
+    if (*sub.actors) return actors_command(o);
+    if (*sub.show) return show_command(o);
+    if (*sub.sources) return sources_command(o);
+    if (*sub.duplicates) return duplicates_command(o);
     if (!o.table.empty()) return table_command(o);
     return o.batch_input.empty() ? search_command(o) : batch_command(o);
   });
