@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "dossier/output/printers_batch.h"
 #include "dossier/schema/schema.h"
 #include "e2e_support.h"
 
@@ -158,7 +159,10 @@ bool looks_like_uuid(const std::string& s) {
 
 TEST_F(BatchE2E, HeaderLineNamesTheDatabase) {
   const auto r = batch("", "Venezuela\n");
+  // The format version first, so a script can check it before reading on.
+  EXPECT_EQ(lines_of(r.out).at(0).rfind(R"({"format":1,"database":{"uuid":")", 0), 0u) << r.out;
   const auto header = nlohmann::json::parse(lines_of(r.out).at(0));
+  EXPECT_EQ(header["format"], dossier::kBatchFormatVersion);
   ASSERT_TRUE(header.contains("database")) << r.out;
   const auto& db = header["database"];
   EXPECT_TRUE(looks_like_uuid(db["uuid"].get<std::string>())) << db;

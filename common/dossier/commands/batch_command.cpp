@@ -27,7 +27,7 @@ struct OutputFormat {
 };
 
 nlohmann::ordered_json database_header(const Searcher& searcher) {
-  return database_header_json(searcher.database(), searcher.revision());
+  return batch_header_json(searcher.database(), searcher.revision());
 }
 
 OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {

@@ -30,6 +30,13 @@ nlohmann::ordered_json database_header_json(const Xapian::Database& db,
             {"schema", std::move(version)}}}};
 }
 
+nlohmann::ordered_json batch_header_json(const Xapian::Database& db,
+                                         std::optional<Xapian::rev> revision) {
+  nlohmann::ordered_json header = {{"format", kBatchFormatVersion}};
+  header.update(database_header_json(db, revision));
+  return header;
+}
+
 std::string jsonl_answer_line(const BatchAnswer& answer) {
   if (!answer.result) return json_line(error_json(answer));
   // "id" first, then the single-query keys in their order.

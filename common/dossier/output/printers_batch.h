@@ -18,6 +18,15 @@ namespace dossier {
 nlohmann::ordered_json database_header_json(const Xapian::Database& db,
                                             std::optional<Xapian::rev> revision);
 
+// The version of the batch output's JSON lines (their keys and what they mean), the
+// header's "format": bumped whenever a key is renamed, removed or changes meaning, so a
+// script can refuse output it was not written for. Added keys do not bump it.
+inline constexpr int kBatchFormatVersion = 1;
+
+// {"format":kBatchFormatVersion,"database":{...}}: the first line of a JSONL batch.
+nlohmann::ordered_json batch_header_json(const Xapian::Database& db,
+                                         std::optional<Xapian::rev> revision);
+
 // One line per query: {"id", then the keys of result_to_json} or {"id","error"}.
 std::string jsonl_answer_line(const BatchAnswer& answer);
 
