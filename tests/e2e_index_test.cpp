@@ -236,7 +236,7 @@ TEST(IndexSchema, ASchema3DatabaseIsReadAndUpdatedWithoutARebuild) {
     write_file(corpus + "/a" + std::to_string(i) + ".txt", article_text(i) + kActors[i % 3]);
   ASSERT_EQ(index(db, quote(corpus)).exit_code, 0);
   const auto before = search_json(db, "harbour treaty");
-  ASSERT_GT(before["total"], 0);
+  ASSERT_EQ(before["total"], 2);
   const auto actors_before = actors_json(db);
   ASSERT_NE(actors_before.find("Tony Blair"), std::string::npos) << actors_before;
   downgrade_to_schema_3(db);
@@ -273,8 +273,8 @@ TEST(IndexSharded, IncrementalRunsPruneAndRestampReachTheRightShard) {
   EXPECT_EQ(slurp(db + "/XAPIANDB"), "glass shard-0\nglass shard-1\n");
   expect_routed(db, 2);
   const auto before = shard_of_ids(db, 2);
-  EXPECT_GT(doc_count(db + "/shard-0"), 0u);
-  EXPECT_GT(doc_count(db + "/shard-1"), 0u);
+  EXPECT_EQ(doc_count(db + "/shard-0"), 20u);  // the id hash splits these 40 evenly
+  EXPECT_EQ(doc_count(db + "/shard-1"), 20u);
 
   // One change of each kind, in both shards.
   for (const int i : {0, 1, 2, 3})

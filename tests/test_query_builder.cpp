@@ -237,9 +237,18 @@ TEST_F(QueryBuilderTest, TermsInNoArticleAreLeftOut) {
   EXPECT_EQ(qb.build(many + "oil", false).get_description(), "Query(Zoil@20001)");
 }
 
-TEST_F(QueryBuilderTest, PlainQueriesNeverFail) {
+// Plain queries take operators, fields and wildcards as words: what would be a syntax
+// error is searched for its words.
+TEST_F(QueryBuilderTest, PlainQueriesTakeOperatorsAsWords) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
-  EXPECT_NO_THROW(qb.build("\"unbalanced AND (", true));
+  qb.set_match(dossier::MatchMode::kAny);  // the words the database lacks drop out
+  const std::vector<std::pair<std::string, std::string>> plain = {
+      {"\"oil AND (", "Query(Zoil@1)"},                 // "and" is a stop word
+      {"title:oil -gas", "Query((Zoil@2 OR Zgas@3))"},  // "title" is absent, -gas kept
+      {"oil* NEAR gas", "Query((Zoil@1 OR Zgas@3))"},
+  };
+  for (const auto& [q, description] : plain)
+    EXPECT_EQ(qb.build(q, true).get_description(), description) << q;
 }
 
 }  // namespace
