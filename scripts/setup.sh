@@ -11,8 +11,9 @@ packages=(
   libgoogle-perftools-dev
   xapian-tools
   python3
-  # The libFuzzer harnesses (scripts/fuzz.sh): clang and its fuzzer runtime.
-  clang libclang-rt-14-dev
+  # The libFuzzer harnesses (scripts/fuzz.sh): clang and its fuzzer runtime; clang-tidy
+  # for -DDOSSIER_CLANG_TIDY=ON.
+  clang libclang-rt-14-dev clang-tidy
   # Actor lexicons, read at build time by scripts/gen_actor_data.py and compiled in.
   wordnet-base wamerican-huge
   # dossier-serve: HTTP (cpp-httplib); its browser tests drive headless Chromium.

@@ -210,7 +210,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
     }
     word.line = line;
     previous_end = token.end;
-    words.push_back(std::move(word));
+    words.push_back(word);  // trivially copyable: a move would copy too
   }
   if (whole_text_is_headline) {
     for (TextWord& w : words) w.headline_line = true;
