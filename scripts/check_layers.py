@@ -30,6 +30,7 @@ LAYERS = [
     "snippets",   # the text around the matched words
     "search",     # query building, ranking, actor resolution
     "tables",     # crossed counts over all matches
+    "cluster",    # remote shards: the spies a shard server knows, the server
     "batch",      # many queries, threads, input order
     "output",     # every printer and format
     "commands",   # subcommands end to end

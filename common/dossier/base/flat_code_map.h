@@ -35,6 +35,13 @@ class FlatCodeMap {
   }
 
   std::size_t size() const { return used_; }
+  // Calls f(code, value) for every entry, in no particular order.
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Cell& c : cells_) {
+      if (c.code != 0) f(c.code, c.value);
+    }
+  }
   void clear() {
     cells_.clear();
     used_ = 0;

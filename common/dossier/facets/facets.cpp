@@ -85,7 +85,44 @@ sys_days next_bucket(sys_days d, Granularity g) {
   return d + days{1};
 }
 
+// Big-endian 8 bytes: spies travel to shard servers of any byte order.
+std::string put_u64(std::uint64_t v) {
+  std::string out(8, '\0');
+  for (int i = 7; i >= 0; --i, v >>= 8)
+    out[static_cast<std::size_t>(i)] = static_cast<char>(v & 0xFF);
+  return out;
+}
+
+std::uint64_t get_u64(std::string_view bytes) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8; ++i) v = v << 8 | static_cast<unsigned char>(bytes[i]);
+  return v;
+}
+
 }  // namespace
+
+std::string serialise_identities(const FlatCodeMap<schema::ActorCode>* merged) {
+  std::string out;
+  if (!merged) return out;
+  out.reserve(merged->size() * 16);
+  merged->for_each([&](std::uint64_t code, schema::ActorCode into) {
+    out += put_u64(code);
+    out += put_u64(into);
+  });
+  return out;
+}
+
+std::shared_ptr<const FlatCodeMap<schema::ActorCode>> unserialise_identities(
+    std::string_view bytes) {
+  if (bytes.size() % 16 != 0) throw Xapian::SerialisationError("actor identities: bad length");
+  auto merged = std::make_shared<FlatCodeMap<schema::ActorCode>>();
+  for (; !bytes.empty(); bytes.remove_prefix(16)) {
+    const std::uint64_t code = get_u64(bytes), into = get_u64(bytes.substr(8));
+    if (code == 0) throw Xapian::SerialisationError("actor identities: code 0");
+    (*merged)[code] = into;
+  }
+  return merged;
+}
 
 void identity_codes(std::string_view slot_value, const FlatCodeMap<schema::ActorCode>* merged,
                     std::vector<schema::ActorCode>& out) {
@@ -242,13 +279,19 @@ void ActorCountSpy::clear() {
   seen_ = 0;
 }
 
+// The slot (8 bytes), then each merged code and its canonical code (8 bytes each).
 std::string ActorCountSpy::serialise() const {
-  return std::to_string(slot_);
+  return put_u64(slot_) + serialise_identities(merged_);
 }
 
 Xapian::MatchSpy* ActorCountSpy::unserialise(const std::string& serialised,
                                              const Xapian::Registry&) const {
-  return new ActorCountSpy(static_cast<Xapian::valueno>(std::stoul(serialised)));
+  const std::string_view bytes(serialised);
+  if (bytes.size() < 8) throw Xapian::SerialisationError("ActorCountSpy: no slot");
+  auto spy = std::make_unique<ActorCountSpy>(static_cast<Xapian::valueno>(get_u64(bytes)));
+  spy->owned_merged_ = unserialise_identities(bytes.substr(8));
+  spy->use_identity(spy->owned_merged_.get());
+  return spy.release();
 }
 
 // Results as lines: documents seen, then "count code" pairs in decimal.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +27,13 @@ namespace dossier {
 // With `merged` null or empty, the codes as they are. Replaces the contents of `out`.
 void identity_codes(std::string_view slot_value, const FlatCodeMap<schema::ActorCode>* merged,
                     std::vector<schema::ActorCode>& out);
+
+// The identity map (merged code -> canonical code) as bytes, for a spy sent to a remote
+// shard (dossier-shard-server), which must count identities as the client does; and back.
+// Throws Xapian::SerialisationError on malformed bytes.
+std::string serialise_identities(const FlatCodeMap<schema::ActorCode>* merged);
+std::shared_ptr<const FlatCodeMap<schema::ActorCode>> unserialise_identities(
+    std::string_view bytes);
 
 // Every document's actors in memory, by docid: a batch with actor facets reads the actors
 // of the same documents query after query, and reading each through Xapian's value stream
@@ -137,6 +145,7 @@ class ActorCountSpy : public Xapian::MatchSpy {
   Xapian::MatchSpy* clone() const override {
     auto* spy = new ActorCountSpy(slot_);
     spy->use_identity(merged_);
+    spy->owned_merged_ = owned_merged_;
     return spy;
   }
   std::string name() const override { return "Dossier::ActorCountSpy"; }
@@ -171,6 +180,8 @@ class ActorCountSpy : public Xapian::MatchSpy {
 
   Xapian::valueno slot_;
   const FlatCodeMap<schema::ActorCode>* merged_ = nullptr;
+  // On a shard server: the identities sent by the client, which merged_ points to.
+  std::shared_ptr<const FlatCodeMap<schema::ActorCode>> owned_merged_;
   std::vector<schema::ActorCode> document_codes_;  // scratch for identity_codes()
   const ActorCodeTable* table_ = nullptr;
   ActorCodeTable own_table_;                        // loaded by prepare()

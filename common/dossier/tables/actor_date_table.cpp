@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <sstream>
 #include <unordered_map>
 #include <utility>
 
@@ -15,34 +16,6 @@ namespace {
 
 constexpr const char* kUndated = "undated";
 
-// Per actor code, the number of matching documents per day ("YYYYMMDD", "" = undated).
-// Reads the same slots as the actor and date facets, so the counts agree with them.
-class ActorDateSpy : public Xapian::MatchSpy {
- public:
-  // Counts actors as identities, as the facet does (identity_codes()).
-  explicit ActorDateSpy(const FlatCodeMap<schema::ActorCode>& merged) : merged_(merged) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    ++seen_;
-    const std::string day = doc.get_value(schema::kSlotDate);
-    identity_codes(doc.get_value(schema::kSlotActors), &merged_, codes_);
-    for (const schema::ActorCode code : codes_) ++counts_[code][day];
-  }
-  // Only ever used locally, never sent to a remote shard.
-  std::string get_description() const override { return "ActorDateSpy"; }
-
-  const std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>>& counts()
-      const {
-    return counts_;
-  }
-  Xapian::doccount seen() const { return seen_; }
-
- private:
-  const FlatCodeMap<schema::ActorCode>& merged_;
-  std::vector<schema::ActorCode> codes_;  // scratch: one document's identities
-  std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>> counts_;
-  Xapian::doccount seen_ = 0;
-};
-
 Xapian::doccount total(const std::map<std::string, Xapian::doccount>& per_day) {
   Xapian::doccount n = 0;
   for (const auto& [day, count] : per_day) n += count;
@@ -51,8 +24,52 @@ Xapian::doccount total(const std::map<std::string, Xapian::doccount>& per_day) {
 
 }  // namespace
 
+void ActorDateSpy::operator()(const Xapian::Document& doc, double) {
+  ++seen_;
+  const std::string day = doc.get_value(schema::kSlotDate);
+  identity_codes(doc.get_value(schema::kSlotActors), merged_, codes_);
+  for (const schema::ActorCode code : codes_) ++counts_[code][day];
+}
+
+Xapian::MatchSpy* ActorDateSpy::clone() const {
+  auto* spy = new ActorDateSpy(merged_);
+  spy->owned_merged_ = owned_merged_;
+  return spy;
+}
+
+Xapian::MatchSpy* ActorDateSpy::unserialise(const std::string& serialised,
+                                            const Xapian::Registry&) const {
+  auto owned = unserialise_identities(serialised);
+  auto* spy = new ActorDateSpy(owned.get());
+  spy->owned_merged_ = std::move(owned);
+  return spy;
+}
+
+// Lines: documents seen, then "code day count" ("-" for undated), all in decimal.
+std::string ActorDateSpy::serialise_results() const {
+  std::string out = std::to_string(seen_) + '\n';
+  for (const auto& [code, per_day] : counts_) {
+    for (const auto& [day, n] : per_day) {
+      out +=
+          std::to_string(code) + ' ' + (day.empty() ? "-" : day) + ' ' + std::to_string(n) + '\n';
+    }
+  }
+  return out;
+}
+
+void ActorDateSpy::merge_results(const std::string& serialised) {
+  std::istringstream in(serialised);
+  Xapian::doccount seen = 0;
+  if (!(in >> seen)) throw Xapian::SerialisationError("ActorDateSpy: bad results");
+  seen_ += seen;
+  schema::ActorCode code = 0;
+  std::string day;
+  Xapian::doccount n = 0;
+  while (in >> code >> day >> n) counts_[code][day == "-" ? std::string() : day] += n;
+}
+
 ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
-  ActorDateSpy spy(searcher.actors().merged_codes());
+  ActorDateSpy spy(&searcher.actors().merged_codes());
   spy_on_every_match(searcher, request, spy, "actor-by-date");
   std::vector<std::pair<schema::ActorCode, Xapian::doccount>> counts;
   for (const auto& [code, per_day] : spy.counts()) counts.emplace_back(code, total(per_day));

@@ -2,16 +2,54 @@
 // date bucket — a timeline of who is in the news, as a table for spreadsheets and plots.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "dossier/facets/facets.h"
 #include "dossier/search/searcher.h"
 #include "dossier/tables/table_format.h"
 
 namespace dossier {
+
+// Per actor identity, the number of matching documents per day ("YYYYMMDD", "" = undated).
+// Reads the same slots as the actor and date facets, so the counts agree with them.
+// Serialisable and mergeable: dossier-shard-server registers it, so the table is counted
+// on remote shards too, with the client's actor identities.
+class ActorDateSpy : public Xapian::MatchSpy {
+ public:
+  // Counts actors as identities, as the facet does (identity_codes()); `merged` must
+  // outlive the spy.
+  explicit ActorDateSpy(const FlatCodeMap<schema::ActorCode>* merged) : merged_(merged) {}
+  void operator()(const Xapian::Document& doc, double) override;
+  Xapian::MatchSpy* clone() const override;
+  std::string name() const override { return "Dossier::ActorDateSpy"; }
+  std::string serialise() const override { return serialise_identities(merged_); }
+  Xapian::MatchSpy* unserialise(const std::string& serialised,
+                                const Xapian::Registry& context) const override;
+  std::string serialise_results() const override;
+  void merge_results(const std::string& serialised) override;
+  std::string get_description() const override { return "ActorDateSpy"; }
+
+  const std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>>& counts()
+      const {
+    return counts_;
+  }
+  Xapian::doccount seen() const { return seen_; }
+
+ private:
+  const FlatCodeMap<schema::ActorCode>* merged_;
+  // On a shard server: the identities sent by the client, which merged_ points to.
+  std::shared_ptr<const FlatCodeMap<schema::ActorCode>> owned_merged_;
+  std::vector<schema::ActorCode> codes_;  // scratch: one document's identities
+  std::unordered_map<schema::ActorCode, std::map<std::string, Xapian::doccount>> counts_;
+  Xapian::doccount seen_ = 0;
+};
 
 struct ActorDateCell {
   std::string actor;   // display name
