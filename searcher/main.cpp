@@ -91,7 +91,7 @@ int search_command(Options& o) {
   if (o.format != "text" && o.format != "json")
     throw dossier::Error(dossier::ErrorKind::kUsage,
                          "--format " + o.format + " is for --batch; one query prints text or json");
-  dossier::Searcher searcher(o.batch.db_path);
+  dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   searcher.ranking() = o.batch.ranking;
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
@@ -156,7 +156,7 @@ int table_command(Options& o) {
     return batch_command(o);
   }
   if (o.format.empty()) o.format = "tsv";
-  dossier::Searcher searcher(o.batch.db_path);
+  dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
   if (kind == dossier::TableKind::kActorByActor) return network_command(o, searcher, request);
@@ -171,7 +171,7 @@ int table_command(Options& o) {
 
 int duplicates_command(Options& o) {
   if (o.format.empty()) o.format = "text";
-  dossier::Searcher searcher(o.batch.db_path);
+  dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   auto request = o.batch.defaults;
   request.query = join(o.duplicates_words);
   const dossier::ClusteredMatches clustered(searcher.database(), searcher.query(request));
@@ -182,7 +182,7 @@ int duplicates_command(Options& o) {
 
 int actors_command(Options& o) {
   if (o.format.empty()) o.format = "text";
-  dossier::Searcher searcher(o.batch.db_path);
+  dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   std::optional<dossier::ActorType> type;
   if (!o.actor_type.empty()) type = dossier::actor_type_from_string(o.actor_type);
   auto actors = searcher.actors().list(type, o.actor_prefix);
@@ -197,10 +197,11 @@ int actors_command(Options& o) {
 
 int sources_command(Options& o) {
   if (o.format.empty()) o.format = "text";
-  dossier::Searcher searcher(o.batch.db_path);
-  const auto values =
-      dossier::list_slot_values(searcher.database(), o.list_folders ? dossier::schema::kSlotFolder
-                                                                    : dossier::schema::kSlotSource);
+  dossier::Searcher searcher(o.batch.db_path, o.batch.open);
+  const auto values = dossier::list_slot_values(
+      searcher.database(),
+      o.list_folders ? dossier::schema::kSlotFolder : dossier::schema::kSlotSource,
+      searcher.remote());
   if (o.format == "json") {
     std::cout << dossier::values_to_json(values, o.list_folders ? "folder" : "source").dump()
               << "\n";
@@ -212,7 +213,7 @@ int sources_command(Options& o) {
 
 int show_command(Options& o) {
   if (o.format.empty()) o.format = "text";
-  dossier::Searcher searcher(o.batch.db_path);
+  dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   const auto record = dossier::read_document(searcher, o.show_id);
   if (!record) {
     std::cerr << "dossier-search: no article with id '" << o.show_id << "'\n";
@@ -229,7 +230,14 @@ int show_command(Options& o) {
 // The database, the query and its filters, the words' matching, and paging.
 void add_query_options(CLI::App& app, Options& o) {
   auto& request = o.batch.defaults;
-  app.add_option("--db", o.batch.db_path, "Database folder made by dossier-index")->required();
+  app.add_option("--db", o.batch.db_path,
+                 "Database folder made by dossier-index, or a cluster stub file listing shards "
+                 "('glass PATH', 'remote HOST:PORT' of dossier-shard-server)")
+      ->required();
+  app.add_option("--remote-timeout", o.batch.open.remote_timeout_seconds,
+                 "Seconds a remote shard may take to connect and to answer each message")
+      ->check(CLI::Range(0.001, dossier::kMaxRemoteTimeout))
+      ->capture_default_str();
   app.add_option("query", o.query_words,
                  "Query words (joined with spaces; they may start with '-'); none: every article");
   app.add_flag("--plain", request.plain,

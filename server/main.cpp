@@ -18,7 +18,14 @@ int main(int argc, char** argv) {
       "--token-file (clients send 'Authorization: Bearer TOKEN') or --no-auth.\n"
       "SIGINT/SIGTERM: stop accepting, finish the requests in flight, exit 0.\n"
       "Exit codes: 0 stopped by a signal, 2 bad usage or database, 3 internal error.");
-  app.add_option("--db", o.db_path, "Database folder made by dossier-index")->required();
+  app.add_option("--db", o.db_path,
+                 "Database folder made by dossier-index, or a cluster stub file listing shards "
+                 "('glass PATH', 'remote HOST:PORT' of dossier-shard-server)")
+      ->required();
+  app.add_option("--remote-timeout", o.open.remote_timeout_seconds,
+                 "Seconds a remote shard may take to connect and to answer each message")
+      ->check(CLI::Range(0.001, dossier::kMaxRemoteTimeout))
+      ->capture_default_str();
   app.add_option("--listen", o.listen, "HOST:PORT to listen on (port 0: any free one)")
       ->capture_default_str();
   app.add_option(

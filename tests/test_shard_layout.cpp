@@ -162,4 +162,52 @@ TEST(OpenWritableShards, AForeignStubIsNotWrittenTo) {
   }
 }
 
+// Every stub line form Xapian's stub format allows, as dossier-search opens it.
+TEST(ParseStubShards, ReadsLocalAndRemoteShards) {
+  const auto shards = dossier::parse_stub_shards(
+      "# a cluster\n"
+      "glass shard-0\n"
+      "auto /srv/db/shard-1\r\n"
+      "\n"
+      "remote 10.0.0.7:5050\n"
+      "remote [::1]:6060\n"
+      "remote :ssh host xapian-progsrv /srv/db\n",
+      "/data/cluster", "STUB");
+  std::vector<std::string> described;
+  for (const auto& s : shards) {
+    described.push_back(std::to_string(static_cast<int>(s.kind)) + "|" + s.path + "|" + s.host +
+                        "|" + std::to_string(s.port) + "|" + s.program + "|" + s.args + "|" +
+                        s.line);
+  }
+  EXPECT_EQ(described,
+            (std::vector<std::string>{
+                "0|/data/cluster/shard-0||0|||glass shard-0",
+                "0|/srv/db/shard-1||0|||auto /srv/db/shard-1",
+                "1||10.0.0.7|5050|||remote 10.0.0.7:5050",
+                "1||::1|6060|||remote [::1]:6060",
+                "2|||0|ssh|host xapian-progsrv /srv/db|remote :ssh host xapian-progsrv /srv/db",
+            }));
+}
+
+TEST(ParseStubShards, RefusesWhatItCannotOpenNamingTheLine) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"glass a\ninmemory\n", "STUB:2: not a database Dossier can search"},
+      {"remote host\n", "STUB:1: not a database"},
+      {"remote host:0\n", "STUB:1: not a database"},
+      {"remote host:70000\n", "STUB:1: not a database"},
+      {"remote host:12x\n", "STUB:1: not a database"},
+      {"glass\n", "STUB:1: not a database"},
+      {"# only a comment\n", "STUB lists no database"},
+  };
+  for (const auto& [text, message] : cases) {
+    try {
+      dossier::parse_stub_shards(text, "/d", "STUB");
+      ADD_FAILURE() << text;
+    } catch (const dossier::Error& e) {
+      EXPECT_EQ(e.kind(), dossier::ErrorKind::kUsage);
+      EXPECT_EQ(std::string(e.what()).rfind(message, 0), 0u) << e.what();
+    }
+  }
+}
+
 }  // namespace

@@ -91,7 +91,7 @@ int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& e
                 "--batch " + s.input + " is a folder; give a file of queries, or - for stdin");
   std::vector<std::unique_ptr<Searcher>> searchers;
   for (unsigned i = 0; i < thread_count(s.jobs); ++i) {
-    searchers.push_back(std::make_unique<Searcher>(s.db_path));
+    searchers.push_back(std::make_unique<Searcher>(s.db_path, s.open));
     searchers.back()->ranking() = s.ranking;
   }
   std::ifstream file;

@@ -16,6 +16,7 @@ namespace dossier {
 
 struct BatchSettings {
   std::string db_path;
+  OpenOptions open;                 // remote shards' timeouts (database_open.h)
   std::string input = "-";          // a file, or "-" for stdin
   std::string format = "jsonl";     // jsonl | trec | tsv | csv
   std::string run_tag = "dossier";  // the TREC run's last column

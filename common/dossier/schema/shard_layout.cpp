@@ -79,6 +79,103 @@ std::optional<unsigned> read_stub(const std::string& db_path) {
   return parse_stub(text.str());
 }
 
+namespace {
+
+// The shard of one stub line (its keyword and the rest), or nothing when the line is not
+// one Dossier opens.
+std::optional<StubShard> stub_line_shard(std::string_view keyword, std::string_view rest,
+                                         const fs::path& stub_dir) {
+  StubShard shard;
+  if (keyword == "auto" || keyword == "glass" || keyword == "chert") {
+    if (rest.empty()) return std::nullopt;
+    const fs::path path(rest);
+    shard.path = (path.is_absolute() ? path : stub_dir / path).lexically_normal().string();
+    return shard;
+  }
+  if (keyword != "remote" || rest.empty()) return std::nullopt;
+  if (rest.front() == ':') {
+    shard.kind = StubShard::Kind::kRemoteProgram;
+    const auto space = rest.find(' ');
+    shard.program = std::string(rest.substr(1, space == rest.npos ? rest.npos : space - 1));
+    if (space != rest.npos) shard.args = std::string(rest.substr(space + 1));
+    return shard.program.empty() ? std::nullopt : std::optional(shard);
+  }
+  const auto colon = rest.rfind(':');
+  if (colon == rest.npos || colon == 0 || colon + 1 == rest.size()) return std::nullopt;
+  unsigned port = 0;
+  for (const char c : rest.substr(colon + 1)) {
+    if (c < '0' || c > '9' || port > 65535) return std::nullopt;
+    port = port * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (port == 0 || port > 65535) return std::nullopt;
+  std::string_view host = rest.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  shard.kind = StubShard::Kind::kRemoteTcp;
+  shard.host = std::string(host);
+  shard.port = port;
+  return shard;
+}
+
+bool is_stub_keyword(std::string_view word) {
+  return word == "auto" || word == "glass" || word == "chert" || word == "remote" ||
+         word == "inmemory";
+}
+
+}  // namespace
+
+std::vector<StubShard> parse_stub_shards(std::string_view text, const std::string& stub_dir,
+                                         const std::string& stub_name) {
+  std::vector<StubShard> shards;
+  unsigned line_no = 0;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == text.npos ? text.size() : end + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    const auto space = line.find(' ');
+    const std::string_view keyword = line.substr(0, space);
+    const std::string_view rest = space == line.npos ? std::string_view() : line.substr(space + 1);
+    auto shard = stub_line_shard(keyword, rest, fs::path(stub_dir));
+    if (!shard) {
+      throw Error(ErrorKind::kUsage, stub_name + ":" + std::to_string(line_no) +
+                                         ": not a database Dossier can search (expected "
+                                         "'auto|glass PATH', 'remote HOST:PORT' or "
+                                         "'remote :PROGRAM ARGS')");
+    }
+    shard->line = std::string(line);
+    shards.push_back(std::move(*shard));
+  }
+  if (shards.empty()) throw Error(ErrorKind::kUsage, stub_name + " lists no database");
+  return shards;
+}
+
+std::optional<std::string> stub_file_of(const std::string& db_path) {
+  std::error_code ignored;
+  if (fs::is_directory(db_path, ignored)) {
+    return has_stub(db_path) ? std::optional(stub_path(db_path)) : std::nullopt;
+  }
+  if (!fs::is_regular_file(db_path, ignored)) return std::nullopt;
+  std::ifstream in(db_path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() == '#') continue;
+    return is_stub_keyword(line.substr(0, line.find(' '))) ? std::optional(db_path) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::vector<StubShard> read_stub_shards(const std::string& stub_path) {
+  std::ifstream in(stub_path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) throw Error(ErrorKind::kUsage, "cannot read " + stub_path);
+  const fs::path dir = fs::absolute(fs::path(stub_path)).parent_path();
+  return parse_stub_shards(text.str(), dir.string(), stub_path);
+}
+
 std::string shard_path(const std::string& db_path, unsigned index) {
   return (fs::path(db_path) / shard_folder_name(index)).string();
 }

@@ -47,6 +47,34 @@ bool has_stub(const std::string& db_path);
 // accepts. Throws dossier::Error (kUsage) when the stub cannot be read.
 std::optional<unsigned> read_stub(const std::string& db_path);
 
+// One database listed by a stub file, in Xapian's stub format (one per line: `auto PATH`,
+// `glass PATH`, `chert PATH`, `remote HOST:PORT`, `remote :PROGRAM ARGS`; `#` comments).
+// dossier-search opens the shards of a stub itself rather than through Xapian, so it can set
+// the remote shards' timeouts and name a shard that fails.
+struct StubShard {
+  enum class Kind { kLocal, kRemoteTcp, kRemoteProgram };
+  Kind kind = Kind::kLocal;
+  std::string path;     // kLocal: relative paths resolved against the stub's folder
+  std::string host;     // kRemoteTcp (an IPv6 address without its brackets)
+  unsigned port = 0;    // kRemoteTcp
+  std::string program;  // kRemoteProgram
+  std::string args;     // kRemoteProgram
+  std::string line;     // the line as written: names the shard in messages
+};
+
+// The stub file a database path names: DB/XAPIANDB for a folder holding one, DB itself for
+// a file whose first line that is neither empty nor a comment starts with a stub keyword;
+// nothing otherwise (a plain database).
+std::optional<std::string> stub_file_of(const std::string& db_path);
+
+// The shards of the stub file `stub_path`, in order. Throws dossier::Error (kUsage) naming
+// the file and line for a line Xapian's stub format does not allow or that names no
+// database Dossier can search (`inmemory`), and when the file cannot be read or lists none.
+std::vector<StubShard> read_stub_shards(const std::string& stub_path);
+// The same from a stub's text; `stub_dir` resolves relative paths, `stub_name` names it.
+std::vector<StubShard> parse_stub_shards(std::string_view text, const std::string& stub_dir,
+                                         const std::string& stub_name);
+
 // The path of shard `index` of DB.
 std::string shard_path(const std::string& db_path, unsigned index);
 

@@ -304,6 +304,8 @@ Xapian::Query QueryBuilder::parse(std::string_view query, const std::string& fol
     return without_absent_terms(parsed, db_);
   } catch (const Xapian::QueryParserError& e) {
     throw Error(ErrorKind::kUsage, "malformed query '" + std::string(query) + "': " + e.get_msg());
+  } catch (const Xapian::NetworkError&) {
+    throw;  // a remote shard's failure, not the query's: the searcher names the shard
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kUsage,
                 "cannot parse query '" + std::string(query) + "': " + e.get_msg());

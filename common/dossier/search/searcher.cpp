@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -13,7 +12,6 @@
 #include "dossier/facets/co_occurrence.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
-#include "dossier/schema/shard_layout.h"
 #include "dossier/search/deadline_spy.h"
 #include "dossier/search/query_builder.h"
 #include "dossier/search/query_fields.h"
@@ -28,44 +26,6 @@ namespace {
 // Without facets or exact counts, matching this many documents beyond the page makes
 // small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
-
-// Opens `path` read-only and checks its schema. A sharded database written by
-// dossier-index is opened shard by shard into `shards` and combined: the same database
-// Xapian opens from the stub, but the shard handles share the combined database's state
-// (and follow its reopen()), so their revisions are those of what is searched. Any other
-// database opens as Xapian sees it.
-Xapian::Database open_once(const std::string& path, std::vector<Xapian::Database>& shards) {
-  shards.clear();
-  Xapian::Database db;
-  const auto shard_count = has_stub(path) ? read_stub(path) : std::nullopt;
-  if (!shard_count) {
-    db = Xapian::Database(path);
-  } else {
-    for (unsigned i = 0; i < *shard_count; ++i) {
-      shards.emplace_back(shard_path(path, i));
-      db.add_database(shards.back());
-    }
-  }
-  // Every shard carries the schema version; Xapian reads metadata from the first.
-  schema::check(db, path);
-  return db;
-}
-
-Xapian::Database open_readable(const std::string& path, std::vector<Xapian::Database>& shards) {
-  if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
-  // An indexer committing meanwhile may recycle the revision being opened (it keeps one
-  // old revision; more likely with several shards, opened one after the other): try again.
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return open_once(path, shards);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 5)
-        throw Error(ErrorKind::kInternal, "database " + path + " keeps changing while opened");
-    } catch (const Xapian::Error& e) {
-      throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
-    }
-  }
-}
 
 bool wants(const SearchRequest& r, std::string_view facet) {
   return std::find(r.facets.begin(), r.facets.end(), facet) != r.facets.end();
@@ -224,21 +184,44 @@ std::optional<SortOrder> sort_order_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-Searcher::Searcher(const std::string& db_path)
-    : path_(db_path), db_(open_readable(db_path, shards_)), actors_(db_, analyzer_) {}
+Searcher::Searcher(const std::string& db_path, const OpenOptions& open)
+    : Searcher(db_path, open_database(db_path, open)) {}
+
+Searcher::Searcher(const std::string& db_path, OpenedDatabase opened)
+    : path_(db_path),
+      shards_(std::move(opened.shards)),
+      listed_(std::move(opened.listed)),
+      remote_(opened.remote),
+      db_(std::move(opened.db)),
+      actors_(db_, analyzer_) {}
 
 std::optional<Xapian::rev> Searcher::revision() const {
-  if (shards_.empty()) {
-    try {
-      return db_.get_revision();
-    } catch (const Xapian::InvalidOperationError&) {
-      return std::nullopt;  // a stub of several databases that dossier-index did not write
-    }
+  // A remote shard does not tell its revision (Xapian 1.4).
+  if (remote_) return std::nullopt;
+  try {
+    if (shards_.empty()) return db_.get_revision();
+    // Each shard's revision only grows, so equal sums mean equal revisions of every shard.
+    Xapian::rev sum = 0;
+    for (const auto& shard : shards_) sum += shard.get_revision();
+    return sum;
+  } catch (const Xapian::InvalidOperationError&) {
+    return std::nullopt;  // a shard that is itself several databases
   }
-  // Each shard's revision only grows, so equal sums mean equal revisions of every shard.
-  Xapian::rev sum = 0;
-  for (const auto& shard : shards_) sum += shard.get_revision();
-  return sum;
+}
+
+void Searcher::refuse_remote(std::string_view feature) const {
+  if (remote_) {
+    throw Error(ErrorKind::kUsage, std::string(feature) + " is not available over remote shards (" +
+                                       path_ + " lists some)");
+  }
+}
+
+void Searcher::fail(const std::string& what, const Xapian::Error& error) const {
+  if (const auto shard = failed_shard(error, listed_)) {
+    throw Error(ErrorKind::kInternal, what + ": shard '" + *shard + "' of " + path_ +
+                                          " failed: " + network_message(error));
+  }
+  throw Error(ErrorKind::kInternal, what + " on " + path_ + ": " + error.get_description());
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
@@ -256,7 +239,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
-      throw Error(ErrorKind::kInternal, "search failed on " + path_ + ": " + e.get_description());
+      fail("search failed", e);
     }
   }
 }
@@ -267,7 +250,7 @@ void Searcher::refresh() {
     // false: definitely the same revision; true: perhaps a new one (compare, when known).
     if (!db_.reopen() || (before && before == revision())) return;
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kInternal, "cannot reopen database " + path_ + ": " + e.get_msg());
+    fail("cannot reopen database", e);
   }
   forget_revision_caches();
 }
@@ -323,7 +306,7 @@ Xapian::Query Searcher::expansion(const SearchRequest& request, const Deadline& 
   first.set_query(build_query(request));
   first.set_weighting_scheme(bm25().xapian_weight());
   DeadlineSpy watch(deadline);
-  if (deadline.limited()) first.add_matchspy(&watch);
+  if (deadline.limited() && !remote_) first.add_matchspy(&watch);
   const Xapian::MSet top = first.get_mset(0, ranking_.expand_docs);
   if (top.empty()) return Xapian::Query();
   Xapian::RSet rset;
@@ -361,7 +344,8 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
                          (facet == "folder" && folders_.loaded());
     if (!counted) return std::nullopt;
   }
-  if (db_.size() > 1 && shards_.empty()) return std::nullopt;
+  // The walk reads posting lists shard by shard, locally.
+  if (remote_ || (db_.size() > 1 && db_.size() != shards_.size())) return std::nullopt;
   return or_of_terms(query);
 }
 
@@ -383,11 +367,18 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   const std::vector<std::string>& wildcards = notes.wildcards;
   if (counts_actors(request)) {
     actor_spy_.use_identity(&actors_.merged_codes());
-    actor_spy_.prepare(db_);
+    // Tables by docid would read every document of a remote shard over the network.
+    if (remote_) {
+      actor_spy_.clear();
+    } else {
+      actor_spy_.prepare(db_);
+    }
   }
-  if (wants(request, "date")) dates_.prepare(db_);
-  if (wants(request, "source")) sources_.prepare(db_);
-  if (wants(request, "folder")) folders_.prepare(db_);
+  if (!remote_) {
+    if (wants(request, "date")) dates_.prepare(db_);
+    if (wants(request, "source")) sources_.prepare(db_);
+    if (wants(request, "folder")) folders_.prepare(db_);
+  }
   SearchResult result;
   result.query = request.query;
   result.offset = request.offset;
@@ -401,13 +392,12 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
         request, {std::move(*terms), bm25(), request.offset, request.limit, want_matches, deadline},
         result);
   } else {
-    mset = rank_by_xapian(request, query, deadline, result);
-    for (auto it = mset->begin(); it != mset->end(); ++it) page.push_back({*it, it.get_weight()});
+    mset = rank_by_xapian(request, query, deadline, result, page);
   }
   std::optional<ClusteredMatches> clustered;
   if (request.collapse) {
     DeadlineSpy watch(deadline);  // the pass reads every clustered match: within the limit
-    clustered.emplace(db_, query, deadline.limited() ? &watch : nullptr);
+    clustered.emplace(db_, query, deadline.limited() && !remote_ ? &watch : nullptr);
     collapse_counts(request, *clustered, result);
   }
   result.facets_exact = result.total_exact;
@@ -536,7 +526,8 @@ void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& 
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.add_matchspy(&spy);
   DeadlineSpy watch(deadline);
-  if (deadline.limited()) enquire.add_matchspy(&watch);
+  // Remote shards are bounded by their timeout: this spy runs locally only.
+  if (deadline.limited() && !remote_) enquire.add_matchspy(&watch);
   enquire.get_mset(0, 0, db_.get_doccount());
 }
 
@@ -549,6 +540,8 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
                                               const Xapian::Query& expansion,
                                               const ClusteredMatches* clustered,
                                               const Deadline& deadline) {
+  // Its spy is not serialisable (facets/co_occurrence.h): not sent to remote shards.
+  refuse_remote("--facets co-actors");
   std::vector<CoActorCount> out;
   const std::optional<std::string> anchor_id = actors_.canonical_id(request.actors.front());
   if (!anchor_id) return out;  // nobody is called so: no match
@@ -619,18 +612,26 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
 }
 
 // Any query through Xapian's matcher, with the spies of the facets asked for; fills the
-// totals and the date and source facets.
+// page, the totals and the date and source facets.
 Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
-                                      const Deadline& deadline, SearchResult& result) {
+                                      const Deadline& deadline, SearchResult& result,
+                                      std::vector<RankedDoc>& page) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(bm25().xapian_weight());
   // The best match of each cluster stands for it; the others are counted, not shown.
   if (request.collapse) enquire.set_collapse_key(schema::kSlotCluster);
-  // Undated articles sort last in both directions.
+  // Undated articles sort last in both directions. Xapian 1.4 sends no KeyMaker to a remote
+  // shard, so there the slot itself is the key: descending, undated articles come last
+  // as with the key maker; ascending, first, so the dated and undated matches are ranked
+  // apart (date_ascending_split()).
   Xapian::MultiValueKeyMaker by_date;
-  if (request.sort != SortOrder::Relevance) {
-    const bool descending = request.sort == SortOrder::DateDescending;
+  const bool descending = request.sort == SortOrder::DateDescending;
+  const bool split = remote_ && request.sort == SortOrder::DateAscending;
+  if (split && request.collapse) refuse_remote("--collapse with --sort date");
+  if (request.sort != SortOrder::Relevance && remote_) {
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, descending);
+  } else if (request.sort != SortOrder::Relevance) {
     by_date.add_value(schema::kSlotDate, descending, descending ? "" : "~");
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
@@ -643,22 +644,35 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
   if (folder_facet) enquire.add_matchspy(&folder_spy);
+  // A remote shard's matcher is bounded by --remote-timeout instead: the spy runs locally.
   DeadlineSpy watch(deadline);
-  if (deadline.limited()) enquire.add_matchspy(&watch);
+  if (deadline.limited() && !remote_) enquire.add_matchspy(&watch);
+  // Collapsed, the matches are counted by a spy; over remote shards by one of Xapian's own,
+  // which every shard server knows: its total is the documents it saw.
   MatchCounter matches;
-  if (request.collapse) enquire.add_matchspy(&matches);
+  Xapian::ValueCountMatchSpy remote_matches(schema::kSlotCluster);
+  if (request.collapse) {
+    enquire.add_matchspy(remote_ ? static_cast<Xapian::MatchSpy*>(&remote_matches) : &matches);
+  }
 
   // Spies only see the documents the matcher looks at: exact facets need all of them.
   const Xapian::doccount check_at_least = request.exact || request.collapse
                                               ? db_.get_doccount()
                                               : request.offset + request.limit + kCheckAtLeast;
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-  // Collapsed, Xapian's own totals count clusters, and its uncollapsed ones are bounds
-  // that undercount filtered queries: the articles are the matches counted (every one, as
-  // check_at_least is the database size), and collapse_counts() subtracts the copies.
-  result.total = request.collapse ? matches.seen() : mset.get_matches_estimated();
-  result.total_exact =
-      request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  Xapian::MSet mset;
+  if (split) {
+    mset = date_ascending_split(enquire, query, request, check_at_least, result, page);
+  } else {
+    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
+    // Collapsed, Xapian's own totals count clusters, and its uncollapsed ones are bounds
+    // that undercount filtered queries: the articles are the matches counted (every one, as
+    // check_at_least is the database size), and collapse_counts() subtracts the copies.
+    const Xapian::doccount counted = remote_ ? remote_matches.get_total() : matches.seen();
+    result.total = request.collapse ? counted : mset.get_matches_estimated();
+    result.total_exact =
+        request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  }
 
   if (date_facet) {
     std::map<std::string, Xapian::doccount> per_day;
@@ -683,6 +697,35 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
     folders_.read(folder_spy.get_total());
   }
   return mset;
+}
+
+// Oldest first over remote shards, undated last: the dated matches (sorted by the slot)
+// give the page's start, the undated ones (by relevance, as the key maker ties them) its
+// end. Both passes show their matches to the enquire's spies, so facets count them all.
+// Returns the dated pass's MSet (its term frequencies are the query's).
+Xapian::MSet Searcher::date_ascending_split(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                            const SearchRequest& request,
+                                            Xapian::doccount check_at_least, SearchResult& result,
+                                            std::vector<RankedDoc>& page) {
+  // Every date value is 8 digits: the filter keeps exactly the dated documents.
+  const Xapian::Query has_date(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, std::string(1, '\0'));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, has_date));
+  const Xapian::MSet dated = enquire.get_mset(request.offset, request.limit, check_at_least);
+  for (auto it = dated.begin(); it != dated.end(); ++it) page.push_back({*it, it.get_weight()});
+  // A short page means the matcher saw every dated match: their count is exact.
+  Xapian::doccount undated_first = 0, undated_count = 0;
+  if (dated.size() < request.limit) {
+    const Xapian::doccount dated_total = dated.get_matches_lower_bound();
+    undated_first = request.offset > dated_total ? request.offset - dated_total : 0;
+    undated_count = request.limit - dated.size();
+  }
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, has_date));
+  const Xapian::MSet undated = enquire.get_mset(undated_first, undated_count, check_at_least);
+  for (auto it = undated.begin(); it != undated.end(); ++it) page.push_back({*it, it.get_weight()});
+  result.total = dated.get_matches_estimated() + undated.get_matches_estimated();
+  result.total_exact = dated.get_matches_lower_bound() == dated.get_matches_upper_bound() &&
+                       undated.get_matches_lower_bound() == undated.get_matches_upper_bound();
+  return dated;
 }
 
 // A ranked document as a hit (its rank left to the caller), with a snippet if asked.

@@ -15,6 +15,7 @@
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
 #include "dossier/search/collapse.h"
+#include "dossier/search/database_open.h"
 #include "dossier/search/query_builder.h"
 #include "dossier/search/significant_actors.h"
 #include "dossier/search/term_union.h"
@@ -175,8 +176,8 @@ inline constexpr std::size_t kHitActors = 5;
 class Searcher {
  public:
   // Throws dossier::Error (kUsage) when the database is missing, unreadable or of another
-  // schema version.
-  explicit Searcher(const std::string& db_path);
+  // schema version; kInternal when a remote shard cannot be reached.
+  explicit Searcher(const std::string& db_path, const OpenOptions& open = {});
 
   // Throws dossier::Error: kUsage for a malformed query or filter.
   SearchResult search(const SearchRequest& request);
@@ -200,11 +201,20 @@ class Searcher {
   // revision only grows, an equal sum means the same state); nothing for a database of
   // several parts that dossier-index did not write.
   std::optional<Xapian::rev> revision() const;
+  // Whether some shard is remote (database_open.h): then only Xapian's matcher and match
+  // spies run over the matches (no walk, no tables read by docid, no local-only spies).
+  bool remote() const { return remote_; }
+  // Throws dossier::Error naming `feature` when the database has remote shards.
+  void refuse_remote(std::string_view feature) const;
+  // A Xapian error as a dossier::Error with `what` failed: a remote shard's network
+  // failure names the shard (kInternal either way).
+  [[noreturn]] void fail(const std::string& what, const Xapian::Error& error) const;
   Analyzer& analyzer() { return analyzer_; }
   ActorDirectory& actors() { return actors_; }
   RankingParams& ranking() { return ranking_; }
 
  private:
+  Searcher(const std::string& db_path, OpenedDatabase opened);
   SearchResult run(const SearchRequest& request, const Deadline& deadline);
   void forget_revision_caches();
   // What building a query found out, for the rest of the search.
@@ -222,7 +232,11 @@ class Searcher {
   std::vector<RankedDoc> rank_by_walk(const SearchRequest& request, const TermUnionQuery& walk,
                                       SearchResult& result);
   Xapian::MSet rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
-                              const Deadline& deadline, SearchResult& result);
+                              const Deadline& deadline, SearchResult& result,
+                              std::vector<RankedDoc>& page);
+  Xapian::MSet date_ascending_split(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                    const SearchRequest& request, Xapian::doccount check_at_least,
+                                    SearchResult& result, std::vector<RankedDoc>& page);
   Hit hit(const RankedDoc& ranked, SnippetMaker* snippets);
   void collapse_counts(const SearchRequest& request, const ClusteredMatches& clustered,
                        SearchResult& result);
@@ -233,9 +247,11 @@ class Searcher {
   bool finds_more(const Xapian::Query& query, Xapian::doccount matches);
 
   std::string path_;
-  // A sharded database's shards, in order (before db_: open_readable() fills them); empty
+  // A stub's shards, in order (before db_: they share its state), and its lines; empty
   // for a plain database.
   std::vector<Xapian::Database> shards_;
+  std::vector<StubShard> listed_;
+  bool remote_ = false;
   Xapian::Database db_;
   Analyzer analyzer_;
   ActorDirectory actors_;

@@ -14,7 +14,10 @@ struct ValueListing {
 };
 
 // The values of `slot` (schema::kSlotSource, kSlotFolder) over the whole database, most
-// articles first, then by value. Exact: one pass over the slot's value stream.
-std::vector<ValueListing> list_slot_values(const Xapian::Database& db, Xapian::valueno slot);
+// articles first, then by value. Exact: one pass over the slot's value stream, or with
+// `remote` shards (whose value streams Xapian reads a document at a time) Xapian's
+// ValueCountMatchSpy over every document, counted on each shard.
+std::vector<ValueListing> list_slot_values(const Xapian::Database& db, Xapian::valueno slot,
+                                           bool remote);
 
 }  // namespace dossier

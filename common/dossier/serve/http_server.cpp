@@ -300,7 +300,7 @@ int serve(const ServeOptions& o, std::ostream& log) {
   const std::string token = o.token_file.empty() ? "" : read_token(o.token_file);
   const unsigned threads =
       o.threads > 0 ? o.threads : std::max(8u, std::thread::hardware_concurrency());
-  SearcherPool searchers(o.db_path, threads);
+  SearcherPool searchers(o.db_path, threads, o.open);
   Api api(searchers, o.limits, o.version);
   std::mutex log_mutex;  // one access-log line at a time
 

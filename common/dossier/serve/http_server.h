@@ -14,6 +14,7 @@ namespace dossier {
 
 struct ServeOptions {
   std::string db_path;
+  OpenOptions open;                       // remote shards' timeouts (search/database_open.h)
   std::string listen = "127.0.0.1:8080";  // HOST:PORT; port 0 picks a free one
   // Workers, one searcher each. A keep-alive connection holds a worker while it is open
   // (httplib's model), so this bounds the clients served at once. 0: cores, at least 8.

@@ -2,8 +2,9 @@
 
 namespace dossier {
 
-SearcherPool::SearcherPool(const std::string& db_path, std::size_t count) {
-  for (std::size_t i = 0; i < count; ++i) free_.push_back(std::make_unique<Searcher>(db_path));
+SearcherPool::SearcherPool(const std::string& db_path, std::size_t count, const OpenOptions& open) {
+  for (std::size_t i = 0; i < count; ++i)
+    free_.push_back(std::make_unique<Searcher>(db_path, open));
 }
 
 SearcherPool::Lease::~Lease() {

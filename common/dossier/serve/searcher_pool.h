@@ -17,7 +17,7 @@ namespace dossier {
 class SearcherPool {
  public:
   // Opens `count` searchers on `db_path`. Throws dossier::Error like Searcher.
-  SearcherPool(const std::string& db_path, std::size_t count);
+  SearcherPool(const std::string& db_path, std::size_t count, const OpenOptions& open = {});
 
   // A borrowed searcher, given back when the lease ends.
   class Lease {

@@ -44,6 +44,8 @@ std::string xml_text(std::string_view text) {
 }  // namespace
 
 ActorNetwork actor_by_actor(Searcher& searcher, const SearchRequest& request) {
+  // Its spy keeps every match's actors for a second step: not sent to remote shards.
+  searcher.refuse_remote("--table actor-by-actor");
   if (request.facet_size > kMaxNetworkActors) {
     throw Error(ErrorKind::kUsage, "--table actor-by-actor takes at most " +
                                        std::to_string(kMaxNetworkActors) +

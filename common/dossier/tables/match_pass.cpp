@@ -12,7 +12,7 @@ void spy_on_every_match(Searcher& searcher, const SearchRequest& request, Xapian
     searcher.spy_on_every_match(searcher.query(request), spy,
                                 Deadline::after_seconds(request.time_limit_seconds));
   } catch (const Xapian::Error& e) {
-    throw Error(ErrorKind::kInternal, std::string(table) + " table failed: " + e.get_description());
+    searcher.fail(std::string(table) + " table failed", e);
   }
 }
 

@@ -1,0 +1,101 @@
+#include "dossier/search/database_open.h"
+
+#include <cmath>
+#include <filesystem>
+
+#include "dossier/base/errors.h"
+#include "dossier/schema/schema.h"
+
+namespace dossier {
+
+std::string network_message(const Xapian::Error& error) {
+  const char* why = error.get_error_string();
+  return error.get_msg() + (why && *why ? std::string(" (") + why + ")" : std::string());
+}
+
+namespace {
+
+// The context Xapian's network errors carry for a remote shard (net/remotetcpclient.cc,
+// net/progclient.cc), or empty for a local one.
+std::string remote_context(const StubShard& shard) {
+  switch (shard.kind) {
+    case StubShard::Kind::kRemoteTcp:
+      return "remote:tcp(" + shard.host + ":" + std::to_string(shard.port) + ")";
+    case StubShard::Kind::kRemoteProgram:
+      return "remote:prog(" + shard.program + " " + shard.args + ")";
+    case StubShard::Kind::kLocal:
+      break;
+  }
+  return {};
+}
+
+Xapian::Database open_shard(const StubShard& shard, const OpenOptions& options) {
+  const auto ms = static_cast<useconds_t>(std::lround(options.remote_timeout_seconds * 1000));
+  switch (shard.kind) {
+    case StubShard::Kind::kRemoteTcp:
+      return Xapian::Remote::open(shard.host, shard.port, ms, ms);
+    case StubShard::Kind::kRemoteProgram:
+      return Xapian::Remote::open(shard.program, shard.args, ms);
+    case StubShard::Kind::kLocal:
+      break;
+  }
+  return Xapian::Database(shard.path);
+}
+
+OpenedDatabase open_once(const std::string& path, const OpenOptions& options) {
+  OpenedDatabase opened;
+  const auto stub = stub_file_of(path);
+  if (!stub) {
+    opened.db = Xapian::Database(path);
+  } else {
+    for (const StubShard& shard : read_stub_shards(*stub)) {
+      try {
+        opened.shards.push_back(open_shard(shard, options));
+      } catch (const Xapian::NetworkError& e) {
+        throw Error(ErrorKind::kInternal, "shard '" + shard.line + "' of " + path +
+                                              " is unreachable: " + network_message(e));
+      } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+      } catch (const Xapian::Error& e) {
+        throw Error(ErrorKind::kUsage,
+                    "cannot open shard '" + shard.line + "' of " + path + ": " + e.get_msg());
+      }
+      opened.db.add_database(opened.shards.back());
+      opened.listed.push_back(shard);
+      opened.remote = opened.remote || shard.kind != StubShard::Kind::kLocal;
+    }
+  }
+  // Every shard carries the schema version; Xapian reads metadata from the first.
+  schema::check(opened.db, path);
+  return opened;
+}
+
+}  // namespace
+
+OpenedDatabase open_database(const std::string& path, const OpenOptions& options) {
+  if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
+  // An indexer committing meanwhile may recycle the revision being opened (it keeps one
+  // old revision; more likely with several shards, opened one after the other): try again.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return open_once(path, options);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 5)
+        throw Error(ErrorKind::kInternal, "database " + path + " keeps changing while opened");
+    } catch (const Xapian::Error& e) {
+      throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
+    }
+  }
+}
+
+std::optional<std::string> failed_shard(const Xapian::Error& error,
+                                        const std::vector<StubShard>& listed) {
+  const std::string context = error.get_context();
+  if (context.empty()) return std::nullopt;
+  for (const StubShard& shard : listed) {
+    if (remote_context(shard) == context) return shard.line;
+  }
+  return std::nullopt;
+}
+
+}  // namespace dossier

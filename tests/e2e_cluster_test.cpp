@@ -1,0 +1,316 @@
+// End-to-end: a cluster stub (two shards served by dossier-shard-server on loopback ports,
+// one local shard) answers every kind of search byte for byte as the same three shards
+// opened locally through a stub, and as one database of all the articles up to the order
+// of tied hits (e2e_compare.h). What cannot travel is refused with one line; a shard that
+// is down or silent fails the query with one line naming it, exit 3.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "e2e_compare.h"
+#include "e2e_support.h"
+
+namespace {
+
+using namespace dossier::e2e;
+using nlohmann::json;
+
+const std::string kShardServer = DOSSIER_SHARD_SERVER_BIN;
+
+void write_file(const std::string& path, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// Articles naming countries, most dated by their dateline (a few undated), with a source
+// in the sidecar; lengths differ, so most ranked hits have scores of their own.
+void write_corpus(const std::string& folder) {
+  static const char* const kCountries[] = {"France", "Brazil", "Japan", "Kenya", "Canada"};
+  static const char* const kTopics[] = {"trade", "election", "drought", "summit"};
+  static const char* const kMonths[] = {"January", "March", "June", "October"};
+  std::string metadata;
+  for (int i = 0; i < 36; ++i) {
+    const std::string id = std::string("a").append(std::to_string(i)).append(".txt");
+    const char* country = kCountries[i % 5];
+    const char* other = kCountries[(i / 5) % 5];
+    const char* topic = kTopics[i % 4];
+    std::ostringstream text;
+    text << country << " and " << other << " discuss " << topic << "\n\n";
+    if (i % 7 != 3) text << "PARIS, " << 1 + i % 28 << " " << kMonths[i % 4] << " 2019 - ";
+    text << "Officials of " << country << " met counterparts from " << other
+         << " to talk about the " << topic << ".";
+    for (int k = 0; k < i % 6; ++k) text << " The " << topic << " talks went on for hours.";
+    text << "\n";
+    write_file(folder + "/" + id, text.str());
+    metadata += json{{"id", id}, {"source", i % 3 == 0 ? "Wire" : "Gazette"}}.dump() + "\n";
+  }
+  write_file(folder + "/metadata.jsonl", metadata);
+}
+
+// A loopback port nobody listens on now (the kernel's pick, released at once).
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), len);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// One dossier-shard-server in its own process group (it forks per connection), killed
+// with its children when this object goes, or when the test process dies.
+class ShardServer {
+ public:
+  // Its stderr goes to `log`.
+  ShardServer(const std::string& db, const std::string& log) : log_(log) {
+    for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) start(db);
+  }
+  ~ShardServer() { stop(); }
+  ShardServer(const ShardServer&) = delete;
+  ShardServer& operator=(const ShardServer&) = delete;
+
+  int port() const { return port_; }
+  bool running() const { return pid_ > 0; }
+  void stop() {
+    if (pid_ <= 0) return;
+    ::kill(-pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+
+ private:
+  void start(const std::string& db) {
+    port_ = free_port();
+    std::filesystem::remove(log_);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      ::setpgid(0, 0);
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (!std::freopen(log_.c_str(), "w", stderr)) ::_exit(127);
+      const std::string port = std::to_string(port_);
+      ::execl(kShardServer.c_str(), kShardServer.c_str(), "--port", port.c_str(), db.c_str(),
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::setpgid(pid, pid);
+    for (int i = 0; i < 500; ++i) {  // up to 5 s
+      // It says so once it listens.
+      if (slurp(log_).find("serving") != std::string::npos) {
+        pid_ = pid;
+        return;
+      }
+      if (::waitpid(pid, nullptr, WNOHANG) == pid) return;  // the port was taken: retry
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(-pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+  }
+
+  std::string log_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+class ClusterSearch : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("e2e_cluster");
+    write_corpus(*dir_ / "corpus");
+    auto r = run(kIndex + " --quiet --db " + quote(*dir_ / "one") + " " + quote(*dir_ / "corpus"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run(kIndex + " --quiet --shards 3 --db " + quote(*dir_ / "sharded") + " " +
+            quote(*dir_ / "corpus"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    servers_[0] = new ShardServer(*dir_ / "sharded/shard-0", *dir_ / "server0.log");
+    servers_[1] = new ShardServer(*dir_ / "sharded/shard-1", *dir_ / "server1.log");
+    ASSERT_TRUE(servers_[0]->running() && servers_[1]->running());
+    cluster_ = *dir_ / "cluster";
+    write_file(cluster_, "# two remote shards and a local one\nremote 127.0.0.1:" +
+                             std::to_string(servers_[0]->port()) + "\nremote 127.0.0.1:" +
+                             std::to_string(servers_[1]->port()) + "\nglass sharded/shard-2\n");
+    local_ = *dir_ / "local";
+    write_file(local_, "glass sharded/shard-0\nglass sharded/shard-1\nglass sharded/shard-2\n");
+  }
+  static void TearDownTestSuite() {
+    for (auto*& server : servers_) {
+      delete server;
+      server = nullptr;
+    }
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  static RunResult search(const std::string& db, const std::string& args,
+                          const std::string& input = "") {
+    return run(kSearch + " --db " + quote(db) + " " + args, input);
+  }
+
+  inline static TempDir* dir_ = nullptr;
+  inline static ShardServer* servers_[2] = {nullptr, nullptr};
+  inline static std::string cluster_, local_;
+};
+
+// Every form of search, as JSON or tables: the cluster's bytes are the local stub's, and
+// its answers are one database's up to the order of tied hits.
+TEST_F(ClusterSearch, AnswersAsTheSameShardsLocallyAndAsOneDatabase) {
+  const std::vector<std::string> queries = {
+      "--format json -n 100 trade",
+      "--format json -n 100 " + quote("France drought"),
+      "--format json -n 3 --offset 2 talks",
+      "--format json -n 100 --facets actor,date,source,folder --facet-size 50 " +
+          quote("summit OR election"),
+      "--format json -n 100 --facets significant talks",
+      "--format json -n 100 --actor Kenya --facets actor,date talks",
+      "--format json -n 100 --source Wire --from 2019-03 --to 2019-10 --facets date officials",
+      "--format json -n 100 --sort date talks",
+      "--format json -n 4 --offset 26 --sort date --facets date talks",
+      "--format json -n 100 --sort -date --facets source talks",
+      "--format json -n 100 --collapse --facets actor talks",
+      "--format json actors",
+      "--format json actors --type country",
+      "--format json sources",
+      "--table actor-by-date talks",
+      "--table actor-by-date --granularity year --format csv summit",
+  };
+  for (const auto& q : queries) {
+    const auto local = search(local_, q), remote = search(cluster_, q),
+               one = search(*dir_ / "one", q);
+    ASSERT_EQ(local.exit_code, 0) << q << "\n" << local.err;
+    EXPECT_EQ(remote.exit_code, 0) << q << "\n" << remote.err;
+    EXPECT_EQ(remote.out, local.out) << q;
+    if (q.rfind("--format json", 0) == 0 && q.find(" show ") == std::string::npos &&
+        q.find(" actors") == std::string::npos && q.find(" sources") == std::string::npos) {
+      EXPECT_EQ(canonical_hits(json::parse(remote.out)), canonical_hits(json::parse(one.out))) << q;
+    } else {
+      EXPECT_EQ(remote.out, one.out) << q;
+    }
+  }
+}
+
+// A batch on two threads, each with its own connections: the same lines, but for the
+// header's revision, which a remote shard does not report (null).
+TEST_F(ClusterSearch, BatchOnTwoThreadsAnswersAsTheLocalShards) {
+  const std::string input =
+      "{\"id\":\"a\",\"q\":\"talks\",\"facets\":[\"actor\",\"date\",\"source\"]}\n"
+      "t1\tFrance OR Japan\n"
+      "{\"id\":\"c\",\"q\":\"summit\",\"actor\":[\"Brazil\"],\"limit\":2,\"offset\":1}\n"
+      "{\"id\":\"d\",\"q\":\"trade\",\"sort\":\"date\"}\n"
+      "drought\nelection\nofficials\n";
+  const auto local = search(local_, "--batch - --jobs 2 --facets actor", input);
+  const auto remote = search(cluster_, "--batch - --jobs 2 --facets actor", input);
+  ASSERT_EQ(local.exit_code, 0) << local.err;
+  ASSERT_EQ(remote.exit_code, 0) << remote.err;
+  const auto header_end = local.out.find('\n');
+  EXPECT_EQ(remote.out.substr(remote.out.find('\n')), local.out.substr(header_end));
+  auto header = json::parse(remote.out.substr(0, remote.out.find('\n')));
+  EXPECT_TRUE(header["database"]["revision"].is_null()) << header;
+  header["database"]["revision"] =
+      json::parse(local.out.substr(0, header_end))["database"]["revision"];
+  EXPECT_EQ(header, json::parse(local.out.substr(0, header_end)));
+  const auto tables = search(cluster_, "--batch - --table actor-by-date --format jsonl", input);
+  const auto local_tables = search(local_, "--batch - --table actor-by-date --format jsonl", input);
+  EXPECT_EQ(tables.out.substr(tables.out.find('\n')),
+            local_tables.out.substr(local_tables.out.find('\n')));
+}
+
+// An article by id: the same record (the database line differs: a remote shard reports no
+// revision).
+TEST_F(ClusterSearch, ShowsAnArticleAsTheLocalShards) {
+  const auto local = search(local_, "--format json show corpus/a7.txt");
+  const auto remote = search(cluster_, "--format json show corpus/a7.txt");
+  ASSERT_EQ(local.exit_code, 0) << local.err;
+  ASSERT_EQ(remote.exit_code, 0) << remote.err;
+  EXPECT_EQ(json::parse(remote.out)["document"], json::parse(local.out)["document"]);
+}
+
+// Spies that keep per-document state for a second step are not serialisable.
+TEST_F(ClusterSearch, WhatCannotRunRemotelyIsRefusedInOneLine) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--table actor-by-actor talks", "--table actor-by-actor"},
+      {"--format json --actor Kenya --facets co-actors talks", "--facets co-actors"},
+  };
+  for (const auto& [args, feature] : cases) {
+    const auto r = search(cluster_, args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, "dossier-search: " + feature + " is not available over remote shards (" +
+                         cluster_ + " lists some)\n");
+    EXPECT_EQ(r.out, "") << args;
+    EXPECT_EQ(search(local_, args).exit_code, 0) << args;
+  }
+}
+
+TEST_F(ClusterSearch, AShardThatIsDownFailsTheQueryNamingIt) {
+  const int port = free_port();
+  const auto stub = *dir_ / "down";
+  write_file(stub, "glass sharded/shard-2\nremote 127.0.0.1:" + std::to_string(port) + "\n");
+  const auto r = search(stub, "--format json talks");
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "dossier-search: shard 'remote 127.0.0.1:" + std::to_string(port) + "' of " +
+                       stub + " is unreachable: Couldn't connect (Connection refused)\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// A listener that never answers: the handshake times out after --remote-timeout.
+TEST_F(ClusterSearch, AShardThatDoesNotAnswerTimesOutNamingIt) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
+  ASSERT_EQ(::listen(fd, 4), 0);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  const std::string shard = "remote 127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  const auto stub = *dir_ / "silent";
+  write_file(stub, shard + "\n");
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = search(stub, "--remote-timeout 0.3 talks");
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ::close(fd);
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "dossier-search: shard '" + shard + "' of " + stub +
+                       " is unreachable: Timeout expired while trying to read\n");
+  EXPECT_LT(seconds, 5.0);
+}
+
+// A shard server that dies between the queries of a batch: that query fails naming the
+// shard (an error record, exit 2 for the batch), within the timeout.
+TEST_F(ClusterSearch, AShardServerKilledMidBatchFailsItsQueryNamingIt) {
+  ShardServer doomed(*dir_ / "sharded/shard-0", *dir_ / "doomed.log");
+  ASSERT_TRUE(doomed.running());
+  const auto stub = *dir_ / "doomed";
+  const std::string shard = "remote 127.0.0.1:" + std::to_string(doomed.port());
+  write_file(stub, shard + "\nglass sharded/shard-1\nglass sharded/shard-2\n");
+  // The searcher connects when it opens; the server goes before the first query is read.
+  const auto out = *dir_ / "doomed.out";
+  const std::string command = kSearch + " --db " + quote(stub) +
+                              " --remote-timeout 2 --batch - --no-header >" + quote(out) + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "w");
+  ASSERT_NE(pipe, nullptr);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  doomed.stop();
+  std::fputs("talks\n", pipe);
+  const int status = ::pclose(pipe);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << status;
+  const auto answer = json::parse(slurp(out));
+  EXPECT_NE(answer.value("error", "").find("shard '" + shard + "' of " + stub + " failed"),
+            std::string::npos)
+      << answer;
+}
+
+}  // namespace
