@@ -24,6 +24,7 @@ struct Options {
   std::string date_fallback = "none";
   std::string csv_columns;  // one argument, split at commas (a list option would take inputs)
   std::string report_path;
+  std::string partition;  // --partition K/N, checked by its validator
   bool strict = false;
   bool quiet = false;
 };
@@ -56,6 +57,7 @@ void add_extraction_options(CLI::App& app, Options& o) {
 }
 
 void finish_options(Options& o) {
+  if (!o.partition.empty()) o.index.partition = dossier::parse_partition(o.partition);
   o.index.extraction.date_order =
       o.date_order == "mdy" ? dossier::DateOrder::MDY : dossier::DateOrder::DMY;
   o.index.extraction.date_fallback = *dossier::date_fallback_from_string(o.date_fallback);
@@ -103,6 +105,16 @@ void add_index_options(CLI::App& app, Options& o) {
   app.add_option("--max-file-size", o.index.max_file_size, "Skip larger files (bytes)")
       ->capture_default_str()
       ->check(dossier::whole_number(1, std::numeric_limits<std::int64_t>::max()));
+  app.add_option("--partition", o.partition,
+                 "K/N: index only the articles whose id hash is K modulo N (0 <= K < N), so N "
+                 "machines build N disjoint databases from the same inputs; stored, so re-runs "
+                 "and --prune stay inside it")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return dossier::parse_partition(value) ? std::string()
+                                                   : "'" + value + "' is not K/N with 0 <= K < N";
+          },
+          "K/N"));
   app.add_flag("--prune", o.index.prune,
                "Delete documents of the given inputs whose file or record is gone");
   app.add_option("--report", o.report_path,

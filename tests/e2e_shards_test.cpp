@@ -5,6 +5,7 @@
 // (Xapian breaks ties by docid, and a sharded database's docids interleave its shards'
 // own numbers; e2e_compare.h) and the batch header's uuid and revision (per shard).
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -146,6 +147,87 @@ TEST_F(ShardedSearch, GeneratedCorpusAnswersAsThePlainDatabase) {
   expect_same_batch(
       "trade\nJapan "
       "summit\n{\"id\":\"w\",\"q\":\"talks\",\"source\":\"Wire\",\"facets\":[\"source\"]}\n");
+}
+
+// The ids of every article of `db` (a query of no words finds them all).
+std::set<std::string> ids_of(const std::string& db) {
+  const auto r = run(kSearch + " --db " + quote(db) + " --format json -n 1000000");
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out.substr(0, 300);
+  std::set<std::string> ids;
+  const json answer = json::parse(r.out);
+  for (const auto& hit : answer["hits"]) ids.insert(hit["id"].get<std::string>());
+  return ids;
+}
+
+// The indexer's summary line (stdout) up to its timing.
+std::string summary(const RunResult& r) {
+  const auto at = r.out.rfind("dossier-index: ");
+  return at == std::string::npos ? r.out : r.out.substr(at, r.out.find(" in ", at) - at);
+}
+
+// --partition K/N: N databases from the same inputs, disjoint, together the corpus, each
+// article in the partition its id hashes to (golden: the same on every machine); re-runs
+// and --prune stay inside the partition, which the database remembers.
+TEST(Partition, PartitionsAreDisjointAndTogetherTheCorpus) {
+  TempDir dir("e2e_partition");
+  const auto corpus = dir / "corpus";
+  write_generated_corpus(corpus);
+  auto r = run(kIndex + " --quiet --db " + quote(dir / "plain") + " " + quote(corpus));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto all = ids_of(dir / "plain");
+  ASSERT_EQ(all.size(), 60u);
+  std::set<std::string> together;
+  std::vector<std::set<std::string>> parts;
+  std::string stub;
+  for (int k = 0; k < 3; ++k) {
+    const auto db = dir / ("part" + std::to_string(k));
+    // Partition 1 is itself two local shards: they split it, not only one remainder.
+    r = run(kIndex + " --quiet --partition " + std::to_string(k) + "/3" +
+            (k == 1 ? " --shards 2" : "") + " --db " + quote(db) + " " + quote(corpus));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    parts.push_back(ids_of(db));
+    EXPECT_GE(parts.back().size(), 10u) << k;
+    for (const auto& id : parts.back()) EXPECT_TRUE(together.insert(id).second) << id << " twice";
+    stub += "auto " + db + "\n";
+  }
+  EXPECT_EQ(together, all);
+  EXPECT_GT(ids_of(dir / "part1/shard-0").size(), 3u);
+  EXPECT_GT(ids_of(dir / "part1/shard-1").size(), 3u);
+  // Golden partitions: fnv1a64 of the id term modulo 3.
+  const std::vector<std::pair<std::string, int>> golden = {
+      {"corpus/g0.txt", 1}, {"corpus/g1.txt", 1}, {"corpus/g5.txt", 0},
+      {"corpus/g7.txt", 0}, {"corpus/g8.txt", 2}, {"corpus/g9.txt", 2}};
+  for (const auto& [id, k] : golden) EXPECT_TRUE(parts[k].count(id)) << id << " not in " << k;
+  // The partitions as one cluster answer as the plain database.
+  std::ofstream(dir / "cluster") << stub;
+  for (const std::string q : {"-n 100 --facets actor,date,source trade", "actors"}) {
+    EXPECT_EQ(canonical_hits(search_json(dir / "cluster", q)),
+              canonical_hits(search_json(dir / "plain", q)))
+        << q;
+  }
+  // A re-run without --partition stays inside it; --prune removes only its own articles.
+  std::filesystem::remove(corpus + "/g5.txt");  // partition 0
+  std::filesystem::remove(corpus + "/g8.txt");  // partition 2
+  for (int k = 0; k < 3; ++k) {
+    const auto db = dir / ("part" + std::to_string(k));
+    r = run(kIndex + " --prune --db " + quote(db) + " " + quote(corpus));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const int removed = k == 1 ? 0 : 1;
+    EXPECT_EQ(summary(r), "dossier-index: 0 added, 0 updated, " +
+                              std::to_string(parts[k].size() - removed) + " unchanged, " +
+                              std::to_string(removed) + " removed, 0 skipped")
+        << k;
+  }
+  r = run(kIndex + " --partition 2/3 --db " + quote(dir / "part0") + " " + quote(corpus));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "dossier-index: database " + dir / "part0" + " holds partition 0/3, not 2/3\n");
+  r = run(kIndex + " --partition 0/3 --db " + quote(dir / "plain") + " " + quote(corpus));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "dossier-index: database " + dir / "plain" +
+                " holds articles of every partition; --partition 0/3 needs a new database\n");
+  r = run(kIndex + " --partition 3/3 --db " + quote(dir / "x") + " " + quote(corpus));
+  EXPECT_EQ(r.exit_code, 2);
 }
 
 }  // namespace

@@ -210,4 +210,35 @@ TEST(ParseStubShards, RefusesWhatItCannotOpenNamingTheLine) {
   }
 }
 
+TEST(Partition, ParsesKOfNOnly) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"0/1", "0/1"}, {"2/3", "2/3"},  {"4095/4096", "4095/4096"},
+      {"3/3", "-"},   {"0/0", "-"},    {"1", "-"},
+      {"-1/3", "-"},  {"1/", "-"},     {"/3", "-"},
+      {"a/3", "-"},   {"0/4097", "-"}, {"1/3/", "-"},
+  };
+  for (const auto& [text, expected] : cases) {
+    const auto p = dossier::parse_partition(text);
+    EXPECT_EQ(p ? dossier::partition_text(*p) : "-", expected) << text;
+  }
+}
+
+// Inside a partition, shards split the partition's ids (not all into one shard, as the
+// same remainder would when N and the shard count share a factor).
+TEST(Partition, ShardsOfAPartitionShareItsArticles) {
+  const dossier::Partition p{1, 2};
+  std::vector<int> per_shard(2, 0);
+  int in = 0;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string term = "Qcorpus/" + std::to_string(i) + ".txt";
+    if (!dossier::in_partition(term, p)) continue;
+    ++in;
+    ++per_shard[dossier::shard_of(term, 2, p.count)];
+  }
+  EXPECT_GT(in, 400);
+  EXPECT_GT(per_shard[0], in / 3);
+  EXPECT_GT(per_shard[1], in / 3);
+  EXPECT_EQ(dossier::shard_of("Qx", 3, 1), dossier::shard_of("Qx", 3));
+}
+
 }  // namespace

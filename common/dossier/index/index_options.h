@@ -4,10 +4,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "dossier/extract/article_analyzer.h"
+#include "dossier/schema/shard_layout.h"
 
 namespace dossier {
 
@@ -28,6 +30,9 @@ struct IndexOptions {
   std::size_t commit_every = 0;               // articles written between commits
   std::uint64_t commit_bytes = 0;             // ...or this many source bytes, whichever first
   std::uint64_t max_file_size = 20ull << 20;  // larger files are skipped unread
+  // --partition K/N: only the articles of that partition (schema/shard_layout.h); nothing:
+  // the database's own (all articles for a database made without one).
+  std::optional<Partition> partition;
   bool prune = false;     // delete documents of the given inputs whose source is gone
   bool progress = false;  // draw a progress line on stderr
 };

@@ -65,6 +65,7 @@ class Pipeline {
         sources_(sources),
         report_(report),
         progress_(progress),
+        partition_(db.partition),
         workers_(thread_count(options.jobs)),
         jobs_(kQueuedJobsPerWorker * workers_, kQueuedJobsPerWorker * workers_ / 4),
         results_(kJobsInFlightPerWorker * workers_, kJobsInFlightPerWorker * workers_ / 8),
@@ -136,6 +137,11 @@ class Pipeline {
       }
       if (!source.next(item)) return true;
       std::string id_term = schema::id_term(item.id);
+      // Another machine's article (--partition): not this database's business at all.
+      if (!in_partition(id_term, partition_)) {
+        progress_.advance(1, item.stamp.size);
+        continue;
+      }
       const std::uint64_t id_hash = fnv1a64(id_term);
       if (const auto why = refusal(index, item, id_hash)) {
         report_.skipped(item.origin, *why);
@@ -199,7 +205,8 @@ class Pipeline {
         progress_.advance(1, outcome->bytes);  // already reported
         continue;
       }
-      const unsigned shard = shard_of(outcome->id_term, static_cast<unsigned>(writers_.size()));
+      const unsigned shard =
+          shard_of(outcome->id_term, static_cast<unsigned>(writers_.size()), partition_.count);
       if (!writers_[shard]->push(std::move(*outcome))) return;  // stopped
     }
   }
@@ -231,6 +238,7 @@ class Pipeline {
   std::vector<std::unique_ptr<InputSource>>& sources_;
   IndexReport& report_;
   Progress& progress_;
+  const Partition partition_;
   const unsigned workers_;
   BoundedQueue<IndexJob> jobs_;
   ReorderBuffer<IndexOutcome> results_;

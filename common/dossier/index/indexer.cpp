@@ -97,6 +97,7 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   // Locked before listing: a second indexer fails at once.
   WritableShards db = open_writable_shards(options.db_path, options.shards);
   const IndexWriteGuard guard("dossier-index", options.db_path);  // write_abort.h
+  settle_partition(db, options.partition);
   Progress progress(options.progress);
   progress.phase("listing");
   const auto skip = [&](const std::string& path, const std::string& why) {

@@ -52,7 +52,8 @@ void check_requested(const std::string& path, unsigned existing, unsigned reques
 }
 
 WritableShards open_shards(const std::string& path, unsigned count) {
-  WritableShards out{path, {}};
+  WritableShards out;
+  out.path = path;
   out.shards.reserve(count);
   for (unsigned i = 0; i < count; ++i)
     out.shards.push_back(open_writable(shard_path(path, i), path));
@@ -114,7 +115,8 @@ WritableShards open_layout(const std::string& path, unsigned requested_shards) {
                     std::string(kStubFileName) +
                     " file): run dossier-index again with the --shards N it was created with");
   }
-  WritableShards out{path, {}};
+  WritableShards out;
+  out.path = path;
   out.shards.push_back(open_writable(path));
   return out;
 }
@@ -134,6 +136,35 @@ Xapian::WritableDatabase open_writable(const std::string& path, const std::strin
     throw Error(ErrorKind::kUsage, "cannot open database " + path + " for writing: " + e.get_msg());
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kInternal, "cannot open database " + path + ": " + e.get_description());
+  }
+}
+
+void settle_partition(WritableShards& db, const std::optional<Partition>& requested) {
+  const std::string stored = db.shards.front().get_metadata(schema::kPartitionKey);
+  if (!stored.empty()) {
+    const auto partition = parse_partition(stored);
+    if (!partition)
+      throw Error(ErrorKind::kUsage,
+                  "database " + db.path + " names an unknown partition '" + stored + "'");
+    if (requested && *requested != *partition) {
+      throw Error(ErrorKind::kUsage, "database " + db.path + " holds partition " + stored +
+                                         ", not " + partition_text(*requested));
+    }
+    db.partition = *partition;
+    return;
+  }
+  if (!requested || requested->count == 1) return;
+  Xapian::doccount documents = 0;
+  for (const auto& shard : db.shards) documents += shard.get_doccount();
+  if (documents > 0) {
+    throw Error(ErrorKind::kUsage, "database " + db.path +
+                                       " holds articles of every partition; --partition " +
+                                       partition_text(*requested) + " needs a new database");
+  }
+  db.partition = *requested;
+  for (auto& shard : db.shards) {
+    shard.set_metadata(schema::kPartitionKey, partition_text(*requested));
+    commit(shard, db.path);
   }
 }
 

@@ -1,12 +1,14 @@
 // Opening a database for writing, with the errors a user can act on.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "dossier/schema/schema.h"
+#include "dossier/schema/shard_layout.h"
 
 namespace dossier {
 
@@ -27,6 +29,8 @@ struct WritableShards {
   std::vector<Xapian::WritableDatabase> shards;
   // How the articles of a folder are named in this database (stored in every shard).
   schema::IdScheme ids = schema::IdScheme::kFolder;
+  // The partition the database holds (stored in every shard; count 1: all articles).
+  Partition partition;
 };
 
 // Opens the database at `path` with its own layout: a folder with a stub file has the
@@ -39,6 +43,12 @@ struct WritableShards {
 // the stored one, else kRelative for a database that already holds articles (written
 // before schema 6), else kFolder; it is stored in every shard that lacks it.
 WritableShards open_writable_shards(const std::string& path, unsigned requested_shards);
+
+// Sets db.partition: the stored one (a re-run without --partition stays inside it), or the
+// `requested` one, stored in every shard of a database that holds no article yet. Throws
+// dossier::Error (kUsage) when `requested` differs from the stored one, or when a database
+// made without a partition (it holds articles of every partition) is asked for one.
+void settle_partition(WritableShards& db, const std::optional<Partition>& requested);
 
 // Commits, turning Xapian's I/O errors (disk full...) into dossier::Error (kInternal).
 void commit(Xapian::WritableDatabase& db, const std::string& path);

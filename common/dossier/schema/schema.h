@@ -101,6 +101,9 @@ inline constexpr const char* kSchemaKey = "dossier:schema";
 inline constexpr const char* kSpellingKey = "dossier:spelling";
 inline constexpr const char* kSpellingVersion = "1";
 inline constexpr const char* kIdSchemeKey = "dossier:ids";
+// "K/N" in a database built with dossier-index --partition K/N (shard_layout.h), absent
+// otherwise: a re-run stays inside its partition.
+inline constexpr const char* kPartitionKey = "dossier:partition";
 
 // How a folder's files are named. Databases created since schema 6 lead each id with the
 // name of the input folder ("business/001.txt"), so two folders given in one run, or in

@@ -62,8 +62,33 @@ std::optional<unsigned> parse_stub(std::string_view text) {
   return lines;
 }
 
-unsigned shard_of(std::string_view id_term, unsigned shards) {
-  return static_cast<unsigned>(fnv1a64(id_term) % shards);
+unsigned shard_of(std::string_view id_term, unsigned shards, unsigned partitions) {
+  return static_cast<unsigned>(fnv1a64(id_term) / partitions % shards);
+}
+
+std::optional<Partition> parse_partition(std::string_view text) {
+  const auto slash = text.find('/');
+  if (slash == text.npos) return std::nullopt;
+  const auto number = [](std::string_view digits) -> std::optional<unsigned> {
+    unsigned n = 0;
+    if (digits.empty() || digits.size() > 5) return std::nullopt;
+    for (const char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    return n;
+  };
+  const auto k = number(text.substr(0, slash)), n = number(text.substr(slash + 1));
+  if (!k || !n || *n == 0 || *n > kMaxPartitions || *k >= *n) return std::nullopt;
+  return Partition{*k, *n};
+}
+
+std::string partition_text(Partition partition) {
+  return std::to_string(partition.index) + "/" + std::to_string(partition.count);
+}
+
+bool in_partition(std::string_view id_term, Partition partition) {
+  return fnv1a64(id_term) % partition.count == partition.index;
 }
 
 bool has_stub(const std::string& db_path) {

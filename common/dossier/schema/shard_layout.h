@@ -37,8 +37,24 @@ std::string stub_text(unsigned shards);
 std::optional<unsigned> parse_stub(std::string_view text);
 
 // The shard that holds the document with `id_term`: a stable hash (fnv1a64, the same on
-// every machine and run) modulo `shards`.
-unsigned shard_of(std::string_view id_term, unsigned shards);
+// every machine and run) modulo `shards`. In a database of one partition of `partitions`
+// (below), the hash divided by `partitions` first: the partition took its remainder, and
+// the shards must not see only ids of one remainder.
+unsigned shard_of(std::string_view id_term, unsigned shards, unsigned partitions = 1);
+
+// Partition K of N (dossier-index --partition K/N, 0 <= K < N): the articles whose id
+// hashes to K modulo N, the same hash that routes shards, so N machines build N disjoint
+// databases from the same inputs, and together one shard layout of N * shards shards.
+struct Partition {
+  unsigned index = 0;
+  unsigned count = 1;  // 1: the whole corpus
+  bool operator==(const Partition&) const = default;
+};
+inline constexpr unsigned kMaxPartitions = 4096;
+// "K/N" with 0 <= K < N <= kMaxPartitions, or nothing.
+std::optional<Partition> parse_partition(std::string_view text);
+std::string partition_text(Partition partition);
+bool in_partition(std::string_view id_term, Partition partition);
 
 // True when `db_path` is a folder with a stub file.
 bool has_stub(const std::string& db_path);
