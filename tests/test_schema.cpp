@@ -47,6 +47,36 @@ TEST(Schema, AliasTermsNameTheirActorAndParseBack) {
   }
 }
 
+TEST(Schema, ActorAndNameTermsAreMadeAndParsedByTheSchema) {
+  namespace schema = dossier::schema;
+  const std::string id = "person:nicolas maduro";
+  EXPECT_EQ(schema::actor_term(id), "XAperson:nicolas maduro");
+  EXPECT_EQ(schema::actor_id_of_term("XAperson:nicolas maduro"), id);
+  EXPECT_EQ(schema::actor_name_term(id, "Nicolás Maduro"),
+            "XANperson:nicolas maduro\tNicolás Maduro");
+  EXPECT_EQ(schema::actor_names_prefix(id), "XANperson:nicolas maduro\t");
+  EXPECT_EQ(schema::actor_names_prefix_of_ids("person:"), "XANperson:");
+  // Which terms are actor id terms: alias and name terms share the prefix.
+  const std::vector<std::pair<std::string, std::optional<std::string>>> terms = {
+      {"XAperson:nicolas maduro", id},
+      {"XANperson:nicolas maduro\tNicolás Maduro", std::nullopt},
+      {"XAFmaduro\tperson:nicolas maduro", std::nullopt},
+      {"XA", std::nullopt},
+      {"Zmaduro", std::nullopt},
+  };
+  for (const auto& [term, expected] : terms) {
+    const auto parsed = schema::parse_actor_term(term);
+    EXPECT_EQ(parsed ? std::optional<std::string>(*parsed) : std::nullopt, expected) << term;
+  }
+  const std::string name_term = schema::actor_name_term(id, "Nicolás Maduro");
+  const auto name = schema::parse_actor_name_term(name_term);  // views into name_term
+  ASSERT_TRUE(name);
+  EXPECT_EQ(name->actor_id, id);
+  EXPECT_EQ(name->name, "Nicolás Maduro");
+  EXPECT_FALSE(schema::parse_actor_name_term("XAperson:nicolas maduro"));
+  EXPECT_FALSE(schema::parse_actor_name_term("XANperson:no tab"));
+}
+
 TEST(Schema, ActorCodesCarryTheTypeAndRoundTripThroughTheSlot) {
   using dossier::schema::actor_code;
   using dossier::schema::actor_code_type;

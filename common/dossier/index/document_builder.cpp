@@ -54,9 +54,8 @@ Xapian::termpos add_field(Xapian::Document& doc, const std::vector<Token>& token
   return pos;
 }
 
-// Boolean terms must stay under Xapian's term length limit; longer names are rare junk.
 void add_filter_term(Xapian::Document& doc, const std::string& term) {
-  if (term.size() <= 240) doc.add_boolean_term(term);
+  if (term.size() <= schema::kMaxTermBytes) doc.add_boolean_term(term);
 }
 
 // An alias term for every folded form of each actor that is not its key (the key is
@@ -81,9 +80,9 @@ void add_actors(Xapian::Document& doc, const std::vector<Actor>& actors, Analyze
   std::string slot;
   for (const auto& a : actors) {
     const std::string id = schema::actor_id(to_string(a.type), a.key);
-    add_filter_term(doc, schema::kActorPrefix + id);
+    add_filter_term(doc, schema::actor_term(id));
     if (a.name != schema::implied_actor_name(a.key))
-      add_filter_term(doc, schema::kActorNamePrefix + id + "\t" + a.name);
+      add_filter_term(doc, schema::actor_name_term(id, a.name));
     schema::append_actor_code(slot, schema::actor_code(id));
     data.actors.push_back({id, a.name, std::string(to_string(a.type)), a.mentions});
   }

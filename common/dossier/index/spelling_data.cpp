@@ -25,14 +25,12 @@ void add_name_words(std::string_view name, std::vector<std::string>& out) {
 }
 
 // The key of an actor id term ("XAperson:mikhail khodorkovsky"), or nothing for any other
-// term (alias and name terms share its prefix, followed by a capital).
+// term.
 std::string_view actor_key(std::string_view term) {
-  const std::string_view prefix = schema::kActorPrefix;
-  if (!term.starts_with(prefix) || term.size() == prefix.size() ||
-      is_ascii_upper(term[prefix.size()]))
-    return {};
-  const std::size_t colon = term.find(':', prefix.size());
-  return colon == std::string_view::npos ? std::string_view() : term.substr(colon + 1);
+  const auto actor_id = schema::parse_actor_term(term);
+  if (!actor_id) return {};
+  const std::size_t colon = actor_id->find(':');
+  return colon == std::string_view::npos ? std::string_view() : actor_id->substr(colon + 1);
 }
 
 std::vector<std::string> spelling_words_of(Xapian::TermIterator term, Xapian::TermIterator end) {

@@ -48,6 +48,43 @@ std::string actor_id(std::string_view type, std::string_view key) {
   return id.append(":").append(key);
 }
 
+std::string actor_term(std::string_view actor_id) {
+  return std::string(kActorPrefix).append(actor_id);
+}
+
+std::string_view actor_id_of_term(std::string_view actor_term) {
+  return actor_term.substr(std::string_view(kActorPrefix).size());
+}
+
+std::optional<std::string_view> parse_actor_term(std::string_view term) {
+  const std::string_view prefix = kActorPrefix;
+  if (!term.starts_with(prefix) || term.size() == prefix.size() ||
+      is_ascii_upper(term[prefix.size()]))
+    return std::nullopt;
+  return term.substr(prefix.size());
+}
+
+std::string actor_names_prefix_of_ids(std::string_view id_prefix) {
+  return std::string(kActorNamePrefix).append(id_prefix);
+}
+
+std::string actor_names_prefix(std::string_view actor_id) {
+  return actor_names_prefix_of_ids(actor_id).append("\t");
+}
+
+std::string actor_name_term(std::string_view actor_id, std::string_view name) {
+  return actor_names_prefix(actor_id).append(name);
+}
+
+std::optional<ActorName> parse_actor_name_term(std::string_view term) {
+  const std::string_view prefix = kActorNamePrefix;
+  if (term.substr(0, prefix.size()) != prefix) return std::nullopt;
+  term.remove_prefix(prefix.size());
+  const auto tab = term.find('\t');
+  if (tab == std::string_view::npos) return std::nullopt;
+  return ActorName{term.substr(0, tab), term.substr(tab + 1)};
+}
+
 std::string actor_alias_prefix(std::string_view form) {
   return std::string(kActorFormPrefix).append(form).append("\t");
 }

@@ -197,6 +197,30 @@ std::optional<Field> find_field(std::string_view name);
 // The actor id term's suffix: "<type>:<key>".
 std::string actor_id(std::string_view type, std::string_view key);
 
+// The actor id term of `actor_id` ("XAperson:nicolas maduro"), and the id it holds (the
+// term of an actor id, or of an id prefix, with the prefix removed).
+std::string actor_term(std::string_view actor_id);
+std::string_view actor_id_of_term(std::string_view actor_term);
+// The actor id of an actor id term; nullopt for any other term (alias and name terms share
+// its prefix, followed by a capital).
+std::optional<std::string_view> parse_actor_term(std::string_view term);
+// The name term of a spelling of actor `actor_id` ("XANperson:nicolas maduro\tNicolás
+// Maduro"); the prefix of every name term of that actor (`actor_id` then a tab); and the
+// prefix of every name term of the actors whose ids start with `id_prefix`.
+std::string actor_name_term(std::string_view actor_id, std::string_view name);
+std::string actor_names_prefix(std::string_view actor_id);
+std::string actor_names_prefix_of_ids(std::string_view id_prefix);
+// The actor id and spelling of a name term; nullopt for anything else.
+struct ActorName {
+  std::string_view actor_id;
+  std::string_view name;
+};
+std::optional<ActorName> parse_actor_name_term(std::string_view term);
+
+// The longest term Xapian stores is 245 bytes; boolean terms longer than this are left
+// out (rare junk: an actor "name" that is a whole paragraph).
+inline constexpr std::size_t kMaxTermBytes = 240;
+
 // The alias term of a folded form of actor `actor_id` ("XAFuk\tcountry:united kingdom"),
 // and the prefix of every alias term of a form ("XAFuk\t").
 std::string actor_alias_term(std::string_view form, std::string_view actor_id);

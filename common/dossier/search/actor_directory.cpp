@@ -57,11 +57,10 @@ AmbiguousActorError::AmbiguousActorError(std::string_view name,
 
 ActorIdentity ActorDirectory::load_identity() {
   std::vector<IdentityActor> actors;
-  const std::size_t id_skip = std::string_view(schema::kActorPrefix).size();
   for (const ActorType t : kAllTypes) {
-    const std::string prefix = schema::kActorPrefix + schema::actor_id(to_string(t), "");
+    const std::string prefix = schema::actor_term(schema::actor_id(to_string(t), ""));
     for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it)
-      actors.push_back({(*it).substr(id_skip), it.get_termfreq()});
+      actors.push_back({std::string(schema::actor_id_of_term(*it)), it.get_termfreq()});
   }
   std::vector<IdentityAlias> aliases;
   const std::string alias_prefix = schema::kActorFormPrefix;
@@ -90,11 +89,11 @@ const FlatCodeMap<schema::ActorCode>& ActorDirectory::merged_codes() {
 
 Xapian::doccount ActorDirectory::articles_of(std::string_view canonical_id) {
   const auto members = identity().members(canonical_id);
-  if (members.size() == 1) return db_.get_termfreq(schema::kActorPrefix + std::string(members[0]));
+  if (members.size() == 1) return db_.get_termfreq(schema::actor_term(members[0]));
   // The articles of several ids: each counted once, as the facet and the filter count them.
   std::vector<Xapian::docid> docids;
   for (const auto member : members) {
-    const std::string term = schema::kActorPrefix + std::string(member);
+    const std::string term = schema::actor_term(member);
     for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
       docids.push_back(*it);
   }
@@ -130,7 +129,7 @@ Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorT
   std::vector<Xapian::Query> alternatives;
   if (const auto canonical = canonical_id(name, type)) {
     for (const auto member : identity().members(*canonical))
-      alternatives.emplace_back(schema::kActorPrefix + std::string(member));
+      alternatives.emplace_back(schema::actor_term(member));
   }
   // Schemas 3 to 5 wrote the form without its actor: those articles are found by the form.
   const std::string legacy = schema::legacy_actor_form_term(key);
@@ -149,20 +148,19 @@ struct Spelling {
 };
 using SpellingsById = std::unordered_map<std::string, std::vector<Spelling>>;
 
-// The written-out spellings of every actor whose id starts with `ids` (`ids` ending in a
-// tab: that one actor's), each actor's in name order (terms sort by id, then name).
-SpellingsById written_spellings(const Xapian::Database& db, const std::string& ids,
+// The written-out spellings of the name terms starting with `name_prefix` (one actor's,
+// or those of the actors whose ids share a prefix: schema.h), each actor's in name order
+// (terms sort by id, then name).
+SpellingsById written_spellings(const Xapian::Database& db, const std::string& name_prefix,
                                 Analyzer& analyzer) {
   SpellingsById written;
-  const std::string name_prefix = schema::kActorNamePrefix + ids;
-  const std::size_t skip = std::string_view(schema::kActorNamePrefix).size();
   for (auto it = db.allterms_begin(name_prefix); it != db.allterms_end(name_prefix); ++it) {
     const std::string term = *it;
-    const auto tab = term.find('\t', skip);
-    if (tab == std::string::npos) continue;
-    std::string name = term.substr(tab + 1);
+    const auto parsed = schema::parse_actor_name_term(term);
+    if (!parsed) continue;
+    std::string name(parsed->name);
     std::string folded = fold_phrase(name, analyzer);
-    written[term.substr(skip, tab - skip)].push_back(
+    written[std::string(parsed->actor_id)].push_back(
         {std::move(name), std::move(folded), it.get_termfreq()});
   }
   return written;
@@ -226,17 +224,16 @@ std::optional<std::string> elected_name(std::string_view id, Xapian::doccount ar
 
 void ActorDirectory::load_name(std::string_view actor_id) {
   const std::string id(actor_id);
-  auto written = written_spellings(db_, id + "\t", analyzer_);
-  const Xapian::doccount articles = db_.get_termfreq(schema::kActorPrefix + id);
+  auto written = written_spellings(db_, schema::actor_names_prefix(id), analyzer_);
+  const Xapian::doccount articles = db_.get_termfreq(schema::actor_term(id));
   if (auto name = elected_name(id, articles, written[id], analyzer_)) remember_name(id, *name);
 }
 
 void ActorDirectory::load_names(std::string_view id_prefix) {
-  auto written = written_spellings(db_, std::string(id_prefix), analyzer_);
-  const std::string term_prefix = schema::kActorPrefix + std::string(id_prefix);
-  const std::size_t skip = std::string_view(schema::kActorPrefix).size();
+  auto written = written_spellings(db_, schema::actor_names_prefix_of_ids(id_prefix), analyzer_);
+  const std::string term_prefix = schema::actor_term(id_prefix);
   for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
-    const std::string id = (*it).substr(skip);
+    const std::string id(schema::actor_id_of_term(*it));
     if (auto name = elected_name(id, it.get_termfreq(), written[id], analyzer_))
       remember_name(id, *name);
   }
@@ -296,10 +293,9 @@ std::string ActorDirectory::display_name(std::string_view member_id) {
 std::optional<std::uint32_t> ActorDirectory::place_of(schema::ActorCode code) {
   if (ids_.empty()) {
     for (const ActorType t : kAllTypes) {
-      const std::string prefix = schema::kActorPrefix + schema::actor_id(to_string(t), "");
-      const std::size_t skip = std::string_view(schema::kActorPrefix).size();
+      const std::string prefix = schema::actor_term(schema::actor_id(to_string(t), ""));
       for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-        std::string id = (*it).substr(skip);
+        std::string id(schema::actor_id_of_term(*it));
         std::uint32_t& index = ids_by_code_[schema::actor_code(id)];
         if (index != 0) continue;  // two ids with one code: the first keeps it
         ids_.push_back(std::move(id));
@@ -325,9 +321,9 @@ std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
     if (type && *type != t) continue;
     const std::string id_prefix = schema::actor_id(to_string(t), "");
     load_names(id_prefix);
-    const std::string term_prefix = schema::kActorPrefix + id_prefix;
+    const std::string term_prefix = schema::actor_term(id_prefix);
     for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
-      const std::string id = (*it).substr(std::string_view(schema::kActorPrefix).size());
+      const std::string id(schema::actor_id_of_term(*it));
       if (identity().canonical(id) != id) continue;  // listed under its canonical actor
       ActorListing entry{id, display_name(id), std::string(to_string(t)), articles_of(id)};
       if (!folded_prefix.empty() && !has_word_starting(split_id(id).second, folded_prefix) &&

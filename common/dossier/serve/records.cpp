@@ -28,11 +28,11 @@ ojson string_or_null(const std::string& s) {
 // written-out ones, and the key's implied name for the actor's other articles.
 ojson aliases_json(const Xapian::Database& db, std::string_view actor_id,
                    Xapian::doccount articles) {
-  const std::string prefix = std::string(schema::kActorNamePrefix) + std::string(actor_id) + "\t";
+  const std::string prefix = schema::actor_names_prefix(actor_id);
   std::vector<std::pair<std::string, Xapian::doccount>> spellings;
   Xapian::doccount written = 0;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    spellings.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
+    spellings.emplace_back(std::string(schema::parse_actor_name_term(*t)->name), t.get_termfreq());
     written += t.get_termfreq();
   }
   if (articles > written)
@@ -119,7 +119,7 @@ ojson recent_json(const Xapian::Database& db, ActorArticles& articles, std::size
 // show actors by display name and type, and the page links them that way.
 std::string known_actor_id(Searcher& searcher, std::string_view id) {
   const std::string as_given(id);
-  if (searcher.database().term_exists(schema::kActorPrefix + as_given)) return as_given;
+  if (searcher.database().term_exists(schema::actor_term(as_given))) return as_given;
   const auto [type, name] = ActorDirectory::split_id(id);
   return schema::actor_id(type, fold_phrase(name, searcher.analyzer()));
 }
@@ -136,7 +136,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
                                         const ActorProfileOptions& options) {
   const Xapian::Database& db = searcher.database();
   const std::string actor_id = known_actor_id(searcher, requested_id);
-  const std::string term = std::string(schema::kActorPrefix) + actor_id;
+  const std::string term = schema::actor_term(actor_id);
   const Xapian::doccount articles = db.get_termfreq(term);
   if (articles == 0) return std::nullopt;
   ActorArticles read = read_actor_articles(db, term, schema::actor_code(actor_id));
