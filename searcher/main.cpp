@@ -13,6 +13,7 @@
 #include "dossier/output/printers.h"
 #include "dossier/output/printers_batch.h"
 #include "dossier/output/printers_document.h"
+#include "dossier/output/printers_tables.h"
 #include "dossier/output/printers_tsv.h"
 #include "dossier/output/text_layout.h"
 #include "dossier/schema/schema.h"

@@ -11,6 +11,7 @@
 #include "dossier/base/thread_count.h"
 #include "dossier/batch/batch_runner.h"
 #include "dossier/output/printers_batch.h"
+#include "dossier/output/printers_tables.h"
 #include "dossier/output/printers_trec.h"
 #include "dossier/output/printers_tsv.h"
 #include "dossier/tables/actor_date_table.h"

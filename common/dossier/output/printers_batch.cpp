@@ -1,6 +1,7 @@
 #include "dossier/output/printers_batch.h"
 
 #include "dossier/output/printers.h"
+#include "dossier/output/printers_tables.h"
 #include "dossier/schema/schema.h"
 
 namespace dossier {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "dossier/batch/batch_runner.h"
-#include "dossier/tables/table_format.h"
+#include "dossier/output/table_format.h"
 
 namespace dossier {
 

@@ -115,35 +115,4 @@ ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request) {
   return table;
 }
 
-std::string actor_date_table_header(TableFormat format, bool with_id) {
-  const char sep = format == TableFormat::kTsv ? '\t' : ',';
-  return std::string(with_id ? std::string("id") + sep : "") + "actor" + sep + "type" + sep +
-         "bucket" + sep + "count\n";
-}
-
-std::string actor_date_table_rows(const ActorDateTable& table, std::string_view id,
-                                  TableFormat format) {
-  const char sep = format == TableFormat::kTsv ? '\t' : ',';
-  const std::string lead = id.empty() ? "" : table_field(id, format) + sep;
-  std::string out;
-  for (const auto& c : table.cells) {
-    out += lead + table_field(c.actor, format) + sep + table_field(c.type, format) + sep +
-           c.bucket + sep + std::to_string(c.count) + "\n";
-  }
-  return out;
-}
-
-std::string actor_date_table_text(const ActorDateTable& table, TableFormat format) {
-  return actor_date_table_header(format, false) + actor_date_table_rows(table, "", format);
-}
-
-nlohmann::ordered_json actor_date_table_json(const ActorDateTable& table) {
-  nlohmann::ordered_json cells = nlohmann::ordered_json::array();
-  for (const auto& c : table.cells) {
-    cells.push_back(
-        {{"actor", c.actor}, {"type", c.type}, {"bucket", c.bucket}, {"count", c.count}});
-  }
-  return {{"matches", table.matches}, {"exact", true}, {"table", std::move(cells)}};
-}
-
 }  // namespace dossier

@@ -9,11 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "dossier/facets/facets.h"
 #include "dossier/search/searcher.h"
-#include "dossier/tables/table_format.h"
 
 namespace dossier {
 
@@ -71,16 +68,5 @@ struct ActorDateTable {
 // `request` (its query and filters; paging, sort and facets are ignored).
 // Throws dossier::Error as Searcher::search does.
 ActorDateTable actor_by_date(Searcher& searcher, const SearchRequest& request);
-
-// "actor,type,bucket,count" with one header line.
-std::string actor_date_table_text(const ActorDateTable& table, TableFormat format);
-
-// Batch forms. JSON: {"matches":N,"exact":true,"table":[{"actor","type","bucket","count"}]}
-// (the counts are always exact: every match is counted). Rows: "id,actor,type,bucket,count"
-// without a header, for one query id.
-nlohmann::ordered_json actor_date_table_json(const ActorDateTable& table);
-std::string actor_date_table_header(TableFormat format, bool with_id);
-std::string actor_date_table_rows(const ActorDateTable& table, std::string_view id,
-                                  TableFormat format);
 
 }  // namespace dossier

@@ -8,10 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "dossier/search/searcher.h"
-#include "dossier/tables/table_format.h"
 
 namespace dossier {
 
@@ -49,19 +46,5 @@ struct ActorNetwork {
 // kUsage when request.facet_size is above kMaxNetworkActors or the matches' actors would
 // not fit in kMaxTableBytes.
 ActorNetwork actor_by_actor(Searcher& searcher, const SearchRequest& request);
-
-// Tidy rows "actor_a,type_a,actor_b,type_b,count,score" (score with 4 decimals).
-std::string actor_network_header(TableFormat format, bool with_id);
-std::string actor_network_rows(const ActorNetwork& network, std::string_view id,
-                               TableFormat format);
-std::string actor_network_text(const ActorNetwork& network, TableFormat format);
-
-// {"matches":N,"exact":true,"actors":[{"actor","type","count"}],
-//  "pairs":[{"actor_a","type_a","actor_b","type_b","count","score"}]}
-nlohmann::ordered_json actor_network_json(const ActorNetwork& network);
-
-// GraphML (Gephi, networkx, igraph): nodes with name, type and article count, undirected
-// edges with the pair's article count as weight and its score.
-std::string actor_network_graphml(const ActorNetwork& network);
 
 }  // namespace dossier
