@@ -407,6 +407,14 @@ TEST(ActorRules, ForJoinsAnOrganisationAndItsPurpose) {
   });
 }
 
+TEST(LearnedModel, NamesShapedLikeAPersonsAreNoPlaces) {
+  // "of X in Caracas" looked like a place's context to the model.
+  run_table({
+      {"They marked the end of the dictatorship of Marcos Perez Jimenez in Caracas.",
+       "Caracas/place; Marcos Perez Jimenez/person"},
+  });
+}
+
 TEST(ActorRules, OfJoinsTwoActorsOrOneOrganisation) {
   run_table({
       {"Analyst Joel Brankford of Harlow Brothers Inc said so.",

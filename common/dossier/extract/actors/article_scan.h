@@ -129,6 +129,7 @@ class ArticleScan {
   Actor to_actor(const Group& group) const;
   // Types the candidate by the model; false if the model says it is no actor.
   bool apply_model(ActorCandidate& candidate, const Group& group) const;
+  bool person_shape(const Group& group) const;
   // The group of the mention's key, created (with the mention's entry and length) if new.
   Group& group_for(const Mention& mention);
   // A single word that names an actor only if it abbreviates a full name found elsewhere.

@@ -158,6 +158,21 @@ std::vector<std::string> ArticleScan::features(const Group& group, ActorType rul
   return texts.take();
 }
 
+// Two or three words, none an English word, a place, a title or a head.
+bool ArticleScan::person_shape(const Group& group) const {
+  if (group.words < 2 || group.words > 3) return false;
+  for (std::size_t at = 0; at <= group.key.size();) {
+    const std::size_t space = std::min(group.key.find(' ', at), group.key.size());
+    const std::string_view word = std::string_view(group.key).substr(at, space - at);
+    if (lexicon_.is_english_word(word) || lexicon_.find(word) != nullptr ||
+        lexicon_.gazetteer_type(word) == ActorType::Place || cues::is_org_head(word) ||
+        cues::is_place_head(word) || cues::is_person_title(word))
+      return false;
+    at = space + 1;
+  }
+  return true;
+}
+
 bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) const {
   const ActorModel& model = lexicon_.model();
   const LexiconEntry* entry = group.entry ? &lexicon_.entry(*group.entry) : nullptr;
@@ -185,6 +200,11 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   // The rules' sure types stand ("PDVSA" is an acronym, so an organisation); a known
   // place may be a club ("Los Angeles" in a results table), so the model types those.
   if ((group.strongest == Evidence::Strong && entry == nullptr) || known_actor) return true;
+  // "Marcos Perez Jimenez": two or three words, none English nor a known place, are a
+  // person's name; "of X in Caracas" around it makes no place of it.
+  if (candidate.actor.type == ActorType::Person && entry == nullptr && person_shape(group) &&
+      best - scores.begin() == ActorModel::Place)
+    return true;
   // A known organisation or party ("Lib Dems") keeps its type too.
   if (entry != nullptr && entry->type != ActorType::Place) return true;
   switch (static_cast<ActorModel::Class>(best - scores.begin())) {
