@@ -160,6 +160,14 @@ TEST(ActorIdentity, AnOrganisationTypingOfASurnameIsThePersonAndStaysAmbiguous) 
   EXPECT_EQ(joined(identity.resolve("bush")),
             "person:george w bush | person:bush | person:kate bush");
   // 15 against 10 may be two actors: they stay apart, and "ford" is the organisation.
+  // A person the corpus names far more than the junk run a form was once used for keeps
+  // the name: "reagan" is the President, not "One Reagan".
+  const ActorIdentity president({{"person:reagan", 488}, {"org:one reagan", 2}},
+                                {{"reagan", "org:one reagan", 2}});
+  EXPECT_EQ(joined(president.resolve("reagan")), "person:reagan");
+  const ActorIdentity close_call({{"person:reagan", 16}, {"org:one reagan", 2}},
+                                 {{"reagan", "org:one reagan", 2}});
+  EXPECT_EQ(joined(close_call.resolve("reagan")), "org:one reagan");
   EXPECT_EQ(identity.canonical("org:ford"), "org:ford");
   EXPECT_EQ(joined(identity.resolve("ford")), "org:ford");
 }

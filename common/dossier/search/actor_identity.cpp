@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <numeric>
 
@@ -151,8 +152,15 @@ std::vector<std::size_t> ActorIdentity::named_by(std::string_view folded_name,
   add(by_alias_, std::string(folded_name));
   if (!merging || type_of(actors_[*merging].id) == "org") add_org_heads(folded_name, named);
   const auto person = [&](std::size_t i) { return is_person(actors_[i].id); };
-  if (!persons || !std::all_of(named.begin(), named.end(), person))
-    named.erase(std::remove_if(named.begin(), named.end(), person), named.end());
+  if (!persons || !std::all_of(named.begin(), named.end(), person)) {
+    // A name is a person's only when nothing else bears it, unless (for a filter) the
+    // others are junk beside the person: "reagan", the President in 488 articles, is not
+    // a run "One Reagan" that one article's short reference made an alias of.
+    if (!merging && people_outweigh_the_rest(named))
+      named.erase(std::remove_if(named.begin(), named.end(), std::not_fn(person)), named.end());
+    else
+      named.erase(std::remove_if(named.begin(), named.end(), person), named.end());
+  }
   if (!named.empty() && !person(named.front())) return named;
   if (persons) {
     // A short name merges into a full name the corpus uses at least as often (not "george w
@@ -167,6 +175,15 @@ std::vector<std::size_t> ActorIdentity::named_by(std::string_view folded_name,
   if (const auto expansion = dominant_expansion(folded_name, acronym_articles))
     named.push_back(*expansion);
   return named;
+}
+
+bool ActorIdentity::people_outweigh_the_rest(const std::vector<std::size_t>& named) const {
+  Xapian::doccount people = 0, others = 0;
+  for (const std::size_t i : named) {
+    Xapian::doccount& most = is_person(actors_[i].id) ? people : others;
+    most = std::max(most, actors_[i].articles);
+  }
+  return people > static_cast<std::uint64_t>(kAliasShare) * others;
 }
 
 // The organisations `folded_name` is the key of less a designator ("labour" -> "labour

@@ -7,7 +7,8 @@
 //
 // A folded name names:
 //   - the actors whose key it is, of any type (people only if it names no country,
-//     organisation or place, by key or as below);
+//     organisation or place, by key or as below, or, for a filter, if a person it names
+//     has more than eight times the articles of each of those: then only the people);
 //   - the actors it is an alias of: some article used it as a form of the actor ("uk",
 //     "britain" for country:united kingdom) or defined it as the actor's acronym ("the
 //     European Union (EU)"), leaving out an actor for which fewer than one article in
@@ -85,6 +86,9 @@ class ActorIdentity {
   std::vector<std::size_t> named_by(std::string_view folded_name, std::vector<std::size_t> by_key,
                                     std::optional<std::size_t> merging) const;
   void add_org_heads(std::string_view folded_name, std::vector<std::size_t>& named) const;
+  // Whether the people among `named` have a member named by more than kAliasShare times
+  // the articles of any other actor among them.
+  bool people_outweigh_the_rest(const std::vector<std::size_t>& named) const;
   void add_people_named(std::string_view folded_name, Xapian::doccount at_least,
                         std::vector<std::size_t>& named) const;
   std::optional<std::size_t> dominant_expansion(std::string_view folded_name,
