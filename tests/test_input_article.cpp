@@ -1,11 +1,14 @@
 #include "dossier/input/input_article.h"
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "dossier/base/utf8.h"
 #include "dossier/input/csv_articles.h"
 #include "dossier/input/csv_reader.h"
 #include "dossier/input/html_text.h"
@@ -141,6 +144,23 @@ TEST(ArticleFromFile, HtmlPages) {
        "Caf\xC3\xA9 news today|Text of the story."},
   };
   for (const auto& c : cases) EXPECT_EQ(read_page(c.html), c.expected) << c.html;
+}
+
+// Found by the `web` fuzz harness (its input is kept in tests/fuzz/regressions/web/): a
+// page that starts with UTF-8's byte-order mark and holds NULs and other bytes after it
+// came back from libxml2 with a lone byte ("&\x94"). Title and text are valid UTF-8
+// whatever the bytes.
+TEST(HtmlPage, ABrokenPageAfterAByteOrderMarkComesOutAsValidUtf8) {
+  std::ifstream in(
+      std::string(DOSSIER_SOURCE_DIR) + "/tests/fuzz/regressions/web/bom_then_invalid_bytes.html",
+      std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+  ASSERT_EQ(bytes.size(), 303u);
+  const auto page = dossier::read_html_page(bytes);
+  EXPECT_EQ(page.title, "");
+  EXPECT_TRUE(dossier::is_valid_utf8(page.text));
+  EXPECT_EQ(page.text.substr(0, 65),
+            "class,title,desack (Reu `p &\xE2\x80\x9DReuters - Short-sellers, Wall Stre");
 }
 
 }  // namespace

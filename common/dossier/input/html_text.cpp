@@ -179,6 +179,10 @@ HtmlPage read_html_page(std::string_view bytes) {
   if (page.title.empty()) page.title = text_of(find_element(root, "title"));
   const xmlNode* body = find_element(root, "body");
   collect_text(body ? body : root, skip, page.text);
+  // libxml2 can hand back a lone byte of a page that is broken after a UTF-8 byte-order
+  // mark (a fuzzed page did: "&\x94"). The text goes on as UTF-8, so it is repaired.
+  page.title = repair_utf8(page.title);
+  page.text = repair_utf8(page.text);
   return page;
 }
 

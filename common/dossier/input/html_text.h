@@ -27,7 +27,8 @@ struct HtmlPage {
 // <title>), <script>, <style>, <noscript>, <template>, <nav>, <header>, <footer>, <aside>,
 // <form>, <iframe>, <svg>, <button>, <select> and comments; the <h1> taken as title is not
 // repeated in the text. The encoding is UTF-8 when the bytes are valid UTF-8, else the
-// page's own <meta charset>, else Windows-1252's subset ISO-8859-1.
+// page's own <meta charset>, else Windows-1252's subset ISO-8859-1; title and text are
+// valid UTF-8 whatever the bytes.
 HtmlPage read_html_page(std::string_view bytes);
 
 }  // namespace dossier
