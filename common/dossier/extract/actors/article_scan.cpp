@@ -91,6 +91,22 @@ std::string join_surface(const std::vector<TextWord>& words, std::size_t first, 
   return std::string(begin, static_cast<std::size_t>(end - begin));
 }
 
+Mention span_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
+  Mention m;
+  m.key = join_terms(words, first, last);
+  m.surface = join_surface(words, first, last);
+  m.words = last - first + 1;
+  return m;
+}
+
+void ArticleScan::add_span(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                           ActorType type, Evidence evidence) {
+  Mention m = span_mention(words, first, last);
+  m.type = type;
+  m.evidence = evidence;
+  add(std::move(m), words, first, last);
+}
+
 Group& ArticleScan::group_for(const Mention& mention) {
   auto [it, inserted] = group_by_key_.try_emplace(mention.key, groups_.size());
   if (inserted) {
@@ -332,13 +348,7 @@ std::size_t ArticleScan::headline_person(const std::vector<TextWord>& words, std
       ++last;
     if (last == i) return 0;
   }
-  Mention m;
-  m.key = join_terms(words, i, last);
-  m.surface = join_surface(words, i, last);
-  m.words = last - i + 1;
-  m.type = ActorType::Person;
-  m.evidence = Evidence::Context;
-  add(std::move(m), words, i, last);
+  add_span(words, i, last, ActorType::Person, Evidence::Context);
   return last - i + 1;
 }
 
@@ -377,13 +387,7 @@ std::size_t ArticleScan::initial_and_surname(const std::vector<TextWord>& words,
       cues::is_function_word(words[last].term) || cues::is_person_title(words[last].term) ||
       lexicon_.find(words[last].term) || lexicon_.is_capitalised_common_word(words[last].term))
     return 0;
-  Mention m;
-  m.key = join_terms(words, i, last);
-  m.surface = join_surface(words, i, last);
-  m.words = 2;
-  m.type = ActorType::Person;
-  m.evidence = Evidence::Context;
-  add(std::move(m), words, i, last);
+  add_span(words, i, last, ActorType::Person, Evidence::Context);
   return 2;
 }
 
@@ -431,7 +435,7 @@ void ArticleScan::match_known(const std::vector<TextWord>& words, std::size_t sp
       } else if (const LexiconHit* hit = lexicon_.find(key)) {
         add_lexicon_mention(words, i, span_last, *hit);
       } else {
-        add_dateline_place(words, i, span_last);
+        add_span(words, i, span_last, ActorType::Place, Evidence::Strong);  // a dateline's place
       }
       i = span_last + 1;
       continue;

@@ -84,6 +84,8 @@ constexpr std::size_t kMaxContextFeatures = 64;
 // Folded key ("nicolas maduro") and surface ("Nicolás Maduro") of words[first..last].
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
 std::string join_surface(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
+// A mention of words[first..last]: its key, surface and word count; type and evidence unset.
+Mention span_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
 
 // Finds the names of one article: body runs first, then headline confirmations.
 class ArticleScan {
@@ -109,7 +111,9 @@ class ArticleScan {
                                        std::size_t last) const;
   bool is_dateline(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                    bool strict) const;
-  void add_dateline_place(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
+  // Adds words[first..last] as one mention of `type`, found with `evidence`.
+  void add_span(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                ActorType type, Evidence evidence);
   bool strip_title(const std::vector<TextWord>& words, std::size_t& first, std::size_t last);
   std::optional<std::size_t> of_split(const std::vector<TextWord>& words, std::size_t first,
                                       std::size_t last) const;

@@ -102,17 +102,6 @@ bool ArticleScan::is_dateline(const std::vector<TextWord>& words, std::size_t fi
   return !strict && (next.comma_before || next.paren_before) && next.capitalised;
 }
 
-void ArticleScan::add_dateline_place(const std::vector<TextWord>& words, std::size_t first,
-                                     std::size_t last) {
-  Mention m;
-  m.key = join_terms(words, first, last);
-  m.surface = join_surface(words, first, last);
-  m.words = last - first + 1;
-  m.type = ActorType::Place;
-  m.evidence = Evidence::Strong;
-  add(std::move(m), words, first, last);
-}
-
 // Splits off a known name at the start of a run when it is an actor of its own:
 // "Venezuelan | Foreign Minister Jorge Arreaza", "Moscow | Mayor Yuri Luzhkov", "Russian |
 // Foreign Ministry". It stays part of a longer name otherwise: "British Airways", "Paris St
@@ -224,7 +213,7 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
       return;
     }
     if (dateline && is_dateline(words, first, last, true)) {
-      add_dateline_place(words, first, last);
+      add_span(words, first, last, ActorType::Place, Evidence::Strong);
       return;
     }
     // "U.S. Open", "World Cup", "Gulf War": an event, not an actor.
@@ -288,10 +277,7 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
 
 void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            bool after_title, bool leading_known, bool role_after) {
-  Mention m;
-  m.key = join_terms(words, first, last);
-  m.surface = join_surface(words, first, last);
-  m.words = last - first + 1;
+  Mention m = span_mention(words, first, last);
   const TextWord& head = words[first];
   const bool said_after = role_after || (last + 1 < words.size() && !words[last + 1].capitalised &&
                                          cues::is_speech_verb(words[last + 1].term));
