@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "dossier/base/utf8.h"
+#include "dossier/input/bounded_line.h"
 #include "dossier/text/ascii_words.h"
 
 namespace dossier {
@@ -25,6 +26,10 @@ BatchQuery json_line_query(const std::string& line, std::size_t line_no) {
   BatchQuery q;
   q.line = line_no;
   q.id = line_no;
+  if (json_nested_deeper_than(line)) {
+    q.error = json_too_deep_reason();
+    return q;
+  }
   auto object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (object.is_discarded() || !object.is_object()) {
     q.error = "not a valid JSON object";
@@ -70,11 +75,22 @@ bool BatchReader::read_line(std::string& line) {
   if (held_) {
     line = std::move(*held_);
     held_.reset();
+    line_too_long_ = held_too_long_;
     return true;
   }
-  if (!std::getline(in_, line)) return false;
+  const LineRead read = read_line_within(in_, line);
+  if (read == LineRead::kEnd) return false;
+  line_too_long_ = read == LineRead::kTooLong;
   if (++line_no_ == 1) strip_bom(line);
   return true;
+}
+
+BatchQuery BatchReader::too_long_line_query() const {
+  BatchQuery q;
+  q.line = line_no_;
+  q.id = line_no_;
+  q.error = "line " + record_too_long_reason();
+  return q;
 }
 
 bool BatchReader::input_buffered() const {
@@ -85,9 +101,10 @@ std::optional<BatchQuery> BatchReader::next() {
   if (kind_ == Kind::kUndecided) {
     std::string line;
     while (read_line(line)) {
-      if (trim(line, kLineSpaces).empty()) continue;
+      if (!line_too_long_ && trim(line, kLineSpaces).empty()) continue;
       kind_ = trim(line, kLineSpaces).starts_with("<top>") ? Kind::kTrecTopics : Kind::kLines;
       held_ = std::move(line);
+      held_too_long_ = line_too_long_;
       break;
     }
     if (kind_ == Kind::kUndecided) return std::nullopt;
@@ -98,6 +115,7 @@ std::optional<BatchQuery> BatchReader::next() {
 std::optional<BatchQuery> BatchReader::next_line_query() {
   std::string line;
   while (read_line(line)) {
+    if (line_too_long_) return too_long_line_query();
     if (!trim(line, kLineSpaces).empty()) return parse_batch_line(line, line_no_);
   }
   return std::nullopt;
@@ -140,13 +158,19 @@ std::optional<BatchQuery> BatchReader::next_trec_topic() {
     return false;
   };
   bool closed = add(trim(line, kLineSpaces).substr(5));
-  while (!closed && read_line(line)) closed = add(line);
+  bool any_too_long = false;
+  while (!closed && read_line(line)) {
+    any_too_long = any_too_long || line_too_long_;
+    closed = add(line);
+  }
 
   BatchQuery q;
   q.line = start;
   q.id = start;
   const std::string number(drop_label(sections["num"], "number:"));
-  if (!closed) {
+  if (any_too_long) {
+    q.error = "a line of the topic is " + record_too_long_reason();
+  } else if (!closed) {
     q.error = "topic without a closing </top>";
   } else if (number.empty()) {
     q.error = "topic without <num>";

@@ -31,7 +31,8 @@ std::string id_text(const nlohmann::json& id);
 // non-blank line: "<top>" starts a TREC topic file (each topic's <num> and <title> are
 // read; "Number:" and "Topic:" labels dropped), anything else is a file of lines where
 // each non-blank line is a JSON object (starting with '{'), "ID<TAB>QUERY", or a bare
-// query whose id is its line number.
+// query whose id is its line number. A line longer than kMaxRecordBytes, or a JSON line
+// nested deeper than kMaxJsonDepth, is a query with an error, never held whole.
 class BatchReader {
  public:
   // Unties `in` from its output stream (std::cin flushes std::cout before each read): a
@@ -50,7 +51,9 @@ class BatchReader {
  private:
   enum class Kind { kUndecided, kLines, kTrecTopics };
 
+  // The next line (one longer than kMaxRecordBytes comes back empty, line_too_long_ set).
   bool read_line(std::string& line);
+  BatchQuery too_long_line_query() const;
   std::optional<BatchQuery> next_line_query();
   std::optional<BatchQuery> next_trec_topic();
 
@@ -58,6 +61,8 @@ class BatchReader {
   Kind kind_ = Kind::kUndecided;
   std::size_t line_no_ = 0;
   std::optional<std::string> held_;  // a line read ahead while deciding the kind
+  bool held_too_long_ = false;
+  bool line_too_long_ = false;  // the line read last was over kMaxRecordBytes
 };
 
 // Parses one line of a line-oriented batch (exposed for tests).

@@ -1,6 +1,7 @@
 #include "dossier/input/csv_reader.h"
 
 #include "dossier/base/utf8.h"
+#include "dossier/input/bounded_line.h"
 
 namespace dossier {
 
@@ -18,6 +19,12 @@ bool CsvReader::next(std::vector<std::string>& fields, std::size_t& line, std::s
 
   bool quoted = false;       // inside "..."
   bool after_quote = false;  // just closed a quoted field: only , or a line end may follow
+  // A record over kMaxRecordBytes is read to its end (quotes still followed, so the next
+  // record starts where it should) without keeping what is past the limit.
+  std::size_t record_bytes = field.size();
+  const auto keep = [&](char ch) {
+    if (++record_bytes <= kMaxRecordBytes) field.push_back(ch);
+  };
   for (;; c = in_.get()) {
     if (c == std::char_traits<char>::eof()) {
       if (quoted) error = "a quoted field is not closed before the end of the file";
@@ -27,10 +34,10 @@ bool CsvReader::next(std::vector<std::string>& fields, std::size_t& line, std::s
     if (ch == '\n') ++line_;
     if (quoted) {
       if (ch != '"') {
-        field.push_back(ch);
+        keep(ch);
       } else if (in_.peek() == '"') {
         in_.get();
-        field.push_back('"');
+        keep('"');
       } else {
         quoted = false;
         after_quote = true;
@@ -54,8 +61,13 @@ bool CsvReader::next(std::vector<std::string>& fields, std::size_t& line, std::s
       error = "a quote inside an unquoted field (quote the whole field and double the quote)";
       break;
     } else {
-      field.push_back(ch);
+      keep(ch);
     }
+  }
+  if (error.empty() && record_bytes > kMaxRecordBytes) {
+    error = "record " + record_too_long_reason();
+    fields.clear();
+    return true;
   }
   if (!error.empty()) {
     // Resynchronise at the next line end so one bad record costs one line.

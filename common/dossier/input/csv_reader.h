@@ -16,7 +16,8 @@ class CsvReader {
   // Reads the next record into `fields`. Returns false at end of input. A malformed
   // record (text after a closing quote, a quote that never closes) sets `error` to the
   // reason and is skipped up to the end of its line; `fields` is then unspecified.
-  // `line` receives the 1-based line on which the record starts.
+  // A record longer than kMaxRecordBytes is read to its end without being held and is an
+  // error too. `line` receives the 1-based line on which the record starts.
   bool next(std::vector<std::string>& fields, std::size_t& line, std::string& error);
 
  private:

@@ -1,8 +1,11 @@
 #include "dossier/input/json_line.h"
 
+#include "dossier/input/bounded_line.h"
+
 namespace dossier {
 
 std::variant<nlohmann::json, std::string> parse_json_object_line(std::string_view text) {
+  if (json_nested_deeper_than(text)) return "line is " + json_too_deep_reason();
   nlohmann::json object;
   try {
     object = nlohmann::json::parse(text);

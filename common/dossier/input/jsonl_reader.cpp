@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/base/utf8.h"
+#include "dossier/input/bounded_line.h"
 #include "dossier/input/json_line.h"
 
 namespace dossier {
@@ -78,8 +79,9 @@ JsonlArticleReader::JsonlArticleReader(const std::filesystem::path& path)
 }
 
 std::optional<JsonlRecord> JsonlArticleReader::next() {
-  while (std::getline(*in_, raw_)) {
+  for (LineRead read; (read = read_line_within(*in_, raw_)) != LineRead::kEnd;) {
     ++line_;
+    if (read == LineRead::kTooLong) return issue(line_, "line is " + record_too_long_reason());
     if (line_ == 1) strip_bom(raw_);
     if (raw_.find_first_not_of(" \t\r") == std::string::npos) continue;
     // A valid line (the usual case) is parsed in place, not copied.

@@ -31,7 +31,8 @@ using JsonlRecord = std::variant<JsonlArticle, LineIssue>;
 JsonlRecord parse_jsonl_article(std::size_t line, std::string_view text);
 
 // Reads articles one line at a time, so memory stays flat whatever the file size.
-// Blank lines are skipped; invalid UTF-8 is repaired (repair_utf8) before parsing.
+// Blank lines are skipped; invalid UTF-8 is repaired (repair_utf8) before parsing; a line
+// longer than kMaxRecordBytes is an issue, skipped without being held whole.
 class JsonlArticleReader {
  public:
   explicit JsonlArticleReader(std::istream& in) : in_(&in) {}

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dossier/base/utf8.h"
+#include "dossier/input/bounded_line.h"
 #include "dossier/input/csv_reader.h"
 #include "dossier/input/json_line.h"
 #include "dossier/text/ascii_words.h"
@@ -111,7 +112,13 @@ std::string normalize_article_id(std::string_view id) {
 MetadataTable parse_metadata_jsonl(std::istream& in) {
   TableBuilder builder;
   std::string raw;
-  for (std::size_t line = 1; std::getline(in, raw); ++line) {
+  std::size_t line = 0;
+  for (LineRead read; (read = read_line_within(in, raw)) != LineRead::kEnd;) {
+    ++line;
+    if (read == LineRead::kTooLong) {
+      builder.warn(line, "line is " + record_too_long_reason());
+      continue;
+    }
     if (line == 1) strip_bom(raw);
     const std::string text = repair_utf8(raw);
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
