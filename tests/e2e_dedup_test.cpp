@@ -1,9 +1,11 @@
 // Near-duplicates end to end: clusters found at index time, kept right by incremental
 // runs, --prune and shards, and shown by `duplicates` and `--collapse`.
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "e2e_support.h"
 
@@ -204,6 +206,36 @@ TEST(Dedup, CollapseCountsClusters) {
   EXPECT_EQ(refused.err,
             "dossier-search: --collapse counts the actor, co-actors, date, source and folder "
             "facets by clusters; the significant facet is not counted that way yet\n");
+}
+
+// A batch's later collapsed answers come from the ranking walk (term_union.h), which
+// keeps each cluster's best match itself, and from tables by docid (clusters, actors,
+// dates, sources, folders); a single search from Xapian's collapse key and a pass over the
+// clustered matches. Both must agree, for words the walk ranks and words it does not.
+TEST(Dedup, CollapsedBatchEqualsSingleSearches) {
+  TempDir dir("dedup_batch");
+  const auto file = dir / "news.jsonl", db = dir / "db";
+  std::ofstream(file) << corpus({});
+  ASSERT_EQ(index(db, file).exit_code, 0);
+  const std::vector<std::string> queries = {"zelda",       "coast OR budget", "minister",
+                                            "storm coast", "shares OR zelda", "codename"};
+  std::string input;
+  for (int round = 0; round < 4; ++round)
+    for (const auto& q : queries) input += q + "\n";
+  const std::string options =
+      " --db " + quote(db) + " --collapse --facets actor,date,source --facet-size 50 -n 3 ";
+  const auto batch = run(kSearch + options + "--batch - --no-header", input);
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  std::istringstream lines(batch.out);
+  std::size_t i = 0;
+  for (std::string line; std::getline(lines, line); ++i) {
+    const auto single =
+        run(kSearch + options + "--format json " + quote(queries[i % queries.size()]));
+    auto answer = nlohmann::json::parse(line);
+    answer.erase("id");
+    EXPECT_EQ(answer, nlohmann::json::parse(single.out)) << "line " << i;
+  }
+  EXPECT_EQ(i, 4 * queries.size());
 }
 
 // Folders count clusters too: story 1 in wire/ and twice in sites/ (a copy and a trimmed

@@ -17,6 +17,7 @@ using dossier::rank_term_union;
 using dossier::RankedDoc;
 
 constexpr double kK1 = 1.2, kB = 0.75;
+constexpr Xapian::valueno kClusterSlot = 3;
 
 // "t12" and the like (appended, not "t" + std::to_string(i), which trips GCC 12's
 // -Wrestrict false positive).
@@ -53,15 +54,21 @@ class TermUnion : public ::testing::Test {
 
   // `count` documents in `shards` databases, documents dealt round the shards unevenly so
   // that each shard has its own term frequencies (and so its own OR tree).
-  void build(int count, int shards) {
-    std::mt19937 rng(11);
+  // With `clustered`, one document in three gets one of 40 cluster values in kClusterSlot
+  // (drawn apart, so the documents are those of the same seed without).
+  void build(int count, int shards, bool clustered = false) {
+    std::mt19937 rng(11), cluster_rng(17);
+    std::uniform_int_distribution<int> in_cluster(0, 2), cluster(0, 39);
     std::vector<Xapian::WritableDatabase> dbs;
     for (int s = 0; s < shards; ++s)
       dbs.emplace_back((dir_ / numbered("s", s)).string(), Xapian::DB_CREATE_OR_OVERWRITE);
     std::uniform_int_distribution<int> pick(0, shards * 2 - 1);
     for (int d = 0; d < count; ++d) {
       const int s = pick(rng);
-      dbs[static_cast<std::size_t>(s < shards ? s : 0)].add_document(random_document(rng));
+      Xapian::Document doc = random_document(rng);
+      if (clustered && in_cluster(cluster_rng) == 0)
+        doc.add_value(kClusterSlot, numbered("c", cluster(cluster_rng)));
+      dbs[static_cast<std::size_t>(s < shards ? s : 0)].add_document(doc);
     }
     for (auto& db : dbs) db.commit();
     for (int s = 0; s < shards; ++s) {
@@ -71,27 +78,40 @@ class TermUnion : public ::testing::Test {
     if (shards == 1) shards_.clear();
   }
 
-  // Xapian's own answer with every match checked, as dossier-search asks for it.
+  // Xapian's own answer with every match checked, as dossier-search asks for it (with
+  // `collapse`, collapsed on kClusterSlot as --collapse does).
   Xapian::MSet xapian(const std::vector<std::string>& terms, Xapian::doccount offset,
-                      Xapian::doccount limit) const {
+                      Xapian::doccount limit, bool collapse = false) const {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     enquire.set_weighting_scheme(dossier::Bm25Params{kK1, kB}.xapian_weight());
+    if (collapse) enquire.set_collapse_key(kClusterSlot);
     return enquire.get_mset(offset, limit, db_.get_doccount());
   }
 
+  // Loads clusters_ (rented first: the table loads once it has paid for itself).
+  void load_clusters() {
+    clusters_.read(db_.get_doccount());
+    clusters_.prepare(db_);
+    ASSERT_TRUE(clusters_.loaded());
+  }
+
   void expect_same_as_xapian(const std::vector<std::string>& terms, Xapian::doccount offset,
-                             Xapian::doccount limit) {
-    const Xapian::MSet mset = xapian(terms, offset, limit);
-    const auto walked =
-        rank_term_union(db_, shards_, {terms, {kK1, kB}, offset, limit, true, {}}, lengths_);
+                             Xapian::doccount limit, bool collapse = false) {
+    const Xapian::MSet mset = xapian(terms, offset, limit, collapse);
+    dossier::TermUnionQuery walk{terms, {kK1, kB}, offset, limit, true, {}};
+    if (collapse) walk.collapse = &clusters_;
+    const auto walked = rank_term_union(db_, shards_, walk, lengths_);
     std::string query;
     for (const auto& t : terms) {
       query += t;
       query += ' ';
     }
-    ASSERT_EQ(walked.total, mset.get_matches_estimated()) << query;
-    ASSERT_EQ(mset.get_matches_lower_bound(), mset.get_matches_upper_bound());
+    // Collapsed, Xapian's totals count clusters; the walk's counts every match.
+    ASSERT_EQ(walked.total, xapian(terms, 0, 0).get_matches_estimated()) << query;
+    if (!collapse) {
+      ASSERT_EQ(mset.get_matches_lower_bound(), mset.get_matches_upper_bound());
+    }
     ASSERT_EQ(walked.matches.size(), walked.total);
     ASSERT_TRUE(std::is_sorted(walked.matches.begin(), walked.matches.end()));
     ASSERT_EQ(walked.page.size(), mset.size()) << query;
@@ -102,16 +122,16 @@ class TermUnion : public ::testing::Test {
     }
   }
 
-  void compare_random_queries(int queries) {
+  void compare_random_queries(int queries, bool collapse = false) {
     std::mt19937 rng(5);
     std::uniform_int_distribution<int> size(1, 7), word(0, 90);  // t81..t90 do not exist
     for (int q = 0; q < queries; ++q) {
       std::vector<std::string> terms;
       const int n = size(rng);
       for (int i = 0; i < n; ++i) terms.push_back(numbered("t", word(rng)));
-      expect_same_as_xapian(terms, 0, 10);
-      expect_same_as_xapian(terms, 7, 25);
-      if (q % 10 == 0) expect_same_as_xapian(terms, 0, 1000);
+      expect_same_as_xapian(terms, 0, 10, collapse);
+      expect_same_as_xapian(terms, 7, 25, collapse);
+      if (q % 10 == 0) expect_same_as_xapian(terms, 0, 1000, collapse);
       if (::testing::Test::HasFailure()) return;
     }
   }
@@ -122,6 +142,7 @@ class TermUnion : public ::testing::Test {
   // Shared by the walks of a test, as a Searcher shares it: the first walks look lengths
   // up, later ones read the table.
   dossier::DocLengths lengths_;
+  dossier::SlotValueTable clusters_{kClusterSlot};
 };
 
 TEST_F(TermUnion, RanksAsXapianDoesOnOneDatabase) {
@@ -132,6 +153,20 @@ TEST_F(TermUnion, RanksAsXapianDoesOnOneDatabase) {
 TEST_F(TermUnion, RanksAsXapianDoesOverShards) {
   build(3000, 3);
   compare_random_queries(200);
+}
+
+// Xapian's collapse keeps each cluster's best-ranked match (equal weights: the lower
+// docid); the walk must keep the same ones, on the same pages.
+TEST_F(TermUnion, CollapsesAsXapianDoesOnOneDatabase) {
+  build(3000, 1, true);
+  load_clusters();
+  compare_random_queries(200, true);
+}
+
+TEST_F(TermUnion, CollapsesAsXapianDoesOverShards) {
+  build(3000, 3, true);
+  load_clusters();
+  compare_random_queries(100, true);
 }
 
 TEST_F(TermUnion, RepeatedTermsCountTwiceAsInXapian) {

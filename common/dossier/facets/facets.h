@@ -74,6 +74,7 @@ class ActorCodeTable {
 class SlotValueTable {
  public:
   explicit SlotValueTable(Xapian::valueno slot) : slot_(slot) {}
+  Xapian::valueno slot() const { return slot_; }
   // Values read through a spy since the last load decision.
   void read(Xapian::doccount values) { rent_.rent(values); }
   // Before a query on `db`: loads the table if it has paid for itself (at most kMaxTableBytes).
@@ -134,6 +135,8 @@ class ActorCountSpy : public Xapian::MatchSpy {
   // Whether counts come from a table by docid; then a caller that walks the matches
   // itself (term_union.h) counts each with count() instead of running the spy.
   bool has_table() const { return table_ != nullptr; }
+  // The table counts come from (null when none): every document's actors as identities.
+  const ActorCodeTable* table() const { return table_; }
   // Counts the actors of match `did` from the table; has_table() must hold.
   void count(Xapian::docid did) {
     ++seen_;

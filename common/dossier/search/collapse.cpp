@@ -19,11 +19,31 @@ ClusteredMatches::ClusteredMatches(const Xapian::Database& db, const Xapian::Que
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   if (watch) enquire.add_matchspy(watch);
   const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const std::string key = it.get_document().get_value(schema::kSlotCluster);
-    clusters_[key].push_back(*it);
+  std::map<std::string, std::vector<Xapian::docid>> by_key;
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    by_key[it.get_document().get_value(schema::kSlotCluster)].push_back(*it);
+  for (auto& [key, members] : by_key) clusters_.push_back(std::move(members));
+  index_members();
+}
+
+ClusteredMatches::ClusteredMatches(const Xapian::Database& db,
+                                   const std::vector<Xapian::docid>& matches,
+                                   const SlotValueTable& clusters)
+    : db_(db) {
+  std::vector<std::pair<std::uint32_t, Xapian::docid>> clustered;
+  for (const Xapian::docid did : matches) {
+    if (const std::uint32_t n = clusters.number_of(did); n != 0) clustered.emplace_back(n, did);
   }
-  for (const auto& [key, members] : clusters_) {
+  std::sort(clustered.begin(), clustered.end());
+  for (std::size_t i = 0; i < clustered.size(); ++i) {
+    if (i == 0 || clustered[i].first != clustered[i - 1].first) clusters_.emplace_back();
+    clusters_.back().push_back(clustered[i].second);
+  }
+  index_members();
+}
+
+void ClusteredMatches::index_members() {
+  for (const auto& members : clusters_) {
     removed_ += static_cast<Xapian::doccount>(members.size() - 1);
     for (const Xapian::docid did : members) cluster_of_.emplace(did, &members);
   }
@@ -34,64 +54,72 @@ std::vector<Xapian::docid> ClusteredMatches::members_of(Xapian::docid did) const
   return it == cluster_of_.end() ? std::vector<Xapian::docid>{did} : *it->second;
 }
 
-template <class Key, class Values>
-void ClusteredMatches::add_overcount(std::map<Key, Xapian::doccount>& out,
-                                     Values&& values_of) const {
-  for (const auto& [key, members] : clusters_) {
-    std::map<Key, Xapian::doccount> having;
-    for (const Xapian::docid did : members) {
-      for (const Key& value : values_of(db_.get_document(did, Xapian::DOC_ASSUME_VALID)))
-        ++having[value];
-    }
-    for (const auto& [value, n] : having) {
-      if (n > 1) out[value] += n - 1;
-    }
-  }
-}
-
-// Every actor of every clustered match is counted, so per cluster the members' codes go
-// into one sorted vector (no map or set per member): a run of n equal codes is an actor
-// n members name.
-std::unordered_map<schema::ActorCode, Xapian::doccount> ClusteredMatches::actor_overcount(
-    const FlatCodeMap<schema::ActorCode>* merged) const {
-  std::unordered_map<schema::ActorCode, Xapian::doccount> out;
-  std::vector<schema::ActorCode> codes, member;
-  for (const auto& [key, members] : clusters_) {
-    codes.clear();
-    for (const Xapian::docid did : members) {
-      identity_codes(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotActors),
-                     merged, member);
-      std::sort(member.begin(), member.end());
-      codes.insert(codes.end(), member.begin(), std::unique(member.begin(), member.end()));
-    }
-    std::sort(codes.begin(), codes.end());
-    for (auto run = codes.begin(); run != codes.end();) {
-      const auto end = std::upper_bound(run, codes.end(), *run);
+// Per cluster, the members' keys go into one sorted vector (no map or set per member): a
+// run of n equal keys is a value n members have.
+template <class Counts, class Keys>
+void ClusteredMatches::add_overcount(Counts& out, Keys&& keys_of) const {
+  std::vector<typename Counts::key_type> keys;
+  for (const auto& members : clusters_) {
+    keys.clear();
+    for (const Xapian::docid did : members) keys_of(did, keys);
+    std::sort(keys.begin(), keys.end());
+    for (auto run = keys.begin(); run != keys.end();) {
+      const auto end = std::upper_bound(run, keys.end(), *run);
       if (end - run > 1) out[*run] += static_cast<Xapian::doccount>(end - run - 1);
       run = end;
     }
   }
+}
+
+// Every actor of every clustered match is counted: codes as identities, each once per
+// member.
+std::unordered_map<schema::ActorCode, Xapian::doccount> ClusteredMatches::actor_overcount(
+    const FlatCodeMap<schema::ActorCode>* merged, const ActorCodeTable* table) const {
+  std::unordered_map<schema::ActorCode, Xapian::doccount> out;
+  std::vector<schema::ActorCode> member;
+  add_overcount(out, [&](Xapian::docid did, std::vector<schema::ActorCode>& keys) {
+    if (table && !table->empty()) {
+      member.clear();
+      for (const std::uint32_t entry : table->actors(did))
+        member.push_back(table->code(ActorCodeTable::number_of(entry)));
+    } else {
+      identity_codes(db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotActors),
+                     merged, member);
+    }
+    std::sort(member.begin(), member.end());
+    keys.insert(keys.end(), member.begin(), std::unique(member.begin(), member.end()));
+  });
   return out;
 }
 
 std::map<std::string, Xapian::doccount> ClusteredMatches::date_overcount(
-    Granularity granularity) const {
+    Granularity granularity, const SlotValueTable* dates) const {
   std::map<std::string, Xapian::doccount> out;
-  add_overcount(out, [&](const Xapian::Document& doc) {
-    const std::string value = doc.get_value(schema::kSlotDate);
-    return std::vector<std::string>{value.empty() ? std::string()
-                                                  : date_value_bucket(value, granularity)};
+  const bool from_table = dates && dates->loaded();
+  add_overcount(out, [&](Xapian::docid did, std::vector<std::string>& keys) {
+    std::string value;
+    if (!from_table) {
+      value = db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotDate);
+    } else if (const std::uint32_t n = dates->number_of(did); n != 0) {
+      value = dates->value(n);
+    }
+    keys.push_back(value.empty() ? std::string() : date_value_bucket(value, granularity));
   });
   return out;
 }
 
 std::map<std::string, Xapian::doccount> ClusteredMatches::value_overcount(
-    Xapian::valueno slot) const {
+    Xapian::valueno slot, const SlotValueTable* table) const {
   std::map<std::string, Xapian::doccount> out;
-  add_overcount(out, [&](const Xapian::Document& doc) {
-    std::vector<std::string> values;
-    if (std::string value = doc.get_value(slot); !value.empty()) values.push_back(std::move(value));
-    return values;
+  const bool from_table = table && table->loaded();
+  add_overcount(out, [&](Xapian::docid did, std::vector<std::string>& keys) {
+    if (from_table) {
+      if (const std::uint32_t n = table->number_of(did); n != 0) keys.push_back(table->value(n));
+      return;
+    }
+    if (std::string value = db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(slot);
+        !value.empty())
+      keys.push_back(std::move(value));
   });
   return out;
 }
@@ -105,7 +133,7 @@ ClusterMember cluster_member(const Xapian::Database& db, Xapian::docid did) {
 std::vector<std::vector<ClusterMember>> clusters_by_size(const Xapian::Database& db,
                                                          const ClusteredMatches& clustered) {
   std::vector<std::vector<ClusterMember>> out;
-  for (const auto& [key, docids] : clustered.clusters()) {
+  for (const auto& docids : clustered.clusters()) {
     if (docids.size() < 2) continue;
     auto& members = out.emplace_back();
     for (const Xapian::docid did : docids) members.push_back(cluster_member(db, did));

@@ -3,10 +3,12 @@
 //
 // Only clustered articles (those with a kSlotCluster value) are read: the matches of the
 // query that have a cluster value, in one exact pass (a posting list filter on the value,
-// BoolWeight). Counts then follow from the uncollapsed ones: a total counts clusters when
-// it drops, for each cluster, all matching members but one; a facet entry counts the
-// clusters with at least one matching member that has the entry's value (an actor, a date
-// bucket, a source), so it drops, per cluster, all but one of the members that have it.
+// BoolWeight), or, in a batch, from the matches the search already saw and a table of
+// every document's cluster by docid (SlotValueTable over kSlotCluster). Counts then follow from the
+// uncollapsed ones: a total counts clusters when it drops, for each cluster, all matching members
+// but one; a facet entry counts the clusters with at least one matching member that has the entry's
+// value (an actor, a date bucket, a source), so it drops, per cluster, all but one of the members
+// that have it.
 #pragma once
 
 #include <map>
@@ -36,29 +38,40 @@ class ClusteredMatches {
   // of terms, as Xapian's MatchAll); `watch` (a DeadlineSpy, may be null) sees each.
   ClusteredMatches(const Xapian::Database& db, const Xapian::Query& query,
                    Xapian::MatchSpy* watch = nullptr);
+  // The clustered ones among `matches` (every match of a query, in any order), their
+  // clusters read from `clusters`, a loaded table of kSlotCluster: no pass, no document read.
+  ClusteredMatches(const Xapian::Database& db, const std::vector<Xapian::docid>& matches,
+                   const SlotValueTable& clusters);
 
-  // Matching members by cluster key, in docid order.
-  const std::map<std::string, std::vector<Xapian::docid>>& clusters() const { return clusters_; }
+  // Matching members of each cluster, in docid order; the clusters in no particular order.
+  const std::vector<std::vector<Xapian::docid>>& clusters() const { return clusters_; }
   // How many matches collapsing removes: the sum over clusters of members - 1.
   Xapian::doccount removed() const { return removed_; }
   // The matching members of `did`'s cluster (only `did` when it has none).
   std::vector<Xapian::docid> members_of(Xapian::docid did) const;
 
   // What facet counts lose once copies count once: per actor code (as identities), date
-  // bucket (undated: ""), and source or folder.
+  // bucket (undated: ""), and source or folder. Each reads the members' values from the
+  // table given, when it is loaded (the actors of `table` counted as identities by
+  // `merged`, as ActorCountSpy loads it), else from the documents.
   std::unordered_map<schema::ActorCode, Xapian::doccount> actor_overcount(
-      const FlatCodeMap<schema::ActorCode>* merged) const;
-  std::map<std::string, Xapian::doccount> date_overcount(Granularity granularity) const;
+      const FlatCodeMap<schema::ActorCode>* merged, const ActorCodeTable* table = nullptr) const;
+  std::map<std::string, Xapian::doccount> date_overcount(
+      Granularity granularity, const SlotValueTable* dates = nullptr) const;
   // A slot of one value per article (kSlotSource, kSlotFolder); no value counts nowhere.
-  std::map<std::string, Xapian::doccount> value_overcount(Xapian::valueno slot) const;
+  // `table`, when given, holds `slot`.
+  std::map<std::string, Xapian::doccount> value_overcount(
+      Xapian::valueno slot, const SlotValueTable* table = nullptr) const;
 
  private:
-  // Over clusters: for each value `values_of(did)` yields, the members having it - 1.
-  template <class Key, class Values>
-  void add_overcount(std::map<Key, Xapian::doccount>& out, Values&& values_of) const;
+  void index_members();
+  // Over clusters: for each key `keys_of(did, keys)` appends, the members having it - 1
+  // (a member appends each of its keys once).
+  template <class Counts, class Keys>
+  void add_overcount(Counts& out, Keys&& keys_of) const;
 
   const Xapian::Database& db_;
-  std::map<std::string, std::vector<Xapian::docid>> clusters_;
+  std::vector<std::vector<Xapian::docid>> clusters_;
   std::unordered_map<Xapian::docid, const std::vector<Xapian::docid>*> cluster_of_;
   Xapian::doccount removed_ = 0;
 };

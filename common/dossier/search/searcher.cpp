@@ -37,13 +37,20 @@ bool counts_actors(const SearchRequest& r) {
 }
 
 // Counts the documents the matcher looks at: with check_at_least at the database size,
-// every match.
+// every match (collapsed ones too: spies see a match before the collapse key does). Over
+// one database it can also list them by docid (over several, a spy sees each shard's own
+// docids).
 class MatchCounter : public Xapian::MatchSpy {
  public:
-  void operator()(const Xapian::Document&, double) override { ++seen_; }
+  explicit MatchCounter(std::vector<Xapian::docid>* docids) : docids_(docids) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    ++seen_;
+    if (docids_) docids_->push_back(doc.get_docid());
+  }
   Xapian::doccount seen() const { return seen_; }
 
  private:
+  std::vector<Xapian::docid>* docids_;
   Xapian::doccount seen_ = 0;
 };
 
@@ -262,6 +269,7 @@ void Searcher::forget_revision_caches() {
   dates_.forget();
   sources_.forget();
   folders_.forget();
+  clusters_.forget();
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion,
@@ -328,12 +336,14 @@ Xapian::Query Searcher::expansion(const SearchRequest& request, const Deadline& 
 }
 
 // The terms of `query` when rank_term_union() can answer `request` exactly as Xapian's
-// matcher would: an OR of terms ranked by relevance with exact counts, each facet
+// matcher would: an OR of terms ranked by relevance with exact counts (collapsed, once
+// the table of clusters is loaded), each facet
 // counted from its table by docid once loaded (the actor spy's only over one database:
 // over several the spy counts per shard), and the shards known when there are several.
 std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchRequest& request,
                                                                  const Xapian::Query& query) {
-  if (request.sort != SortOrder::Relevance || !request.exact || request.collapse)
+  if (request.sort != SortOrder::Relevance || (!request.exact && !request.collapse) ||
+      (request.collapse && !clusters_.loaded()))
     return std::nullopt;
   for (const auto& facet : request.facets) {
     // The co-actors facet makes a pass of its own.
@@ -378,6 +388,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     if (wants(request, "date")) dates_.prepare(db_);
     if (wants(request, "source")) sources_.prepare(db_);
     if (wants(request, "folder")) folders_.prepare(db_);
+    if (request.collapse) clusters_.prepare(db_);
   }
   SearchResult result;
   result.query = request.query;
@@ -385,25 +396,24 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   result.limit = request.limit;
   std::optional<Xapian::MSet> mset;  // when Xapian's matcher ranked
   std::vector<RankedDoc> page;
+  std::optional<std::vector<Xapian::docid>> matches;  // with collapse, when seen by docid
   if (auto terms = walkable_terms(request, query)) {
-    const bool want_matches = counts_actors(request) || wants(request, "date") ||
-                              wants(request, "source") || wants(request, "folder");
-    page = rank_by_walk(
-        request, {std::move(*terms), bm25(), request.offset, request.limit, want_matches, deadline},
-        result);
+    page = rank_by_walk(request,
+                        {std::move(*terms), bm25(), request.offset, request.limit, false, deadline},
+                        result, matches);
   } else {
-    mset = rank_by_xapian(request, query, deadline, result, page);
+    mset = rank_by_xapian(request, query, deadline, result, page, matches);
   }
   std::optional<ClusteredMatches> clustered;
   if (request.collapse) {
-    DeadlineSpy watch(deadline);  // the pass reads every clustered match: within the limit
-    clustered.emplace(db_, query, deadline.limited() && !remote_ ? &watch : nullptr);
+    clustered.emplace(clustered_matches(query, matches, result.total, deadline));
     collapse_counts(request, *clustered, result);
   }
   result.facets_exact = result.total_exact;
   if (wants(request, "actor")) {
     const Overcount overcount =
-        clustered ? clustered->actor_overcount(&actors_.merged_codes()) : Overcount();
+        clustered ? clustered->actor_overcount(&actors_.merged_codes(), actor_spy_.table())
+                  : Overcount();
     result.facets.actor =
         top_actors(actor_spy_, request.facet_size, actors_, clustered ? &overcount : nullptr);
   }
@@ -497,7 +507,7 @@ void Searcher::collapse_counts(const SearchRequest& request, const ClusteredMatc
   result.total -= clustered.removed();
   if (result.facets.date) {
     auto& histogram = *result.facets.date;
-    const auto overcount = clustered.date_overcount(histogram.granularity);
+    const auto overcount = clustered.date_overcount(histogram.granularity, &dates_);
     const auto bucket_of = [](const BucketCount& b) { return b.bucket; };
     subtract_overcount(histogram.buckets, overcount, bucket_of);
     subtract_overcount(histogram.coarse, overcount, bucket_of);
@@ -506,16 +516,28 @@ void Searcher::collapse_counts(const SearchRequest& request, const ClusteredMatc
       result.facets.undated -= it->second;
   }
   // Sources and folders were counted in full: the order may change once copies count once.
-  const auto collapse_values = [&](std::vector<SourceCount>& values, Xapian::valueno slot) {
-    subtract_overcount(values, clustered.value_overcount(slot),
+  const auto collapse_values = [&](std::vector<SourceCount>& values, const SlotValueTable& table) {
+    subtract_overcount(values, clustered.value_overcount(table.slot(), &table),
                        [](const SourceCount& s) { return s.source; });
     std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
       return a.count != b.count ? a.count > b.count : a.source < b.source;
     });
     if (values.size() > request.facet_size) values.resize(request.facet_size);
   };
-  if (result.facets.source) collapse_values(*result.facets.source, schema::kSlotSource);
-  if (result.facets.folder) collapse_values(*result.facets.folder, schema::kSlotFolder);
+  if (result.facets.source) collapse_values(*result.facets.source, sources_);
+  if (result.facets.folder) collapse_values(*result.facets.folder, folders_);
+}
+
+// The clustered matches: from `matches` and the table of clusters when the ranking saw the
+// matches by docid, else by a pass of their own.
+ClusteredMatches Searcher::clustered_matches(const Xapian::Query& query,
+                                             std::optional<std::vector<Xapian::docid>>& matches,
+                                             Xapian::doccount total, const Deadline& deadline) {
+  if (matches && clusters_.loaded()) return ClusteredMatches(db_, *matches, clusters_);
+  // The collapse key read every match's cluster: what the table would have served.
+  clusters_.read(total);
+  DeadlineSpy watch(deadline);  // the pass reads every clustered match: within the limit
+  return ClusteredMatches(db_, query, deadline.limited() && !remote_ ? &watch : nullptr);
 }
 
 void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& spy,
@@ -551,7 +573,8 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
   CoOccurrenceSpy spy(actors_.merged_codes(), anchor);
   spy_on_every_match(build_query(without_actor, expansion), spy, deadline);
   const Overcount overcount =
-      clustered ? clustered->actor_overcount(&actors_.merged_codes()) : Overcount();
+      clustered ? clustered->actor_overcount(&actors_.merged_codes(), actor_spy_.table())
+                : Overcount();
   for (const auto& [code, both] : spy.with_anchor()) {
     const std::string* found = actors_.id_of(code);
     if (found == nullptr) continue;
@@ -579,10 +602,13 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
 }
 
 // The OR of `terms` ranked by rank_term_union(), its matches counted for the facets.
-std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
-                                              const TermUnionQuery& walk, SearchResult& result) {
+std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request, TermUnionQuery walk,
+                                              SearchResult& result,
+                                              std::optional<std::vector<Xapian::docid>>& matches) {
   const bool actor_facet = counts_actors(request), date_facet = wants(request, "date"),
              source_facet = wants(request, "source"), folder_facet = wants(request, "folder");
+  walk.want_matches = actor_facet || date_facet || source_facet || folder_facet || request.collapse;
+  if (request.collapse) walk.collapse = &clusters_;
   TermUnionResult walked = rank_term_union(db_, shards_, walk, doc_lengths_);
   if (actor_facet) {
     for (const Xapian::docid did : walked.matches) actor_spy_.count(did);
@@ -596,18 +622,19 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
     result.facets.date = date_histogram(per_day, request.granularity);
     result.facets.undated = per_value[0];
   }
-  if (source_facet) {
-    auto& sources = result.facets.source.emplace();
-    for (auto& [source, n] : sources_.top(sources_.count(walked.matches), request.facet_size))
-      sources.push_back({std::move(source), n, std::nullopt});
-  }
-  if (folder_facet) {
-    auto& folders = result.facets.folder.emplace();
-    for (auto& [folder, n] : folders_.top(folders_.count(walked.matches), request.facet_size))
-      folders.push_back({std::move(folder), n, std::nullopt});
-  }
+  // Collapsed, the order may change once copies count once: every value, cut after.
+  const auto top_values = [&](const SlotValueTable& table) {
+    std::vector<SourceCount> values;
+    const std::size_t size = request.collapse ? table.value_count() : request.facet_size;
+    for (auto& [value, n] : table.top(table.count(walked.matches), size))
+      values.push_back({std::move(value), n, std::nullopt});
+    return values;
+  };
+  if (source_facet) result.facets.source = top_values(sources_);
+  if (folder_facet) result.facets.folder = top_values(folders_);
   result.total = walked.total;
   result.total_exact = true;
+  if (request.collapse) matches = std::move(walked.matches);
   return std::move(walked.page);
 }
 
@@ -615,7 +642,8 @@ std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request,
 // page, the totals and the date and source facets.
 Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
                                       const Deadline& deadline, SearchResult& result,
-                                      std::vector<RankedDoc>& page) {
+                                      std::vector<RankedDoc>& page,
+                                      std::optional<std::vector<Xapian::docid>>& matches) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(bm25().xapian_weight());
@@ -649,10 +677,12 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   if (deadline.limited() && !remote_) enquire.add_matchspy(&watch);
   // Collapsed, the matches are counted by a spy; over remote shards by one of Xapian's own,
   // which every shard server knows: its total is the documents it saw.
-  MatchCounter matches;
+  // Over one database, the counter also lists the matches for the clustered ones.
+  if (request.collapse && !remote_ && db_.size() == 1 && clusters_.loaded()) matches.emplace();
+  MatchCounter counter(matches ? &*matches : nullptr);
   Xapian::ValueCountMatchSpy remote_matches(schema::kSlotCluster);
   if (request.collapse) {
-    enquire.add_matchspy(remote_ ? static_cast<Xapian::MatchSpy*>(&remote_matches) : &matches);
+    enquire.add_matchspy(remote_ ? static_cast<Xapian::MatchSpy*>(&remote_matches) : &counter);
   }
 
   // Spies only see the documents the matcher looks at: exact facets need all of them.
@@ -668,7 +698,7 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
     // Collapsed, Xapian's own totals count clusters, and its uncollapsed ones are bounds
     // that undercount filtered queries: the articles are the matches counted (every one, as
     // check_at_least is the database size), and collapse_counts() subtracts the copies.
-    const Xapian::doccount counted = remote_ ? remote_matches.get_total() : matches.seen();
+    const Xapian::doccount counted = remote_ ? remote_matches.get_total() : counter.seen();
     result.total = request.collapse ? counted : mset.get_matches_estimated();
     result.total_exact =
         request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -229,11 +229,18 @@ class Searcher {
   Bm25Params bm25() const { return {ranking_.k1, ranking_.b}; }
   std::optional<std::vector<std::string>> walkable_terms(const SearchRequest& request,
                                                          const Xapian::Query& query);
-  std::vector<RankedDoc> rank_by_walk(const SearchRequest& request, const TermUnionQuery& walk,
-                                      SearchResult& result);
+  // Both fill `matches` with every match (any order) when they saw them by docid and
+  // the request collapses; otherwise they leave it empty.
+  std::vector<RankedDoc> rank_by_walk(const SearchRequest& request, TermUnionQuery walk,
+                                      SearchResult& result,
+                                      std::optional<std::vector<Xapian::docid>>& matches);
   Xapian::MSet rank_by_xapian(const SearchRequest& request, const Xapian::Query& query,
                               const Deadline& deadline, SearchResult& result,
-                              std::vector<RankedDoc>& page);
+                              std::vector<RankedDoc>& page,
+                              std::optional<std::vector<Xapian::docid>>& matches);
+  ClusteredMatches clustered_matches(const Xapian::Query& query,
+                                     std::optional<std::vector<Xapian::docid>>& matches,
+                                     Xapian::doccount total, const Deadline& deadline);
   Xapian::MSet date_ascending_split(Xapian::Enquire& enquire, const Xapian::Query& query,
                                     const SearchRequest& request, Xapian::doccount check_at_least,
                                     SearchResult& result, std::vector<RankedDoc>& page);
@@ -262,6 +269,9 @@ class Searcher {
   SlotValueTable dates_{schema::kSlotDate};      // the date facet of a walk, per revision
   SlotValueTable sources_{schema::kSlotSource};  // the source facet of a walk, per revision
   SlotValueTable folders_{schema::kSlotFolder};  // the folder facet of a walk, per revision
+  // Each document's cluster, per revision: collapse in a walk and the clustered matches
+  // without a pass of their own (search/collapse.h).
+  SlotValueTable clusters_{schema::kSlotCluster};
 };
 
 }  // namespace dossier

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "dossier/base/keep_best.h"
 
@@ -179,6 +180,9 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
   std::vector<RankedDoc> best;
   best.reserve(std::min<std::size_t>(keep, 4096));
 
+  // With collapse: the best match so far of each cluster, by cluster number.
+  std::unordered_map<std::uint32_t, RankedDoc> cluster_best;
+
   std::vector<Part> part(terms.size());
   DeadlineTicker ticker(query.deadline);
   for (;;) {
@@ -218,8 +222,15 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
     const OrTree& tree = trees[trees.size() == 1 ? 0 : (did - 1) % trees.size()];
     const RankedDoc doc{did, tree_weight(tree, tree.root, part).weight};
 
+    // A cluster's best member is known only at the end of the walk: it enters then.
+    if (const std::uint32_t cluster = query.collapse ? query.collapse->number_of(did) : 0) {
+      const auto [kept, first] = cluster_best.try_emplace(cluster, doc);
+      if (!first && ranks_before(doc, kept->second)) kept->second = doc;
+      continue;
+    }
     keep_best(best, doc, keep, ranks_before);
   }
+  for (const auto& [cluster, doc] : cluster_best) keep_best(best, doc, keep, ranks_before);
   std::sort(best.begin(), best.end(), ranks_before);
   if (best.size() > offset) result.page.assign(best.begin() + offset, best.end());
   return result;

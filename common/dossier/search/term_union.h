@@ -20,6 +20,7 @@
 
 #include "dossier/base/deadline.h"
 #include "dossier/base/rent_or_buy.h"
+#include "dossier/facets/facets.h"
 
 namespace dossier {
 
@@ -85,6 +86,10 @@ struct TermUnionQuery {
   Xapian::doccount limit = 10;
   bool want_matches = false;  // fill TermUnionResult::matches
   Deadline deadline;          // enforced while walking the matches
+  // Each document's cluster (a loaded table of kSlotCluster), to collapse as Xapian's
+  // collapse key does: the page keeps the best-ranked match of each cluster (documents
+  // without a cluster are their own). Null: no collapse. `total` still counts every match.
+  const SlotValueTable* collapse = nullptr;
 };
 
 TermUnionResult rank_term_union(const Xapian::Database& db,
