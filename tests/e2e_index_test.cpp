@@ -67,9 +67,24 @@ Xapian::doccount doc_count(const std::string& db_path) {
   return Xapian::Database(db_path).get_doccount();
 }
 
+// The "did you mean" dictionary: each word with its article count (over shards, summed),
+// and the database's spelling state.
+std::map<std::string, Xapian::doccount> spelling_data(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::map<std::string, Xapian::doccount> words;
+  for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) words[*w] = w.get_termfreq();
+  return words;
+}
+
+std::string spelling_state(const std::string& db_path) {
+  return Xapian::Database(db_path).get_metadata(dossier::schema::kSpellingKey);
+}
+
 // Same documents and same answers to a few searches (scores and order included).
 void expect_same_database(const std::string& a, const std::string& b) {
   EXPECT_EQ(id_terms(a), id_terms(b));
+  EXPECT_EQ(spelling_state(a), dossier::schema::kSpellingVersion);
+  EXPECT_EQ(spelling_data(a), spelling_data(b));
   for (const char* q : {"harbour treaty", "minister", "\"the budget\"", "markeraa OR markerzb"})
     EXPECT_EQ(search_json(a, q), search_json(b, q)) << q;
 }
@@ -78,6 +93,7 @@ void expect_same_database(const std::string& a, const std::string& b) {
 // sharded database against a plain one.
 void expect_same_answers(const std::string& sharded, const std::string& plain) {
   EXPECT_EQ(id_terms(sharded), id_terms(plain));
+  EXPECT_EQ(spelling_data(sharded), spelling_data(plain));
   for (const char* q : {"harbour treaty", "minister", "\"the budget\"", "markeraa OR markerzb"})
     EXPECT_EQ(canonical_hits(search_json(sharded, q)), canonical_hits(search_json(plain, q))) << q;
 }
@@ -481,6 +497,8 @@ TEST_F(IndexCrash, KilledMidRunThenRerunGivesTheCleanDatabase) {
   const auto committed = doc_count(db);  // opens at its last commit
   EXPECT_GT(committed, 0u);
   EXPECT_LT(committed, static_cast<Xapian::doccount>(kFiles)) << "killed too late to test";
+  // The run's spelling changes were held for its last commit: the re-run recounts them.
+  EXPECT_EQ(spelling_state(db), dossier::schema::kSpellingPending);
   expect_rerun_adds_the_rest(db, committed);
   expect_same_database(db, clean_);
 }
@@ -492,6 +510,7 @@ TEST_F(IndexCrash, SigtermCommitsAndExits143) {
   EXPECT_EQ(search_then_terminate(pid, db), 143);
   const auto committed = doc_count(db);
   EXPECT_GT(committed, 0u);
+  EXPECT_EQ(spelling_state(db), dossier::schema::kSpellingVersion);  // handed over at the end
   // What was read before the signal is committed: the re-run analyses only the rest.
   expect_rerun_adds_the_rest(db, committed);
   expect_same_database(db, clean_);

@@ -21,7 +21,7 @@ ShardWriter::ShardWriter(Xapian::WritableDatabase& db, const std::string& db_pat
 
 void ShardWriter::run(const std::atomic<bool>& stop) {
   try {
-    ensure_spelling_data(db_);  // committed with the first batch
+    settle_spelling_data(db_);  // committed with the first batch
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kInternal,
                 "cannot add spelling data to database " + db_path_ + ": " + e.get_description());
@@ -38,6 +38,7 @@ void ShardWriter::run(const std::atomic<bool>& stop) {
     ++batch_articles;
     batch_bytes += outcome->bytes;
     if (batch.full(batch_articles, batch_bytes)) {
+      if (spelling_.size() > kMaxHeldSpellingWords) hand_over_spelling();
       commit(db_, db_path_);
       batch.resize(db_.get_doccount());
       batch_articles = 0;
@@ -46,16 +47,33 @@ void ShardWriter::run(const std::atomic<bool>& stop) {
   }
   // Also when stopped early: what this shard has is whole documents, and committing them
   // here rather than leaving it to Xapian's destructor (which commits too, but swallows
-  // errors and, on a full disk, leaks in Xapian 1.4.22) keeps every error ours.
+  // errors and, on a full disk, leaks in Xapian 1.4.22) keeps every error ours. The
+  // spelling changes of every document written go with it.
+  hand_over_spelling();
+  if (counts_.added + counts_.updated > 0)
+    db_.set_metadata(schema::kSpellingKey, schema::kSpellingVersion);
   commit(db_, db_path_);
+}
+
+void ShardWriter::hand_over_spelling() {
+  try {
+    spelling_.apply_to(db_);
+  } catch (const Xapian::Error& e) {
+    throw Error(ErrorKind::kInternal,
+                "cannot write to database " + db_path_ +
+                    " (the last committed state is intact): " + e.get_description());
+  }
 }
 
 void ShardWriter::apply(IndexOutcome& outcome) {
   try {
     if (outcome.kind == IndexOutcome::Kind::kDocument) {
-      // Committed with the document: a run killed before it reclusters leaves the flag.
-      if (counts_.added + counts_.updated == 0)
+      // Committed with the document: a run killed before it reclusters, or before it
+      // hands over its spelling changes, leaves the flag.
+      if (counts_.added + counts_.updated == 0) {
         db_.set_metadata(schema::kClustersKey, schema::kClustersPending);
+        db_.set_metadata(schema::kSpellingKey, schema::kSpellingPending);
+      }
       // add_document is much cheaper than replace_document(term), which has to look the
       // term up through Xapian's pending changes; it is safe when the reader knows the id
       // is in neither the database nor this run (an id always goes to the same shard).
@@ -63,10 +81,10 @@ void ShardWriter::apply(IndexOutcome& outcome) {
           outcome.existed ? db_.postlist_begin(outcome.id_term) : Xapian::PostingIterator();
       if (posting != db_.postlist_end(outcome.id_term)) {
         // The stored document's words make way for the new ones (spelling_data.h).
-        replace_spelling_words(db_, *posting, outcome.spelling);
+        spelling_.replace(db_, *posting, outcome.spelling);
         db_.replace_document(*posting, outcome.document);
       } else {
-        add_spelling_words(db_, outcome.spelling);
+        spelling_.add(outcome.spelling);
         db_.add_document(outcome.document);
       }
       ++(outcome.existed ? counts_.updated : counts_.added);

@@ -15,6 +15,7 @@
 #include "dossier/index/article_worker.h"
 #include "dossier/index/index_options.h"
 #include "dossier/index/progress.h"
+#include "dossier/index/spelling_data.h"
 #include "dossier/index/work_queue.h"
 
 namespace dossier {
@@ -52,6 +53,8 @@ class ShardWriter {
 
  private:
   void apply(IndexOutcome& outcome);
+  // Gives Xapian the spelling changes held (spelling_data.h); the next commit writes them.
+  void hand_over_spelling();
 
   Xapian::WritableDatabase& db_;
   const std::string& db_path_;
@@ -60,6 +63,7 @@ class ShardWriter {
   BoundedQueue<IndexOutcome> queue_;
   std::size_t shard_, shards_;
   ShardWriteCounts counts_;
+  SpellingChanges spelling_;  // of the documents written since the last hand-over
 };
 
 }  // namespace dossier

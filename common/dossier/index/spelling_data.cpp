@@ -68,24 +68,38 @@ std::vector<std::string> spelling_words(const Xapian::Document& doc) {
   return spelling_words_of(doc.termlist_begin(), doc.termlist_end());
 }
 
-void add_spelling_words(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
-  for (const auto& word : words) db.add_spelling(word);
-}
-
 void remove_spelling_words(Xapian::WritableDatabase& db, Xapian::docid did) {
   for (const auto& word : stored_spelling_words(db, did)) db.remove_spelling(word);
 }
 
-void replace_spelling_words(Xapian::WritableDatabase& db, Xapian::docid did,
-                            const std::vector<std::string>& words) {
+void settle_spelling_data(Xapian::WritableDatabase& db) {
+  const std::string state = db.get_metadata(schema::kSpellingKey);
+  if (state == schema::kSpellingVersion) return;
+  // Recount: every document's words against what the table holds (empty for a database
+  // from before spelling data; anything between the two after an unfinished run).
+  SpellingChanges changes;
+  for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc)
+    changes.add(stored_spelling_words(db, *doc));
+  for (auto word = db.spellings_begin(); word != db.spellings_end(); ++word)
+    changes.counted_already(*word, word.get_termfreq());
+  changes.apply_to(db);
+  db.set_metadata(schema::kSpellingKey, schema::kSpellingVersion);
+}
+
+void SpellingChanges::add(const std::vector<std::string>& words) {
+  for (const auto& word : words) ++delta_[word];
+}
+
+void SpellingChanges::replace(const Xapian::WritableDatabase& db, Xapian::docid did,
+                              const std::vector<std::string>& words) {
   const std::vector<std::string> old = stored_spelling_words(db, did);
   auto o = old.begin();
   auto n = words.begin();
   while (o != old.end() || n != words.end()) {
     if (n == words.end() || (o != old.end() && *o < *n)) {
-      db.remove_spelling(*o++);
+      --delta_[*o++];
     } else if (o == old.end() || *n < *o) {
-      db.add_spelling(*n++);
+      ++delta_[*n++];
     } else {
       ++o;
       ++n;
@@ -93,11 +107,12 @@ void replace_spelling_words(Xapian::WritableDatabase& db, Xapian::docid did,
   }
 }
 
-void ensure_spelling_data(Xapian::WritableDatabase& db) {
-  if (!db.get_metadata(schema::kSpellingKey).empty()) return;
-  for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc)
-    add_spelling_words(db, stored_spelling_words(db, *doc));
-  db.set_metadata(schema::kSpellingKey, schema::kSpellingVersion);
+void SpellingChanges::apply_to(Xapian::WritableDatabase& db) {
+  for (const auto& [word, delta] : delta_) {
+    if (delta > 0) db.add_spelling(word, static_cast<Xapian::termcount>(delta));
+    if (delta < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
+  }
+  delta_.clear();
 }
 
 }  // namespace dossier

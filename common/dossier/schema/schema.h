@@ -99,7 +99,10 @@ inline constexpr const char* kClustersDone = "done";
 inline constexpr const char* kClustersPending = "pending";
 inline constexpr const char* kSchemaKey = "dossier:schema";
 inline constexpr const char* kSpellingKey = "dossier:spelling";
-inline constexpr const char* kSpellingVersion = "1";
+inline constexpr const char* kSpellingVersion = "1";  // the spelling data equals the documents
+// Committed with a run's first document, replaced by kSpellingVersion in the run's last
+// commit: a run that did not get there leaves it, and the next one recounts the words.
+inline constexpr const char* kSpellingPending = "pending";
 inline constexpr const char* kIdSchemeKey = "dossier:ids";
 // "K/N" in a database built with dossier-index --partition K/N (shard_layout.h), absent
 // otherwise: a re-run stays inside its partition.
