@@ -87,6 +87,13 @@ std::string join_surface(const std::vector<TextWord>& words, std::size_t first, 
 // A mention of words[first..last]: its key, surface and word count; type and evidence unset.
 Mention span_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
 
+// What the words around a run said about it, gathered while trimming it to a name.
+struct RunContext {
+  bool after_title = false;    // a person title precedes the name ("Foreign Minister ...")
+  bool leading_known = false;  // a known name opens the run ("China Daily")
+  bool role_after = false;     // a role follows the name ("Margaret Moran MP")
+};
+
 // Finds the names of one article: body runs first, then headline confirmations.
 class ArticleScan {
  public:
@@ -118,7 +125,7 @@ class ArticleScan {
   std::optional<std::size_t> of_split(const std::vector<TextWord>& words, std::size_t first,
                                       std::size_t last) const;
   void classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
-                bool after_title, bool leading_known, bool role_after);
+                const RunContext& context);
   void add_lexicon_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            const LexiconHit& hit);
   void add(Mention mention, const std::vector<TextWord>& words, std::size_t first,

@@ -195,10 +195,9 @@ std::optional<std::size_t> ArticleScan::of_split(const std::vector<TextWord>& wo
 
 void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            bool after_title) {
-  after_title = after_title || (first > 0 && !words[first - 1].capitalised &&
-                                cues::is_person_title(words[first - 1].term));
-  bool leading_known = false;
-  bool role_after = false;
+  RunContext context;
+  context.after_title = after_title || (first > 0 && !words[first - 1].capitalised &&
+                                        cues::is_person_title(words[first - 1].term));
   for (;;) {
     while (first <= last && cues::is_name_particle(words[first].term)) ++first;
     while (last > first && cues::is_name_particle(words[last].term)) --last;
@@ -223,21 +222,22 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
         !cues::is_org_head(words[last].term))
       return;
     if (const auto of = of_split(words, first, last)) {
-      scan_run(words, first, *of - 1, after_title);
+      scan_run(words, first, *of - 1, context.after_title);
       scan_run(words, *of + 1, last, false);
       return;
     }
-    if (first < last && !leading_known && take_leading_lexicon(words, first, last, leading_known))
+    if (first < last && !context.leading_known &&
+        take_leading_lexicon(words, first, last, context.leading_known))
       continue;
     if (first < last && strip_title(words, first, last)) {
-      after_title = true;
+      context.after_title = true;
       continue;
     }
     // "Margaret Moran MP", "Labour MP", "Industry Secretary": a role after the name.
     if (first < last && cues::is_person_title(words[last].term) &&
         !ends_with_org_head(words, first, last)) {
       --last;
-      role_after = true;
+      context.role_after = true;
       continue;
     }
     // "Labour MPs", "Tory ministers": a known party's (or country's) members.
@@ -260,8 +260,8 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
                            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
                                        words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                        [](const TextWord& w) { return w.capitalised; });
-    if (words[first].sentence_start && !words[first].initial && !leading_known && !name_follows &&
-        !opens_org && is_common_word(words[first]) &&
+    if (words[first].sentence_start && !words[first].initial && !context.leading_known &&
+        !name_follows && !opens_org && is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
@@ -272,15 +272,16 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     break;
   }
-  classify(words, first, last, after_title, leading_known, role_after);
+  classify(words, first, last, context);
 }
 
 void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
-                           bool after_title, bool leading_known, bool role_after) {
+                           const RunContext& context) {
   Mention m = span_mention(words, first, last);
   const TextWord& head = words[first];
-  const bool said_after = role_after || (last + 1 < words.size() && !words[last + 1].capitalised &&
-                                         cues::is_speech_verb(words[last + 1].term));
+  const bool said_after =
+      context.role_after || (last + 1 < words.size() && !words[last + 1].capitalised &&
+                             cues::is_speech_verb(words[last + 1].term));
   const bool locative_before = first > 0 && !words[first - 1].capitalised &&
                                cues::is_locative_preposition(words[first - 1].term);
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
@@ -302,10 +303,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (gazetteer) {
       m.type = gazetteer;
       m.evidence = Evidence::Context;
-    } else if (lexicon_.is_english_word(head.term) && !after_title) {
+    } else if (lexicon_.is_english_word(head.term) && !context.after_title) {
       add_doubtful(words, first);  // "Bush": a name after "George Bush", a shrub otherwise
       return;
-    } else if (after_title) {
+    } else if (context.after_title) {
       m.type = ActorType::Person;
       m.evidence = Evidence::Strong;
     } else if (said_after || lexicon_.is_given_name(head.term)) {
@@ -347,7 +348,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (cues::is_place_head(words[last].term) || cues::is_place_opener(head.term)) {
     m.type = ActorType::Place;  // "Downing Street", "Mount Kenya"
     m.evidence = Evidence::Strong;
-  } else if (after_title) {
+  } else if (context.after_title) {
     m.type = ActorType::Person;
     m.evidence = Evidence::Strong;
   } else if (head.all_caps && !lexicon_.is_english_word(head.term)) {
@@ -357,7 +358,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
              ends_with_known_place(words, first, last)) {
     m.type = ActorType::Org;
     m.evidence = Evidence::Weak;
-  } else if (leading_known) {
+  } else if (context.leading_known) {
     // "Paris St Germain", "China Daily"; but a demonym before an unknown word is a given
     // name ("German Villa").
     const LexiconHit* hit = lexicon_.find(head.term);
