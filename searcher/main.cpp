@@ -28,6 +28,7 @@ namespace {
 struct Options {
   std::vector<std::string> query_words;
   std::string format;  // empty: "text" for one query, "jsonl" for a batch
+  std::vector<std::string> facets;
   std::string sort = "relevance";
   std::string match = "all";
   std::string granularity = "month";
@@ -59,6 +60,7 @@ std::string join(const std::vector<std::string>& words) {
 // The options that are names on the command line, as request fields.
 void finish_request(Options& o) {
   auto& request = o.batch.defaults;
+  for (const auto& name : o.facets) request.facets.insert(*dossier::facet_from_string(name));
   request.sort = *dossier::sort_order_from_string(o.sort);
   request.match = *dossier::match_mode_from_string(o.match);
   request.granularity = *dossier::granularity_from_string(o.granularity);
@@ -272,15 +274,14 @@ void add_query_options(CLI::App& app, Options& o) {
 // What is counted over all matches, and how hits are ordered.
 void add_facet_options(CLI::App& app, Options& o) {
   auto& request = o.batch.defaults;
-  app.add_option("--facets", request.facets,
+  app.add_option("--facets", o.facets,
                  "Count over all matches (comma-separated): actor, date, source, significant "
                  "(actors named far more by the matches than by the rest, docs/ACTORS.md), "
                  "folder, co-actors (with exactly one --actor: the actors named beside it, with "
                  "actor-by-actor's score)")
       ->allow_extra_args(false)
       ->delimiter(',')
-      ->check(CLI::IsMember(
-          std::vector<std::string>(dossier::kFacetNames.begin(), dossier::kFacetNames.end())));
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kFacetNames)));
   app.add_option("--facet-size", request.facet_size,
                  "Top entries per facet: sources; actors: this many of each type (person, org, "
                  "country, place)")
@@ -292,7 +293,7 @@ void add_facet_options(CLI::App& app, Options& o) {
       ->check(CLI::IsMember({"day", "week", "month", "year"}))
       ->capture_default_str();
   app.add_option("--sort", o.sort, "Order of hits: relevance, date or -date (undated last)")
-      ->check(CLI::IsMember({"relevance", "date", "-date"}))
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kSortOrderNames)))
       ->capture_default_str();
   app.add_flag("--collapse", request.collapse,
                "One hit per near-duplicate cluster (\"copies\", \"duplicates\"); totals and "

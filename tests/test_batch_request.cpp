@@ -41,13 +41,13 @@ TEST(BatchRequest, FilterFacetAndSortKeys) {
   EXPECT_EQ(r.sources, std::vector<std::string>{"reuters"});
   EXPECT_EQ(r.from, "2019");
   EXPECT_EQ(r.to, "2019-03-31");
-  EXPECT_EQ(r.facets, (std::vector<std::string>{"actor", "date"}));
+  EXPECT_EQ(r.facets, (dossier::FacetSet{dossier::Facet::kActor, dossier::Facet::kDate}));
   EXPECT_EQ(r.facet_size, 3u);
   EXPECT_EQ(r.granularity, dossier::Granularity::Week);
   EXPECT_EQ(r.sort, dossier::SortOrder::DateDescending);
   dossier::apply_batch_json(json::parse(R"({"q":"","actor":"Maduro","facets":"source"})"), r);
   EXPECT_EQ(r.actors, std::vector<std::string>{"Maduro"});
-  EXPECT_EQ(r.facets, std::vector<std::string>{"source"});
+  EXPECT_EQ(r.facets, dossier::FacetSet{dossier::Facet::kSource});  // replaced, not added
 }
 
 TEST(BatchRequest, BadKeysAreNamed) {

@@ -43,10 +43,12 @@ std::vector<std::string> strings_value(const std::string& key, const nlohmann::j
   return out;
 }
 
-std::vector<std::string> facets_value(const std::string& key, const nlohmann::json& value) {
-  auto facets = strings_value(key, value);
-  for (const auto& f : facets) {
-    if (!is_facet_name(f)) bad_key(key, "one of " + facet_names_text() + " (or an array of them)");
+FacetSet facets_value(const std::string& key, const nlohmann::json& value) {
+  FacetSet facets;
+  for (const auto& name : strings_value(key, value)) {
+    const auto facet = facet_from_string(name);
+    if (!facet) bad_key(key, "one of " + enum_names_text(kFacetNames) + " (or an array of them)");
+    facets.insert(*facet);
   }
   return facets;
 }
@@ -54,7 +56,7 @@ std::vector<std::string> facets_value(const std::string& key, const nlohmann::js
 SortOrder sort_value(const std::string& key, const nlohmann::json& value) {
   const auto order =
       value.is_string() ? sort_order_from_string(value.get<std::string>()) : std::nullopt;
-  if (!order) bad_key(key, "\"relevance\", \"date\" or \"-date\"");
+  if (!order) bad_key(key, enum_names_text(kSortOrderNames, NameListStyle::kQuotedOr));
   return *order;
 }
 

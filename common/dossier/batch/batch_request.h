@@ -17,7 +17,7 @@ namespace dossier {
 //   "plain"        boolean
 //   "actor", "source"                 a string or an array of strings
 //   "from", "to"   YYYY, YYYY-MM or YYYY-MM-DD (checked by the Searcher)
-//   "facets"       "actor", "date", "source", or an array of them
+//   "facets"       a facet's name (kFacetNames), or an array of them
 //   "granularity"  "day", "week", "month", "year"
 //   "sort"         "relevance", "date", "-date"
 // Throws dossier::Error (kUsage) naming the key when a key is unknown or its value has

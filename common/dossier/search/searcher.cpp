@@ -27,13 +27,13 @@ namespace {
 // small totals exact without scanning a large database to the end.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 
-bool wants(const SearchRequest& r, std::string_view facet) {
-  return std::find(r.facets.begin(), r.facets.end(), facet) != r.facets.end();
+bool wants(const SearchRequest& r, Facet facet) {
+  return r.facets.contains(facet);
 }
 
 // Whether the actor spy must count the matches: for the actor facet or the significant one.
 bool counts_actors(const SearchRequest& r) {
-  return wants(r, "actor") || wants(r, "significant");
+  return wants(r, Facet::kActor) || wants(r, Facet::kSignificant);
 }
 
 // Counts the documents the matcher looks at: with check_at_least at the database size,
@@ -174,21 +174,12 @@ double wildcard_weight(const Xapian::Database& db, const std::string& prefix) {
 
 }  // namespace
 
-bool is_facet_name(std::string_view name) {
-  return std::find(kFacetNames.begin(), kFacetNames.end(), name) != kFacetNames.end();
-}
-
-std::string facet_names_text() {
-  std::string out;
-  for (const auto name : kFacetNames) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
+std::optional<Facet> facet_from_string(std::string_view name) {
+  return enum_from_name(kFacetNames, name);
 }
 
 std::optional<SortOrder> sort_order_from_string(std::string_view name) {
-  if (name == "relevance") return SortOrder::Relevance;
-  if (name == "date") return SortOrder::DateAscending;
-  if (name == "-date") return SortOrder::DateDescending;
-  return std::nullopt;
+  return enum_from_name(kSortOrderNames, name);
 }
 
 Searcher::Searcher(const std::string& db_path, const OpenOptions& open)
@@ -345,15 +336,24 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
   if (request.sort != SortOrder::Relevance || (!request.exact && !request.collapse) ||
       (request.collapse && !clusters_.loaded()))
     return std::nullopt;
-  for (const auto& facet : request.facets) {
-    // The co-actors facet makes a pass of its own.
-    const bool counted = facet == "co-actors" ||
-                         ((facet == "actor" || facet == "significant") && actor_spy_.has_table()) ||
-                         (facet == "date" && dates_.loaded()) ||
-                         (facet == "source" && sources_.loaded()) ||
-                         (facet == "folder" && folders_.loaded());
-    if (!counted) return std::nullopt;
-  }
+  const auto counted = [&](Facet facet) {
+    switch (facet) {
+      case Facet::kCoActors:
+        return true;  // it makes a pass of its own
+      case Facet::kActor:
+      case Facet::kSignificant:
+        return actor_spy_.has_table();
+      case Facet::kDate:
+        return dates_.loaded();
+      case Facet::kSource:
+        return sources_.loaded();
+      case Facet::kFolder:
+        return folders_.loaded();
+    }
+    return false;
+  };
+  for (const auto& [facet, name] : kFacetNames)
+    if (request.facets.contains(facet) && !counted(facet)) return std::nullopt;
   // The walk reads posting lists shard by shard, locally.
   if (remote_ || (db_.size() > 1 && db_.size() != shards_.size())) return std::nullopt;
   return or_of_terms(query);
@@ -362,12 +362,12 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
 SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadline) {
   // Collapsed counts exist for the actor, date and source facets; the others would count
   // articles beside them and mislead.
-  if (request.collapse && wants(request, "significant")) {
+  if (request.collapse && wants(request, Facet::kSignificant)) {
     throw Error(ErrorKind::kUsage,
                 "--collapse counts the actor, co-actors, date, source and folder facets by "
                 "clusters; the significant facet is not counted that way yet");
   }
-  if (wants(request, "co-actors") && request.actors.size() != 1) {
+  if (wants(request, Facet::kCoActors) && request.actors.size() != 1) {
     throw Error(ErrorKind::kUsage,
                 "--facets co-actors needs exactly one --actor: the actor whose co-actors to count");
   }
@@ -385,9 +385,9 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     }
   }
   if (!remote_) {
-    if (wants(request, "date")) dates_.prepare(db_);
-    if (wants(request, "source")) sources_.prepare(db_);
-    if (wants(request, "folder")) folders_.prepare(db_);
+    if (wants(request, Facet::kDate)) dates_.prepare(db_);
+    if (wants(request, Facet::kSource)) sources_.prepare(db_);
+    if (wants(request, Facet::kFolder)) folders_.prepare(db_);
     if (request.collapse) clusters_.prepare(db_);
   }
   SearchResult result;
@@ -410,17 +410,17 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     collapse_counts(request, *clustered, result);
   }
   result.facets_exact = result.total_exact;
-  if (wants(request, "actor")) {
+  if (wants(request, Facet::kActor)) {
     const Overcount overcount =
         clustered ? clustered->actor_overcount(&actors_.merged_codes(), actor_spy_.table())
                   : Overcount();
     result.facets.actor =
         top_actors(actor_spy_, request.facet_size, actors_, clustered ? &overcount : nullptr);
   }
-  if (wants(request, "co-actors"))
+  if (wants(request, Facet::kCoActors))
     result.facets.co_actors =
         co_actors(request, expanded, clustered ? &*clustered : nullptr, deadline);
-  if (wants(request, "significant")) {
+  if (wants(request, Facet::kSignificant)) {
     // Counted on articles (the spy's counts), collapsed or not.
     result.facets.significant =
         significant_actors(actor_spy_, result.total_raw.value_or(result.total), db_.get_doccount(),
@@ -605,8 +605,9 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
 std::vector<RankedDoc> Searcher::rank_by_walk(const SearchRequest& request, TermUnionQuery walk,
                                               SearchResult& result,
                                               std::optional<std::vector<Xapian::docid>>& matches) {
-  const bool actor_facet = counts_actors(request), date_facet = wants(request, "date"),
-             source_facet = wants(request, "source"), folder_facet = wants(request, "folder");
+  const bool actor_facet = counts_actors(request), date_facet = wants(request, Facet::kDate),
+             source_facet = wants(request, Facet::kSource),
+             folder_facet = wants(request, Facet::kFolder);
   walk.want_matches = actor_facet || date_facet || source_facet || folder_facet || request.collapse;
   if (request.collapse) walk.collapse = &clusters_;
   TermUnionResult walked = rank_term_union(db_, shards_, walk, doc_lengths_);
@@ -666,8 +667,9 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   Xapian::ValueCountMatchSpy date_spy(schema::kSlotDate);
   Xapian::ValueCountMatchSpy source_spy(schema::kSlotSource);
   Xapian::ValueCountMatchSpy folder_spy(schema::kSlotFolder);
-  const bool date_facet = wants(request, "date"), source_facet = wants(request, "source"),
-             folder_facet = wants(request, "folder");
+  const bool date_facet = wants(request, Facet::kDate),
+             source_facet = wants(request, Facet::kSource),
+             folder_facet = wants(request, Facet::kFolder);
   if (counts_actors(request)) enquire.add_matchspy(&actor_spy_);
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);

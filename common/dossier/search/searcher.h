@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <initializer_list>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "dossier/base/enum_names.h"
 #include "dossier/facets/facets.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
@@ -26,14 +28,42 @@ namespace dossier {
 class SnippetMaker;
 
 enum class SortOrder { Relevance, DateAscending, DateDescending };
+inline constexpr EnumNames<SortOrder, 3> kSortOrderNames = {{
+    {SortOrder::Relevance, "relevance"},
+    {SortOrder::DateAscending, "date"},
+    {SortOrder::DateDescending, "-date"},
+}};
 std::optional<SortOrder> sort_order_from_string(std::string_view name);  // relevance|date|-date
 
-// The facets a request may ask for, the one list every front end checks names against.
-inline constexpr std::array<std::string_view, 6> kFacetNames = {
-    "actor", "date", "source", "significant", "folder", "co-actors"};
-bool is_facet_name(std::string_view name);
-// "actor, date, source, significant, folder, co-actors": for messages and help.
-std::string facet_names_text();
+// The facets a request may ask for; their names are the one list every front end checks
+// names against.
+enum class Facet { kActor, kDate, kSource, kSignificant, kFolder, kCoActors };
+inline constexpr EnumNames<Facet, 6> kFacetNames = {{
+    {Facet::kActor, "actor"},
+    {Facet::kDate, "date"},
+    {Facet::kSource, "source"},
+    {Facet::kSignificant, "significant"},
+    {Facet::kFolder, "folder"},
+    {Facet::kCoActors, "co-actors"},
+}};
+std::optional<Facet> facet_from_string(std::string_view name);  // "actor", "co-actors", ...
+
+// The facets of one request: asking twice for one is asking once.
+class FacetSet {
+ public:
+  FacetSet() = default;
+  FacetSet(std::initializer_list<Facet> facets) {
+    for (const Facet f : facets) insert(f);
+  }
+  void insert(Facet facet) { bits_ |= bit(facet); }
+  bool contains(Facet facet) const { return (bits_ & bit(facet)) != 0; }
+  bool empty() const { return bits_ == 0; }
+  bool operator==(const FacetSet&) const = default;
+
+ private:
+  static unsigned bit(Facet facet) { return 1u << static_cast<unsigned>(facet); }
+  unsigned bits_ = 0;
+};
 
 // Request limits, checked wherever requests are read (the command line, batch lines, the
 // API); the date histogram's is kMaxDateBuckets (facets.h).
@@ -56,9 +86,9 @@ struct SearchRequest {
   std::vector<std::string> folders;  // any of these folders (schema.h, kFolderPrefix)
   std::string from, to;              // publication date bounds: YYYY, YYYY-MM or YYYY-MM-DD
 
-  // Facets over all matches: "actor", "date", "source", "significant" (significant_actors.h),
-  // "folder", "co-actors" (needs exactly one of `actors`: the actors named beside it).
-  std::vector<std::string> facets;
+  // Facets over all matches: significant (significant_actors.h) compares the matches with
+  // the database; co-actors needs exactly one of `actors` (the actors named beside it).
+  FacetSet facets;
   std::size_t facet_size = 10;                   // top actors per type, top sources
   Granularity granularity = Granularity::Month;  // date facet buckets
 

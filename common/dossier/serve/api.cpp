@@ -117,15 +117,26 @@ std::string choice(const Params& params, const std::string& name, std::string fa
   bad_request(name + ": '" + *text + "' is not one of " + join(allowed));
 }
 
-std::vector<std::string> facet_names(const Params& params) {
-  std::vector<std::string> out;
+// The value named by parameter `name`, or `fallback` when absent.
+template <class Enum, std::size_t N>
+Enum choice(const Params& params, const std::string& name, Enum fallback,
+            const EnumNames<Enum, N>& names) {
+  const auto text = single(params, name);
+  if (!text) return fallback;
+  if (const auto value = enum_from_name(names, *text)) return *value;
+  bad_request(name + ": '" + *text + "' is not one of " + enum_names_text(names));
+}
+
+FacetSet facets(const Params& params) {
+  FacetSet out;
   for (const auto& value : every(params, "facets")) {
     std::stringstream list(value);
     for (std::string name; std::getline(list, name, ',');) {
       if (name.empty()) continue;
-      if (!is_facet_name(name))
-        bad_request("facets: '" + name + "' is not one of " + facet_names_text());
-      out.push_back(name);
+      const auto facet = facet_from_string(name);
+      if (!facet)
+        bad_request("facets: '" + name + "' is not one of " + enum_names_text(kFacetNames));
+      out.insert(*facet);
     }
   }
   return out;
@@ -229,9 +240,9 @@ ApiResponse Api::route(const ApiRequest& request) {
 // The request dossier-search builds from its options, from the query string.
 ApiResponse Api::search(const ApiRequest& request) {
   const Params& p = request.params;
-  check_known(p, {"q", "actor", "source", "folder", "from", "to", "facets", "facet_size",
-                  "granularity", "sort", "limit", "offset", "plain", "match", "estimate",
-                  "collapse"});
+  check_known(
+      p, {"q", "actor", "source", "folder", "from", "to", "facets", "facet_size", "granularity",
+          "sort", "limit", "offset", "plain", "match", "estimate", "collapse"});
   SearchRequest r;
   r.query = single(p, "q").value_or("");
   if (r.query.size() > limits_.max_query_bytes)
@@ -241,10 +252,10 @@ ApiResponse Api::search(const ApiRequest& request) {
   r.folders = every(p, "folder");
   r.from = single(p, "from").value_or("");
   r.to = single(p, "to").value_or("");
-  r.facets = facet_names(p);
+  r.facets = facets(p);
   r.facet_size = number(p, "facet_size", r.facet_size, 1, limits_.max_facet_size);
   r.granularity = granularity(p);
-  r.sort = *sort_order_from_string(choice(p, "sort", "relevance", {"relevance", "date", "-date"}));
+  r.sort = choice(p, "sort", r.sort, kSortOrderNames);
   r.limit = static_cast<Xapian::doccount>(number(p, "limit", r.limit, 0, limits_.max_limit));
   r.offset = static_cast<Xapian::doccount>(number(p, "offset", r.offset, 0, limits_.max_offset));
   r.plain = flag(p, "plain");

@@ -1,0 +1,55 @@
+// The name tables of the enums users name: every value has one name, each name parses
+// back to its value, and the lists messages print are exact.
+#include "dossier/base/enum_names.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "dossier/search/searcher.h"
+
+namespace {
+
+// Every value of a table parses back from its name, and no name is given twice.
+template <class Enum, std::size_t N>
+void expect_round_trip(const dossier::EnumNames<Enum, N>& names) {
+  std::set<std::string_view> seen;
+  for (const auto& [value, name] : names) {
+    EXPECT_TRUE(seen.insert(name).second) << name;
+    EXPECT_EQ(dossier::enum_from_name(names, name), value) << name;
+    EXPECT_EQ(dossier::enum_name(names, value), name);
+  }
+  EXPECT_FALSE(dossier::enum_from_name(names, "").has_value());
+  EXPECT_FALSE(dossier::enum_from_name(names, "none of these").has_value());
+}
+
+TEST(EnumNames, EveryTableRoundTrips) {
+  expect_round_trip(dossier::kFacetNames);
+  expect_round_trip(dossier::kSortOrderNames);
+}
+
+TEST(EnumNames, ListsForMessagesAndOptions) {
+  using dossier::NameListStyle;
+  EXPECT_EQ(dossier::enum_names_text(dossier::kFacetNames),
+            "actor, date, source, significant, folder, co-actors");
+  EXPECT_EQ(dossier::enum_names_text(dossier::kSortOrderNames, NameListStyle::kQuotedOr),
+            "\"relevance\", \"date\" or \"-date\"");
+  EXPECT_EQ(dossier::enum_name_list(dossier::kSortOrderNames),
+            (std::vector<std::string>{"relevance", "date", "-date"}));
+}
+
+TEST(EnumNames, FacetSetHoldsEachFacetOnce) {
+  using dossier::Facet;
+  dossier::FacetSet facets;
+  EXPECT_TRUE(facets.empty());
+  facets.insert(Facet::kCoActors);
+  facets.insert(Facet::kCoActors);
+  EXPECT_FALSE(facets.empty());
+  EXPECT_TRUE(facets.contains(Facet::kCoActors));
+  EXPECT_FALSE(facets.contains(Facet::kActor));
+  EXPECT_EQ(facets, dossier::FacetSet{Facet::kCoActors});
+  EXPECT_NE(facets, (dossier::FacetSet{Facet::kCoActors, Facet::kActor}));
+}
+
+}  // namespace
