@@ -10,6 +10,7 @@
 #include "dossier/cli/cli_errors.h"
 #include "dossier/cli/cli_parse.h"
 #include "dossier/commands/batch_command.h"
+#include "dossier/output/output_format.h"
 #include "dossier/output/printers.h"
 #include "dossier/output/printers_batch.h"
 #include "dossier/output/printers_document.h"
@@ -27,7 +28,9 @@ namespace {
 
 struct Options {
   std::vector<std::string> query_words;
-  std::string format;  // empty: "text" for one query, "jsonl" for a batch
+  std::string format_name;  // --format as given
+  // Parsed; none: text for one query and the subcommands, jsonl for a batch, tsv for --table.
+  std::optional<dossier::OutputFormat> format;
   std::vector<std::string> facets;
   std::string sort = "relevance";
   std::string match = "all";
@@ -57,8 +60,14 @@ std::string join(const std::vector<std::string>& words) {
   return out;
 }
 
+// What the subcommands print.
+const std::vector<std::string> kTextOrJson = {
+    std::string(dossier::output_format_name(dossier::OutputFormat::kText)),
+    std::string(dossier::output_format_name(dossier::OutputFormat::kJson))};
+
 // The options that are names on the command line, as request fields.
 void finish_request(Options& o) {
+  if (!o.format_name.empty()) o.format = dossier::output_format_from_string(o.format_name);
   auto& request = o.batch.defaults;
   for (const auto& name : o.facets) request.facets.insert(*dossier::facet_from_string(name));
   request.sort = *dossier::sort_order_from_string(o.sort);
@@ -86,20 +95,22 @@ void check_applicable(const CLI::App& app, const Options& o) {
     }
   }
   if (given("--count") && !o.table.empty()) refuse("--count does not apply to --table");
-  if (given("--run-tag") && o.format != "trec") refuse("--run-tag applies to --format trec only");
+  if (given("--run-tag") && o.format != dossier::OutputFormat::kTrec)
+    refuse("--run-tag applies to --format trec only");
 }
 
 int search_command(Options& o) {
-  if (o.format.empty()) o.format = "text";
-  if (o.format != "text" && o.format != "json")
+  const auto format = o.format.value_or(dossier::OutputFormat::kText);
+  if (format != dossier::OutputFormat::kText && format != dossier::OutputFormat::kJson)
     throw dossier::Error(dossier::ErrorKind::kUsage,
-                         "--format " + o.format + " is for --batch; one query prints text or json");
+                         "--format " + std::string(dossier::output_format_name(format)) +
+                             " is for --batch; one query prints text or json");
   dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   searcher.ranking() = o.batch.ranking;
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
   const auto layout = text_layout(o);
-  if (o.format == "text") {
+  if (format == dossier::OutputFormat::kText) {
     request.mark_start = dossier::mark_start(layout);
     request.mark_end = dossier::mark_end(layout);
     request.mark_titles = true;
@@ -109,12 +120,12 @@ int search_command(Options& o) {
     found = searcher.search(request);
   } catch (const dossier::AmbiguousActorError& e) {
     // JSON readers get the candidates on stdout; the one-line message and exit 2 follow.
-    if (o.format == "json")
+    if (format == dossier::OutputFormat::kJson)
       std::cout << dossier::ambiguous_result_json(request.query, e.candidates()).dump() << "\n";
     throw;
   }
   const auto& result = *found;
-  if (o.format == "json") {
+  if (format == dossier::OutputFormat::kJson) {
     std::cout << dossier::result_json(result) << "\n";
   } else {
     dossier::print_text(std::cout, result, layout);
@@ -126,28 +137,31 @@ int batch_command(Options& o) {
   if (!o.query_words.empty())
     throw dossier::Error(dossier::ErrorKind::kUsage, "give either --batch or a query, not both");
   o.batch.input = o.batch_input;
-  o.batch.format = o.format.empty() || o.format == "json" ? "jsonl" : o.format;
+  // A batch of JSON answers is JSON Lines.
+  o.batch.format = !o.format || *o.format == dossier::OutputFormat::kJson
+                       ? dossier::OutputFormat::kJsonl
+                       : *o.format;
   o.batch.header = !o.no_header;
   o.batch.estimate = o.estimate;
   return dossier::run_batch_command(o.batch, std::cout, std::cerr);
 }
 
 // One query's actor-by-actor table: tidy rows, JSON or GraphML.
-int network_command(Options& o, dossier::Searcher& searcher,
+int network_command(dossier::OutputFormat format, dossier::Searcher& searcher,
                     const dossier::SearchRequest& request) {
-  if (o.format != "tsv" && o.format != "csv" && o.format != "json" && o.format != "graphml")
+  const auto table = dossier::table_format_of(format);
+  if (!table && format != dossier::OutputFormat::kJson && format != dossier::OutputFormat::kGraphml)
     throw dossier::Error(dossier::ErrorKind::kUsage,
                          "--table actor-by-actor prints tsv, csv, json or graphml");
   const auto network = dossier::actor_by_actor(searcher, request);
-  if (o.format == "graphml") {
+  if (format == dossier::OutputFormat::kGraphml) {
     std::cout << dossier::actor_network_graphml(network);
-  } else if (o.format == "json") {
+  } else if (format == dossier::OutputFormat::kJson) {
     auto body = dossier::actor_network_json(network);
     body["query"] = network.query;
     std::cout << body.dump() << "\n";
   } else {
-    std::cout << dossier::actor_network_text(
-        network, o.format == "tsv" ? dossier::TableFormat::kTsv : dossier::TableFormat::kCsv);
+    std::cout << dossier::actor_network_text(network, *table);
   }
   return network.matches == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
@@ -158,39 +172,37 @@ int table_command(Options& o) {
     o.batch.table = kind;
     return batch_command(o);
   }
-  if (o.format.empty()) o.format = "tsv";
+  const auto format = o.format.value_or(dossier::OutputFormat::kTsv);
   dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   auto request = o.batch.defaults;
   request.query = join(o.query_words);
-  if (kind == dossier::TableKind::kActorByActor) return network_command(o, searcher, request);
-  if (o.format != "tsv" && o.format != "csv")
+  if (kind == dossier::TableKind::kActorByActor) return network_command(format, searcher, request);
+  const auto table_format = dossier::table_format_of(format);
+  if (!table_format)
     throw dossier::Error(dossier::ErrorKind::kUsage,
                          "--table actor-by-date prints tsv or csv (in a batch also jsonl)");
   const auto table = dossier::actor_by_date(searcher, request);
-  std::cout << dossier::actor_date_table_text(
-      table, o.format == "tsv" ? dossier::TableFormat::kTsv : dossier::TableFormat::kCsv);
+  std::cout << dossier::actor_date_table_text(table, *table_format);
   return table.matches == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
 int duplicates_command(Options& o) {
-  if (o.format.empty()) o.format = "text";
   dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   auto request = o.batch.defaults;
   request.query = join(o.duplicates_words);
   const dossier::ClusteredMatches clustered(searcher.database(), searcher.query(request));
   const auto clusters = dossier::clusters_by_size(searcher.database(), clustered);
-  dossier::print_clusters(std::cout, clusters, o.format == "json");
+  dossier::print_clusters(std::cout, clusters, o.format == dossier::OutputFormat::kJson);
   return clusters.empty() ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
 
 int actors_command(Options& o) {
-  if (o.format.empty()) o.format = "text";
   dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   std::optional<dossier::ActorType> type;
   if (!o.actor_type.empty()) type = dossier::actor_type_from_string(o.actor_type);
   auto actors = searcher.actors().list(type, o.actor_prefix);
   if (o.actor_limit > 0 && actors.size() > o.actor_limit) actors.resize(o.actor_limit);
-  if (o.format == "json") {
+  if (o.format == dossier::OutputFormat::kJson) {
     std::cout << dossier::actors_to_json(actors).dump() << "\n";
   } else {
     dossier::print_actors_text(std::cout, actors);
@@ -199,13 +211,12 @@ int actors_command(Options& o) {
 }
 
 int sources_command(Options& o) {
-  if (o.format.empty()) o.format = "text";
   dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   const auto values = dossier::list_slot_values(
       searcher.database(),
       o.list_folders ? dossier::schema::kSlotFolder : dossier::schema::kSlotSource,
       searcher.remote());
-  if (o.format == "json") {
+  if (o.format == dossier::OutputFormat::kJson) {
     std::cout << dossier::values_to_json(values, o.list_folders ? "folder" : "source").dump()
               << "\n";
   } else {
@@ -215,14 +226,13 @@ int sources_command(Options& o) {
 }
 
 int show_command(Options& o) {
-  if (o.format.empty()) o.format = "text";
   dossier::Searcher searcher(o.batch.db_path, o.batch.open);
   const auto record = dossier::read_document(searcher, o.show_id);
   if (!record) {
     std::cerr << "dossier-search: no article with id '" << o.show_id << "'\n";
     return static_cast<int>(dossier::ExitCode::kNoResults);
   }
-  if (o.format == "json") {
+  if (o.format == dossier::OutputFormat::kJson) {
     std::cout << dossier::json_line(dossier::document_json(searcher, *record));
   } else {
     dossier::print_document_text(std::cout, *record, text_layout(o));
@@ -305,10 +315,10 @@ void add_facet_options(CLI::App& app, Options& o) {
 
 // How answers are printed: formats, text layout, tables.
 void add_output_options(CLI::App& app, Options& o) {
-  app.add_option("-f,--format", o.format,
+  app.add_option("-f,--format", o.format_name,
                  "Output format: text (default) or json; batch: jsonl (default), trec, tsv, csv; "
                  "--table: tsv (default), csv, json, graphml")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "trec", "tsv", "csv", "graphml"}));
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kOutputFormatNames)));
   app.add_option("--color", o.color,
                  "Text output: matched words in bold (auto: on a terminal; never: as **word**)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -385,28 +395,29 @@ Subcommands add_subcommands(CLI::App& app, Options& o) {
                      "Only names with a word starting with this (case- and accent-insensitive)");
   actors->add_option("-n,--limit", o.actor_limit, "At most this many (0: all)")
       ->check(dossier::whole_number(0, std::numeric_limits<std::uint32_t>::max()));
-  actors->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  actors->add_option("-f,--format", o.format_name, "Output format")
+      ->check(CLI::IsMember(kTextOrJson));
   auto* duplicates = app.add_subcommand(
       "duplicates",
       "List the near-duplicate clusters among the matches of QUERY (none: every article), "
       "largest first, the representative (earliest dated) first");
   duplicates->add_option("query", o.duplicates_words, "Query words; filters (--actor...) apply");
-  duplicates->add_option("-f,--format", o.format, "Output format: text, or json (one line each)")
-      ->check(CLI::IsMember({"text", "json"}));
+  duplicates
+      ->add_option("-f,--format", o.format_name, "Output format: text, or json (one line each)")
+      ->check(CLI::IsMember(kTextOrJson));
   auto* sources = app.add_subcommand(
       "sources", "List the sources of the database (or their top folders), most articles first");
   sources->add_flag("--folders", o.list_folders,
                     "The top folders of folder inputs instead (folder:, --folder)");
-  sources->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  sources->add_option("-f,--format", o.format_name, "Output format")
+      ->check(CLI::IsMember(kTextOrJson));
   auto* show = app.add_subcommand(
       "show",
       "Print one article: title, date and its provenance, source, url, actors with "
       "their mentions, text");
   show->add_option("id", o.show_id, "The article's id, as hits show it")->required();
-  show->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  show->add_option("-f,--format", o.format_name, "Output format")
+      ->check(CLI::IsMember(kTextOrJson));
   return {actors, duplicates, sources, show};
 }
 
@@ -448,8 +459,8 @@ int main(int argc, char** argv) {
   if (const auto rc = dossier::parse_cli(app, argc, argv, true)) return *rc;
 
   return dossier::run_reporting_errors("dossier-search", [&] {
-    check_applicable(app, o);
     finish_request(o);
+    check_applicable(app, o);
     if (!o.batch.fields.empty() && o.batch_input.empty())
       throw dossier::Error(dossier::ErrorKind::kUsage, "--fields is for --batch with tsv or csv");
     if (*sub.actors) return actors_command(o);

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "dossier/output/output_format.h"
 #include "dossier/search/searcher.h"
 
 namespace {
@@ -27,6 +28,22 @@ void expect_round_trip(const dossier::EnumNames<Enum, N>& names) {
 TEST(EnumNames, EveryTableRoundTrips) {
   expect_round_trip(dossier::kFacetNames);
   expect_round_trip(dossier::kSortOrderNames);
+  expect_round_trip(dossier::kOutputFormatNames);
+}
+
+TEST(EnumNames, OnlyTsvAndCsvAreTableFormats) {
+  using dossier::OutputFormat;
+  using dossier::TableFormat;
+  for (const auto& [format, name] : dossier::kOutputFormatNames) {
+    const auto table = dossier::table_format_of(format);
+    if (format == OutputFormat::kTsv) {
+      EXPECT_EQ(table, TableFormat::kTsv);
+    } else if (format == OutputFormat::kCsv) {
+      EXPECT_EQ(table, TableFormat::kCsv);
+    } else {
+      EXPECT_FALSE(table.has_value()) << name;
+    }
+  }
 }
 
 TEST(EnumNames, ListsForMessagesAndOptions) {

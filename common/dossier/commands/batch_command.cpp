@@ -20,7 +20,7 @@
 namespace dossier {
 namespace {
 
-struct OutputFormat {
+struct BatchOutput {
   std::string header;  // written once, before the answers
   BatchFormatter format;
   bool errors_in_output = false;  // JSONL carries error records; others report on stderr
@@ -31,11 +31,11 @@ nlohmann::ordered_json database_header(const Searcher& searcher) {
   return batch_header_json(searcher.database(), searcher.revision());
 }
 
-OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {
-  if (s.format == "jsonl")
+BatchOutput table_output(const BatchSettings& s, const Searcher& searcher) {
+  if (s.format == OutputFormat::kJsonl)
     return {s.header ? json_line(database_header(searcher)) : "", jsonl_table_line, true, false};
-  if (s.format == "tsv" || s.format == "csv") {
-    const auto table = s.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv;
+  if (const auto format = table_format_of(s.format)) {
+    const TableFormat table = *format;
     if (s.table == TableKind::kActorByActor) {
       return {s.header ? actor_network_header(table, true) : "",
               [table](const BatchAnswer& a) {
@@ -54,22 +54,22 @@ OutputFormat table_format(const BatchSettings& s, const Searcher& searcher) {
   throw Error(ErrorKind::kUsage, "--table prints jsonl, tsv or csv in a batch");
 }
 
-OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
-  if (!s.fields.empty() && (s.table || s.count_only || (s.format != "tsv" && s.format != "csv")))
+BatchOutput batch_output(const BatchSettings& s, const Searcher& searcher) {
+  if (!s.fields.empty() && (s.table || s.count_only || !table_format_of(s.format)))
     throw Error(ErrorKind::kUsage, "--fields chooses the columns of a tsv or csv batch of hits");
-  if (s.table) return table_format(s, searcher);
-  if (s.format == "jsonl") {
+  if (s.table) return table_output(s, searcher);
+  if (s.format == OutputFormat::kJsonl) {
     return {s.header ? json_line(database_header(searcher)) : "",
             s.count_only ? BatchFormatter(jsonl_count_line) : BatchFormatter(jsonl_answer_line),
             true, true};
   }
-  if (s.format == "trec") {
+  if (s.format == OutputFormat::kTrec) {
     if (s.count_only) throw Error(ErrorKind::kUsage, "--count has no TREC run format");
     const std::string tag = s.run_tag;
     return {"", [tag](const BatchAnswer& a) { return trec_run_lines(a, tag); }, false, false};
   }
-  if (s.format == "tsv" || s.format == "csv") {
-    const auto table = s.format == "tsv" ? TableFormat::kTsv : TableFormat::kCsv;
+  if (const auto format = table_format_of(s.format)) {
+    const TableFormat table = *format;
     if (s.count_only) {
       return {s.header ? counts_table_header(table) : "",
               [table](const BatchAnswer& a) { return counts_table_row(a, table); }, false, false};
@@ -81,7 +81,9 @@ OutputFormat output_format(const BatchSettings& s, const Searcher& searcher) {
             [table, fields](const BatchAnswer& a) { return hits_table_rows(a, fields, table); },
             false, snippets};
   }
-  throw Error(ErrorKind::kUsage, "unknown batch format '" + s.format + "' (jsonl, trec, tsv, csv)");
+  throw Error(ErrorKind::kUsage, "unknown batch format '" +
+                                     std::string(output_format_name(s.format)) +
+                                     "' (jsonl, trec, tsv, csv)");
 }
 
 }  // namespace
@@ -105,7 +107,7 @@ int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& e
 
 int run_batch_with(const BatchSettings& s, std::vector<std::unique_ptr<Searcher>>& searchers,
                    std::istream& in, std::ostream& out, std::ostream& err) {
-  const OutputFormat format = output_format(s, *searchers.front());
+  const BatchOutput format = batch_output(s, *searchers.front());
   BatchReader reader(in);
 
   BatchRunOptions options;

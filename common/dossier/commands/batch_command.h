@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dossier/output/output_format.h"
 #include "dossier/search/searcher.h"
 #include "dossier/tables/table_kind.h"
 
@@ -16,15 +17,15 @@ namespace dossier {
 
 struct BatchSettings {
   std::string db_path;
-  OpenOptions open;                 // remote shards' timeouts (database_open.h)
-  std::string input = "-";          // a file, or "-" for stdin
-  std::string format = "jsonl";     // jsonl | trec | tsv | csv
-  std::string run_tag = "dossier";  // the TREC run's last column
-  unsigned jobs = 0;                // searcher threads; 0 = one per core
-  bool count_only = false;          // totals only, no hits
-  std::optional<TableKind> table;   // a table per query instead of hits
-  bool estimate = false;            // allow estimated totals (faster on large databases)
-  bool header = true;               // JSONL database line / table column names
+  OpenOptions open;                            // remote shards' timeouts (database_open.h)
+  std::string input = "-";                     // a file, or "-" for stdin
+  OutputFormat format = OutputFormat::kJsonl;  // jsonl | trec | tsv | csv
+  std::string run_tag = "dossier";             // the TREC run's last column
+  unsigned jobs = 0;                           // searcher threads; 0 = one per core
+  bool count_only = false;                     // totals only, no hits
+  std::optional<TableKind> table;              // a table per query instead of hits
+  bool estimate = false;                       // allow estimated totals (faster on large databases)
+  bool header = true;                          // JSONL database line / table column names
   std::vector<std::string> fields;  // tsv/csv columns of hits (printers_tsv.h); empty: default
   SearchRequest defaults;           // what a query does not set itself
   RankingParams ranking;
