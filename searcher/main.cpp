@@ -258,7 +258,7 @@ void add_query_options(CLI::App& app, Options& o) {
   app.add_option("--match", o.match,
                  "Words without an operator between them: all must match, or any may "
                  "(bag-of-words runs such as TREC topics)")
-      ->check(CLI::IsMember({"all", "any"}))
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kMatchModeNames)))
       ->capture_default_str();
   // Repeatable options take one value each, so that query words after them stay query words.
   app.add_option("--actor", request.actors,
@@ -300,7 +300,7 @@ void add_facet_options(CLI::App& app, Options& o) {
   app.add_option("--granularity", o.granularity,
                  "Date facet buckets (over " + std::to_string(dossier::kMaxDateBuckets) +
                      ", the first coarser granularity that fits, named in the output)")
-      ->check(CLI::IsMember({"day", "week", "month", "year"}))
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kGranularityNames)))
       ->capture_default_str();
   app.add_option("--sort", o.sort, "Order of hits: relevance, date or -date (undated last)")
       ->check(CLI::IsMember(dossier::enum_name_list(dossier::kSortOrderNames)))
@@ -321,7 +321,7 @@ void add_output_options(CLI::App& app, Options& o) {
       ->check(CLI::IsMember(dossier::enum_name_list(dossier::kOutputFormatNames)));
   app.add_option("--color", o.color,
                  "Text output: matched words in bold (auto: on a terminal; never: as **word**)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kColorModeNames)))
       ->capture_default_str();
   app.add_option("--width", o.width,
                  "Text output: wrap long lines at N columns (0: never; default: the terminal's "
@@ -334,7 +334,7 @@ void add_output_options(CLI::App& app, Options& o) {
          "matching articles per pair of top actors (--facet-size, at most 1000) with an "
          "association score, as tsv, csv, json or graphml; with --batch, per query, as jsonl "
          "(default), tsv or csv rows starting with the query id")
-      ->check(CLI::IsMember({"actor-by-date", "actor-by-actor"}));
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kTableKindNames)));
 }
 
 // --batch and what only a batch uses.

@@ -8,7 +8,9 @@
 #include <string>
 
 #include "dossier/output/output_format.h"
+#include "dossier/output/text_layout.h"
 #include "dossier/search/searcher.h"
+#include "dossier/tables/table_kind.h"
 
 namespace {
 
@@ -29,6 +31,10 @@ TEST(EnumNames, EveryTableRoundTrips) {
   expect_round_trip(dossier::kFacetNames);
   expect_round_trip(dossier::kSortOrderNames);
   expect_round_trip(dossier::kOutputFormatNames);
+  expect_round_trip(dossier::kGranularityNames);
+  expect_round_trip(dossier::kMatchModeNames);
+  expect_round_trip(dossier::kColorModeNames);
+  expect_round_trip(dossier::kTableKindNames);
 }
 
 TEST(EnumNames, OnlyTsvAndCsvAreTableFormats) {
@@ -52,6 +58,8 @@ TEST(EnumNames, ListsForMessagesAndOptions) {
             "actor, date, source, significant, folder, co-actors");
   EXPECT_EQ(dossier::enum_names_text(dossier::kSortOrderNames, NameListStyle::kQuotedOr),
             "\"relevance\", \"date\" or \"-date\"");
+  EXPECT_EQ(dossier::enum_names_text(dossier::kMatchModeNames, NameListStyle::kQuotedOr),
+            "\"all\" or \"any\"");
   EXPECT_EQ(dossier::enum_name_list(dossier::kSortOrderNames),
             (std::vector<std::string>{"relevance", "date", "-date"}));
 }

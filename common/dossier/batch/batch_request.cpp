@@ -63,14 +63,14 @@ SortOrder sort_value(const std::string& key, const nlohmann::json& value) {
 Granularity granularity_value(const std::string& key, const nlohmann::json& value) {
   const auto g =
       value.is_string() ? granularity_from_string(value.get<std::string>()) : std::nullopt;
-  if (!g) bad_key(key, "\"day\", \"week\", \"month\" or \"year\"");
+  if (!g) bad_key(key, enum_names_text(kGranularityNames, NameListStyle::kQuotedOr));
   return *g;
 }
 
 MatchMode match_value(const std::string& key, const nlohmann::json& value) {
   const auto match =
       value.is_string() ? match_mode_from_string(value.get<std::string>()) : std::nullopt;
-  if (!match) bad_key(key, "\"all\" or \"any\"");
+  if (!match) bad_key(key, enum_names_text(kMatchModeNames, NameListStyle::kQuotedOr));
   return *match;
 }
 

@@ -317,25 +317,11 @@ void ActorCountSpy::merge_results(const std::string& serialised) {
 }
 
 std::optional<Granularity> granularity_from_string(std::string_view name) {
-  if (name == "day") return Granularity::Day;
-  if (name == "week") return Granularity::Week;
-  if (name == "month") return Granularity::Month;
-  if (name == "year") return Granularity::Year;
-  return std::nullopt;
+  return enum_from_name(kGranularityNames, name);
 }
 
 std::string_view granularity_name(Granularity granularity) {
-  switch (granularity) {
-    case Granularity::Day:
-      return "day";
-    case Granularity::Week:
-      return "week";
-    case Granularity::Month:
-      return "month";
-    case Granularity::Year:
-      return "year";
-  }
-  return "month";
+  return enum_name(kGranularityNames, granularity);
 }
 
 std::string date_bucket(std::string_view yyyymmdd, Granularity granularity) {

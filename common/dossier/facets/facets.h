@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include "dossier/base/enum_names.h"
 #include "dossier/base/flat_code_map.h"
 #include "dossier/base/rent_or_buy.h"
 #include "dossier/schema/schema.h"
@@ -204,6 +205,12 @@ class ActorCountSpy : public Xapian::MatchSpy {
 };
 
 enum class Granularity { Day, Week, Month, Year };
+inline constexpr EnumNames<Granularity, 4> kGranularityNames = {{
+    {Granularity::Day, "day"},
+    {Granularity::Week, "week"},
+    {Granularity::Month, "month"},
+    {Granularity::Year, "year"},
+}};
 std::optional<Granularity> granularity_from_string(std::string_view name);  // "day", ...
 std::string_view granularity_name(Granularity granularity);                 // "day", ...
 

@@ -34,10 +34,7 @@ std::size_t escape_length(std::string_view text, std::size_t i) {
 }  // namespace
 
 std::optional<ColorMode> color_mode_from_string(std::string_view name) {
-  if (name == "auto") return ColorMode::kAuto;
-  if (name == "always") return ColorMode::kAlways;
-  if (name == "never") return ColorMode::kNever;
-  return std::nullopt;
+  return enum_from_name(kColorModeNames, name);
 }
 
 TextLayout text_layout_for(int fd, ColorMode color, std::optional<std::size_t> width) {

@@ -7,9 +7,16 @@
 #include <string>
 #include <string_view>
 
+#include "dossier/base/enum_names.h"
+
 namespace dossier {
 
 enum class ColorMode { kAuto, kAlways, kNever };
+inline constexpr EnumNames<ColorMode, 3> kColorModeNames = {{
+    {ColorMode::kAuto, "auto"},
+    {ColorMode::kAlways, "always"},
+    {ColorMode::kNever, "never"},
+}};
 // "auto", "always", "never"; nothing for anything else.
 std::optional<ColorMode> color_mode_from_string(std::string_view name);
 

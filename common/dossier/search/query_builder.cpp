@@ -115,9 +115,7 @@ std::size_t item_length(std::string_view q, std::size_t i) {
 }  // namespace
 
 std::optional<MatchMode> match_mode_from_string(std::string_view name) {
-  if (name == "all") return MatchMode::kAll;
-  if (name == "any") return MatchMode::kAny;
-  return std::nullopt;
+  return enum_from_name(kMatchModeNames, name);
 }
 
 std::optional<std::string> excluded_items(std::string_view folded) {

@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "dossier/base/enum_names.h"
 #include "dossier/search/actor_directory.h"
 #include "dossier/search/query_fields.h"
 #include "dossier/text/analyzer.h"
@@ -21,6 +22,10 @@ namespace dossier {
 // (the default: an analyst's "oil prices"), or any may (bag-of-words runs such as TREC
 // topics). Either way the matches are ranked by BM25.
 enum class MatchMode { kAll, kAny };
+inline constexpr EnumNames<MatchMode, 2> kMatchModeNames = {{
+    {MatchMode::kAll, "all"},
+    {MatchMode::kAny, "any"},
+}};
 std::optional<MatchMode> match_mode_from_string(std::string_view name);  // "all" | "any"
 
 // Rewrites a query so that each word is replaced by its folded term, leaving operators,

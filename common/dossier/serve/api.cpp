@@ -143,8 +143,7 @@ FacetSet facets(const Params& params) {
 }
 
 Granularity granularity(const Params& params) {
-  return *granularity_from_string(
-      choice(params, "granularity", "month", {"day", "week", "month", "year"}));
+  return choice(params, "granularity", Granularity::Month, kGranularityNames);
 }
 
 ApiResponse json_response(const nlohmann::ordered_json& body, std::optional<Xapian::rev> revision) {
@@ -259,7 +258,7 @@ ApiResponse Api::search(const ApiRequest& request) {
   r.limit = static_cast<Xapian::doccount>(number(p, "limit", r.limit, 0, limits_.max_limit));
   r.offset = static_cast<Xapian::doccount>(number(p, "offset", r.offset, 0, limits_.max_offset));
   r.plain = flag(p, "plain");
-  r.match = *match_mode_from_string(choice(p, "match", "all", {"all", "any"}));
+  r.match = choice(p, "match", r.match, kMatchModeNames);
   r.exact = !flag(p, "estimate");
   r.time_limit_seconds = limits_.time_limit_seconds;
   r.collapse = flag(p, "collapse");

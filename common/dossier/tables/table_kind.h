@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "dossier/base/enum_names.h"
+
 namespace dossier {
 
 enum class TableKind {
@@ -11,10 +13,13 @@ enum class TableKind {
   kActorByActor,  // matching articles per pair of top actors (actor_network.h)
 };
 
+inline constexpr EnumNames<TableKind, 2> kTableKindNames = {{
+    {TableKind::kActorByDate, "actor-by-date"},
+    {TableKind::kActorByActor, "actor-by-actor"},
+}};
+
 inline std::optional<TableKind> table_kind_from_string(std::string_view name) {
-  if (name == "actor-by-date") return TableKind::kActorByDate;
-  if (name == "actor-by-actor") return TableKind::kActorByActor;
-  return std::nullopt;
+  return enum_from_name(kTableKindNames, name);
 }
 
 }  // namespace dossier
