@@ -32,6 +32,7 @@ struct Options {
   // Parsed; none: text for one query and the subcommands, jsonl for a batch, tsv for --table.
   std::optional<dossier::OutputFormat> format;
   std::vector<std::string> facets;
+  std::vector<std::string> fields;  // --fields, names
   std::string sort = "relevance";
   std::string match = "all";
   std::string granularity = "month";
@@ -70,6 +71,7 @@ void finish_request(Options& o) {
   if (!o.format_name.empty()) o.format = dossier::output_format_from_string(o.format_name);
   auto& request = o.batch.defaults;
   for (const auto& name : o.facets) request.facets.insert(*dossier::facet_from_string(name));
+  if (!o.fields.empty()) o.batch.fields = dossier::hit_table_fields(o.fields);
   request.sort = *dossier::sort_order_from_string(o.sort);
   request.match = *dossier::match_mode_from_string(o.match);
   request.granularity = *dossier::granularity_from_string(o.granularity);
@@ -344,13 +346,13 @@ void add_batch_options(CLI::App& app, Options& o) {
       ->check(dossier::whole_number(1, 256));
   app.add_option("--run-tag", o.batch.run_tag, "Batch: the TREC run's tag")->default_val("dossier");
   app.add_flag("--count", o.batch.count_only, "Batch: only the number of matches per query");
-  app.add_option("--fields", o.batch.fields,
+  app.add_option("--fields", o.fields,
                  "Batch tsv/csv: the columns of each hit, comma-separated, from id (the query's), "
                  "rank, docid, score, date, date_source, title, snippet, actors, source, url "
                  "(default: id,rank,docid,score,date,title)")
       ->allow_extra_args(false)
       ->delimiter(',')
-      ->check(CLI::IsMember(dossier::hit_table_fields()));
+      ->check(CLI::IsMember(dossier::enum_name_list(dossier::kHitFieldNames)));
   app.add_flag("--no-header", o.no_header,
                "Batch: no database line (jsonl) or column names (tsv, csv)");
 }

@@ -73,16 +73,24 @@ TEST(TablePrinters, ChosenFieldsInTheirOrder) {
   hit.actors = {{"Iraq", "country"}, {"Opec", "org"}};
   hit.source = "Reuters";
   hit.url = "https://example.com/a?b=1,2";
-  const std::vector<std::string> fields = {"docid",  "url",     "source",
-                                           "actors", "snippet", "date_source"};
+  const auto fields =
+      dossier::hit_table_fields({"docid", "url", "source", "actors", "snippet", "date_source"});
   EXPECT_EQ(dossier::hits_table_header(fields, TableFormat::kTsv),
             "docid\turl\tsource\tactors\tsnippet\tdate_source\n");
   EXPECT_EQ(dossier::hits_table_rows(a, fields, TableFormat::kCsv),
             "d1,\"https://example.com/a?b=1,2\",Reuters,Iraq (country); Opec (org),"
             "\"the **oil**, again\",\n");
-  EXPECT_NO_THROW(dossier::check_hit_table_fields(dossier::hit_table_fields()));
-  EXPECT_THROW(dossier::check_hit_table_fields({"docid", "body"}), dossier::Error);
-  EXPECT_THROW(dossier::check_hit_table_fields({}), dossier::Error);
+  EXPECT_EQ(dossier::hit_table_fields(dossier::enum_name_list(dossier::kHitFieldNames)).size(),
+            dossier::kHitFieldNames.size());
+  try {
+    dossier::hit_table_fields({"docid", "body"});
+    ADD_FAILURE() << "body is no field";
+  } catch (const dossier::Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "unknown field 'body' (id, rank, docid, score, date, date_source, title, "
+                 "snippet, actors, source, url)");
+  }
+  EXPECT_THROW(dossier::hit_table_fields({}), dossier::Error);
 }
 
 TEST(TrecPrinter, TiesByDocidDescendingWhitespaceReplaced) {

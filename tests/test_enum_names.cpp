@@ -8,6 +8,7 @@
 #include <string>
 
 #include "dossier/output/output_format.h"
+#include "dossier/output/printers_tsv.h"
 #include "dossier/output/text_layout.h"
 #include "dossier/search/searcher.h"
 #include "dossier/tables/table_kind.h"
@@ -35,6 +36,7 @@ TEST(EnumNames, EveryTableRoundTrips) {
   expect_round_trip(dossier::kMatchModeNames);
   expect_round_trip(dossier::kColorModeNames);
   expect_round_trip(dossier::kTableKindNames);
+  expect_round_trip(dossier::kHitFieldNames);
 }
 
 TEST(EnumNames, OnlyTsvAndCsvAreTableFormats) {

@@ -75,8 +75,8 @@ BatchOutput batch_output(const BatchSettings& s, const Searcher& searcher) {
               [table](const BatchAnswer& a) { return counts_table_row(a, table); }, false, false};
     }
     const auto& fields = s.fields.empty() ? default_hit_table_fields() : s.fields;
-    check_hit_table_fields(fields);
-    const bool snippets = std::find(fields.begin(), fields.end(), "snippet") != fields.end();
+    const bool snippets =
+        std::find(fields.begin(), fields.end(), HitField::kSnippet) != fields.end();
     return {s.header ? hits_table_header(fields, table) : "",
             [table, fields](const BatchAnswer& a) { return hits_table_rows(a, fields, table); },
             false, snippets};

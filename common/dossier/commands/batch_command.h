@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dossier/output/output_format.h"
+#include "dossier/output/printers_tsv.h"
 #include "dossier/search/searcher.h"
 #include "dossier/tables/table_kind.h"
 
@@ -26,8 +27,8 @@ struct BatchSettings {
   std::optional<TableKind> table;              // a table per query instead of hits
   bool estimate = false;                       // allow estimated totals (faster on large databases)
   bool header = true;                          // JSONL database line / table column names
-  std::vector<std::string> fields;  // tsv/csv columns of hits (printers_tsv.h); empty: default
-  SearchRequest defaults;           // what a query does not set itself
+  std::vector<HitField> fields;  // tsv/csv columns of hits (printers_tsv.h); empty: default
+  SearchRequest defaults;        // what a query does not set itself
   RankingParams ranking;
 };
 

@@ -42,44 +42,54 @@ std::string actors_text(const Hit& hit) {
 }
 
 // One column of a hit's row.
-std::string hit_field(const std::string& field, const std::string& query_id, const Hit& hit) {
-  if (field == "id") return query_id;
-  if (field == "rank") return std::to_string(hit.rank);
-  if (field == "docid") return hit.id;
-  if (field == "score") return score_text(hit.score);
-  if (field == "date") return hit.date;
-  if (field == "date_source") return hit.date_source;
-  if (field == "title") return hit.title;
-  if (field == "snippet") return hit.snippet;
-  if (field == "actors") return actors_text(hit);
-  if (field == "source") return hit.source;
-  if (field == "url") return hit.url;
+std::string hit_field(HitField field, const std::string& query_id, const Hit& hit) {
+  switch (field) {
+    case HitField::kId:
+      return query_id;
+    case HitField::kRank:
+      return std::to_string(hit.rank);
+    case HitField::kDocid:
+      return hit.id;
+    case HitField::kScore:
+      return score_text(hit.score);
+    case HitField::kDate:
+      return hit.date;
+    case HitField::kDateSource:
+      return hit.date_source;
+    case HitField::kTitle:
+      return hit.title;
+    case HitField::kSnippet:
+      return hit.snippet;
+    case HitField::kActors:
+      return actors_text(hit);
+    case HitField::kSource:
+      return hit.source;
+    case HitField::kUrl:
+      return hit.url;
+  }
   return {};
 }
 
 }  // namespace
 
-const std::vector<std::string>& hit_table_fields() {
-  static const std::vector<std::string> kFields = {"id",     "rank",        "docid", "score",
-                                                   "date",   "date_source", "title", "snippet",
-                                                   "actors", "source",      "url"};
+const std::vector<HitField>& default_hit_table_fields() {
+  static const std::vector<HitField> kFields = {HitField::kId,    HitField::kRank,
+                                                HitField::kDocid, HitField::kScore,
+                                                HitField::kDate,  HitField::kTitle};
   return kFields;
 }
 
-const std::vector<std::string>& default_hit_table_fields() {
-  static const std::vector<std::string> kFields = {"id", "rank", "docid", "score", "date", "title"};
-  return kFields;
-}
-
-void check_hit_table_fields(const std::vector<std::string>& fields) {
-  const auto& known = hit_table_fields();
-  for (const auto& f : fields) {
-    if (std::find(known.begin(), known.end(), f) == known.end())
-      throw Error(ErrorKind::kUsage, "unknown field '" + f +
-                                         "' (id, rank, docid, score, date, date_source, title, "
-                                         "snippet, actors, source, url)");
+std::vector<HitField> hit_table_fields(const std::vector<std::string>& names) {
+  std::vector<HitField> fields;
+  for (const auto& name : names) {
+    const auto field = enum_from_name(kHitFieldNames, name);
+    if (!field)
+      throw Error(ErrorKind::kUsage,
+                  "unknown field '" + name + "' (" + enum_names_text(kHitFieldNames) + ")");
+    fields.push_back(*field);
   }
   if (fields.empty()) throw Error(ErrorKind::kUsage, "--fields names no field");
+  return fields;
 }
 
 std::string table_field(std::string_view value, TableFormat format) {
@@ -99,11 +109,13 @@ std::string table_field(std::string_view value, TableFormat format) {
   return out + "\"";
 }
 
-std::string hits_table_header(const std::vector<std::string>& fields, TableFormat format) {
-  return row(fields, format);
+std::string hits_table_header(const std::vector<HitField>& fields, TableFormat format) {
+  std::vector<std::string_view> names;
+  for (const HitField field : fields) names.push_back(enum_name(kHitFieldNames, field));
+  return row(names, format);
 }
 
-std::string hits_table_rows(const BatchAnswer& answer, const std::vector<std::string>& fields,
+std::string hits_table_rows(const BatchAnswer& answer, const std::vector<HitField>& fields,
                             TableFormat format) {
   if (!answer.result) return {};
   const std::string id = id_text(answer.query.id);
