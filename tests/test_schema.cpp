@@ -47,6 +47,31 @@ TEST(Schema, AliasTermsNameTheirActorAndParseBack) {
   }
 }
 
+TEST(Schema, TextTermsAreTakenApartByTheSchema) {
+  const struct {
+    const char* term;
+    const char* parsed;  // "word" with "stem " and "title " before it, or "" for no text term
+  } cases[] = {{"oil", "oil"},
+               {"Zoil", "stem oil"},
+               {"Soil", "title oil"},
+               {"ZSoil", "stem title oil"},
+               {"SZoil", ""},
+               {"Z", ""},
+               {"S", ""},
+               {"ZS", ""},
+               {"", ""},
+               {"XAperson:x", ""},
+               {"Qbbc/business/001.txt", ""},
+               {"ZXSreuters", ""}};
+  for (const auto& c : cases) {
+    const auto text = dossier::schema::parse_text_term(c.term);
+    const std::string parsed = text ? std::string(text->stem ? "stem " : "") +
+                                          (text->title ? "title " : "") + std::string(text->word)
+                                    : "";
+    EXPECT_EQ(parsed, c.parsed) << c.term;
+  }
+}
+
 TEST(Schema, ActorAndNameTermsAreMadeAndParsedByTheSchema) {
   namespace schema = dossier::schema;
   const std::string id = "person:nicolas maduro";

@@ -85,6 +85,17 @@ std::optional<ActorName> parse_actor_name_term(std::string_view term) {
   return ActorName{term.substr(0, tab), term.substr(tab + 1)};
 }
 
+std::optional<TextTerm> parse_text_term(std::string_view term) {
+  TextTerm text;
+  text.stem = term.starts_with(kStemPrefix);
+  if (text.stem) term.remove_prefix(std::string_view(kStemPrefix).size());
+  text.title = term.starts_with(kTitlePrefix);
+  if (text.title) term.remove_prefix(std::string_view(kTitlePrefix).size());
+  if (term.empty() || is_ascii_upper(term.front())) return std::nullopt;
+  text.word = term;
+  return text;
+}
+
 std::string actor_alias_prefix(std::string_view form) {
   return std::string(kActorFormPrefix).append(form).append("\t");
 }

@@ -134,6 +134,16 @@ inline constexpr const char* kUndatedTerm = "XU";
 inline constexpr const char* kInputPrefix = "XR";
 inline constexpr const char* kBandPrefix = "XD";
 
+// A free-text term taken apart: its word, whether it is a stem (kStemPrefix) and whether
+// it is a title word (kTitlePrefix); nothing for any other term (a filter's, an id's: their
+// prefixes are capitals, which folded words never start with).
+struct TextTerm {
+  std::string_view word;
+  bool stem = false;
+  bool title = false;
+};
+std::optional<TextTerm> parse_text_term(std::string_view term);
+
 // Value slots, each with its encoding.
 enum Slot : Xapian::valueno {
   // Publication date, 8 ASCII digits (date_value()): "YYYYMMDD", or for a date known

@@ -18,7 +18,6 @@
 #include "dossier/search/spelling.h"
 #include "dossier/search/term_union.h"
 #include "dossier/snippets/snippet.h"
-#include "dossier/text/ascii_words.h"
 
 namespace dossier {
 namespace {
@@ -313,7 +312,8 @@ Xapian::Query Searcher::expansion(const SearchRequest& request, const Deadline& 
   // Only stems ("Z" + a word): field, filter and id terms would add nothing but noise.
   struct StemsOnly : Xapian::ExpandDecider {
     bool operator()(const std::string& term) const override {
-      return term.size() > 1 && term[0] == schema::kStemPrefix[0] && !is_ascii_upper(term[1]);
+      const auto text = schema::parse_text_term(term);
+      return text && text->stem && !text->title;
     }
   } stems_only;
   // Exact term frequencies: over shards Xapian otherwise approximates them, and the words

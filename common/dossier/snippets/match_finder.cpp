@@ -8,20 +8,18 @@
 namespace dossier {
 
 void MatchTerms::add_index_prefix(std::string_view prefix, double weight) {
-  if (!prefix.empty() && prefix[0] == schema::kTitlePrefix[0]) prefix.remove_prefix(1);
-  if (prefix.empty() || is_ascii_upper(prefix[0])) return;
-  double& w = prefixes[std::string(prefix)];
+  // A wildcard expands words, plain or of the title, never stems.
+  const auto text = schema::parse_text_term(prefix);
+  if (!text || text->stem) return;
+  double& w = prefixes[std::string(text->word)];
   w = std::max(w, weight);
 }
 
 void MatchTerms::add_index_term(std::string_view term, double weight) {
-  const bool stemmed = !term.empty() && term[0] == schema::kStemPrefix[0];
-  if (stemmed) term.remove_prefix(1);
-  // Only free-text terms can be marked: plain words and title words. Folded words never
-  // start with an upper-case letter, so any other capital is a filter prefix.
-  if (!term.empty() && term[0] == schema::kTitlePrefix[0]) term.remove_prefix(1);
-  if (term.empty() || is_ascii_upper(term[0])) return;
-  double& w = (stemmed ? stems : exact)[std::string(term)];
+  // Only free-text terms can be marked: plain words and title words, and their stems.
+  const auto text = schema::parse_text_term(term);
+  if (!text) return;
+  double& w = (text->stem ? stems : exact)[std::string(text->word)];
   w = std::max(w, weight);
 }
 
