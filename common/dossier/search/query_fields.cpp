@@ -5,14 +5,13 @@
 #include "dossier/base/errors.h"
 #include "dossier/schema/schema.h"
 #include "dossier/text/analyzer.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier {
 namespace {
 
 std::string_view trim_quotes(std::string_view v) {
-  while (!v.empty() && (v.front() == ' ' || v.front() == '"')) v.remove_prefix(1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '"')) v.remove_suffix(1);
-  return v;
+  return trim(v, " \"");
 }
 
 // Adapts a value -> Query function to Xapian's FieldProcessor, keeping exceptions out of

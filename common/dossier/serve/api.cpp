@@ -49,10 +49,6 @@ class HttpError : public std::runtime_error {
   throw Error(ErrorKind::kUsage, message);
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 std::string join(std::initializer_list<std::string_view> words) {
   std::string out;
   for (const auto w : words) out += (out.empty() ? "" : ", ") + std::string(w);
@@ -206,7 +202,7 @@ ApiResponse Api::handle(const ApiRequest& request) {
 
 ApiResponse Api::route(const ApiRequest& request) {
   const std::string_view path = request.path;
-  if (!starts_with(path, "/api/")) {
+  if (!path.starts_with("/api/")) {
     if (!is_get(request)) return method_not_allowed("GET");
     const auto asset = find_web_asset(path);
     if (!asset) return error_response(404, "no such page");
@@ -219,17 +215,17 @@ ApiResponse Api::route(const ApiRequest& request) {
     return request.method == "POST" ? batch(request) : method_not_allowed("POST");
   if (!is_get(request)) {
     const bool known = path == "/api/v1/search" || path == "/api/v1/actors" ||
-                       path == "/api/v1/status" || starts_with(path, "/api/v1/actors/") ||
-                       starts_with(path, "/api/v1/documents/");
+                       path == "/api/v1/status" || path.starts_with("/api/v1/actors/") ||
+                       path.starts_with("/api/v1/documents/");
     return known ? method_not_allowed("GET") : error_response(404, "no such endpoint");
   }
   if (path == "/api/v1/search") return search(request);
   if (path == "/api/v1/actors") return actors(request);
   if (path == "/api/v1/status") return status();
   constexpr std::string_view actor_path = "/api/v1/actors/", document_path = "/api/v1/documents/";
-  if (starts_with(path, actor_path) && path.size() > actor_path.size())
+  if (path.starts_with(actor_path) && path.size() > actor_path.size())
     return actor(request, path.substr(actor_path.size()));
-  if (starts_with(path, document_path) && path.size() > document_path.size()) {
+  if (path.starts_with(document_path) && path.size() > document_path.size()) {
     check_known(request.params, {});
     return document(path.substr(document_path.size()));
   }
