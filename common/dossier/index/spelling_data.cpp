@@ -11,7 +11,7 @@ namespace dossier {
 namespace {
 
 bool has_digit(std::string_view word) {
-  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return std::any_of(word.begin(), word.end(), is_ascii_digit);
 }
 
 // The words of a folded name ("mikhail khodorkovsky"), appended to `out`.

@@ -18,6 +18,7 @@
 #include <httplib.h>
 
 #include "dossier/base/errors.h"
+#include "dossier/base/thread_count.h"
 
 namespace dossier {
 namespace {
@@ -298,8 +299,8 @@ int serve(const ServeOptions& o, std::ostream& log) {
   const ListenAddress address = parse_listen_address(o.listen);
   const std::string policy = access_policy(o, address);
   const std::string token = o.token_file.empty() ? "" : read_token(o.token_file);
-  const unsigned threads =
-      o.threads > 0 ? o.threads : std::max(8u, std::thread::hardware_concurrency());
+  // A keep-alive connection holds its worker: a few cores still serve several clients.
+  const unsigned threads = o.threads > 0 ? o.threads : std::max(8u, thread_count(0));
   SearcherPool searchers(o.db_path, threads, o.open);
   Api api(searchers, o.limits, o.version);
   std::mutex log_mutex;  // one access-log line at a time
