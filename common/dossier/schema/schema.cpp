@@ -12,8 +12,10 @@
 namespace dossier::schema {
 namespace {
 
-// Xapian's hard limit is ~245 bytes; leave room for the prefix.
+// Ids longer than this are cut and hashed (id_term). Part of the stored encoding: another
+// cut would give long ids other terms than the databases hold.
 constexpr std::size_t kMaxIdTermBytes = 200;
+static_assert(kMaxIdTermBytes < kMaxTermBytes);
 
 std::string version_mismatch(const std::string& path, const std::string& found) {
   return "database " + path + " has schema version " + found + ", this Dossier reads versions " +

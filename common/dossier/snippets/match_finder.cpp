@@ -171,7 +171,7 @@ void MatchFinder::find_in_ascii_chunk(std::string_view chunk, std::size_t offset
     // An ASCII word starts with a letter or digit, which starts its fold, lower-cased.
     if (!scan_.is_initial(chunk[b])) continue;
     fold_ascii_word(chunk.substr(b, e - b), folded_);
-    if (folded_.size() > kMaxTermBytes) continue;  // not indexed (analyzer.h)
+    if (folded_.size() > kMaxWordTermBytes) continue;  // not indexed (analyzer.h)
     if (const std::size_t key = key_of(folded_); key != kNoKey)
       matches.push_back({offset + b, offset + e, key});
   }

@@ -137,7 +137,7 @@ namespace {
 
 // Keeps a word the way the index does: folded, unless it folds to nothing or too long.
 void keep_word(std::size_t begin, std::size_t end, std::string term, std::vector<Token>& tokens) {
-  if (term.empty() || term.size() > kMaxTermBytes) return;
+  if (term.empty() || term.size() > kMaxWordTermBytes) return;
   tokens.push_back({begin, end, std::move(term)});
 }
 

@@ -30,8 +30,8 @@ struct Token {
 };
 
 // Words longer than this (in bytes, once folded) are not indexed: they are URLs, hashes or
-// base64 blobs, and Xapian rejects terms over ~245 bytes anyway.
-inline constexpr std::size_t kMaxTermBytes = 64;
+// base64 blobs. (Not the longest term Xapian stores: that is schema::kMaxTermBytes.)
+inline constexpr std::size_t kMaxWordTermBytes = 64;
 
 // ICU word segmentation + folding + Snowball stemming. Holds ICU iterators, so an
 // Analyzer is NOT thread-safe: make one per thread (construction is cheap).
