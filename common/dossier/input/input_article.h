@@ -13,11 +13,12 @@
 
 namespace dossier {
 
-// Bytes of one article that are analysed and indexed. Analysis holds about 25 bytes per
-// byte of text (words, their terms and positions, date tokens, the Xapian document), so a
-// 50 MB file, read whole, would peak over 1 GB; past this limit the text is cut at the last
-// line end before it and a warning names the article (docs/INPUT.md). News articles are a
-// few KB; what passes 4 MB is a book or a log scraped by mistake.
+// Bytes of one article that are analysed and indexed. Analysis holds many bytes per byte
+// of text (words, their terms and positions, date tokens, the Xapian document), so one
+// huge file would take a large share of the memory (docs/BENCHMARKS.md, "Memory of one
+// very long article"); past this limit the text is cut at the last line end before it and
+// a warning names the article (docs/INPUT.md). News articles are a few KB; what passes
+// 4 MB is a book or a log scraped by mistake.
 inline constexpr std::size_t kMaxArticleBytes = std::size_t{4} << 20;
 
 // `text` cut to kMaxArticleBytes: after its last line end within the limit, else at the

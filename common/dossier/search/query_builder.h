@@ -46,9 +46,9 @@ std::vector<std::string> wildcard_prefixes(std::string_view folded);
 // Xapian's operators then simplify away (an OR drops it, an AND becomes nothing). The
 // answers and scores are the same (BM25 sums the parts of the terms a document holds),
 // but Xapian's matcher, which rebuilds its tree of an OR each time a part runs out, took
-// time quadratic in the number of such terms: a pasted text of 8,000 words, most of them
-// in no article, took 10 s. Operators with parameters (phrases, NEAR, scaled weights) are
-// kept whole. Exposed for tests.
+// time quadratic in the number of such terms (a pasted text of words in no article:
+// docs/BENCHMARKS.md, "Figures behind the code"). Operators with parameters (phrases,
+// NEAR, scaled weights) are kept whole. Exposed for tests.
 Xapian::Query without_absent_terms(const Xapian::Query& query, const Xapian::Database& db);
 
 class QueryBuilder {
