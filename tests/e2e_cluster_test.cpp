@@ -28,11 +28,6 @@ using nlohmann::json;
 
 const std::string kShardServer = DOSSIER_SHARD_SERVER_BIN;
 
-void write_file(const std::string& path, const std::string& text) {
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // Articles naming countries, most dated by their dateline (a few undated), with a source
 // in the sidecar; lengths differ, so most ranked hits have scores of their own.
 void write_corpus(const std::string& folder) {

@@ -28,11 +28,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace dossier::e2e;
 
-void write_file(const std::string& path, const std::string& text) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // A small article whose words are drawn from a fixed pool by `n`, plus a word only it has.
 std::string article_text(int n) {
   static const char* const kWords[] = {"harbour", "minister", "election", "pipeline", "treaty",

@@ -13,11 +13,6 @@ using namespace dossier::e2e;
 
 const std::string kGolden = DOSSIER_SOURCE_DIR "/tests/golden";
 
-void write_file(const std::string& path, const std::string& text) {
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // news/economy: twelve articles about oil (ranks of two digits), one from Reuters with a
 // url; news/politics: an election and an oil tycoon.
 class NewsE2E : public ::testing::Test {

@@ -19,11 +19,6 @@ namespace {
 using namespace dossier::e2e;
 using nlohmann::json;
 
-void write_file(const std::string& path, const std::string& text) {
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // Articles naming countries, with dated datelines and a source in the metadata sidecar:
 // enough for actor, date and source facets. Several articles share words, so many hits
 // tie on score.

@@ -16,11 +16,6 @@ namespace {
 
 using namespace dossier::e2e;
 
-void write_file(const std::string& path, const std::string& text) {
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // How many articles hold `word` by the database's spelling data (0 when it has none).
 Xapian::doccount spelling_frequency(const std::string& db_path, const std::string& word) {
   const Xapian::Database db(db_path);

@@ -73,6 +73,12 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// Writes `text` to `path`, creating its folders.
+inline void write_file(const std::string& path, const std::string& text) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
 // The binaries under test and the bundled corpus (paths given by CMake).
 inline const std::string kIndex = DOSSIER_INDEX_BIN;
 inline const std::string kSearch = DOSSIER_SEARCH_BIN;
