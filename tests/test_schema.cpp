@@ -81,6 +81,12 @@ TEST(Schema, ActorAndNameTermsAreMadeAndParsedByTheSchema) {
             "XANperson:nicolas maduro\tNicolás Maduro");
   EXPECT_EQ(schema::actor_names_prefix(id), "XANperson:nicolas maduro\t");
   EXPECT_EQ(schema::actor_names_prefix_of_ids("person:"), "XANperson:");
+  const auto parts = schema::split_actor_id(id);
+  EXPECT_EQ(parts.type, "person");
+  EXPECT_EQ(parts.key, "nicolas maduro");
+  EXPECT_EQ(schema::split_actor_id("org:a:b").key, "a:b");  // keys may hold a colon
+  EXPECT_EQ(schema::split_actor_id("no type").type, "");
+  EXPECT_EQ(schema::split_actor_id("no type").key, "no type");
   // Which terms are actor id terms: alias and name terms share the prefix.
   const std::vector<std::pair<std::string, std::optional<std::string>>> terms = {
       {"XAperson:nicolas maduro", id},

@@ -29,8 +29,8 @@ void add_name_words(std::string_view name, std::vector<std::string>& out) {
 std::string_view actor_key(std::string_view term) {
   const auto actor_id = schema::parse_actor_term(term);
   if (!actor_id) return {};
-  const std::size_t colon = actor_id->find(':');
-  return colon == std::string_view::npos ? std::string_view() : actor_id->substr(colon + 1);
+  const auto [type, key] = schema::split_actor_id(*actor_id);
+  return type.empty() ? std::string_view() : key;
 }
 
 std::vector<std::string> spelling_words_of(Xapian::TermIterator term, Xapian::TermIterator end) {

@@ -50,6 +50,12 @@ std::string actor_id(std::string_view type, std::string_view key) {
   return id.append(":").append(key);
 }
 
+ActorIdParts split_actor_id(std::string_view actor_id) {
+  const auto colon = actor_id.find(':');
+  if (colon == std::string_view::npos) return {{}, actor_id};
+  return {actor_id.substr(0, colon), actor_id.substr(colon + 1)};
+}
+
 std::string actor_term(std::string_view actor_id) {
   return std::string(kActorPrefix).append(actor_id);
 }
@@ -128,8 +134,7 @@ std::string implied_actor_name(std::string_view key) {
 }
 
 ActorCode actor_code(std::string_view actor_id) {
-  const auto colon = actor_id.find(':');
-  const auto type = actor_type_from_string(actor_id.substr(0, colon));
+  const auto type = actor_type_from_string(split_actor_id(actor_id).type);
   const ActorCode type_bits = type ? static_cast<ActorCode>(*type) : 0;
   const ActorCode code = type_bits << 62 | (fnv1a64(actor_id) >> 2);
   return code == 0 ? 1 : code;

@@ -209,6 +209,13 @@ std::optional<Field> find_field(std::string_view name);
 
 // The actor id term's suffix: "<type>:<key>".
 std::string actor_id(std::string_view type, std::string_view key);
+// An actor id taken apart: "person:nicolas maduro" -> ("person", "nicolas maduro"); an id
+// without a type ("nicolas maduro") is all key.
+struct ActorIdParts {
+  std::string_view type;
+  std::string_view key;
+};
+ActorIdParts split_actor_id(std::string_view actor_id);
 
 // The actor id term of `actor_id` ("XAperson:nicolas maduro"), and the id it holds (the
 // term of an actor id, or of an id prefix, with the prefix removed).

@@ -31,9 +31,8 @@ bool has_word_starting(std::string_view folded, std::string_view prefix) {
 }  // namespace
 
 std::pair<std::string_view, std::string_view> ActorDirectory::split_id(std::string_view id) {
-  const auto colon = id.find(':');
-  if (colon == std::string_view::npos) return {{}, id};
-  return {id.substr(0, colon), id.substr(colon + 1)};
+  const auto [type, key] = schema::split_actor_id(id);
+  return {type, key};
 }
 
 namespace {

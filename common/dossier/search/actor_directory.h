@@ -96,7 +96,7 @@ class ActorDirectory {
     merged_codes_loaded_ = false;
   }
 
-  // "person:nicolas maduro" -> ("person", "nicolas maduro").
+  // "person:nicolas maduro" -> ("person", "nicolas maduro") (schema::split_actor_id).
   static std::pair<std::string_view, std::string_view> split_id(std::string_view id);
 
  private:
