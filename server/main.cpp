@@ -5,6 +5,7 @@
 
 #include "dossier/cli/cli_errors.h"
 #include "dossier/cli/cli_parse.h"
+#include "dossier/search/searcher.h"
 #include "dossier/serve/http_server.h"
 
 int main(int argc, char** argv) {
@@ -42,8 +43,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-body", o.max_body_bytes, "Largest request body in bytes (batch)")
       ->check(CLI::Range(1, 1 << 30))
       ->capture_default_str();
+  // Up to the command line's own largest --limit (an int range, as --help prints it).
   app.add_option("--max-limit", o.limits.max_limit, "Largest limit= of a search")
-      ->check(CLI::Range(1, 1000000))
+      ->check(CLI::Range(1, static_cast<int>(dossier::kMaxHits)))
       ->capture_default_str();
   app.add_option("--time-limit", o.limits.time_limit_seconds,
                  "Seconds a search may take (each query of a batch on its own) before it is "
