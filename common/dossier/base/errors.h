@@ -21,6 +21,9 @@ enum class ErrorKind {
   kInput,     // an input the user named is missing, unreadable or of the wrong kind
   kInternal,  // I/O while writing, corruption, a bug
   kTimeout,   // a search ran past its time limit (deadline.h)
+  // A remote shard is down or silent (search/database_open.h): the same request may work
+  // once it is back.
+  kUnavailable,
 };
 
 class Error : public std::runtime_error {
@@ -28,8 +31,8 @@ class Error : public std::runtime_error {
   Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   ErrorKind kind() const { return kind_; }
   ExitCode exit_code() const {
-    return kind_ == ErrorKind::kInternal || kind_ == ErrorKind::kTimeout ? ExitCode::kInternal
-                                                                         : ExitCode::kUsage;
+    return kind_ == ErrorKind::kUsage || kind_ == ErrorKind::kInput ? ExitCode::kUsage
+                                                                    : ExitCode::kInternal;
   }
 
  private:

@@ -13,6 +13,12 @@ std::string network_message(const Xapian::Error& error) {
   return error.get_msg() + (why && *why ? std::string(" (") + why + ")" : std::string());
 }
 
+bool is_network_error(const Xapian::Error& error) {
+  // Xapian::Error has no virtual functions to dynamic_cast with.
+  const std::string_view type = error.get_type();
+  return type == "NetworkError" || type == "NetworkTimeoutError";
+}
+
 namespace {
 
 // The context Xapian's network errors carry for a remote shard (net/remotetcpclient.cc,
@@ -52,8 +58,8 @@ OpenedDatabase open_once(const std::string& path, const OpenOptions& options) {
       try {
         opened.shards.push_back(open_shard(shard, options));
       } catch (const Xapian::NetworkError& e) {
-        throw Error(ErrorKind::kInternal, "shard '" + shard.line + "' of " + path +
-                                              " is unreachable: " + network_message(e));
+        throw Error(ErrorKind::kUnavailable, "shard '" + shard.line + "' of " + path +
+                                                 " is unreachable: " + network_message(e));
       } catch (const Xapian::DatabaseModifiedError&) {
         throw;
       } catch (const Xapian::Error& e) {
@@ -86,6 +92,20 @@ OpenedDatabase open_database(const std::string& path, const OpenOptions& options
       throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
     }
   }
+}
+
+std::optional<std::string> unresponsive_shard(const std::vector<Xapian::Database>& shards,
+                                              const std::vector<StubShard>& listed) {
+  for (std::size_t i = 0; i < shards.size() && i < listed.size(); ++i) {
+    if (listed[i].kind == StubShard::Kind::kLocal) continue;
+    try {
+      Xapian::Database probe = shards[i];  // a handle: keep_alive() is not const
+      probe.keep_alive();
+    } catch (const Xapian::Error&) {
+      return listed[i].line;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> failed_shard(const Xapian::Error& error,

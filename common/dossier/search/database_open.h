@@ -33,17 +33,26 @@ struct OpenedDatabase {
 };
 
 // Opens `path` read-only and checks its schema. Throws dossier::Error: kUsage when it is
-// missing, unreadable or of another schema; kInternal when a remote shard cannot be
+// missing, unreadable or of another schema; kUnavailable when a remote shard cannot be
 // reached (naming it).
 OpenedDatabase open_database(const std::string& path, const OpenOptions& options);
 
-// The stub line of the remote shard a Xapian network error came from (its context names
-// the connection), or nothing.
 // A network error's message with the system's reason when it has one ("Couldn't connect
 // (Connection refused)").
 std::string network_message(const Xapian::Error& error);
 
+// Whether `error` is a Xapian::NetworkError (a connection failed, closed or timed out).
+bool is_network_error(const Xapian::Error& error);
+
+// The stub line of the remote shard a Xapian network error came from (its context names
+// the connection), or nothing.
 std::optional<std::string> failed_shard(const Xapian::Error& error,
                                         const std::vector<StubShard>& listed);
+
+// The stub line of the first remote shard of `shards` (listed as `listed`) that does not
+// answer a keep-alive, or nothing: the shard a network error without context came from
+// (Xapian's "Connection closed unexpectedly" when a server went away names none).
+std::optional<std::string> unresponsive_shard(const std::vector<Xapian::Database>& shards,
+                                              const std::vector<StubShard>& listed);
 
 }  // namespace dossier

@@ -182,13 +182,14 @@ std::optional<SortOrder> sort_order_from_string(std::string_view name) {
 }
 
 Searcher::Searcher(const std::string& db_path, const OpenOptions& open)
-    : Searcher(db_path, open_database(db_path, open)) {}
+    : Searcher(db_path, open, open_database(db_path, open)) {}
 
-Searcher::Searcher(const std::string& db_path, OpenedDatabase opened)
+Searcher::Searcher(const std::string& db_path, const OpenOptions& open, OpenedDatabase opened)
     : path_(db_path),
       shards_(std::move(opened.shards)),
       listed_(std::move(opened.listed)),
       remote_(opened.remote),
+      open_(open),
       db_(std::move(opened.db)),
       actors_(db_, analyzer_) {}
 
@@ -213,10 +214,16 @@ void Searcher::refuse_remote(std::string_view feature) const {
   }
 }
 
-void Searcher::fail(const std::string& what, const Xapian::Error& error) const {
-  if (const auto shard = failed_shard(error, listed_)) {
-    throw Error(ErrorKind::kInternal, what + ": shard '" + *shard + "' of " + path_ +
-                                          " failed: " + network_message(error));
+void Searcher::fail(const std::string& what, const Xapian::Error& error) {
+  // A broken connection stays broken (Xapian never reconnects a remote database).
+  const bool network = remote_ && is_network_error(error);
+  broken_ = broken_ || network;
+  auto shard = failed_shard(error, listed_);
+  if (!shard && network) shard = unresponsive_shard(shards_, listed_);
+  if (shard) {
+    throw Error(
+        network ? ErrorKind::kUnavailable : ErrorKind::kInternal,
+        what + ": shard '" + *shard + "' of " + path_ + " failed: " + network_message(error));
   }
   throw Error(ErrorKind::kInternal, what + " on " + path_ + ": " + error.get_description());
 }
@@ -225,6 +232,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
   // A reader sees a snapshot; when an indexer commits twice meanwhile, the snapshot goes
   // stale: reopen and answer from the newer revision.
   const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
+  if (broken_) reconnect();
   for (int attempt = 0;; ++attempt) {
     try {
       return run(request, deadline);
@@ -242,13 +250,28 @@ SearchResult Searcher::search(const SearchRequest& request) {
 }
 
 void Searcher::refresh() {
+  if (broken_) return reconnect();
   const auto before = revision();
   try {
     // false: definitely the same revision; true: perhaps a new one (compare, when known).
     if (!db_.reopen() || (before && before == revision())) return;
+  } catch (const Xapian::NetworkError& e) {
+    if (!remote_) fail("cannot reopen database", e);
+    return reconnect();  // a shard server restarted, or closed an idle connection
   } catch (const Xapian::Error& e) {
     fail("cannot reopen database", e);
   }
+  forget_revision_caches();
+}
+
+void Searcher::reconnect() {
+  // Throws (kUnavailable, naming it) while a shard is still down; broken_ stays set.
+  OpenedDatabase opened = open_database(path_, open_);
+  shards_ = std::move(opened.shards);
+  listed_ = std::move(opened.listed);
+  remote_ = opened.remote;
+  db_ = std::move(opened.db);  // actors_ refers to the member: it follows
+  broken_ = false;
   forget_revision_caches();
 }
 

@@ -221,8 +221,10 @@ class Searcher {
                           const Deadline& deadline);
 
   // Moves to the newest committed revision (a long-lived reader between requests: a
-  // server), forgetting what was cached for the old one. Cheap when nothing changed.
-  // Throws dossier::Error (kInternal) when the database cannot be reopened.
+  // server), forgetting what was cached for the old one. Cheap when nothing changed. A
+  // remote shard whose connection is gone (its server restarted, or it closed an idle
+  // connection) is connected again. Throws dossier::Error when the database cannot be
+  // reopened (kUnavailable naming a remote shard that is still down).
   void refresh();
 
   const Xapian::Database& database() const { return db_; }
@@ -237,14 +239,17 @@ class Searcher {
   // Throws dossier::Error naming `feature` when the database has remote shards.
   void refuse_remote(std::string_view feature) const;
   // A Xapian error as a dossier::Error with `what` failed: a remote shard's network
-  // failure names the shard (kInternal either way).
-  [[noreturn]] void fail(const std::string& what, const Xapian::Error& error) const;
+  // failure names the shard (kUnavailable; kInternal otherwise), and the next search or
+  // refresh connects to the shards again.
+  [[noreturn]] void fail(const std::string& what, const Xapian::Error& error);
   Analyzer& analyzer() { return analyzer_; }
   ActorDirectory& actors() { return actors_; }
   RankingParams& ranking() { return ranking_; }
 
  private:
-  Searcher(const std::string& db_path, OpenedDatabase opened);
+  Searcher(const std::string& db_path, const OpenOptions& open, OpenedDatabase opened);
+  // Opens the database again, remote shards with new connections.
+  void reconnect();
   SearchResult run(const SearchRequest& request, const Deadline& deadline);
   void forget_revision_caches();
   // What building a query found out, for the rest of the search.
@@ -289,6 +294,8 @@ class Searcher {
   std::vector<Xapian::Database> shards_;
   std::vector<StubShard> listed_;
   bool remote_ = false;
+  OpenOptions open_;
+  bool broken_ = false;  // a remote shard's connection failed: reconnect() before use
   Xapian::Database db_;
   Analyzer analyzer_;
   ActorDirectory actors_;

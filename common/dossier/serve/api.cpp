@@ -20,13 +20,15 @@ namespace {
 
 using Params = std::multimap<std::string, std::string>;
 
-// A request the library refused: the user's mistake, a search past its time limit, or ours.
+// A request the library refused: the user's mistake, a search past its time limit or a
+// remote shard that is down (both may work later), or ours.
 int error_status(ErrorKind kind) {
   switch (kind) {
     case ErrorKind::kUsage:
     case ErrorKind::kInput:
       return 400;
     case ErrorKind::kTimeout:
+    case ErrorKind::kUnavailable:
       return 503;
     case ErrorKind::kInternal:
       break;
