@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """dossier-serve over a cluster stub of two dossier-shard-servers on loopback ports: a shard
 server killed and restarted on its port is picked up by the next request (503 naming it
-meanwhile), and a connection the shard server closed when idle is opened again."""
+meanwhile), a connection the shard server closed when idle is opened again, and the
+--time-limit reaches the shards' matches."""
 import argparse
 import os
 import shutil
@@ -152,6 +153,22 @@ class ClusterServeTest(unittest.TestCase):
         for _ in range(2):
             self.assertEqual(self.search(server, {"q": "maduro"})[::2], (200, expected))
             time.sleep(0.6)  # the shard server's child has closed the connection
+
+    def test_the_time_limit_reaches_the_shards(self):
+        first, second = self.shard_server(0), self.shard_server(1)
+        stub = self.cluster("limited", [first.line(), second.line()])
+        server = self.serve(stub, "--time-limit", "1e-9")
+        timed_out = "the search took longer than its time limit of 1e-09 s"
+        for params in ({"q": "maduro", "facets": "actor"}, {"q": "venezuela"},
+                       {"q": "military", "sort": "date"}, {"q": "russia", "collapse": "1"}):
+            status, _, body = server.json("/api/v1/search?" + urllib.parse.urlencode(params))
+            self.assertEqual((status, body), (503, {"error": timed_out, "status": 503}), params)
+        # A query no document matches is answered, as on a local database.
+        status, _, body = server.json("/api/v1/search?q=zzyzx")
+        self.assertEqual((status, body["total"]), (200, 0))
+        status, _, body = server.request("/api/v1/batch", data=b'{"id":"a","q":"maduro"}\n')
+        self.assertEqual(status, 200)
+        self.assertIn(b'{"id":"a","error":"' + timed_out.encode() + b'"}', body)
 
 
 def main():

@@ -326,9 +326,10 @@ Xapian::Query Searcher::expansion(const SearchRequest& request, const Deadline& 
   Xapian::Enquire first(db_);
   first.set_query(build_query(request));
   first.set_weighting_scheme(bm25().xapian_weight());
-  DeadlineSpy watch(deadline);
-  if (deadline.limited() && !remote_) first.add_matchspy(&watch);
+  MatchDeadline watch(deadline, remote_);
+  watch.arm(first);
   const Xapian::MSet top = first.get_mset(0, ranking_.expand_docs);
+  watch.check(top.get_matches_upper_bound());
   if (top.empty()) return Xapian::Query();
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
@@ -559,8 +560,12 @@ ClusteredMatches Searcher::clustered_matches(const Xapian::Query& query,
   if (matches && clusters_.loaded()) return ClusteredMatches(db_, *matches, clusters_);
   // The collapse key read every match's cluster: what the table would have served.
   clusters_.read(total);
-  DeadlineSpy watch(deadline);  // the pass reads every clustered match: within the limit
-  return ClusteredMatches(db_, query, deadline.limited() && !remote_ ? &watch : nullptr);
+  // The pass reads every clustered match: within the limit (over remote shards Xapian's
+  // time limit cannot shorten it, as it wants every match on its page).
+  MatchDeadline watch(deadline, remote_);
+  ClusteredMatches clustered(db_, query, watch.local_spy());
+  watch.check(total);
+  return clustered;
 }
 
 void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& spy,
@@ -570,10 +575,9 @@ void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& 
   // Only the set of matches counts here, never their order: no weights to compute.
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.add_matchspy(&spy);
-  DeadlineSpy watch(deadline);
-  // Remote shards are bounded by their timeout: this spy runs locally only.
-  if (deadline.limited() && !remote_) enquire.add_matchspy(&watch);
-  enquire.get_mset(0, 0, db_.get_doccount());
+  MatchDeadline watch(deadline, remote_);
+  watch.arm(enquire);
+  watch.check(enquire.get_mset(0, 0, db_.get_doccount()).get_matches_upper_bound());
 }
 
 // The co-actors facet: one pass over the matches of the request without its --actor
@@ -697,9 +701,8 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   if (date_facet) enquire.add_matchspy(&date_spy);
   if (source_facet) enquire.add_matchspy(&source_spy);
   if (folder_facet) enquire.add_matchspy(&folder_spy);
-  // A remote shard's matcher is bounded by --remote-timeout instead: the spy runs locally.
-  DeadlineSpy watch(deadline);
-  if (deadline.limited() && !remote_) enquire.add_matchspy(&watch);
+  MatchDeadline watch(deadline, remote_);
+  watch.arm(enquire);
   // Collapsed, the matches are counted by a spy; over remote shards by one of Xapian's own,
   // which every shard server knows: its total is the documents it saw.
   // Over one database, the counter also lists the matches for the clustered ones.
@@ -728,6 +731,8 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
     result.total_exact =
         request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   }
+  // A shard's time limit takes effect at a match, so a match cut short counts at least one.
+  watch.check(result.total);
 
   if (date_facet) {
     std::map<std::string, Xapian::doccount> per_day;
