@@ -48,6 +48,19 @@ void CoOccurrenceSpy::keep(const std::vector<schema::ActorCode>& codes) {
   }
 }
 
+Xapian::doccount IdentityCounts::of(schema::ActorCode code) const {
+  const auto it = articles.find(code);
+  return it == articles.end() ? 0 : it->second;
+}
+
+IdentityCounts identity_counts(const ActorCountSpy& spy) {
+  IdentityCounts out;
+  out.matches = spy.documents_seen();
+  spy.for_each_count(
+      [&](unsigned, Xapian::doccount n, const auto& code) { out.articles.emplace(code(), n); });
+  return out;
+}
+
 Xapian::doccount CoOccurrenceSpy::count(schema::ActorCode code) const {
   const auto it = counts_.find(code);
   return it == counts_.end() ? 0 : it->second;

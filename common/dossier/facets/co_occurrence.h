@@ -14,6 +14,21 @@
 
 namespace dossier {
 
+class ActorCountSpy;
+
+// Articles naming each actor identity among some matches, and how many matches there were.
+struct IdentityCounts {
+  std::unordered_map<schema::ActorCode, Xapian::doccount> articles;
+  Xapian::doccount matches = 0;
+  Xapian::doccount of(schema::ActorCode code) const;
+};
+
+// What `spy` counted (by identity: ActorCountSpy::use_identity). Over remote shards the
+// co-occurrence counts are made of such passes, one over the matches and one over those
+// naming each actor asked about: shard servers know the actor facet's spy, and the spy
+// below, which keeps per-article state for a second step, cannot travel.
+IdentityCounts identity_counts(const ActorCountSpy& spy);
+
 // Normalised pointwise mutual information of two actors over `matches` articles, in [-1, 1]:
 // log(p(ab) / (p(a) p(b))) / -log(p(ab)), p(x) = articles naming x / matches; 1 when every
 // match names both. 0: the two appear together as often as chance would have it. `both`

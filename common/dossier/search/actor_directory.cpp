@@ -122,18 +122,24 @@ std::optional<std::string> ActorDirectory::canonical_id(std::string_view name,
   return std::string(meant.front());  // resolve() gives canonical ids
 }
 
+Xapian::Query ActorDirectory::identity_filter(std::string_view canonical_id) {
+  std::vector<Xapian::Query> members;
+  for (const auto member : identity().members(canonical_id))
+    members.emplace_back(schema::actor_term(member));
+  return Xapian::Query(Xapian::Query::OP_OR, members.begin(), members.end());
+}
+
 Xapian::Query ActorDirectory::filter(std::string_view name, std::optional<ActorType> type) {
   const std::string key = fold_phrase(name, analyzer_);
   if (key.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> alternatives;
-  if (const auto canonical = canonical_id(name, type)) {
-    for (const auto member : identity().members(*canonical))
-      alternatives.emplace_back(schema::actor_term(member));
-  }
+  if (const auto canonical = canonical_id(name, type))
+    alternatives.push_back(identity_filter(*canonical));
   // Schemas 3 to 5 wrote the form without its actor: those articles are found by the form.
   const std::string legacy = schema::legacy_actor_form_term(key);
   if (!type && db_.term_exists(legacy)) alternatives.emplace_back(legacy);
   if (alternatives.empty()) return Xapian::Query::MatchNothing;
+  if (alternatives.size() == 1) return alternatives.front();
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 

@@ -53,6 +53,9 @@ class ActorDirectory {
   // nobody is called so; throws AmbiguousActorError when the name means several actors.
   std::optional<std::string> canonical_id(std::string_view name,
                                           std::optional<ActorType> type = std::nullopt);
+  // A filter matching the articles naming the identity of `canonical_id` under any of its
+  // ids: what filter() matches for any of its names (but for schema 5's form terms).
+  Xapian::Query identity_filter(std::string_view canonical_id);
 
   // The actor ids one with a given one (canonical first) and the canonical one, by the
   // corpus-wide identity (loaded on first use).

@@ -9,7 +9,6 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/base/keep_best.h"
-#include "dossier/facets/co_occurrence.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/deadline_spy.h"
@@ -580,29 +579,47 @@ void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& 
   watch.check(enquire.get_mset(0, 0, db_.get_doccount()).get_matches_upper_bound());
 }
 
+IdentityCounts Searcher::count_identities(const Xapian::Query& query, const Deadline& deadline) {
+  ActorCountSpy spy(schema::kSlotActors);
+  spy.use_identity(&actors_.merged_codes());
+  spy_on_every_match(query, spy, deadline);
+  return identity_counts(spy);
+}
+
 // The co-actors facet: one pass over the matches of the request without its --actor
 // filter counts the articles naming each actor and those naming it beside the --actor
 // (CoOccurrenceSpy, as --table actor-by-actor counts pairs); the latter are the matches
-// naming it, collapsed as the actor facet is. Most matches first, then highest score,
+// naming it, collapsed as the actor facet is. Over remote shards, where that spy cannot
+// go, the same counts come from two passes of the actor facet's spy: over those matches,
+// and over those naming the --actor's identity. Most matches first, then highest score,
 // then by name.
 std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
                                               const Xapian::Query& expansion,
                                               const ClusteredMatches* clustered,
                                               const Deadline& deadline) {
-  // Its spy is not serialisable (facets/co_occurrence.h): not sent to remote shards.
-  refuse_remote("--facets co-actors");
   std::vector<CoActorCount> out;
   const std::optional<std::string> anchor_id = actors_.canonical_id(request.actors.front());
   if (!anchor_id) return out;  // nobody is called so: no match
   const schema::ActorCode anchor = schema::actor_code(*anchor_id);
   SearchRequest without_actor = request;
   without_actor.actors.clear();
-  CoOccurrenceSpy spy(actors_.merged_codes(), anchor);
-  spy_on_every_match(build_query(without_actor, expansion), spy, deadline);
+  const Xapian::Query matches = build_query(without_actor, expansion);
+  IdentityCounts all, with_anchor;
+  if (remote_) {
+    all = count_identities(matches, deadline);
+    with_anchor =
+        count_identities(filtered(matches, actors_.identity_filter(*anchor_id)), deadline);
+    with_anchor.articles.erase(anchor);
+  } else {
+    CoOccurrenceSpy spy(actors_.merged_codes(), anchor);
+    spy_on_every_match(matches, spy, deadline);
+    all = {spy.counts(), spy.seen()};
+    with_anchor.articles = spy.with_anchor();
+  }
   const Overcount overcount =
       clustered ? clustered->actor_overcount(&actors_.merged_codes(), actor_spy_.table())
                 : Overcount();
-  for (const auto& [code, both] : spy.with_anchor()) {
+  for (const auto& [code, both] : with_anchor.articles) {
     const std::string* found = actors_.id_of(code);
     if (found == nullptr) continue;
     const std::string id = *found;  // the directory may grow while it names the actor
@@ -610,8 +627,8 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
                        std::string(ActorDirectory::split_id(id).first),
                        both,
                        std::nullopt,
-                       spy.count(code),
-                       npmi(both, spy.count(anchor), spy.count(code), spy.seen())};
+                       all.of(code),
+                       npmi(both, all.of(anchor), all.of(code), all.matches)};
     if (clustered) {
       entry.count_raw = both;
       if (const auto it = overcount.find(code); it != overcount.end()) entry.count -= it->second;

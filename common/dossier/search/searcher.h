@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "dossier/base/enum_names.h"
+#include "dossier/facets/co_occurrence.h"
 #include "dossier/facets/facets.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
@@ -219,6 +220,9 @@ class Searcher {
   // `deadline` (then throws ErrorKind::kTimeout). Throws Xapian::Error.
   void spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& spy,
                           const Deadline& deadline);
+  // Every identity's articles among the matches of `query`, and the matches, counted as
+  // the actor facet counts them (its spy travels to shard servers). Throws as above.
+  IdentityCounts count_identities(const Xapian::Query& query, const Deadline& deadline);
 
   // Moves to the newest committed revision (a long-lived reader between requests: a
   // server), forgetting what was cached for the old one. Cheap when nothing changed. A
