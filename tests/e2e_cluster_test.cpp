@@ -254,6 +254,139 @@ TEST_F(ClusterSearch, ShowsAnArticleAsTheLocalShards) {
   EXPECT_EQ(json::parse(remote.out)["document"], json::parse(local.out)["document"]);
 }
 
+// Articles whose lengths all differ (each repeats a filler sentence once more), so no
+// two of them score alike for any query below and ranked hits keep one order whatever the
+// docids: dated over 2019-2020 (every ninth undated), people and an organisation under two
+// names among the actors.
+void write_untied_corpus(const std::string& folder) {
+  static const char* const kCountries[] = {"France", "Brazil", "Japan", "Kenya", "Canada", "Peru"};
+  static const char* const kPeople[] = {"Foreign Minister Jorge Arreaza",
+                                        "President Emmanuel Macron", "Prime Minister Shinzo Abe"};
+  static const char* const kTopics[] = {"trade", "election", "drought", "summit", "oil"};
+  std::string metadata;
+  for (int i = 0; i < 45; ++i) {
+    // (append(): GCC 12 warns wrongly about "p" + std::to_string(i) + ".txt", -Wrestrict)
+    const std::string id = std::string("p").append(std::to_string(i)).append(".txt");
+    const char* country = kCountries[i % 6];
+    const char* other = kCountries[(i / 6 + 1 + i % 6) % 6];
+    const char* topic = kTopics[i % 5];
+    std::ostringstream text;
+    text << country << " and " << other << " weigh " << topic << " plans\n\n";
+    if (i % 9 != 4) text << "LIMA, " << 1 + i % 27 << " May " << 2019 + i % 2 << " - ";
+    text << "Officials of " << country << " met counterparts from " << other << " about " << topic
+         << ". " << kPeople[i % 3] << " spoke of the " << topic << ".";
+    if (i % 4 == 1) text << " Envoys of the European Union (EU) attended.";
+    if (i % 4 == 3) text << " The EU sent observers on " << topic << ".";
+    // Xapian's BM25 reads a length under half the average as half of it (min_normlen):
+    // every article is longer than that, so lengths tell all of them apart.
+    for (int k = 0; k <= 30 + i; ++k) text << " Delegates talked late.";
+    text << "\n";
+    write_file(folder + "/" + id, text.str());
+    metadata += json{{"id", id}, {"source", i % 3 == 0 ? "Wire" : "Gazette"}}.dump() + "\n";
+  }
+  write_file(folder + "/metadata.jsonl", metadata);
+}
+
+// One corpus indexed whole, and as three partitions (dossier-index --partition K/3) each
+// served by its own shard server: the stub of the three answers every query with the
+// whole database's bytes, scores included.
+class PartitionedCluster : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("e2e_partitioned");
+    write_untied_corpus(*dir_ / "corpus");
+    const std::string corpus = quote(*dir_ / "corpus");
+    auto r = run(kIndex + " --quiet --db " + quote(*dir_ / "whole") + " " + corpus);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string stub;
+    for (int k = 0; k < 3; ++k) {
+      const std::string name = std::string("part").append(std::to_string(k));
+      const std::string part = *dir_ / name;
+      r = run(kIndex + " --quiet --partition " + std::to_string(k) + "/3 --db " + quote(part) +
+              " " + corpus);
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+      servers_[k] = new ShardServer(part, part + ".log");
+      ASSERT_TRUE(servers_[k]->running());
+      stub += "remote 127.0.0.1:" + std::to_string(servers_[k]->port()) + "\n";
+    }
+    cluster_ = *dir_ / "cluster";
+    write_file(cluster_, stub);
+  }
+  static void TearDownTestSuite() {
+    for (auto*& server : servers_) {
+      delete server;
+      server = nullptr;
+    }
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  static RunResult search(const std::string& db, const std::string& args,
+                          const std::string& input = "") {
+    return run(kSearch + " --db " + quote(db) + " " + args, input);
+  }
+
+  inline static TempDir* dir_ = nullptr;
+  inline static ShardServer* servers_[3] = {nullptr, nullptr, nullptr};
+  inline static std::string cluster_;
+};
+
+TEST_F(PartitionedCluster, EveryAnswerIsTheWholeDatabasesByteForByte) {
+  const std::vector<std::string> queries = {
+      "delegates",
+      "--format json -n 100 delegates",
+      "--format json -n 100 " + quote("France trade"),
+      "--format json -n 7 --offset 5 --match any " + quote("oil summit"),
+      "--format json -n 100 --facets actor,date,source,folder --facet-size 50 " +
+          quote("summit OR election"),
+      "--format json -n 100 --facets significant --facet-size 20 officials",
+      "--format json -n 100 --actor EU --facets actor,date --granularity day delegates",
+      "--format json -n 100 --sort date --facets date delegates",
+      "--format json -n 6 --offset 4 --sort date delegates",
+      "--format json -n 100 --sort -date --facets source officials",
+      "--format json -n 0 --actor Arreaza --facets co-actors --facet-size 20 delegates",
+      "--format json actors",
+      "--format json actors --type person",
+      "--format json sources",
+      "--table actor-by-date --granularity month delegates",
+      "--table actor-by-date --granularity year --format csv --actor Kenya officials",
+      "--table actor-by-actor --facet-size 8 delegates",
+      "--table actor-by-actor --facet-size 5 --format json " + quote("trade OR oil"),
+  };
+  for (const auto& q : queries) {
+    const auto whole = search(*dir_ / "whole", q), remote = search(cluster_, q);
+    ASSERT_EQ(whole.exit_code, 0) << q << "\n" << whole.err;
+    EXPECT_EQ(remote.exit_code, 0) << q << "\n" << remote.err;
+    EXPECT_EQ(remote.out, whole.out) << q;
+  }
+  // The answers are not empty: the corpus names what the queries ask about.
+  const auto co = json::parse(search(cluster_, queries[10]).out);
+  EXPECT_GE(co["facets"]["co_actors"].size(), 5u) << co;
+  EXPECT_EQ(json::parse(search(cluster_, queries[1]).out)["total"], 45);
+}
+
+// A batch on two threads, each with its connections to the three servers: the whole
+// database's lines (the header, which names the databases, left out).
+TEST_F(PartitionedCluster, BatchOnTwoThreadsIsTheWholeDatabasesByteForByte) {
+  const std::string input =
+      "{\"id\":\"a\",\"q\":\"delegates\",\"facets\":[\"actor\",\"date\",\"source\"],\"limit\":50}\n"
+      "t1\tFrance OR Japan\n"
+      "{\"id\":\"c\",\"q\":\"summit\",\"actor\":[\"Brazil\"],\"limit\":2,\"offset\":1}\n"
+      "{\"id\":\"d\",\"q\":\"trade\",\"sort\":\"date\",\"limit\":20}\n"
+      "{\"id\":\"e\",\"q\":\"officials\",\"sort\":\"-date\",\"facets\":\"significant\"}\n"
+      "{\"id\":\"f\",\"q\":\"delegates\",\"actor\":\"EU\",\"facets\":\"co-actors\"}\n"
+      "drought\nelection\noil\n";
+  for (const std::string args : {"--batch - --jobs 2 --no-header --facets actor",
+                                 "--batch - --jobs 2 --no-header --table actor-by-date",
+                                 "--batch - --jobs 2 --no-header --table actor-by-actor"}) {
+    const auto whole = search(*dir_ / "whole", args, input);
+    const auto remote = search(cluster_, args, input);
+    ASSERT_EQ(whole.exit_code, 0) << args << "\n" << whole.err;
+    EXPECT_EQ(remote.exit_code, 0) << args << "\n" << remote.err;
+    EXPECT_EQ(remote.out, whole.out) << args;
+  }
+}
+
 TEST_F(ClusterSearch, AShardThatIsDownFailsTheQueryNamingIt) {
   const int port = free_port();
   const auto stub = *dir_ / "down";
