@@ -172,6 +172,44 @@ TEST(ActorIdentity, AnOrganisationTypingOfASurnameIsThePersonAndStaysAmbiguous) 
   EXPECT_EQ(joined(identity.resolve("ford")), "org:ford");
 }
 
+TEST(ActorIdentity, OrganisationsOneShortNameNamesAreOneWhenOnesWordsAreTheOthers) {
+  const ActorIdentity identity({{"org:federal reserve", 185},
+                                {"org:federal reserve board", 95},
+                                {"org:fed", 40},
+                                {"org:us agriculture department", 246},
+                                {"org:us department of agriculture", 15},
+                                {"org:usda", 96},
+                                {"org:bbc", 20},
+                                {"org:bbc news", 4},
+                                {"org:bbc radio", 3},
+                                {"org:ec", 30},
+                                {"org:european community", 40},
+                                {"org:european commission", 20}},
+                               {{"fed", "org:federal reserve", 107},
+                                {"fed", "org:federal reserve board", 41},
+                                {"usda", "org:us agriculture department", 77},
+                                {"usda", "org:us department of agriculture", 11},
+                                {"bbc", "org:bbc news", 4},
+                                {"bbc", "org:bbc radio", 3},
+                                {"ec", "org:european community", 20},
+                                {"ec", "org:european commission", 10}});
+  struct Row {
+    std::string_view name, meant;
+  };
+  const Row rows[] = {
+      {"fed", "org:federal reserve"},
+      {"federal reserve board", "org:federal reserve"},
+      {"usda", "org:us agriculture department"},
+      {"us department of agriculture", "org:us agriculture department"},
+      {"bbc news", "org:bbc news"},  // "bbc" is a word of both: a part of the BBC
+      {"bbc radio", "org:bbc radio"},
+      {"ec", "org:european community | org:ec | org:european commission"},  // two bodies
+  };
+  for (const auto& row : rows) EXPECT_EQ(joined(identity.resolve(row.name)), row.meant) << row.name;
+  EXPECT_EQ(joined(identity.members("org:federal reserve")),
+            "org:federal reserve | org:fed | org:federal reserve board");
+}
+
 TEST(ActorIdentity, MergesAShortNameIntoTheLongestOfAChain) {
   const ActorIdentity identity(
       {{"person:bush", 3}, {"person:george bush", 2}, {"person:george w bush", 9}},

@@ -72,6 +72,24 @@ std::string key_initials(const std::vector<std::string_view>& words) {
   return initials;
 }
 
+// The words of a folded key that name something, particles and function words left out.
+std::vector<std::string_view> content_words(std::string_view key) {
+  std::vector<std::string_view> words = words_of(key);
+  words.erase(std::remove_if(words.begin(), words.end(),
+                             [](std::string_view w) {
+                               return cues::is_name_particle(w) || cues::is_function_word(w);
+                             }),
+              words.end());
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+// True when every word of `part` is among the words of `whole` (both sorted).
+bool words_within(const std::vector<std::string_view>& part,
+                  const std::vector<std::string_view>& whole) {
+  return std::includes(whole.begin(), whole.end(), part.begin(), part.end());
+}
+
 // True when the words of `short_name` are those of `full_name` in order, some left out,
 // and a one-letter word may stand for a word it starts ("n maduro" and "george bush" are
 // short for "nicolas maduro" and "george w bush"; "kate bush" is not for "george w bush").
@@ -111,7 +129,43 @@ ActorIdentity::ActorIdentity(std::vector<IdentityActor> actors,
       by_org_stem_[key.substr(0, key.size() - words.back().size() - 1)].push_back(i);
   }
   add_aliases(aliases);
+  merge_organisations_sharing_a_name();
   merge_aliases();
+}
+
+// Two organisations the corpus calls by one short name, neither's word, whose words are
+// one's within the other's, are one actor under two full names: "Fed" for the Federal
+// Reserve and the Federal Reserve Board, "USDA" for the U.S. Agriculture Department and
+// the U.S. Department of Agriculture. A short name that is a word of both ("bbc" of "bbc
+// news" and "bbc radio") names what they share, not them: those stay apart. Into the one
+// with more articles.
+void ActorIdentity::merge_organisations_sharing_a_name() {
+  std::vector<std::string_view> forms;  // in order: the result must not depend on hashing
+  for (const auto& entry : by_alias_) forms.push_back(entry.first);
+  std::sort(forms.begin(), forms.end());
+  for (const std::string_view form : forms) {
+    const std::vector<std::size_t>& named = by_alias_.at(std::string(form));
+    std::vector<std::size_t> orgs;
+    for (const std::size_t i : named) {
+      const auto words = words_of(key_of(actors_[i].id));
+      if (type_of(actors_[i].id) == "org" &&
+          std::find(words.begin(), words.end(), form) == words.end())
+        orgs.push_back(i);
+    }
+    if (orgs.size() < 2) continue;
+    std::sort(orgs.begin(), orgs.end(), [&](std::size_t a, std::size_t b) {
+      return actors_[a].articles != actors_[b].articles ? actors_[a].articles > actors_[b].articles
+                                                        : actors_[a].id < actors_[b].id;
+    });
+    const std::size_t into = root(orgs.front());
+    const auto into_words = content_words(key_of(actors_[orgs.front()].id));
+    for (auto other = orgs.begin() + 1; other != orgs.end(); ++other) {
+      const auto words = content_words(key_of(actors_[*other].id));
+      if (root(*other) != into &&
+          (words_within(words, into_words) || words_within(into_words, words)))
+        parent_[root(*other)] = into;
+    }
+  }
 }
 
 void ActorIdentity::add_aliases(const std::vector<IdentityAlias>& aliases) {
@@ -272,6 +326,7 @@ void ActorIdentity::merge_aliases() {
                                           : actors_[a].articles < actors_[b].articles;
   });
   for (const std::size_t i : order) {
+    if (parent_[i] != i) continue;  // one of two full names of an organisation
     const std::string_view key = key_of(actors_[i].id);
     std::vector<std::size_t> roots;
     const auto add_root = [&](std::size_t r) {

@@ -29,6 +29,10 @@
 //     initials it is (particles left out: "eu" -> "european union", "opec"), if that one
 //     has nine in ten of the articles of all the actors with these initials, and, for an
 //     acronym that is an actor, at least a quarter as many articles as the acronym.
+// Two organisations a short name names (an alias, no word of theirs), one's words (particles
+// left out) within the other's, are one actor: "fed" for "federal reserve" and "federal
+// reserve board", "usda" for "us agriculture department" and "us department of
+// agriculture"; into the one with more articles.
 // An actor A merges into another actor B (B is A's canonical actor, A one of its aliases)
 // when B is the only canonical actor, other than A, that A's key names and the corpus
 // names B in at least one article in eight of A's: "person:bush" into George W Bush only
@@ -98,6 +102,8 @@ class ActorIdentity {
   void add_aliases(const std::vector<IdentityAlias>& aliases);
   // The actor of the same key under another type, with more articles (see merge_aliases).
   std::optional<std::size_t> heavier_type_of_key(std::size_t actor) const;
+  // Organisations one short name names, one's words within the other's: one actor.
+  void merge_organisations_sharing_a_name();
   void merge_aliases();
 
   std::vector<IdentityActor> actors_;
