@@ -193,6 +193,11 @@ TEST(ActorRules, AcronymsDefinedInTheArticle) {
       // An "and" inside an agency's name, then its acronym.
       {"The Securities and Exchange Commission (SEC) sued. The SEC won.",
        "Securities and Exchange Commission/org"},
+      // A country or a sentence's first words before the ordinary words stay apart.
+      {"A ruling by the U.S. Securities and Exchange Commission was made.",
+       "Securities and Exchange Commission/org; United States/country"},
+      {"Later the Food and Agriculture Organization agreed to it.",
+       "Food and Agriculture Organization/org"},
       // Initials that do not spell the acronym define nothing.
       {"The Harbottle Trade Organisation (XYZ) gathered.",
        "Harbottle Trade Organisation/org; XYZ/org"},

@@ -159,8 +159,11 @@ class ArticleScan {
   void define_acronym(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                       std::size_t acronym);
   bool joins_purpose(const std::vector<TextWord>& words, std::size_t last, bool purpose) const;
-  std::optional<std::size_t> organisation_after_and(const std::vector<TextWord>& words,
-                                                    std::size_t first, std::size_t and_index) const;
+  struct Span {
+    std::size_t first, last;
+  };
+  std::optional<Span> organisation_after_and(const std::vector<TextWord>& words, std::size_t first,
+                                             std::size_t and_index) const;
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;

@@ -395,26 +395,30 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   add(std::move(m), words, first, last);
 }
 
-// "Securities and Exchange Commission", "Food and Agriculture Organization": ordinary
-// capitalised words, "and", then capitalised words ending in an organisation head make one
-// name. Not "Texaco and Chevron Corp", whose left part is a name of its own. Returns the
-// head's index.
-std::optional<std::size_t> ArticleScan::organisation_after_and(const std::vector<TextWord>& words,
-                                                               std::size_t first,
-                                                               std::size_t and_index) const {
-  if (and_index + 1 >= words.size() || words[and_index].term != "and" ||
-      words[and_index].capitalised || and_index - first > 2)
+// "Securities and Exchange Commission", "Food and Agriculture Organization": one or two
+// ordinary capitalised words, "and", then capitalised words ending in an organisation head
+// make one name, whatever comes before the ordinary words in the run ("U.S. | Securities
+// and Exchange Commission", "Later the | Food and ..."). Not "Texaco and Chevron Corp",
+// whose left part is a name of its own. Returns where the name starts and its head.
+std::optional<ArticleScan::Span> ArticleScan::organisation_after_and(
+    const std::vector<TextWord>& words, std::size_t first, std::size_t and_index) const {
+  if (and_index + 1 >= words.size() || and_index == first || words[and_index].term != "and" ||
+      words[and_index].capitalised)
     return std::nullopt;
-  for (std::size_t i = first; i < and_index; ++i)
-    if (!lexicon_.is_english_word(words[i].term) || lexicon_.find(words[i].term) != nullptr)
-      return std::nullopt;
+  const auto ordinary = [&](std::size_t i) {
+    return words[i].capitalised && lexicon_.is_english_word(words[i].term) &&
+           lexicon_.find(words[i].term) == nullptr;
+  };
+  std::size_t start = and_index;
+  while (start > first && and_index - start < 2 && ordinary(start - 1)) --start;
+  if (start == and_index) return std::nullopt;
   std::size_t last = and_index + 1;
   if (!words[last].joins_previous || !name_word(words, last)) return std::nullopt;
   while (last + 1 < words.size() && last < and_index + 4 && !words[last].possessive &&
          words[last + 1].joins_previous && name_word(words, last + 1))
     ++last;
   if (!cues::is_org_head(words[last].term)) return std::nullopt;
-  return last;
+  return Span{start, last};
 }
 
 // "Organisation for Economic Cooperation and Development", "Institute for Fiscal Studies",
@@ -534,8 +538,12 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
         last += 2;
       } else if (is_name_syllable(words, last + 1)) {
         ++last;
-      } else if (const auto org_end = organisation_after_and(words, i, last + 1)) {
-        last = *org_end;  // "Securities and Exchange Commission"
+      } else if (const auto org = organisation_after_and(words, i, last + 1)) {
+        if (org->first > i) {  // "U.S. | Securities and Exchange Commission"
+          scan_run(words, i, org->first - 1);
+          i = org->first;
+        }
+        last = org->last;  // "Securities and Exchange Commission"
       } else if (cues::is_name_particle(next.term) && !next.capitalised &&
                  last + 2 < words.size() && words[last + 2].joins_previous &&
                  name_word(words, last + 2)) {
