@@ -210,6 +210,39 @@ TEST(ActorIdentity, OrganisationsOneShortNameNamesAreOneWhenOnesWordsAreTheOther
             "org:federal reserve | org:fed | org:federal reserve board");
 }
 
+TEST(ActorIdentity, AnOrganisationIsKnownByWhatItIsOf) {
+  const ActorIdentity identity({{"org:commons", 71},
+                                {"org:house of commons", 18},
+                                {"org:treasury", 40},
+                                {"org:department of the treasury", 6},
+                                {"org:england", 3},
+                                {"org:bank of england", 25},
+                                {"org:church of england", 4},
+                                {"org:lords", 90},
+                                {"org:house of lords", 2},
+                                {"org:human rights", 11},
+                                {"org:european court of human rights", 4},
+                                {"org:shearson lehman brothers", 43},
+                                {"org:shearson lehman brothers inc", 82},
+                                {"org:unit of shearson lehman brothers", 1}},
+                               {});
+  struct Row {
+    std::string_view id, canonical;
+  };
+  const Row rows[] = {
+      {"org:commons", "org:house of commons"},
+      {"org:treasury", "org:department of the treasury"},  // "the" left out
+      {"org:england", "org:england"},                      // two organisations of England
+      {"org:lords", "org:lords"},  // 2 articles against 90: a junk run, not its full name
+      {"org:human rights", "org:human rights"},  // two words: a part of names, not one of them
+      // A name that names an organisation already is no complement of a junk run.
+      {"org:shearson lehman brothers", "org:shearson lehman brothers inc"},
+  };
+  for (const auto& row : rows) EXPECT_EQ(identity.canonical(row.id), row.canonical) << row.id;
+  EXPECT_EQ(joined(identity.resolve("commons")), "org:house of commons");
+  EXPECT_EQ(joined(identity.resolve("house of commons")), "org:house of commons");
+}
+
 TEST(ActorIdentity, MergesAShortNameIntoTheLongestOfAChain) {
   const ActorIdentity identity(
       {{"person:bush", 3}, {"person:george bush", 2}, {"person:george w bush", 9}},

@@ -127,6 +127,7 @@ ActorIdentity::ActorIdentity(std::vector<IdentityActor> actors,
       by_initials_[initials].push_back(i);
     if (type_of(id) == "org" && is_designator(words.back()))
       by_org_stem_[key.substr(0, key.size() - words.back().size() - 1)].push_back(i);
+    if (type_of(id) == "org") add_of_complement(key, i);
   }
   add_aliases(aliases);
   merge_organisations_sharing_a_name();
@@ -168,6 +169,17 @@ void ActorIdentity::merge_organisations_sharing_a_name() {
   }
 }
 
+// "house of commons" is known by "commons", "department of the treasury" by "treasury":
+// an organisation by what it is of, the one word after its last "of" (and "the").
+void ActorIdentity::add_of_complement(std::string_view key, std::size_t actor) {
+  const auto of = key.rfind(" of ");
+  if (of == std::string_view::npos) return;
+  std::string_view complement = key.substr(of + 4);
+  if (complement.starts_with("the ")) complement.remove_prefix(4);
+  if (!complement.empty() && complement.find(' ') == std::string_view::npos)
+    by_of_complement_[complement].push_back(actor);
+}
+
 void ActorIdentity::add_aliases(const std::vector<IdentityAlias>& aliases) {
   std::unordered_map<std::string_view, Xapian::doccount> most_articles;  // by form
   for (const auto& alias : aliases) {
@@ -205,6 +217,12 @@ std::vector<std::size_t> ActorIdentity::named_by(std::string_view folded_name,
   };
   add(by_alias_, std::string(folded_name));
   if (!merging || type_of(actors_[*merging].id) == "org") add_org_heads(folded_name, named);
+  // An organisation's one-word key that names nothing else merges into the organisation it
+  // is the complement of ("the Commons"); a filter's name means its own actor ("england" is
+  // no "bank of england"), and a longer key is rather a part of a name ("human rights").
+  if (merging && named.empty() && type_of(actors_[*merging].id) == "org" &&
+      folded_name.find(' ') == std::string_view::npos)
+    add(by_of_complement_, folded_name);
   const auto person = [&](std::size_t i) { return is_person(actors_[i].id); };
   if (!persons || !std::all_of(named.begin(), named.end(), person)) {
     // A name is a person's only when nothing else bears it, unless (for a filter) the

@@ -33,6 +33,10 @@
 // left out) within the other's, are one actor: "fed" for "federal reserve" and "federal
 // reserve board", "usda" for "us agriculture department" and "us department of
 // agriculture"; into the one with more articles.
+// An organisation whose key is one word that names nothing else, the complement of another
+// organisation's (the word after its last "of", and "the"), is that one when it is the only
+// one: "commons" is the "house of commons", "lords" the "house of lords"; not "england"
+// (a bank and a church of it).
 // An actor A merges into another actor B (B is A's canonical actor, A one of its aliases)
 // when B is the only canonical actor, other than A, that A's key names and the corpus
 // names B in at least one article in eight of A's: "person:bush" into George W Bush only
@@ -89,6 +93,7 @@ class ActorIdentity {
  private:
   std::vector<std::size_t> named_by(std::string_view folded_name, std::vector<std::size_t> by_key,
                                     std::optional<std::size_t> merging) const;
+  void add_of_complement(std::string_view key, std::size_t actor);
   void add_org_heads(std::string_view folded_name, std::vector<std::size_t>& named) const;
   // Whether the people among `named` have a member named by more than kAliasShare times
   // the articles of any other actor among them.
@@ -116,6 +121,7 @@ class ActorIdentity {
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_surname_;  // persons
   std::unordered_map<std::string, std::vector<std::size_t>> by_initials_;      // non-persons
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_org_stem_;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_of_complement_;  // orgs
 };
 
 }  // namespace dossier
