@@ -10,7 +10,7 @@ or one of its folded forms. MISC (nationalities, events) is ignored both ways: a
 actor matching only a MISC string counts neither as right nor wrong.
 
 usage: scripts/eval_actors.py [--data eng.testa] [--show N] [COMMAND...]
-default COMMAND: build/bench/dossier-extract-actors (the folder is appended).
+default COMMAND: build/indexer/dossier-index analyze (the folder is appended).
 """
 import argparse
 import collections

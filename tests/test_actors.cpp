@@ -169,6 +169,10 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       // Tables of figures: heads alone, abbreviations, words without a vowel.
       {"Qtly div 12 cts vs 10 cts\nOper shr loss 5 cts\nSales 10 Mths 4 Dlrs", ""},
       {"Harlow Brothers said Co Inc results were due.", "Harlow Brothers/org"},
+      // Units after figures, in capitals.
+      {"HARLOW BROTHERS 4TH QTR SHR 1.78 DLRS VS 1.64 DLRS\nNet 20 MLN DLRS VS 15 MLN DLRS", ""},
+      // A side in capitals after a score is no unit.
+      {"Cincinnati 18 COLORADO 7", "Cincinnati/org; Colorado/org"},
   });
 }
 
@@ -394,6 +398,18 @@ TEST(ActorRules, TournamentsAreNoActors) {
       {"The Tri Nations starts in July in Auckland.", "Auckland/place"},
       // A number word before an organisation head is a name: "Seven Network".
       {"The Seven Network said ratings rose.", "Seven Network/org"},
+      // A sponsor before the number; the plural of an event head.
+      {"Wales stay unbeaten after two rounds of this year's RBS Six Nations, level with "
+       "Ireland. He is the first man since Mats Wilmot to win three Grand Slams in one season.",
+       "Ireland/country; Mats Wilmot/person; Wales/country"},
+  });
+}
+
+TEST(ActorRules, AWordOpeningARowOfFiguresLabelsIt) {
+  // Sides in a league table, English words among them ("Bury", "Reading").
+  run_table({
+      {"Division two\nHarbottle 4 3 1 0 10 6 10\nBury 4 3 1 0 8 2 10\nReading 4 2 1 1 7 5 7",
+       "Bury/org; Harbottle/org; Reading/org"},
   });
 }
 

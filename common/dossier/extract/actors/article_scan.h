@@ -150,6 +150,8 @@ class ArticleScan {
   void add_initialisms();
   void keep_names_written_like_words(const std::vector<TextWord>& words);
   bool name_word(const std::vector<TextWord>& words, std::size_t i) const;
+  bool is_row_label(const std::vector<TextWord>& words, std::size_t i) const;
+  bool is_unit_after_figure(const std::vector<TextWord>& words, std::size_t i) const;
   std::optional<std::size_t> company_after_possessive(const std::vector<TextWord>& words,
                                                       std::size_t first, std::size_t owner) const;
   bool is_vowelless_abbreviation(const TextWord& w) const;

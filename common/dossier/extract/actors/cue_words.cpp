@@ -78,13 +78,13 @@ static_assert(sorted(kLegalForms));
 constexpr std::array<std::string_view, 12> kCompoundSuffixes{
     "age", "ish", "ism", "ist", "ite", "era", "led", "man", "run", "set", "to", "up"};
 
-constexpr std::array<std::string_view, 58> kEventHeads{
+constexpr std::array<std::string_view, 59> kEventHeads{
     "accord", "accords", "act", "agreement", "award", "awards", "bill", "budget",
     "case", "challenge", "championship", "championships", "charter", "classic", "conference", "constitution",
     "convention", "crisis", "cup", "day", "debate", "debates", "declaration", "derby", "doctrine",
     "election", "elections", "expo", "festival", "games", "grand", "grandprix", "inquiry",
     "invitational", "marathon", "march", "masters", "olympiad", "olympics", "open", "plan", "prix",
-    "prize", "protocol", "rally", "revolution", "scandal", "series", "show", "slam", "strike",
+    "prize", "protocol", "rally", "revolution", "scandal", "series", "show", "slam", "slams", "strike",
     "summit", "talks", "tournament", "treaty", "trophy", "war", "week"};
 static_assert(sorted(kEventHeads));
 
@@ -129,6 +129,11 @@ static_assert(sorted(kSpeechVerbs));
 constexpr std::array<std::string_view, 10> kLocatives{
     "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "via"};
 static_assert(sorted(kLocatives));
+
+// "the club Kirovsk", "the company Quill": a common noun for an organisation, in apposition.
+constexpr std::array<std::string_view, 8> kOrganisationNouns{
+    "agency", "airline", "bank", "carrier", "club", "company", "firm", "insurer"};
+static_assert(sorted(kOrganisationNouns));
 
 constexpr std::array<std::string_view, 67> kNeverActors{
     "advertisement", "am", "apr", "april", "aug", "august", "caption", "click", "comment",
@@ -178,6 +183,9 @@ bool is_place_opener(std::string_view term) {
 }
 bool is_speech_verb(std::string_view term) {
   return contains(kSpeechVerbs, term);
+}
+bool is_organisation_noun(std::string_view term) {
+  return contains(kOrganisationNouns, term);
 }
 bool is_locative_preposition(std::string_view term) {
   return contains(kLocatives, term);

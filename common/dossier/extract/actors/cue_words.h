@@ -40,6 +40,9 @@ bool is_place_opener(std::string_view term);
 // Verbs of saying that follow a person's name ("Smith said").
 bool is_speech_verb(std::string_view term);
 
+// Common nouns for an organisation that name one in apposition ("the club Kirovsk").
+bool is_organisation_noun(std::string_view term);
+
 // Prepositions announcing a place ("in Caracas", "from Moscow").
 bool is_locative_preposition(std::string_view term);
 

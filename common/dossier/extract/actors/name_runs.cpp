@@ -53,9 +53,12 @@ bool ArticleScan::is_common_word(const TextWord& word) const {
 bool ArticleScan::ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                                      std::size_t last) const {
   if (cues::is_org_head(words[last].term)) return true;
-  // "Bank of England", "National Bank of Romania", "News Agency of Nigeria": head, then "of".
+  // "Bank of England", "National Bank of Romania", "News Agency of Nigeria": head, then "of";
+  // "Institute for Fiscal Studies": head, then "for" what it is for.
   for (std::size_t k = first; k + 2 <= last; ++k)
-    if (cues::is_org_head(words[k].term) && words[k + 1].term == "of") return true;
+    if (cues::is_org_head(words[k].term) &&
+        (words[k + 1].term == "of" || words[k + 1].term == "for"))
+      return true;
   return false;
 }
 
@@ -217,9 +220,11 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     // "U.S. Open", "World Cup", "Gulf War": an event, not an actor.
     if (first < last && cues::is_event_head(words[last].term)) return;
-    // "Six Nations", "Tri Nations": a tournament of so many sides; not "Seven Network".
-    if (first + 1 == last && cues::is_number_word(words[first].term) &&
-        !cues::is_org_head(words[last].term))
+    // "Six Nations", "Tri Nations": a tournament of so many sides; not "Seven Network". So is
+    // a sponsor's name before it ("RBS Six Nations") when the sides are counted in a plural.
+    if (first < last && cues::is_number_word(words[last - 1].term) &&
+        !cues::is_org_head(words[last].term) &&
+        (first + 1 == last || (words[last].term.size() > 3 && words[last].term.back() == 's')))
       return;
     if (const auto of = of_split(words, first, last)) {
       scan_run(words, first, *of - 1, context.after_title);
@@ -260,8 +265,9 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
                            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
                                        words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                        [](const TextWord& w) { return w.capitalised; });
+    const bool row_label = first == last && is_row_label(words, first);  // "Bury 4 3 1 0"
     if (words[first].sentence_start && !words[first].initial && !context.leading_known &&
-        !name_follows && !opens_org && is_common_word(words[first]) &&
+        !name_follows && !opens_org && !row_label && is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
@@ -284,6 +290,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                              cues::is_speech_verb(words[last + 1].term));
   const bool locative_before = first > 0 && !words[first - 1].capitalised &&
                                cues::is_locative_preposition(words[first - 1].term);
+  // "the club Kirovsk", "the company Quill Holdings": an organisation in apposition.
+  const bool organisation_before = first > 1 && !words[first - 1].capitalised &&
+                                   cues::is_organisation_noun(words[first - 1].term) &&
+                                   words[first - 2].term == "the" && words[first].joins_previous;
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
 
   if (m.words == 1) {
@@ -300,9 +310,15 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (cues::is_org_head(head.term) || cues::is_person_title(head.term) ||
                head.term.size() < 2) {
       return;  // a bare "Ministry", "International" or "President"
+    } else if (organisation_before) {
+      m.type = ActorType::Org;
+      m.evidence = Evidence::Strong;
     } else if (gazetteer) {
       m.type = gazetteer;
       m.evidence = Evidence::Context;
+    } else if (is_row_label(words, first)) {
+      m.type = ActorType::Org;  // "Bury 4 3 1 0 8 2 10": a side; the model judges the row
+      m.evidence = Evidence::None;
     } else if (lexicon_.is_english_word(head.term) && !context.after_title) {
       add_doubtful(words, first);  // "Bush": a name after "George Bush", a shrub otherwise
       return;
@@ -342,7 +358,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                   words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                   [](const TextWord& w) { return cues::is_org_head(w.term); }))
     return;
-  if (ends_with_org_head(words, first, last) || ampersand) {
+  if (ends_with_org_head(words, first, last) || ampersand || organisation_before) {
     m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
     m.evidence = Evidence::Strong;
   } else if (cues::is_place_head(words[last].term) || cues::is_place_opener(head.term)) {
@@ -455,11 +471,34 @@ std::optional<std::size_t> ArticleScan::company_after_possessive(const std::vect
   return std::nullopt;
 }
 
+// "Bury 4 3 1 0 8 2 10", "Crewe 4 1 1 2": a word opening a line of nothing but figures
+// labels a row of a table, whatever else it may be ("bury", "crewel"). Not "Qtly div 12
+// cts" or "Sales 10 Mths 4 Dlrs", whose rows go on in words.
+bool ArticleScan::is_row_label(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& w = words[i];
+  if (!w.figures_line || (i > 0 && words[i - 1].line == w.line)) return false;
+  std::size_t k = i + 1;
+  while (k < words.size() && words[k].line == w.line && words[k].numeric) ++k;
+  return k >= i + 3 && (k == words.size() || words[k].line != w.line);
+}
+
 // A word that may start or continue a name in this article.
 bool ArticleScan::name_word(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
   return starts_name(w) && !is_caption_glue(words, i) && (w.latin || !latin_article_) &&
-         !is_vowelless_abbreviation(w);
+         !is_vowelless_abbreviation(w) && !is_unit_after_figure(words, i);
+}
+
+// "SHR 1.78 DLRS VS 1.64 DLRS", "20 MLN DLRS", "88 CTS": in a line of figures, an ALL-CAPS
+// abbreviation (no vowel, or cut from an English word) one or two words after a figure is
+// its unit. Not a side in a results line ("Cincinnati 18 COLORADO 7").
+bool ArticleScan::is_unit_after_figure(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& w = words[i];
+  if (!w.all_caps || !w.figures_line || !is_table_abbreviation(w.term) || lexicon_.find(w.term))
+    return false;
+  const auto figure = [&](std::size_t k) { return words[k].line == w.line && words[k].numeric; };
+  return (i >= 1 && figure(i - 1)) ||
+         (i >= 2 && words[i - 1].all_caps && words[i - 1].line == w.line && figure(i - 2));
 }
 
 // "Dlrs", "Mths", "Pct": a capitalised word of three letters or more without a vowel (y
