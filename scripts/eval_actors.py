@@ -9,7 +9,11 @@ a predicted actor matches a gold entity when the folded gold string equals its f
 or one of its folded forms. MISC (nationalities, events) is ignored both ways: a predicted
 actor matching only a MISC string counts neither as right nor wrong.
 
-usage: scripts/eval_actors.py [--data eng.testa] [--show N] [COMMAND...]
+With --bbc GOLD (scripts/bbc_actors_gold.tsv: path, PER|ORG|LOC|MISC, string per line),
+scores web news instead: the command runs on the BBC folder (--bbc-data) and the articles
+the file lists are scored the same way against its strings.
+
+usage: scripts/eval_actors.py [--data eng.testa] [--bbc GOLD] [--show N] [COMMAND...]
 default COMMAND: build/indexer/dossier-index analyze (the folder is appended).
 """
 import argparse
@@ -97,19 +101,44 @@ def fold(text):
     return " ".join(w for w in words if w)
 
 
-def score(docs, results, show):
+def conll_gold(doc):
+    """(gold, misc) of a CoNLL document: folded PER/ORG/LOC string -> its types, and the
+    folded MISC strings."""
+    gold = collections.defaultdict(set)
+    misc = set()
+    for sentence in doc:
+        for kind, string in entities(sentence):
+            if kind == "MISC":
+                misc.add(fold(string))
+            else:
+                gold[fold(string)].add(kind)
+    return gold, misc
+
+
+def read_bbc_gold(path):
+    """{article path: (gold, misc)} from a tab-separated file (# comment lines)."""
+    golds = {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3 or parts[1] not in ("PER", "ORG", "LOC", "MISC"):
+                raise UserError(f"{path}:{number}: expected path, PER|ORG|LOC|MISC, string")
+            gold, misc = golds.setdefault(parts[0], (collections.defaultdict(set), set()))
+            if parts[1] == "MISC":
+                misc.add(fold(parts[2]))
+            else:
+                gold[fold(parts[2])].add(parts[1])
+    return golds
+
+
+def score(golds, results, show):
+    """golds: {doc id: (gold, misc)} as conll_gold gives; results: {doc id: actors}."""
     totals = collections.Counter()
     misses, false_pos = collections.Counter(), collections.Counter()
     mistyped = collections.Counter()
-    for doc_id, doc in docs.items():
-        gold = collections.defaultdict(set)  # folded string -> gold types
-        misc = set()
-        for sentence in doc:
-            for kind, string in entities(sentence):
-                if kind == "MISC":
-                    misc.add(fold(string))
-                else:
-                    gold[fold(string)].add(kind)
+    for doc_id, (gold, misc) in golds.items():
         predicted = results.get(doc_id, [])
         matched_gold = set()
         for actor in predicted:
@@ -179,15 +208,37 @@ def document_name(article_id):
     return name[:-4] if name.endswith(".txt") else name
 
 
+def score_bbc(args):
+    """Runs the command on each topic folder the annotation file names (an article's id
+    is then "business/001.txt" for dossier-index analyze, "001" for the bench extractor)."""
+    golds = read_bbc_gold(args.bbc)
+    require_data(args.bbc_data, "BBC")
+    results = {}
+    for topic in sorted({path.split("/", 1)[0] for path in golds}):
+        out = subprocess.run(args.command + [os.path.join(args.bbc_data, topic)], check=True,
+                             capture_output=True, text=True)
+        for line in out.stdout.splitlines():
+            record = json.loads(line)
+            path = topic + "/" + document_name(record["id"]) + ".txt"
+            if path in golds:
+                results[path] = record["actors"]
+    score(golds, results, args.show)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=data_path("conll2003-dev", "eng.testa"))
+    parser.add_argument("--bbc", help="score the BBC articles this annotation file lists")
+    parser.add_argument("--bbc-data", default=data_path("bbc"))
     parser.add_argument("--show", type=int, default=0, help="list N top errors")
     parser.add_argument("command", nargs="*", default=["build/indexer/dossier-index", "analyze"],
                         help="extraction command; the folder is appended (default: dossier-index analyze)")
     args = parser.parse_args()
     try:
+        if args.bbc:
+            score_bbc(args)
+            return
         require_data(args.data, "CoNLL-2003 dev")
     except UserError as err:
         sys.exit(f"{os.path.basename(sys.argv[0])}: error: {err}")
@@ -205,7 +256,7 @@ def main():
     for line in out.stdout.splitlines():
         record = json.loads(line)
         results[document_name(record["id"])] = record["actors"]
-    score(docs, results, args.show)
+    score({doc_id: conll_gold(doc) for doc_id, doc in docs.items()}, results, args.show)
 
 
 if __name__ == "__main__":

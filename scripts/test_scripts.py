@@ -75,6 +75,24 @@ class EvalActorsTest(unittest.TestCase):
         for article_id, name in cases.items():
             self.assertEqual(eval_actors.document_name(article_id), name)
 
+    def test_bbc_gold_reads_types_and_misc_by_article(self):
+        text = ("# comment\n\nbusiness/001.txt\tORG\tMarks & Spencer\n"
+                "business/001.txt\tMISC\tChristmas\ntech/002.txt\tPER\tBill Gates\n")
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "gold.tsv")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            golds = eval_actors.read_bbc_gold(path)
+            with open(path, "a", encoding="utf-8") as f:
+                f.write("tech/003.txt\tPERSON\tBill Gates\n")
+            with self.assertRaises(UserError):
+                eval_actors.read_bbc_gold(path)
+        self.assertEqual(sorted(golds), ["business/001.txt", "tech/002.txt"])
+        gold, misc = golds["business/001.txt"]
+        self.assertEqual(dict(gold), {"marks spencer": {"ORG"}})
+        self.assertEqual(misc, {"christmas"})
+        self.assertEqual(dict(golds["tech/002.txt"][0]), {"bill gates": {"PER"}})
+
 
 class DedupEvalTest(unittest.TestCase):
     def test_pairs_of_groups(self):
