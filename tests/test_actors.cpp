@@ -391,6 +391,18 @@ TEST(ActorRules, AcronymsOfNamesInTheSameArticle) {
               "FCC/org; Federal Trade Commission/org"}});
 }
 
+TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
+  // "Merrill | Lynch and Co Inc": the ordinary word before "and" stays with the name before
+  // it, which is no known name nor a sentence's opening word.
+  ActorExtractor extractor(builtin_lexicon());
+  for (const char* body : {"Analysts at Harbottle Lynch and Co Inc disagreed.",
+                           "He joined Quillford Lynch and Co Inc in May."}) {
+    const auto actors = extractor.extract("", body);
+    ASSERT_EQ(actors.size(), 1u) << body << ": " << names_and_types(actors);
+    EXPECT_EQ(actors[0].name.substr(actors[0].name.find(' ')), " Lynch") << body;
+  }
+}
+
 TEST(ActorRules, TournamentsAreNoActors) {
   run_table({
       {"Wales won the Grand Slam on Saturday.", "Wales/country"},

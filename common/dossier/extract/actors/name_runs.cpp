@@ -413,9 +413,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
 
 // "Securities and Exchange Commission", "Food and Agriculture Organization": one or two
 // ordinary capitalised words, "and", then capitalised words ending in an organisation head
-// make one name, whatever comes before the ordinary words in the run ("U.S. | Securities
-// and Exchange Commission", "Later the | Food and ..."). Not "Texaco and Chevron Corp",
-// whose left part is a name of its own. Returns where the name starts and its head.
+// make one name, after a known name or a sentence's opening words in the run ("U.S. |
+// Securities and Exchange Commission", "Later the | Food and ..."). Not "Texaco and
+// Chevron Corp" nor "Merrill Lynch and Co Inc", whose left part is a name of its own.
+// Returns where the name starts and its head.
 std::optional<ArticleScan::Span> ArticleScan::organisation_after_and(
     const std::vector<TextWord>& words, std::size_t first, std::size_t and_index) const {
   if (and_index + 1 >= words.size() || and_index == first || words[and_index].term != "and" ||
@@ -428,6 +429,12 @@ std::optional<ArticleScan::Span> ArticleScan::organisation_after_and(
   std::size_t start = and_index;
   while (start > first && and_index - start < 2 && ordinary(start - 1)) --start;
   if (start == and_index) return std::nullopt;
+  // What comes before is a known name, a particle or a sentence's opening word; not a
+  // name of its own whose company goes on ("Merrill | Lynch and Co Inc").
+  for (std::size_t i = first; i < start; ++i)
+    if (!lexicon_.find(words[i].term) && !cues::is_name_particle(words[i].term) &&
+        !(words[i].sentence_start && is_common_word(words[i])))
+      return std::nullopt;
   std::size_t last = and_index + 1;
   if (!words[last].joins_previous || !name_word(words, last)) return std::nullopt;
   while (last + 1 < words.size() && last < and_index + 4 && !words[last].possessive &&
