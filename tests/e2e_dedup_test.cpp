@@ -200,12 +200,32 @@ TEST(Dedup, CollapseCountsClusters) {
             R"({"id":1,"query":"zelda","total":1,"total_raw":5,"total_exact":true,"offset":0,)"
             R"("limit":0,"hits":[]})"
             "\n");
-  // A facet with no collapsed count is refused rather than counted by articles.
-  const auto refused = run(search + "--collapse --facets significant zelda");
-  EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_EQ(refused.err,
-            "dossier-search: --collapse counts the actor, co-actors, date, source and folder "
-            "facets by clusters; the significant facet is not counted that way yet\n");
+  // The significant facet compares clusters with clusters: story 1's five articles are one
+  // cluster among the database's 8 (13 articles), so Boris Johnson, named by all five and
+  // nowhere else, is 1 of 1 matching cluster and 1 of 8 clusters (G2 = 2 (8 ln 8 - 7 ln 7)
+  // = 6.03), where by articles he was 5 of 5 and 5 of 13 (G2 = 17.32).
+  const std::string significant = kSearch + " --db " + quote(db) +
+                                  " --format json -n 0 --facets significant --facet-size 1 zelda";
+  const auto collapsed = run(significant + " --collapse");
+  ASSERT_EQ(collapsed.exit_code, 0) << collapsed.err;
+  EXPECT_EQ(collapsed.out,
+            R"({"query":"zelda","total":1,"total_raw":5,"total_exact":true,"offset":0,"limit":0,)"
+            R"("hits":[],"facets":{"significant":[{"name":"Boris Johnson","type":"person",)"
+            R"("count":1,"count_raw":5,"corpus_count":1,"corpus_count_raw":5,"score":6.03}],)"
+            R"("exact":true}})"
+            "\n");
+  const auto text = run(kSearch + " --db " + quote(db) +
+                        " -n 0 --collapse --facets significant --facet-size 1 zelda");
+  EXPECT_EQ(text.out,
+            "1 match, copies collapsed (5 articles)\n\n"
+            "Significant actors (matching clusters / all clusters, G2):\n"
+            "       1 /      1  Boris Johnson (person)  6.0\n");
+  const auto articles = run(significant);
+  EXPECT_EQ(articles.out,
+            R"({"query":"zelda","total":5,"total_exact":true,"offset":0,"limit":0,"hits":[],)"
+            R"("facets":{"significant":[{"name":"Boris Johnson","type":"person","count":5,)"
+            R"("corpus_count":5,"score":17.32}],"exact":true}})"
+            "\n");
 }
 
 // A batch's later collapsed answers come from the ranking walk (term_union.h), which
@@ -223,7 +243,8 @@ TEST(Dedup, CollapsedBatchEqualsSingleSearches) {
   for (int round = 0; round < 4; ++round)
     for (const auto& q : queries) input += q + "\n";
   const std::string options =
-      " --db " + quote(db) + " --collapse --facets actor,date,source --facet-size 50 -n 3 ";
+      " --db " + quote(db) +
+      " --collapse --facets actor,date,source,significant --facet-size 50 -n 3 ";
   const auto batch = run(kSearch + options + "--batch - --no-header", input);
   ASSERT_EQ(batch.exit_code, 0) << batch.err;
   std::istringstream lines(batch.out);

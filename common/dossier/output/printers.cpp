@@ -100,7 +100,9 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
     w.key("significant").begin_array();
     for (const auto& a : *r.facets.significant) {
       w.begin_object().key("name").value(a.name).key("type").value(a.type);
-      w.key("count").value(a.count).key("corpus_count").value(a.corpus_count);
+      write_count(w, a.count, a.count_raw);
+      w.key("corpus_count").value(a.corpus_count);
+      if (a.corpus_count_raw) w.key("corpus_count_raw").value(*a.corpus_count_raw);
       w.key("score").value(std::round(a.score * 100) / 100).end_object();
     }
     w.end_array();
@@ -257,7 +259,9 @@ void print_text(std::ostream& out, const SearchResult& result, const TextLayout&
       out << "  " << std::setw(6) << s.count << "  " << s.source << "\n";
   }
   if (f.significant) {
-    out << "\nSignificant actors" << approx << " (matches / all articles, G2):\n";
+    out << "\nSignificant actors" << approx
+        << (result.total_raw ? " (matching clusters / all clusters, G2):\n"
+                             : " (matches / all articles, G2):\n");
     for (const auto& a : *f.significant) {
       out << "  " << std::setw(6) << a.count << " / " << std::setw(6) << a.corpus_count << "  "
           << a.name << " (" << a.type << ")  " << std::fixed << std::setprecision(1) << a.score

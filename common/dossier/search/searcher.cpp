@@ -282,6 +282,7 @@ void Searcher::forget_revision_caches() {
   sources_.forget();
   folders_.forget();
   clusters_.forget();
+  corpus_clusters_.reset();
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion,
@@ -383,13 +384,6 @@ std::optional<std::vector<std::string>> Searcher::walkable_terms(const SearchReq
 }
 
 SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadline) {
-  // Collapsed counts exist for the actor, date and source facets; the others would count
-  // articles beside them and mislead.
-  if (request.collapse && wants(request, Facet::kSignificant)) {
-    throw Error(ErrorKind::kUsage,
-                "--collapse counts the actor, co-actors, date, source and folder facets by "
-                "clusters; the significant facet is not counted that way yet");
-  }
   if (wants(request, Facet::kCoActors) && request.actors.size() != 1) {
     throw Error(ErrorKind::kUsage,
                 "--facets co-actors needs exactly one --actor: the actor whose co-actors to count");
@@ -433,21 +427,27 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     collapse_counts(request, *clustered, result);
   }
   result.facets_exact = result.total_exact;
+  const Overcount overcount =
+      clustered && counts_actors(request)
+          ? clustered->actor_overcount(&actors_.merged_codes(), actor_spy_.table())
+          : Overcount();
   if (wants(request, Facet::kActor)) {
-    const Overcount overcount =
-        clustered ? clustered->actor_overcount(&actors_.merged_codes(), actor_spy_.table())
-                  : Overcount();
     result.facets.actor =
         top_actors(actor_spy_, request.facet_size, actors_, clustered ? &overcount : nullptr);
   }
   if (wants(request, Facet::kCoActors))
     result.facets.co_actors =
         co_actors(request, expanded, clustered ? &*clustered : nullptr, deadline);
-  if (wants(request, Facet::kSignificant)) {
-    // Counted on articles (the spy's counts), collapsed or not.
+  if (wants(request, Facet::kSignificant) && !clustered) {
+    result.facets.significant = significant_actors(actor_spy_, result.total, db_.get_doccount(),
+                                                   actors_, request.facet_size);
+  } else if (wants(request, Facet::kSignificant)) {
+    // Clusters among the matches against clusters over the whole database.
+    const CorpusClusters& corpus = corpus_clusters();
+    const ClusterOvercounts overcounts{&overcount, &corpus.actor_overcount};
     result.facets.significant =
-        significant_actors(actor_spy_, result.total_raw.value_or(result.total), db_.get_doccount(),
-                           actors_, request.facet_size);
+        significant_actors(actor_spy_, result.total, db_.get_doccount() - corpus.removed, actors_,
+                           request.facet_size, &overcounts);
   }
 
   // The words to mark are the query's own: a hit's text holds one of them exactly when the
@@ -549,6 +549,17 @@ void Searcher::collapse_counts(const SearchRequest& request, const ClusteredMatc
   };
   if (result.facets.source) collapse_values(*result.facets.source, sources_);
   if (result.facets.folder) collapse_values(*result.facets.folder, folders_);
+}
+
+// The whole database's clusters, once per revision: what the significant facet compares
+// collapsed matches with.
+const Searcher::CorpusClusters& Searcher::corpus_clusters() {
+  if (!corpus_clusters_) {
+    const ClusteredMatches all(db_, Xapian::Query());
+    corpus_clusters_ = CorpusClusters{
+        all.removed(), all.actor_overcount(&actors_.merged_codes(), actor_spy_.table())};
+  }
+  return *corpus_clusters_;
 }
 
 // The clustered matches: from `matches` and the table of clusters when the ranking saw the

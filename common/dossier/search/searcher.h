@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -277,6 +278,12 @@ class Searcher {
                               const Deadline& deadline, SearchResult& result,
                               std::vector<RankedDoc>& page,
                               std::optional<std::vector<Xapian::docid>>& matches);
+  // The whole database's near-duplicates: the matches of no query, collapsed.
+  struct CorpusClusters {
+    Xapian::doccount removed = 0;  // ClusteredMatches::removed()
+    std::unordered_map<schema::ActorCode, Xapian::doccount> actor_overcount;
+  };
+  const CorpusClusters& corpus_clusters();
   ClusteredMatches clustered_matches(const Xapian::Query& query,
                                      std::optional<std::vector<Xapian::docid>>& matches,
                                      Xapian::doccount total, const Deadline& deadline);
@@ -313,6 +320,7 @@ class Searcher {
   // Each document's cluster, per revision: collapse in a walk and the clustered matches
   // without a pass of their own (search/collapse.h).
   SlotValueTable clusters_{schema::kSlotCluster};
+  std::optional<CorpusClusters> corpus_clusters_;  // per revision
 };
 
 }  // namespace dossier

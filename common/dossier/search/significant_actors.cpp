@@ -21,19 +21,33 @@ double log_likelihood_ratio(double k1, double n1, double k2, double n2) {
 
 std::vector<SignificantActor> significant_actors(const ActorCountSpy& spy, Xapian::doccount matches,
                                                  Xapian::doccount corpus, ActorDirectory& directory,
-                                                 std::size_t size) {
+                                                 std::size_t size,
+                                                 const ClusterOvercounts* clusters) {
   std::vector<SignificantActor> out;
   if (size == 0 || matches == 0 || matches >= corpus) return out;
   const double n1 = matches, n2 = corpus - matches;
-  spy.for_each_count([&](unsigned, Xapian::doccount k1, const auto& code) {
-    const std::string* found = directory.id_of(code());
+  const auto less = [](const auto* overcount, schema::ActorCode code, Xapian::doccount n) {
+    if (overcount == nullptr) return n;
+    const auto it = overcount->find(code);
+    return it == overcount->end() ? n : n - it->second;
+  };
+  spy.for_each_count([&](unsigned, Xapian::doccount raw, const auto& code_of) {
+    const schema::ActorCode code = code_of();
+    const std::string* found = directory.id_of(code);
     if (found == nullptr) return;
     const std::string id = *found;  // the directory may grow while it names the actor
-    const Xapian::doccount everywhere = std::max(directory.articles_of(id), k1);
+    const Xapian::doccount raw_everywhere = std::max(directory.articles_of(id), raw);
+    const Xapian::doccount k1 = clusters ? less(clusters->matches, code, raw) : raw;
+    const Xapian::doccount everywhere =
+        std::max(clusters ? less(clusters->corpus, code, raw_everywhere) : raw_everywhere, k1);
     const double k2 = everywhere - k1;
     if (k1 / n1 <= k2 / n2) return;  // not over-represented
     out.push_back({directory.display_name(id), std::string(ActorDirectory::split_id(id).first), k1,
-                   everywhere, log_likelihood_ratio(k1, n1, k2, n2)});
+                   everywhere, std::nullopt, std::nullopt, log_likelihood_ratio(k1, n1, k2, n2)});
+    if (clusters) {
+      out.back().count_raw = raw;
+      out.back().corpus_count_raw = raw_everywhere;
+    }
   });
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     if (a.score != b.score) return a.score > b.score;
