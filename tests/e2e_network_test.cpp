@@ -206,6 +206,40 @@ TEST_F(NetworkE2E, CoActorsCountClustersWhenCollapsed) {
             "\n");
 }
 
+// Under --estimate the matcher stops early (1,000 matches past the page) and the facets it
+// counts are estimates, but the co-actors facet makes its own pass over every match: its
+// counts are exact and its heading says nothing of an estimate. Of 3,600 articles the even
+// ones say "meeting" (1,800), those not a multiple of 3 name Anna Berg, and Carl Dahl is
+// named beside her in every tenth: 1,200 matches, 240 naming Carl, all with Anna; NPMI
+// over the 1,800: log((240/1800) / (2/3 * 240/1800)) / -log(240/1800) = 0.2012.
+TEST(NetworkEstimate, CoActorsStayExactUnderEstimate) {
+  TempDir dir("e2e_network_estimate");
+  const std::string articles = dir / "many.jsonl", dict = dir / "actors.tsv", db = dir / "db";
+  {
+    std::ofstream out(articles);
+    for (int i = 0; i < 3600; ++i) {
+      out << R"({"id":"m)" << i << R"(","title":"Item )" << i << R"(","body":"The )"
+          << (i % 2 == 0 ? "meeting" : "session") << " was attended by "
+          << (i % 3 == 0    ? "the staff"
+              : i % 10 == 0 ? "Anna Berg and Carl Dahl"
+                            : "Anna Berg")
+          << R"(."})"
+          << "\n";
+    }
+  }
+  std::ofstream(dict) << "Anna Berg\tperson\nCarl Dahl\tperson\n";
+  const auto indexed = run(kIndex + " --quiet --db " + quote(db) + " --actors " + quote(dict) +
+                           " " + quote(articles));
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  const auto text = run(kSearch + " --db " + quote(db) +
+                        " -n 0 --estimate --facets co-actors --actor 'Anna Berg' meeting");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out,
+            "about 1200 matches\n\n"
+            "Co-actors (with the actor / articles without --actor, NPMI):\n"
+            "     240 /    240  Carl Dahl (person)  0.2012\n");
+}
+
 TEST_F(NetworkE2E, RefusesWhatItCannotDo) {
   const auto wide = table("--facet-size 1001 meeting");
   EXPECT_EQ(wide.exit_code, 2);

@@ -269,7 +269,8 @@ void print_text(std::ostream& out, const SearchResult& result, const TextLayout&
     }
   }
   if (f.co_actors) {
-    out << "\nCo-actors" << approx << " (with the actor / articles without --actor, NPMI):\n";
+    // Counted by a pass of their own over every match: exact even under --estimate.
+    out << "\nCo-actors (with the actor / articles without --actor, NPMI):\n";
     for (const auto& a : *f.co_actors) {
       out << "  " << std::setw(6) << a.count << " / " << std::setw(6) << a.articles << "  "
           << a.name << " (" << a.type << ")  " << std::fixed << std::setprecision(4)
