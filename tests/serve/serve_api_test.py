@@ -101,7 +101,14 @@ class ApiTest(unittest.TestCase):
             "buckets": [{"bucket": "2019-01", "count": 2}, {"bucket": "2019-02", "count": 1},
                         {"bucket": "2019-03", "count": 1}],
             "coarse": [], "undated": 1})
-        # Co-occurrence counts are the actor facet's over the actor's articles.
+        # Co-occurrence counts are the co-actors facet's over every article, in its order
+        # (one code path), and the actor facet's over the actor's articles.
+        co_json, _, _ = support.run_search(BIN, "--db", str(self.db), "--format", "json",
+                                           "--actor", "Nicolás Maduro", "--facets",
+                                           "co-actors", "--facet-size", "20")
+        self.assertEqual([(co["name"], co["type"], co["articles"]) for co in actor["co_actors"]],
+                         [(co["name"], co["type"], co["count"])
+                          for co in json.loads(co_json)["facets"]["co_actors"]])
         facet_json, _, _ = support.run_search(BIN, "--db", str(self.db), "--format", "json",
                                               "--actor", "Nicolás Maduro", "--facets",
                                               "actor", "--facet-size", "1000")

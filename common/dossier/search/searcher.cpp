@@ -608,22 +608,45 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
                                               const Xapian::Query& expansion,
                                               const ClusteredMatches* clustered,
                                               const Deadline& deadline) {
-  std::vector<CoActorCount> out;
   const std::optional<std::string> anchor_id = actors_.canonical_id(request.actors.front());
-  if (!anchor_id) return out;  // nobody is called so: no match
-  const schema::ActorCode anchor = schema::actor_code(*anchor_id);
+  if (!anchor_id) return {};  // nobody is called so: no match
   SearchRequest without_actor = request;
   without_actor.actors.clear();
-  const Xapian::Query matches = build_query(without_actor, expansion);
+  return co_actors_of(*anchor_id, build_query(without_actor, expansion), request.facet_size,
+                      clustered, deadline);
+}
+
+std::vector<CoActorCount> Searcher::co_actors_of(std::string_view actor_id,
+                                                 const SearchRequest& request) {
+  if (!request.actors.empty())
+    throw Error(ErrorKind::kUsage, "co-actors of an actor: the request names actors itself");
+  const std::string canonical(actors_.identity().canonical(actor_id));
+  const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
+  try {
+    return co_actors_of(canonical, build_query(request), request.facet_size, nullptr, deadline);
+  } catch (const Error&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    fail("co-actors failed", e);
+  }
+}
+
+std::vector<CoActorCount> Searcher::co_actors_of(const std::string& canonical_id,
+                                                 const Xapian::Query& without_actor,
+                                                 std::size_t size,
+                                                 const ClusteredMatches* clustered,
+                                                 const Deadline& deadline) {
+  std::vector<CoActorCount> out;
+  const schema::ActorCode anchor = schema::actor_code(canonical_id);
   IdentityCounts all, with_anchor;
   if (remote_) {
-    all = count_identities(matches, deadline);
+    all = count_identities(without_actor, deadline);
     with_anchor =
-        count_identities(filtered(matches, actors_.identity_filter(*anchor_id)), deadline);
+        count_identities(filtered(without_actor, actors_.identity_filter(canonical_id)), deadline);
     with_anchor.articles.erase(anchor);
   } else {
     CoOccurrenceSpy spy(actors_.merged_codes(), anchor);
-    spy_on_every_match(matches, spy, deadline);
+    spy_on_every_match(without_actor, spy, deadline);
     all = {spy.counts(), spy.seen()};
     with_anchor.articles = spy.with_anchor();
   }
@@ -634,7 +657,8 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
     const std::string* found = actors_.id_of(code);
     if (found == nullptr) continue;
     const std::string id = *found;  // the directory may grow while it names the actor
-    CoActorCount entry{actors_.display_name(id),
+    CoActorCount entry{id,
+                       actors_.display_name(id),
                        std::string(ActorDirectory::split_id(id).first),
                        both,
                        std::nullopt,
@@ -652,7 +676,7 @@ std::vector<CoActorCount> Searcher::co_actors(const SearchRequest& request,
       return npmi_as_printed(a.score) > npmi_as_printed(b.score);
     return std::pair(a.name, a.type) < std::pair(b.name, b.type);
   });
-  if (out.size() > request.facet_size) out.resize(request.facet_size);
+  if (out.size() > size) out.resize(size);
   return out;
 }
 

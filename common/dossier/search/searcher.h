@@ -143,6 +143,7 @@ struct ActorCount {
 // matches without the --actor filter, so the score says how much more often than chance
 // the two are named together there (actor-by-actor's score for the pair).
 struct CoActorCount {
+  std::string id;  // canonical actor id ("person:nicolas maduro")
   std::string name;
   std::string type;
   Xapian::doccount count = 0;                 // matches (naming the --actor) naming it too
@@ -213,6 +214,10 @@ class Searcher {
 
   // Throws dossier::Error: kUsage for a malformed query or filter.
   SearchResult search(const SearchRequest& request);
+  // The co-actors facet of the actor `actor_id` (an id any identity of the actor has) over
+  // the matches of `request`, which names no --actor: `--facets co-actors` with
+  // `--actor` that actor, the code dossier-serve's actor profile counts with.
+  std::vector<CoActorCount> co_actors_of(std::string_view actor_id, const SearchRequest& request);
 
   // The Xapian query of a request (words and filters), for counting passes of its own
   // (actor_date_table.h). Throws dossier::Error (kUsage) like search().
@@ -295,6 +300,10 @@ class Searcher {
                        SearchResult& result);
   std::vector<CoActorCount> co_actors(const SearchRequest& request, const Xapian::Query& expansion,
                                       const ClusteredMatches* clustered, const Deadline& deadline);
+  std::vector<CoActorCount> co_actors_of(const std::string& canonical_id,
+                                         const Xapian::Query& without_actor, std::size_t size,
+                                         const ClusteredMatches* clustered,
+                                         const Deadline& deadline);
   void add_suggestions(const SearchRequest& request, const std::vector<std::string>& unknown_actors,
                        SearchResult& result);
   bool finds_more(const Xapian::Query& query, Xapian::doccount matches);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -49,12 +48,10 @@ ojson aliases_json(const Xapian::Database& db, std::string_view actor_id,
 struct ActorArticles {
   std::map<std::string, Xapian::doccount> per_day;  // "YYYYMMDD" -> articles
   Xapian::doccount undated = 0;
-  std::unordered_map<schema::ActorCode, Xapian::doccount> co_actors;
   std::vector<std::pair<std::string, Xapian::docid>> dated;  // (date, docid), for "recent"
 };
 
-ActorArticles read_actor_articles(const Xapian::Database& db, const std::string& term,
-                                  schema::ActorCode own_code) {
+ActorArticles read_actor_articles(const Xapian::Database& db, const std::string& term) {
   ActorArticles out;
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
     const Xapian::Document doc = db.get_document(*p);
@@ -65,33 +62,18 @@ ActorArticles read_actor_articles(const Xapian::Database& db, const std::string&
       ++out.per_day[date];
     }
     out.dated.emplace_back(date, *p);
-    schema::for_each_actor_code(doc.get_value(schema::kSlotActors), [&](schema::ActorCode code) {
-      if (code != own_code) ++out.co_actors[code];
-    });
   }
   return out;
 }
 
-ojson co_actors_json(Searcher& searcher, const ActorArticles& articles, std::size_t size) {
-  struct CoActor {
-    std::string id;
-    Xapian::doccount count;
-  };
-  std::vector<CoActor> all;
-  for (const auto& [code, count] : articles.co_actors) {
-    if (const std::string* id = searcher.actors().id_of(code)) all.push_back({*id, count});
-  }
-  std::sort(all.begin(), all.end(), [](const CoActor& a, const CoActor& b) {
-    return a.count != b.count ? a.count > b.count : a.id < b.id;
-  });
-  if (all.size() > size) all.resize(size);
+// The actors named beside it in every article, by `--facets co-actors`' code (one code
+// path: the profile and the facet give the same counts), its `count` as "articles".
+ojson co_actors_json(Searcher& searcher, std::string_view actor_id, std::size_t size) {
+  SearchRequest every_article;
+  every_article.facet_size = size;
   ojson list = ojson::array();
-  for (const auto& a : all) {
-    list.push_back({{"id", a.id},
-                    {"name", searcher.actors().display_name(a.id)},
-                    {"type", std::string(ActorDirectory::split_id(a.id).first)},
-                    {"articles", a.count}});
-  }
+  for (const CoActorCount& a : searcher.co_actors_of(actor_id, every_article))
+    list.push_back({{"id", a.id}, {"name", a.name}, {"type", a.type}, {"articles", a.count}});
   return list;
 }
 
@@ -139,7 +121,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
   const std::string term = schema::actor_term(actor_id);
   const Xapian::doccount articles = db.get_termfreq(term);
   if (articles == 0) return std::nullopt;
-  ActorArticles read = read_actor_articles(db, term, schema::actor_code(actor_id));
+  ActorArticles read = read_actor_articles(db, term);
   const DateHistogram histogram = date_histogram(read.per_day, options.granularity);
   return ojson{{"database", database_json(searcher)},
                {"actor",
@@ -153,7 +135,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
                    {"buckets", buckets_json(histogram.buckets)},
                    {"coarse", buckets_json(histogram.coarse)},
                    {"undated", read.undated}}},
-                 {"co_actors", co_actors_json(searcher, read, options.co_actors)},
+                 {"co_actors", co_actors_json(searcher, actor_id, options.co_actors)},
                  {"recent", recent_json(db, read, options.articles)}}}};
 }
 
