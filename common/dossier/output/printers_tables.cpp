@@ -37,14 +37,14 @@ std::string xml_text(std::string_view text) {
 }  // namespace
 
 std::string actor_date_table_header(TableFormat format, bool with_id) {
-  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  const char sep = table_separator(format);
   return std::string(with_id ? std::string("id") + sep : "") + "actor" + sep + "type" + sep +
          "bucket" + sep + "count\n";
 }
 
 std::string actor_date_table_rows(const ActorDateTable& table, std::string_view id,
                                   TableFormat format) {
-  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  const char sep = table_separator(format);
   const std::string lead = id.empty() ? "" : table_field(id, format) + sep;
   std::string out;
   for (const auto& c : table.cells) {
@@ -68,7 +68,7 @@ nlohmann::ordered_json actor_date_table_json(const ActorDateTable& table) {
 }
 
 std::string actor_network_header(TableFormat format, bool with_id) {
-  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  const char sep = table_separator(format);
   std::string out = with_id ? std::string("id") + sep : "";
   for (const char* name : {"actor_a", "type_a", "actor_b", "type_b", "count"})
     out += std::string(name) + sep;
@@ -77,7 +77,7 @@ std::string actor_network_header(TableFormat format, bool with_id) {
 
 std::string actor_network_rows(const ActorNetwork& network, std::string_view id,
                                TableFormat format) {
-  const char sep = format == TableFormat::kTsv ? '\t' : ',';
+  const char sep = table_separator(format);
   const std::string lead = id.empty() ? "" : table_field(id, format) + sep;
   std::string out;
   for (const auto& p : network.pairs) {

@@ -16,7 +16,7 @@ std::string row(const Fields& fields, TableFormat format) {
   std::string out;
   bool first = true;
   for (const auto& f : fields) {
-    if (!first) out += format == TableFormat::kTsv ? '\t' : ',';
+    if (!first) out += table_separator(format);
     out += table_field(f, format);
     first = false;
   }

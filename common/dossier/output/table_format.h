@@ -11,6 +11,11 @@ enum class TableFormat {
   kCsv,  // RFC 4180: fields with a comma, quote or line break are quoted, '"' doubled
 };
 
+// The character between two fields of a row.
+inline char table_separator(TableFormat format) {
+  return format == TableFormat::kTsv ? '\t' : ',';
+}
+
 // One field, quoted or cleaned for the format.
 std::string table_field(std::string_view value, TableFormat format);
 
