@@ -17,6 +17,17 @@ namespace {
 constexpr std::size_t kMaxIdTermBytes = 200;
 static_assert(kMaxIdTermBytes < kMaxTermBytes);
 
+// "PREFIXa\tb" -> {a, b}; nothing when `term` lacks the prefix or the tab. The name and
+// alias terms both hold two fields this way.
+std::optional<std::pair<std::string_view, std::string_view>> split_after_prefix(
+    std::string_view term, std::string_view prefix) {
+  if (!term.starts_with(prefix)) return std::nullopt;
+  term.remove_prefix(prefix.size());
+  const auto tab = term.find('\t');
+  if (tab == std::string_view::npos) return std::nullopt;
+  return std::pair(term.substr(0, tab), term.substr(tab + 1));
+}
+
 std::string version_mismatch(const std::string& path, const std::string& found) {
   return "database " + path + " has schema version " + found + ", this Dossier reads versions " +
          std::to_string(kOldestReadableSchema) + " to " + std::to_string(kSchemaVersion) +
@@ -85,12 +96,9 @@ std::string actor_name_term(std::string_view actor_id, std::string_view name) {
 }
 
 std::optional<ActorName> parse_actor_name_term(std::string_view term) {
-  const std::string_view prefix = kActorNamePrefix;
-  if (term.substr(0, prefix.size()) != prefix) return std::nullopt;
-  term.remove_prefix(prefix.size());
-  const auto tab = term.find('\t');
-  if (tab == std::string_view::npos) return std::nullopt;
-  return ActorName{term.substr(0, tab), term.substr(tab + 1)};
+  const auto parts = split_after_prefix(term, kActorNamePrefix);
+  if (!parts) return std::nullopt;
+  return ActorName{parts->first, parts->second};
 }
 
 std::optional<TextTerm> parse_text_term(std::string_view term) {
@@ -113,12 +121,9 @@ std::string actor_alias_term(std::string_view form, std::string_view actor_id) {
 }
 
 std::optional<ActorAlias> parse_actor_alias_term(std::string_view term) {
-  const std::string_view prefix = kActorFormPrefix;
-  if (term.substr(0, prefix.size()) != prefix) return std::nullopt;
-  term.remove_prefix(prefix.size());
-  const auto tab = term.find('\t');
-  if (tab == std::string_view::npos || tab == 0 || tab + 1 == term.size()) return std::nullopt;
-  return ActorAlias{term.substr(0, tab), term.substr(tab + 1)};
+  const auto parts = split_after_prefix(term, kActorFormPrefix);
+  if (!parts || parts->first.empty() || parts->second.empty()) return std::nullopt;
+  return ActorAlias{parts->first, parts->second};
 }
 
 std::string legacy_actor_form_term(std::string_view form) {
