@@ -10,11 +10,14 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <unicode/locid.h>
 
 #include "dossier/extract/actors/actor_model.h"
+#include "dossier/extract/actors/cue_words.h"
 #include "dossier/extract/actors/extractor.h"
 #include "dossier/extract/actors/lexicon.h"
 #include "dossier/extract/actors/text_words.h"
@@ -242,6 +245,45 @@ TEST(ActorRules, WebPageGlueScriptsAndHyphenatedNames) {
       {"Lawmaker Cheng Chung-tai and Kim Jong-un talked yesterday.",
        "Cheng Chung-tai/person; Kim Jong-un/person"},
       {"Lidia Kostrova spoke. The Kostrova-led talks ended yesterday.", "Lidia Kostrova/person"},
+      // Longer syllables after a surname when both halves are romanised syllables.
+      {"Health minister Chen Wei-ling met Ban Ki-moon yesterday.",
+       "Ban Ki-moon/person; Chen Wei-ling/person"},
+      {"The Kremlin-backed group met the Bush-era officials yesterday.", "Bush/person"},
+      // A photographer credited beside a caption, a slash away from the agency.
+      {"REUTERS / Carlos Ferrandiz Rawlins shows Juan Belgrano in Lima.",
+       "Juan Belgrano/person; Lima/place; REUTERS/org"},
+      {"Juan Belgrano spoke in Lima. Photograph: Carlos Ferrandiz/AFP",
+       "Juan Belgrano/person; Lima/place"},
+      // Not a line-up's substitution of a player named by an initial.
+      {"Replacements: Deacon, Varndell, W Johnson/B Deacon, Smith.",
+       "Smith/person; W Johnson/person"},
+  });
+}
+
+TEST(RomanisedSyllables, ChineseAndKoreanButNotEnglishCompounds) {
+  const std::vector<std::pair<std::string_view, bool>> cases = {
+      {"wei", true},    {"ling", true},   {"hsien", true},   {"zhuang", true},  {"yeon", true},
+      {"moon", true},   {"un", true},     {"ji", true},      {"backed", false}, {"era", false},
+      {"style", false}, {"owned", false}, {"linked", false}, {"a", false},      {"shuangs", false},
+  };
+  for (const auto& [term, expected] : cases)
+    EXPECT_EQ(cues::is_romanised_syllable(term), expected) << term;
+}
+
+TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
+  run_table({
+      // "World" and "Home" are section names of news sites; before a head they open a name.
+      {"The World Health Organization (WHO) said the WHO was ready. The Home Office agreed.",
+       "World Health Organization/org; Home Office/org"},
+      {"Home Secretary Charles Clarke said the World Cup was over.", "Charles Clarke/person"},
+      // A line-up's initial and surname are a person, not a place or a club.
+      {"Italy: Paul Griffen, Marco Bortolami, S Parisse, M Bergamasco.",
+       "Italy/country; M Bergamasco/person; Marco Bortolami/person; Paul Griffen/person; "
+       "S Parisse/person"},
+      {"Fans watched The X Factor final.", ""},
+      // Members' titles: one MEP, or a party's or country's MEPs, are no actors.
+      {"Polish MEPs rejected the plan, said Green MSP Mark Ballard.",
+       "Mark Ballard/person; Poland/country"},
   });
 }
 

@@ -32,6 +32,8 @@ constexpr std::size_t kMaxDatelineWords = 3;
 constexpr std::size_t kDatelineDateWords = 3;
 // Longest title prefix stripped from a name ("Deputy Foreign Minister").
 constexpr std::size_t kMaxTitleWords = 6;
+// Longest lower-case syllable after a hyphen kept in any name ("Chung-tai", "Jong-un").
+constexpr std::size_t kShortNameSyllable = 3;
 
 // Evidence that a name is of one type; the strongest decides.
 enum class Evidence { None, Weak, Context, Strong };
@@ -76,6 +78,8 @@ struct Group {
 constexpr std::size_t kMinClippedLetters = 3;
 // Shortest acronym matched to a name's initials in any order ("USDA", "IMF").
 constexpr std::size_t kMinInitialisms = 3;
+// Words of a full name with a middle name or two surnames ("Marcos Perez Jimenez").
+constexpr std::size_t kPersonShapeFullNameWords = 3;
 // Capitalised mid-sentence mentions that make a doubtful English word a name ("Yukos").
 constexpr int kNameRepeats = 3;
 // Most context features kept per group: a name mentioned 40 times says enough by then.
@@ -158,6 +162,9 @@ class ArticleScan {
   bool is_table_abbreviation(std::string_view term) const;
   bool is_caption_glue(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const;
+  bool opens_organisation(const std::vector<TextWord>& words, std::size_t i) const;
+  bool is_photo_credit(const std::vector<TextWord>& words, std::size_t first,
+                       std::size_t last) const;
   void define_acronym(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                       std::size_t acronym);
   bool joins_purpose(const std::vector<TextWord>& words, std::size_t last, bool purpose) const;

@@ -201,13 +201,16 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   // place may be a club ("Los Angeles" in a results table), so the model types those.
   if ((group.strongest == Evidence::Strong && entry == nullptr) || known_actor) return true;
   // "Marcos Perez Jimenez": two or three words, none English nor a known place, are a
-  // person's name; "of X in Caracas" around it makes no place of it.
+  // person's name; "of X in Caracas" around it makes no place of it. Three such words
+  // make no organisation either: firms named by two surnames ("Merrill Lynch") have two.
+  const auto model_class = best - scores.begin();
   if (candidate.actor.type == ActorType::Person && entry == nullptr && person_shape(group) &&
-      best - scores.begin() == ActorModel::Place)
+      (model_class == ActorModel::Place ||
+       (model_class == ActorModel::Org && group.words == kPersonShapeFullNameWords)))
     return true;
   // A known organisation or party ("Lib Dems") keeps its type too.
   if (entry != nullptr && entry->type != ActorType::Place) return true;
-  switch (static_cast<ActorModel::Class>(best - scores.begin())) {
+  switch (static_cast<ActorModel::Class>(model_class)) {
     case ActorModel::Person:
       candidate.actor.type = ActorType::Person;
       break;

@@ -24,7 +24,7 @@ constexpr std::array<std::string_view, 22> kParticles{
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
 static_assert(sorted(kParticles));
 
-constexpr std::array<std::string_view, 159> kPersonTitles{
+constexpr std::array<std::string_view, 161> kPersonTitles{
     "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst",
     "archbishop", "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop",
     "boss", "boxer", "brother", "candidate", "captain", "cardinal", "ceo", "chairman",
@@ -36,8 +36,8 @@ constexpr std::array<std::string_view, 159> kPersonTitles{
     "father", "forward", "gen", "general", "goalkeeper", "golfer", "governor", "historian",
     "husband", "imam", "incumbent", "inspector", "jockey", "journalist", "judge", "justice",
     "king", "lady", "lawmaker", "lawyer", "leader", "lieutenant", "lord", "madame",
-    "manager", "marquis", "mayor", "midfielder", "minister", "mother", "mp", "mr",
-    "mrs", "ms", "nationalist", "nominee", "novelist", "official", "pastor", "physicist",
+    "manager", "marquis", "mayor", "mep", "midfielder", "minister", "mother", "mp", "mr",
+    "mrs", "ms", "msp", "nationalist", "nominee", "novelist", "official", "pastor", "physicist",
     "pitcher", "player", "poet", "pope", "premier", "presenter", "president", "president-elect",
     "presidente", "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen",
     "rabbi", "rep", "representative", "republican", "researcher", "rev", "reverend", "rider",
@@ -47,22 +47,22 @@ constexpr std::array<std::string_view, 159> kPersonTitles{
     "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 157> kOrgHeads{
+constexpr std::array<std::string_view, 162> kOrgHeads{
     "ab", "academy", "administration", "ag", "agency", "airline", "airlines", "airways", "alliance",
     "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
     "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
-    "bureau", "bv", "cabinet", "capital", "caucus", "center", "centre", "chemicals",
+    "bureau", "bv", "cabinet", "capital", "caucus", "center", "centre", "chamber", "chemicals",
     "church", "club", "co", "coalition", "college", "command", "commission", "committee",
-    "communications", "communists", "company", "congress", "conservatives", "consulting", "corp", "corporation",
+    "communications", "communists", "company", "confederation", "congress", "conservatives", "consortium", "consulting", "corp", "corporation",
     "council", "court", "democrats", "department", "directorate", "division", "electronics", "energy",
     "enterprises", "exchange", "faction", "fc", "federation", "financial", "foods", "foundation",
     "front", "fund", "funds", "gmbh", "greens", "group", "guard", "holding",
-    "holdings", "hospital", "inc", "incorporated", "industries", "institute", "institution", "insurance",
+    "holdings", "hospital", "images", "inc", "incorporated", "industries", "institute", "institution", "insurance",
     "international", "investments", "journal", "kk", "labs", "league", "limited", "llc",
     "llp", "lp", "ltd", "media", "mining", "ministry", "motor", "motors",
     "movement", "nationalists", "navy", "network", "news", "nv", "office", "oil",
     "organisation", "organization", "oyj", "parliament", "partners", "party", "petroleum", "pharma",
-    "pharmaceuticals", "plc", "police", "post", "press", "properties", "pty", "radio",
+    "pharmaceuticals", "pictures", "plc", "police", "post", "press", "properties", "pty", "radio",
     "railways", "realty", "regiment", "republicans", "research", "resources", "rovers", "sa",
     "school", "secretariat", "securities", "senate", "service", "services", "shipping", "socialists",
     "society", "software", "solutions", "spa", "steel", "stores", "systems", "team",
@@ -146,6 +146,19 @@ constexpr std::array<std::string_view, 67> kNeverActors{
     "thu", "thursday", "tue", "tuesday", "video", "wed", "wednesday", "world",
     "yesterday"};
 static_assert(sorted(kNeverActors));
+
+// Romanised Chinese and Korean syllables: pinyin's and Wade-Giles' initials with Korean
+// doubled consonants, and the codas the three systems write.
+constexpr std::array<std::string_view, 30> kSyllableInitials{
+    "b", "c", "ch", "d", "f", "g", "h", "hs", "j", "k", "kk", "l", "m", "n", "p", "pp",
+    "q", "r", "s", "sh", "ss", "t", "ts", "tt", "tz", "w", "x", "y", "z", "zh"};
+static_assert(sorted(kSyllableInitials));
+constexpr std::array<std::string_view, 9> kSyllableCodas{
+    "", "h", "k", "l", "m", "n", "ng", "p", "r"};
+static_assert(sorted(kSyllableCodas));
+constexpr std::size_t kMinSyllableLetters = 2;
+constexpr std::size_t kMaxSyllableLetters = 6;  // "zhuang", "shuang"
+constexpr std::size_t kMaxSyllableVowels = 3;   // "iao", "yeo"
 // clang-format on
 
 }  // namespace
@@ -192,6 +205,23 @@ bool is_locative_preposition(std::string_view term) {
 }
 bool is_never_actor(std::string_view term) {
   return contains(kNeverActors, term);
+}
+
+bool is_romanised_syllable(std::string_view term) {
+  if (term.size() < kMinSyllableLetters || term.size() > kMaxSyllableLetters) return false;
+  const auto vowel = [](char c) {
+    return std::string_view("aeiouy").find(c) != std::string_view::npos;
+  };
+  const auto rest_is_syllable = [&](std::string_view rest) {
+    std::size_t nucleus = 0;
+    while (nucleus < rest.size() && vowel(rest[nucleus])) ++nucleus;
+    return nucleus >= 1 && nucleus <= kMaxSyllableVowels &&
+           contains(kSyllableCodas, rest.substr(nucleus));
+  };
+  if (rest_is_syllable(term)) return true;
+  for (std::string_view initial : kSyllableInitials)
+    if (term.starts_with(initial) && rest_is_syllable(term.substr(initial.size()))) return true;
+  return false;
 }
 
 }  // namespace dossier::cues

@@ -47,7 +47,14 @@ bool is_organisation_noun(std::string_view term);
 bool is_locative_preposition(std::string_view term);
 
 // Capitalised words that are never actors and break names: days, months, pronouns and
-// web-page boilerplate ("Monday", "READ MORE", "Subscribe", "Advertisement").
+// web-page boilerplate ("Monday", "READ MORE", "Subscribe", "Advertisement"). One may
+// still open an organisation's name ("World Bank", "Home Office"; see name_runs.cpp).
 bool is_never_actor(std::string_view term);
+
+// One syllable of a romanised Chinese (pinyin, Wade-Giles) or Korean name: "wei", "ling",
+// "hsien", "yeon", "moon"; an initial consonant or cluster, up to three vowels, and a
+// nasal, liquid or stop coda. English words of that shape pass too ("king"): callers
+// ask for more context.
+bool is_romanised_syllable(std::string_view term);
 
 }  // namespace dossier::cues

@@ -308,8 +308,8 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       m.type = ActorType::Org;  // acronym: "NATO", "PDVSA", "AFP"
       m.evidence = Evidence::Strong;
     } else if (cues::is_org_head(head.term) || cues::is_person_title(head.term) ||
-               head.term.size() < 2) {
-      return;  // a bare "Ministry", "International" or "President"
+               is_plural_title(head.term) || head.term.size() < 2) {
+      return;  // a bare "Ministry", "International", "President" or "MEPs"
     } else if (organisation_before) {
       m.type = ActorType::Org;
       m.evidence = Evidence::Strong;
@@ -367,6 +367,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (context.after_title) {
     m.type = ActorType::Person;
     m.evidence = Evidence::Strong;
+  } else if (m.words == 2 && head.term.size() == 1 && !is_common_word(tail) && !tail.all_caps &&
+             !lexicon_.find(tail.term) && !gazetteer) {
+    m.type = ActorType::Person;  // "S Parisse", "M Davies": a line-up's initial and surname
+    m.evidence = Evidence::Strong;
   } else if (head.all_caps && !lexicon_.is_english_word(head.term)) {
     m.type = ActorType::Org;  // "BBC Sport", "AOL UK", "AC Milan"
     m.evidence = Evidence::Context;
@@ -385,6 +389,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   } else if (gazetteer) {
     m.type = gazetteer;
     m.evidence = Evidence::Context;
+  } else if (m.words >= 3 && !tail.capitalised) {
+    m.type = ActorType::Person;  // "Ban Ki-moon": only a given name's syllable ends so
+    m.evidence = Evidence::Strong;
   } else if (lexicon_.is_given_name(head.term) || head.initial) {
     m.type = ActorType::Person;
     m.evidence = Evidence::Context;
@@ -535,14 +542,48 @@ bool ArticleScan::is_caption_glue(const std::vector<TextWord>& words, std::size_
 
 // "Cheng Chung-tai", "Kim Jong-un", "Tsai Ing-wen": a short lower-case syllable hyphenated
 // to a capitalised word that is not English. Not "Obama-led", "Bush-era", "UN-backed".
+// Any ("Chen Wei-ling", "Ban Ki-moon", whose "Ki" is an English word too) when a surname
+// precedes and both halves are romanised syllables: English compounds ("Kremlin-backed",
+// "Bush-era") are not.
 bool ArticleScan::is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
   const TextWord& left = words[i - 1];
-  if (w.capitalised || w.numeric || !w.hyphen_before || w.term.size() > 3 || left.all_caps ||
-      is_common_word(left))
+  if (w.capitalised || w.numeric || !w.hyphen_before || left.all_caps ||
+      cues::is_compound_suffix(w.term))
     return false;
   if (i + 1 < words.size() && words[i + 1].hyphen_before) return false;  // "Ata-ur-Rehman"
-  return !cues::is_compound_suffix(w.term);
+  if (w.term.size() <= kShortNameSyllable && !is_common_word(left)) return true;
+  return i >= 2 && left.joins_previous && words[i - 2].capitalised &&
+         cues::is_romanised_syllable(left.term) && cues::is_romanised_syllable(w.term);
+}
+
+// "World Bank", "Home Office", "World Health Organization": a word that is never an actor
+// alone (a site's section: "World", "Home", "Video") opens an organisation's name.
+bool ArticleScan::opens_organisation(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& w = words[i];
+  if (!w.capitalised || w.numeric || w.headline_line || !cues::is_never_actor(w.term)) return false;
+  std::size_t last = i;
+  while (last + 1 < words.size() && last < i + kMaxNameWords && !words[last].possessive &&
+         words[last + 1].joins_previous && name_word(words, last + 1))
+    ++last;
+  return last > i && cues::is_org_head(words[last].term);
+}
+
+// "REUTERS / Carlos Garcia Rawlins", "Carlos Garcia/AFP": a photographer credited by a
+// caption, a slash away from the agency, is no actor of the story. Only a person's name
+// of two words or more, none known, English or an initial: not "Israel/Gaza", "Europe/Africa
+// Zone", a line-up's "W Johnson/B Deacon" or "Land Rover LR3/Discovery".
+bool ArticleScan::is_photo_credit(const std::vector<TextWord>& words, std::size_t first,
+                                  std::size_t last) const {
+  if (first == last) return false;
+  for (std::size_t i = first; i <= last; ++i)
+    if (words[i].term.size() < 2 || words[i].all_caps || has_digit(words[i].term) ||
+        is_common_word(words[i]) || lexicon_.find(words[i].term) != nullptr)
+      return false;
+  const bool agency_before = words[first].slash_before && words[first - 1].capitalised;
+  const bool agency_after =
+      last + 1 < words.size() && words[last + 1].slash_before && words[last + 1].capitalised;
+  return agency_before || agency_after;
 }
 
 // "the European Union (EU)": an acronym in parentheses after the name its initials spell
@@ -565,7 +606,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       std::count_if(words.begin(), words.end(), [](const TextWord& w) { return !w.latin; });
   latin_article_ = static_cast<std::size_t>(foreign) * 10 < words.size();
   for (std::size_t i = 0; i < words.size();) {
-    if (words[i].headline_line || !name_word(words, i)) {
+    if (words[i].headline_line || !(name_word(words, i) || opens_organisation(words, i))) {
       ++i;
       continue;
     }
@@ -603,7 +644,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     }
     if (last - i + 1 > kMaxNameWords) {
       deferred_runs_.emplace_back(i, last);  // a Title-Case phrase inside a sentence
-    } else {
+    } else if (!is_photo_credit(words, i, last)) {
       scan_run(words, i, last);
     }
     if (last + 1 < words.size() && words[last + 1].paren_before)

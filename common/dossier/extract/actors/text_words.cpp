@@ -107,6 +107,16 @@ bool only_spaces(std::string_view gap) {
   return !gap.empty() && std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' '; });
 }
 
+// "/", " / ": one `mark` with nothing but spaces around it.
+bool only_spaces_around(std::string_view gap, char mark) {
+  const std::size_t at = gap.find(mark);
+  if (at == std::string_view::npos) return false;
+  const auto spaces = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c == ' '; });
+  };
+  return spaces(gap.substr(0, at)) && spaces(gap.substr(at + 1));
+}
+
 // Marks lines written in Title Case or ALL CAPS (headlines, menu items, "READ MORE: ..."):
 // there every word is capitalised, so capitals prove nothing. A line qualifies when none of
 // its words of four letters or more is lower-case.
@@ -191,6 +201,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
       word.comma_before = gap.find(',') != std::string_view::npos;
       word.hyphen_before = gap == "-";
       word.paren_before = gap.find('(') != std::string_view::npos;
+      word.slash_before = !new_line && only_spaces_around(gap, '/');
       word.ampersand_before = gap == " & " || gap == "&";
       if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
         previous->initial = true;

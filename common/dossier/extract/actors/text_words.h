@@ -26,6 +26,7 @@ struct TextWord {
   bool joins_previous = false;  // only a space, hyphen, "&" or an initial's dot before it
   bool headline_line = false;   // on a Title-Case or ALL-CAPS line (see annotate)
   bool paren_before = false;    // an opening parenthesis before it: "(EU)"
+  bool slash_before = false;    // only a slash, maybe spaced, before it: "REUTERS / Carlos"
   bool latin = true;            // first letter in the Latin script (or not a letter)
   bool figures_line = false;    // its line holds two figures or more: a table or results row
   // Offset of a capital after a lower-case ASCII letter ("RawlinsJuan": 7), else 0.
