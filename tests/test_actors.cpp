@@ -276,6 +276,13 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
       {"The World Health Organization (WHO) said the WHO was ready. The Home Office agreed.",
        "World Health Organization/org; Home Office/org"},
       {"Home Secretary Charles Clarke said the World Cup was over.", "Charles Clarke/person"},
+      // A given name that abbreviates a month opens a name before a surname.
+      {"Then Czech player Jan Hernych won. The report of Jan 5 said. Sun Microsystems rose.",
+       "Czech Republic/country; Jan Hernych/person"},
+      // Titles of works after a noun for the work.
+      {"Mike Leigh's film Vera Drake won. Ricky Gervais writes for hit US cartoon The "
+       "Simpsons. Figures show Microsoft gained.",
+       "Microsoft/org; Mike Leigh/person; Ricky Gervais/person; United States/country"},
       // A line-up's initial and surname are a person, not a place or a club.
       {"Italy: Paul Griffen, Marco Bortolami, S Parisse, M Bergamasco.",
        "Italy/country; M Bergamasco/person; Marco Bortolami/person; Paul Griffen/person; "

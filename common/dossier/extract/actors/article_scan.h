@@ -145,6 +145,7 @@ class ArticleScan {
   // Types the candidate by the model; false if the model says it is no actor.
   bool apply_model(ActorCandidate& candidate, const Group& group) const;
   bool person_shape(const Group& group) const;
+  bool given_name_shape(const Group& group) const;
   // The group of the mention's key, created (with the mention's entry and length) if new.
   Group& group_for(const Mention& mention);
   // A single word that names an actor only if it abbreviates a full name found elsewhere.
@@ -162,7 +163,8 @@ class ArticleScan {
   bool is_table_abbreviation(std::string_view term) const;
   bool is_caption_glue(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const;
-  bool opens_organisation(const std::vector<TextWord>& words, std::size_t i) const;
+  bool opens_name(const std::vector<TextWord>& words, std::size_t i) const;
+  bool is_work_title(const std::vector<TextWord>& words, std::size_t first) const;
   bool is_photo_credit(const std::vector<TextWord>& words, std::size_t first,
                        std::size_t last) const;
   void define_acronym(const std::vector<TextWord>& words, std::size_t first, std::size_t last,

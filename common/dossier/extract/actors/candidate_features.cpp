@@ -158,19 +158,30 @@ std::vector<std::string> ArticleScan::features(const Group& group, ActorType rul
   return texts.take();
 }
 
-// Two or three words, none an English word, a place, a title or a head.
+// Two or three words, none an English word, a place, a title or a head, and maybe a
+// particle between them ("Carlos Fernandez de Cossio").
 bool ArticleScan::person_shape(const Group& group) const {
-  if (group.words < 2 || group.words > 3) return false;
+  std::size_t name_words = 0;
   for (std::size_t at = 0; at <= group.key.size();) {
     const std::size_t space = std::min(group.key.find(' ', at), group.key.size());
     const std::string_view word = std::string_view(group.key).substr(at, space - at);
+    const bool inside = at > 0 && space < group.key.size();
+    at = space + 1;
+    if (inside && cues::is_name_particle(word)) continue;
     if (lexicon_.is_english_word(word) || lexicon_.find(word) != nullptr ||
         lexicon_.gazetteer_type(word) == ActorType::Place || cues::is_org_head(word) ||
         cues::is_place_head(word) || cues::is_person_title(word))
       return false;
-    at = space + 1;
+    ++name_words;
   }
-  return true;
+  return name_words >= 2 && name_words <= 3;
+}
+
+// A person's shape opened by a given name ("Carlos Fernandez de Cossio"): the model may
+// type it, but a name so plain is no junk to drop.
+bool ArticleScan::given_name_shape(const Group& group) const {
+  return lexicon_.is_given_name(std::string_view(group.key).substr(0, group.key.find(' '))) &&
+         person_shape(group);
 }
 
 bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) const {
@@ -195,7 +206,8 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   // stays, and the model only types it.
   // WordNet's names that are English words too ("GE", "State") may still be dropped.
   const bool known_name = known_actor && (group.words > 1 || !lexicon_.is_english_word(group.key));
-  const bool sure = entry != nullptr || group.strongest == Evidence::Strong || known_name;
+  const bool sure = entry != nullptr || group.strongest == Evidence::Strong || known_name ||
+                    (candidate.actor.type == ActorType::Person && given_name_shape(group));
   if (margin < -kDropMargin && !sure) return false;
   // The rules' sure types stand ("PDVSA" is an acronym, so an organisation); a known
   // place may be a club ("Los Angeles" in a results table), so the model types those.

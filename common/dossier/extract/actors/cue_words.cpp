@@ -135,6 +135,11 @@ constexpr std::array<std::string_view, 8> kOrganisationNouns{
     "agency", "airline", "bank", "carrier", "club", "company", "firm", "insurer"};
 static_assert(sorted(kOrganisationNouns));
 
+constexpr std::array<std::string_view, 13> kWorkNouns{
+    "album", "cartoon", "documentary", "drama", "film", "movie", "musical", "novel",
+    "programme", "series", "sitcom", "soap", "thriller"};
+static_assert(sorted(kWorkNouns));
+
 constexpr std::array<std::string_view, 67> kNeverActors{
     "advertisement", "am", "apr", "april", "aug", "august", "caption", "click", "comment",
     "comments", "copyright", "dec", "december", "discuss", "download", "email", "feb",
@@ -199,6 +204,9 @@ bool is_speech_verb(std::string_view term) {
 }
 bool is_organisation_noun(std::string_view term) {
   return contains(kOrganisationNouns, term);
+}
+bool is_work_noun(std::string_view term) {
+  return contains(kWorkNouns, term);
 }
 bool is_locative_preposition(std::string_view term) {
   return contains(kLocatives, term);

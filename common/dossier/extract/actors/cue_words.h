@@ -43,6 +43,10 @@ bool is_speech_verb(std::string_view term);
 // Common nouns for an organisation that name one in apposition ("the club Kirovsk").
 bool is_organisation_noun(std::string_view term);
 
+// Nouns for a work that announce its title ("the film Vera Drake", "BBC drama Casualty").
+// Not "show", "play" or "book": verbs too ("figures show Microsoft ...").
+bool is_work_noun(std::string_view term);
+
 // Prepositions announcing a place ("in Caracas", "from Moscow").
 bool is_locative_preposition(std::string_view term);
 

@@ -558,15 +558,35 @@ bool ArticleScan::is_name_syllable(const std::vector<TextWord>& words, std::size
 }
 
 // "World Bank", "Home Office", "World Health Organization": a word that is never an actor
-// alone (a site's section: "World", "Home", "Video") opens an organisation's name.
-bool ArticleScan::opens_organisation(const std::vector<TextWord>& words, std::size_t i) const {
+// alone (a site's section: "World", "Home", "Video") opens an organisation's name. So does
+// a given name among them that is no English word (a month's abbreviation: "Jan"; not
+// "Sun Microsystems") before a surname ("Jan Hernych"): a capitalised word, no English
+// word, number or known name.
+bool ArticleScan::opens_name(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
-  if (!w.capitalised || w.numeric || w.headline_line || !cues::is_never_actor(w.term)) return false;
+  if (!w.capitalised || w.numeric || w.headline_line || !cues::is_never_actor(w.term) ||
+      i + 1 >= words.size() || !words[i + 1].joins_previous || !name_word(words, i + 1))
+    return false;
+  const TextWord& next = words[i + 1];
+  if (lexicon_.is_given_name(w.term) && !lexicon_.is_english_word(w.term) && !next.all_caps &&
+      !is_common_word(next) && !lexicon_.find(next.term) && !lexicon_.gazetteer_type(next.term))
+    return true;
   std::size_t last = i;
   while (last + 1 < words.size() && last < i + kMaxNameWords && !words[last].possessive &&
          words[last + 1].joins_previous && name_word(words, last + 1))
     ++last;
-  return last > i && cues::is_org_head(words[last].term);
+  return cues::is_org_head(words[last].term);
+}
+
+// "the film Vera Drake", "hit US cartoon The Simpsons", "BBC drama Casualty": a title
+// right after a noun for a work names the work, no actor.
+bool ArticleScan::is_work_title(const std::vector<TextWord>& words, std::size_t first) const {
+  std::size_t before = first;
+  if (before >= 2 && words[before - 1].term == "the" && words[before - 1].joins_previous) --before;
+  if (before == 0) return false;
+  const TextWord& noun = words[before - 1];
+  return !noun.capitalised && noun.line == words[first].line && words[before].joins_previous &&
+         cues::is_work_noun(noun.term);
 }
 
 // "REUTERS / Carlos Garcia Rawlins", "Carlos Garcia/AFP": a photographer credited by a
@@ -606,7 +626,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       std::count_if(words.begin(), words.end(), [](const TextWord& w) { return !w.latin; });
   latin_article_ = static_cast<std::size_t>(foreign) * 10 < words.size();
   for (std::size_t i = 0; i < words.size();) {
-    if (words[i].headline_line || !(name_word(words, i) || opens_organisation(words, i))) {
+    if (words[i].headline_line || !(name_word(words, i) || opens_name(words, i))) {
       ++i;
       continue;
     }
@@ -644,7 +664,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     }
     if (last - i + 1 > kMaxNameWords) {
       deferred_runs_.emplace_back(i, last);  // a Title-Case phrase inside a sentence
-    } else if (!is_photo_credit(words, i, last)) {
+    } else if (!is_photo_credit(words, i, last) && !is_work_title(words, i)) {
       scan_run(words, i, last);
     }
     if (last + 1 < words.size() && words[last + 1].paren_before)
