@@ -97,6 +97,9 @@ void check_applicable(const CLI::App& app, const Options& o) {
     }
   }
   if (given("--count") && !o.table.empty()) refuse("--count does not apply to --table");
+  // Tables count by passes of their own, which do not say what they lack.
+  if (given("--allow-partial") && !o.table.empty())
+    refuse("--allow-partial applies to searches (one query or --batch), not to --table");
   if (given("--run-tag") && o.format != dossier::OutputFormat::kTrec)
     refuse("--run-tag applies to --format trec only");
 }
@@ -131,6 +134,10 @@ int search_command(Options& o) {
     std::cout << dossier::result_json(result) << "\n";
   } else {
     dossier::print_text(std::cout, result, layout);
+    // JSON says so in "partial" and "missing_shards".
+    if (!result.missing_shards.empty())
+      std::cerr << "dossier-search: " << dossier::partial_answer_note(result.missing_shards)
+                << "\n";
   }
   return result.total == 0 ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }
@@ -253,6 +260,10 @@ void add_query_options(CLI::App& app, Options& o) {
                  "Seconds a remote shard may take to connect and to answer each message")
       ->check(CLI::Range(0.001, dossier::kMaxRemoteTimeout))
       ->capture_default_str();
+  app.add_flag("--allow-partial", o.batch.open.allow_partial,
+               "Over a cluster stub: a remote shard that is down or fails is left out and the "
+               "others answer (JSON: \"partial\": true, \"missing_shards\"; text, tsv, csv: a "
+               "warning line on stderr) instead of failing the query; searches only");
   app.add_option("query", o.query_words,
                  "Query words (joined with spaces; they may start with '-'); none: every article");
   app.add_flag("--plain", request.plain,
@@ -465,6 +476,10 @@ int main(int argc, char** argv) {
     check_applicable(app, o);
     if (!o.batch.fields.empty() && o.batch_input.empty())
       throw dossier::Error(dossier::ErrorKind::kUsage, "--fields is for --batch with tsv or csv");
+    if (o.batch.open.allow_partial && (*sub.actors || *sub.show || *sub.sources || *sub.duplicates))
+      throw dossier::Error(dossier::ErrorKind::kUsage,
+                           "--allow-partial applies to searches (one query or --batch), not to "
+                           "subcommands");
     if (*sub.actors) return actors_command(o);
     if (*sub.show) return show_command(o);
     if (*sub.sources) return sources_command(o);

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
                  "Seconds a remote shard may take to connect and to answer each message")
       ->check(CLI::Range(0.001, dossier::kMaxRemoteTimeout))
       ->capture_default_str();
+  app.add_flag("--allow-partial", o.open.allow_partial,
+               "Over a cluster stub: a remote shard that is down or fails is left out and the "
+               "others answer searches (\"partial\": true, \"missing_shards\") instead of 503");
   app.add_option("--listen", o.listen, "HOST:PORT to listen on (port 0: any free one)")
       ->capture_default_str();
   app.add_option(

@@ -3,9 +3,12 @@
 // opened locally through a stub, and as one database of all the articles up to the order
 // of tied hits (e2e_compare.h), tables and co-actors byte for byte (their spy cannot
 // travel: they are counted by passes of the actor facet's). A shard that is down or silent
-// fails the query with one line naming it, exit 3.
+// fails the query with one line naming it, exit 3; with --allow-partial the others answer,
+// as a stub of only them would, saying which shard is missing.
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -13,6 +16,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -74,9 +78,12 @@ int free_port() {
 // with its children when this object goes, or when the test process dies.
 class ShardServer {
  public:
-  // Its stderr goes to `log`.
-  ShardServer(const std::string& db, const std::string& log) : log_(log) {
-    for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) start(db);
+  // Its stderr goes to `log`. On `port` when given (a restart), else on a free one.
+  ShardServer(const std::string& db, const std::string& log, int port = 0) : log_(log) {
+    for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
+      port_ = port ? port : free_port();
+      start(db);
+    }
   }
   ~ShardServer() { stop(); }
   ShardServer(const ShardServer&) = delete;
@@ -93,7 +100,6 @@ class ShardServer {
 
  private:
   void start(const std::string& db) {
-    port_ = free_port();
     std::filesystem::remove(log_);
     const pid_t pid = ::fork();
     if (pid == 0) {
@@ -445,6 +451,216 @@ TEST_F(ClusterSearch, AShardServerKilledMidBatchFailsItsQueryNamingIt) {
   EXPECT_NE(answer.value("error", "").find("shard '" + shard + "' of " + stub + " failed"),
             std::string::npos)
       << answer;
+}
+
+// `answer` (JSON or JSON Lines of the surviving shards) as an answer without `shard` says
+// it: "partial" and "missing_shards" after "total_exact", "partial" after the facets'
+// "exact".
+std::string as_partial(std::string answer, const std::string& shard) {
+  const auto insert_after = [&](const std::string& key, const std::string& fields) {
+    for (const std::string value : {"true", "false"}) {
+      const std::string at = key + value;
+      for (auto pos = answer.find(at); pos != std::string::npos;
+           pos = answer.find(at, pos + at.size() + fields.size()))
+        answer.insert(pos + at.size(), fields);
+    }
+  };
+  insert_after("\"total_exact\":", ",\"partial\":true,\"missing_shards\":[\"" + shard + "\"]");
+  insert_after("\"exact\":", ",\"partial\":true");
+  return answer;
+}
+
+// Two shard servers (shard-0 and shard-1) and a local shard; the stub of all three and
+// the stub of the two that stay up when shard-0's server goes.
+class PartialCluster : public ClusterSearch {
+ protected:
+  void SetUp() override {
+    first_ = std::make_unique<ShardServer>(*dir_ / "sharded/shard-0", *dir_ / "first.log");
+    second_ = std::make_unique<ShardServer>(*dir_ / "sharded/shard-1", *dir_ / "second.log");
+    ASSERT_TRUE(first_->running() && second_->running());
+    first_name_ = "127.0.0.1:" + std::to_string(first_->port());
+    const std::string second = "remote 127.0.0.1:" + std::to_string(second_->port()) + "\n";
+    all_ = *dir_ / "all";
+    write_file(all_, "remote " + first_name_ + "\n" + second + "glass sharded/shard-2\n");
+    survivors_ = *dir_ / "survivors";
+    write_file(survivors_, second + "glass sharded/shard-2\n");
+  }
+
+  std::unique_ptr<ShardServer> first_, second_;
+  std::string first_name_, all_, survivors_;
+};
+
+TEST_F(PartialCluster, AllowPartialAnswersAsTheShardsThatAreUp) {
+  first_->stop();
+  const auto refused = search(all_, "--format json talks");
+  EXPECT_EQ(refused.exit_code, 3);
+  EXPECT_EQ(refused.err, "dossier-search: shard 'remote " + first_name_ + "' of " + all_ +
+                             " is unreachable: Couldn't connect (Connection refused)\n");
+  EXPECT_EQ(refused.out, "");
+
+  for (const std::string& q : std::vector<std::string>{
+           "--format json -n 100 talks",
+           "--format json -n 100 --facets actor,date,source,folder --facet-size 50 " +
+               quote("summit OR election"),
+           "--format json -n 5 --estimate --facets actor,source talks",
+           "--format json -n 100 --facets significant talks",
+           "--format json -n 100 --sort date --facets date talks",
+           "--format json -n 100 --collapse --facets actor talks",
+           "--format json -n 0 --actor EU --facets co-actors,actor talks",
+           "--format json nosuchword",
+       }) {
+    const auto expected = search(survivors_, q), partial = search(all_, "--allow-partial " + q);
+    ASSERT_EQ(expected.out.empty(), false) << q << "\n" << expected.err;
+    EXPECT_EQ(partial.exit_code, expected.exit_code) << q << "\n" << partial.err;
+    EXPECT_EQ(partial.out, as_partial(expected.out, first_name_)) << q;
+    EXPECT_EQ(partial.err, "") << q;
+  }
+  // Without a missing shard, nothing changes.
+  const auto whole = search(survivors_, "--allow-partial --format json --facets actor talks");
+  EXPECT_EQ(whole.out, search(survivors_, "--format json --facets actor talks").out);
+  EXPECT_EQ(whole.out.find("partial"), std::string::npos);
+
+  // Text, tsv, csv: the answer of the shards that are up, and a warning line.
+  const std::string warning = "partial answer: shard " + first_name_ + " did not answer\n";
+  const auto text = search(all_, "--allow-partial --color never talks");
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_EQ(text.out, search(survivors_, "--color never talks").out);
+  EXPECT_EQ(text.err, "dossier-search: " + warning);
+  const std::string input =
+      "a\ttalks\nb\tnosuchword\n{\"id\":\"c\",\"q\":\"trade\",\"offset\":-1}\n";
+  for (const std::string args :
+       {"--batch - --format tsv", "--batch - --format csv --count", "--batch - --format trec"}) {
+    const auto expected = search(survivors_, args, input);
+    const auto partial = search(all_, "--allow-partial " + args, input);
+    EXPECT_EQ(partial.exit_code, 2) << args;  // c is malformed
+    EXPECT_EQ(partial.out, expected.out) << args;
+    EXPECT_EQ(partial.err, "dossier-search: line 1, id a: " + warning +
+                               "dossier-search: line 2, id b: " + warning + expected.err)
+        << args;
+  }
+  const auto jsonl = search(all_, "--allow-partial --batch - --count", input);
+  EXPECT_EQ(jsonl.out, as_partial(search(survivors_, "--batch - --count", input).out, first_name_));
+  EXPECT_EQ(jsonl.err, "");
+
+  // Tables and subcommands count without saying what they lack: refused.
+  const auto table = search(all_, "--allow-partial --table actor-by-date talks");
+  EXPECT_EQ(table.exit_code, 2);
+  EXPECT_EQ(table.err,
+            "dossier-search: --allow-partial applies to searches (one query or --batch), not to "
+            "--table\n");
+  EXPECT_EQ(search(all_, "--allow-partial actors").exit_code, 2);
+
+  // With no shard up, the query fails as without the flag.
+  const auto none = *dir_ / "none";
+  write_file(none, "remote " + first_name_ + "\n");
+  const auto down = search(none, "--allow-partial --format json talks");
+  EXPECT_EQ(down.exit_code, 3);
+  EXPECT_EQ(down.err, "dossier-search: shard 'remote " + first_name_ + "' of " + none +
+                          " is unreachable: Couldn't connect (Connection refused)\n");
+}
+
+// A listener that never answers is left out once the handshake times out.
+TEST_F(PartialCluster, AllowPartialLeavesOutAShardThatTimesOut) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
+  ASSERT_EQ(::listen(fd, 4), 0);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  const std::string silent = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  const auto stub = *dir_ / "silent-partial";
+  write_file(stub, "remote " + silent + "\n" + slurp(survivors_));
+  const auto partial = search(stub, "--allow-partial --remote-timeout 0.3 --format json talks");
+  ::close(fd);
+  EXPECT_EQ(partial.exit_code, 0) << partial.err;
+  EXPECT_EQ(partial.out, as_partial(search(survivors_, "--format json talks").out, silent));
+}
+
+// A batch process fed one query at a time, its answer read before the next is written.
+class InteractiveBatch {
+ public:
+  explicit InteractiveBatch(const std::string& command) {
+    // Close-on-exec: a shard server started later must not hold the input open.
+    int to_child[2], from_child[2];
+    if (::pipe2(to_child, O_CLOEXEC) != 0 || ::pipe2(from_child, O_CLOEXEC) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(to_child[0], 0);
+      ::dup2(from_child[1], 1);
+      for (const int fd : {to_child[0], to_child[1], from_child[0], from_child[1]}) ::close(fd);
+      ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(to_child[0]);
+    ::close(from_child[1]);
+    in_ = to_child[1];
+    out_ = from_child[0];
+  }
+  ~InteractiveBatch() {
+    if (pid_ > 0) finish();
+  }
+  InteractiveBatch(const InteractiveBatch&) = delete;
+  InteractiveBatch& operator=(const InteractiveBatch&) = delete;
+
+  // The answer line to `query` (empty when none came within 30 s).
+  std::string ask(const std::string& query) {
+    const std::string line = query + "\n";
+    if (::write(in_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return "";
+    std::string answer;
+    while (answer.empty() || answer.back() != '\n') {
+      pollfd ready{out_, POLLIN, 0};
+      char c = 0;
+      if (::poll(&ready, 1, 30000) <= 0 || ::read(out_, &c, 1) != 1) return "";
+      answer += c;
+    }
+    return answer;
+  }
+  // Ends the input; the exit status.
+  int finish() {
+    ::close(in_);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    ::close(out_);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int in_ = -1, out_ = -1;
+};
+
+// A shard server killed mid-batch: the next queries are answered without it, and once it
+// is back on its port, with it again (on one searcher thread or two).
+TEST_F(PartialCluster, AllowPartialBatchGoesOnAndPicksUpARestartedShard) {
+  const std::string args = "--batch - --no-header --facets actor,source --remote-timeout 5";
+  // Each with its id: the expected lines come from batches of one query.
+  const std::vector<std::string> queries = {"a\ttalks", "b\ttrade", "c\tsummit", "d\tdrought",
+                                            "e\tofficials"};
+  std::vector<std::string> whole, partial;
+  for (const auto& q : queries) {
+    whole.push_back(search(local_, args, q + "\n").out);
+    partial.push_back(as_partial(search(survivors_, args, q + "\n").out, first_name_));
+    ASSERT_NE(whole.back(), partial.back());
+  }
+  for (const char* jobs : {"1", "2"}) {
+    SCOPED_TRACE(std::string("--jobs ") + jobs);
+    InteractiveBatch batch(kSearch + " --db " + quote(all_) + " --allow-partial --jobs " + jobs +
+                           " " + args + " 2>" + quote(*dir_ / "batch.err"));
+    EXPECT_EQ(batch.ask(queries[0]), whole[0]);
+    const int port = first_->port();
+    first_->stop();
+    EXPECT_EQ(batch.ask(queries[1]), partial[1]);
+    EXPECT_EQ(batch.ask(queries[2]), partial[2]);
+    first_ = std::make_unique<ShardServer>(*dir_ / "sharded/shard-0", *dir_ / "first.log", port);
+    ASSERT_TRUE(first_->running());
+    EXPECT_EQ(batch.ask(queries[3]), whole[3]);
+    EXPECT_EQ(batch.ask(queries[4]), whole[4]);
+    EXPECT_EQ(batch.finish(), 0);
+    EXPECT_EQ(slurp(*dir_ / "batch.err"), "");
+  }
 }
 
 }  // namespace

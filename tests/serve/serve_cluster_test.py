@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """dossier-serve over a cluster stub of two dossier-shard-servers on loopback ports: a shard
 server killed and restarted on its port is picked up by the next request (503 naming it
-meanwhile), a connection the shard server closed when idle is opened again, and the
---time-limit reaches the shards' matches."""
+meanwhile, or with --allow-partial the other shard's answer saying which is missing), a
+connection the shard server closed when idle is opened again, and the --time-limit reaches
+the shards' matches."""
 import argparse
 import os
 import shutil
@@ -145,6 +146,37 @@ class ClusterServeTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(body.split(b"\n", 1)[1], cli.split(b"\n", 1)[1])
 
+    def test_allow_partial_answers_without_a_shard_server_that_is_down(self):
+        first, second = self.shard_server(0), self.shard_server(1)
+        stub = self.cluster("partial", [first.line(), second.line()])
+        survivors = self.cluster("survivors", [second.line()])
+        server = self.serve(stub, "--threads", "2", "--allow-partial")
+        params = {"q": "venezuela", "facets": "actor,date,source", "limit": "3"}
+        args = ("--facets", "actor,date,source", "-n", "3", "venezuela")
+        whole = self.expected(*args)
+        self.assertEqual(self.search(server, params)[::2], (200, whole))
+        self.assertNotIn("missing_shards", server.json("/api/v1/status")[2])
+
+        first.kill()
+        missing = f"127.0.0.1:{first.port}"
+        out, code, err = support.run_search(BIN, "--db", str(survivors), "--format", "json", *args)
+        self.assertEqual(code, 0, err)
+        partial = as_partial(out, missing)
+        for _ in range(4):  # every worker, whichever answers
+            self.assertEqual(self.search(server, params)[::2], (200, partial))
+        self.assertEqual(server.json("/api/v1/status")[2]["missing_shards"], [missing])
+        batch = b'{"id":"a","q":"maduro","facets":["actor"]}\nguaido\n'
+        status, _, body = server.request("/api/v1/batch", data=batch)
+        cli = subprocess.run([BIN.search, "--db", str(survivors), "--batch", "-"],
+                             input=batch, capture_output=True).stdout
+        self.assertEqual(status, 200)
+        self.assertEqual(body.split(b"\n", 1)[1], as_partial(cli.split(b"\n", 1)[1], missing))
+
+        self.shard_server(0, port=first.port)
+        for _ in range(4):
+            self.assertEqual(self.search(server, params)[::2], (200, whole))
+        self.assertNotIn("missing_shards", server.json("/api/v1/status")[2])
+
     def test_a_connection_the_shard_server_closed_when_idle_is_opened_again(self):
         remote = self.shard_server(0, "--idle-timeout", "0.2")
         stub = self.cluster("idle", [remote.line(), "glass sharded/shard-1"])
@@ -169,6 +201,18 @@ class ClusterServeTest(unittest.TestCase):
         status, _, body = server.request("/api/v1/batch", data=b'{"id":"a","q":"maduro"}\n')
         self.assertEqual(status, 200)
         self.assertIn(b'{"id":"a","error":"' + timed_out.encode() + b'"}', body)
+
+
+def as_partial(answer, shard):
+    """The JSON (Lines) `answer` of the surviving shards as an answer without `shard` says
+    it: "partial" and "missing_shards" after "total_exact", "partial" after the facets'
+    "exact"."""
+    for value in (b"true", b"false"):
+        answer = answer.replace(
+            b'"total_exact":' + value,
+            b'"total_exact":' + value + b',"partial":true,"missing_shards":["' + shard.encode() + b'"]')
+        answer = answer.replace(b'"exact":' + value, b'"exact":' + value + b',"partial":true')
+    return answer
 
 
 def main():

@@ -19,7 +19,8 @@ namespace {
 // One answered query, formatted, waiting for its turn to be written.
 struct Formatted {
   std::string text;
-  std::string error_line;  // empty unless the query failed
+  std::string error_line;    // empty unless the query failed
+  std::string partial_line;  // empty unless the answer lacks some shards (allow_partial)
 };
 
 Formatted format_answer(BatchAnswer answer, const BatchFormatter& format,
@@ -35,10 +36,11 @@ Formatted format_answer(BatchAnswer answer, const BatchFormatter& format,
     answer.error = std::string("cannot format the result: ") + e.what();
     f.text = format(answer);
   }
-  if (!answer.error.empty()) {
-    f.error_line = error_prefix + "line " + std::to_string(answer.query.line) + ", id " +
-                   id_text(answer.query.id) + ": " + answer.error + "\n";
-  }
+  const std::string where = error_prefix + "line " + std::to_string(answer.query.line) + ", id " +
+                            id_text(answer.query.id);
+  if (!answer.error.empty()) f.error_line = where + ": " + answer.error + "\n";
+  if (answer.result && !answer.result->missing_shards.empty())
+    f.partial_line = where + ": " + partial_answer_note(answer.result->missing_shards) + "\n";
   return f;
 }
 
@@ -51,6 +53,7 @@ class OrderedWriter {
   void write(const Formatted& f) {
     out_ << f.text;
     ++summary_.queries;
+    if (errors_) *errors_ << f.partial_line;  // answered: no failure
     if (f.error_line.empty()) return;
     ++summary_.failed;
     if (errors_) *errors_ << f.error_line;

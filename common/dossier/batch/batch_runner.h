@@ -44,7 +44,8 @@ struct BatchRunOptions {
   // input order); 0 means 64 per searcher. Bounds memory whatever the batch length.
   std::size_t window = 0;
   // Where failed queries are reported, one line each ("line N, id X: message"), in input
-  // order; null when the format carries errors itself (JSONL).
+  // order, and partial answers (allow_partial: "line N, id X: partial answer: ..."); null
+  // when the format carries both itself (JSONL).
   std::ostream* errors = nullptr;
   std::string error_prefix;  // starts each error line (the program's name)
 };

@@ -127,12 +127,23 @@ void write_facets(JsonWriter& w, const SearchResult& r) {
     w.end_array();
   }
   w.key("exact").value(r.facets_exact);
+  // Counted without some shards' articles (as "exact" says how they were counted).
+  if (!r.missing_shards.empty()) w.key("partial").value(true);
   w.end_object();
 }
 
 bool has_facets(const SearchResult& r) {
   return r.facets.actor || r.facets.date || r.facets.source || r.facets.significant ||
          r.facets.folder || r.facets.co_actors;
+}
+
+// An answer without some shards (allow_partial) says so, and which.
+void write_partial(JsonWriter& w, const SearchResult& result) {
+  if (result.missing_shards.empty()) return;
+  w.key("partial").value(true);
+  w.key("missing_shards").begin_array();
+  for (const auto& shard : result.missing_shards) w.value(shard);
+  w.end_array();
 }
 
 }  // namespace
@@ -142,6 +153,7 @@ void write_result_fields(JsonWriter& w, const SearchResult& result) {
   w.key("total").value(result.total);
   if (result.total_raw) w.key("total_raw").value(*result.total_raw);
   w.key("total_exact").value(result.total_exact);
+  write_partial(w, result);
   w.key("offset").value(result.offset);
   w.key("limit").value(result.limit);
   w.key("hits").begin_array();

@@ -67,10 +67,15 @@ std::string jsonl_table_line(const BatchAnswer& answer) {
 std::string jsonl_count_line(const BatchAnswer& answer) {
   if (!answer.result) return json_line(error_json(answer));
   const SearchResult& r = *answer.result;
-  return json_line({{"id", answer.query.id},
-                    {"query", r.query},
-                    {"total", r.total},
-                    {"total_exact", r.total_exact}});
+  nlohmann::ordered_json line = {{"id", answer.query.id},
+                                 {"query", r.query},
+                                 {"total", r.total},
+                                 {"total_exact", r.total_exact}};
+  if (!r.missing_shards.empty()) {  // as write_result_fields() says it
+    line["partial"] = true;
+    line["missing_shards"] = r.missing_shards;
+  }
+  return json_line(line);
 }
 
 }  // namespace dossier

@@ -1,5 +1,6 @@
 #include "dossier/search/database_open.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -48,18 +49,30 @@ Xapian::Database open_shard(const StubShard& shard, const OpenOptions& options) 
   return Xapian::Database(shard.path);
 }
 
-OpenedDatabase open_once(const std::string& path, const OpenOptions& options) {
+OpenedDatabase open_once(const std::string& path, const OpenOptions& options,
+                         const std::vector<std::string>& leave_out) {
   OpenedDatabase opened;
   const auto stub = stub_file_of(path);
   if (!stub) {
     opened.db = Xapian::Database(path);
   } else {
+    std::optional<Error> unreachable;  // the first, when every shard is
     for (const StubShard& shard : read_stub_shards(*stub)) {
+      const bool remote = shard.kind != StubShard::Kind::kLocal;
+      opened.remote = opened.remote || remote;
+      if (remote && std::find(leave_out.begin(), leave_out.end(), shard.line) != leave_out.end()) {
+        opened.missing.push_back(shard);
+        continue;
+      }
       try {
         opened.shards.push_back(open_shard(shard, options));
       } catch (const Xapian::NetworkError& e) {
-        throw Error(ErrorKind::kUnavailable, "shard '" + shard.line + "' of " + path +
+        Error error(ErrorKind::kUnavailable, "shard '" + shard.line + "' of " + path +
                                                  " is unreachable: " + network_message(e));
+        if (!options.allow_partial) throw error;
+        if (!unreachable) unreachable = std::move(error);
+        opened.missing.push_back(shard);
+        continue;
       } catch (const Xapian::DatabaseModifiedError&) {
         throw;
       } catch (const Xapian::Error& e) {
@@ -68,7 +81,11 @@ OpenedDatabase open_once(const std::string& path, const OpenOptions& options) {
       }
       opened.db.add_database(opened.shards.back());
       opened.listed.push_back(shard);
-      opened.remote = opened.remote || shard.kind != StubShard::Kind::kLocal;
+    }
+    // Nothing left to answer from.
+    if (opened.shards.empty() && !opened.missing.empty()) {
+      if (unreachable) throw *unreachable;
+      throw Error(ErrorKind::kUnavailable, "no shard of " + path + " answers");
     }
   }
   // Every shard carries the schema version; Xapian reads metadata from the first.
@@ -78,13 +95,14 @@ OpenedDatabase open_once(const std::string& path, const OpenOptions& options) {
 
 }  // namespace
 
-OpenedDatabase open_database(const std::string& path, const OpenOptions& options) {
+OpenedDatabase open_database(const std::string& path, const OpenOptions& options,
+                             const std::vector<std::string>& leave_out) {
   if (!std::filesystem::exists(path)) throw Error(ErrorKind::kUsage, "no database at " + path);
   // An indexer committing meanwhile may recycle the revision being opened (it keeps one
   // old revision; more likely with several shards, opened one after the other): try again.
   for (int attempt = 0;; ++attempt) {
     try {
-      return open_once(path, options);
+      return open_once(path, options, leave_out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 5)
         throw Error(ErrorKind::kInternal, "database " + path + " keeps changing while opened");
@@ -92,6 +110,40 @@ OpenedDatabase open_database(const std::string& path, const OpenOptions& options
       throw Error(ErrorKind::kUsage, "cannot open database " + path + ": " + e.get_msg());
     }
   }
+}
+
+bool any_reachable(const std::vector<StubShard>& shards, const OpenOptions& options) {
+  for (const StubShard& shard : shards) {
+    try {
+      open_shard(shard, options);
+      return true;
+    } catch (const Xapian::Error&) {
+      // Still down (or not a database at all): try the next one.
+    }
+  }
+  return false;
+}
+
+std::string shard_name(const StubShard& shard) {
+  switch (shard.kind) {
+    case StubShard::Kind::kRemoteTcp: {
+      const std::string host =
+          shard.host.find(':') != std::string::npos ? "[" + shard.host + "]" : shard.host;
+      return host + ":" + std::to_string(shard.port);
+    }
+    case StubShard::Kind::kRemoteProgram:
+      return shard.args.empty() ? shard.program : shard.program + " " + shard.args;
+    case StubShard::Kind::kLocal:
+      break;
+  }
+  return shard.path;
+}
+
+std::string partial_answer_note(const std::vector<std::string>& missing_shards) {
+  std::string names;
+  for (const auto& name : missing_shards) names += (names.empty() ? "" : ", ") + name;
+  return std::string("partial answer: ") + (missing_shards.size() == 1 ? "shard " : "shards ") +
+         names + " did not answer";
 }
 
 std::optional<std::string> unresponsive_shard(const std::vector<Xapian::Database>& shards,

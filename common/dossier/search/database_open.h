@@ -21,6 +21,9 @@ inline constexpr double kMaxRemoteTimeout = 24 * 3600;
 
 struct OpenOptions {
   double remote_timeout_seconds = kDefaultRemoteTimeout;
+  // A remote shard that cannot be reached is left out (OpenedDatabase::missing) instead of
+  // failing the open: answers then come from the shards that answer (--allow-partial).
+  bool allow_partial = false;
 };
 
 struct OpenedDatabase {
@@ -30,12 +33,28 @@ struct OpenedDatabase {
   std::vector<Xapian::Database> shards;
   std::vector<StubShard> listed;
   bool remote = false;  // some shard is remote: features that read it locally are refused
+  // With allow_partial: the remote shards left out (unreachable, or asked to), in stub
+  // order; `db`, `shards` and `listed` hold the others.
+  std::vector<StubShard> missing;
 };
 
 // Opens `path` read-only and checks its schema. Throws dossier::Error: kUsage when it is
 // missing, unreadable or of another schema; kUnavailable when a remote shard cannot be
-// reached (naming it).
-OpenedDatabase open_database(const std::string& path, const OpenOptions& options);
+// reached (naming it), unless options.allow_partial (then only when none can). The remote
+// shards whose stub lines are in `leave_out` are not opened (with allow_partial: missing).
+OpenedDatabase open_database(const std::string& path, const OpenOptions& options,
+                             const std::vector<std::string>& leave_out = {});
+
+// Whether any of `shards` can be opened now (a remote shard server is back).
+bool any_reachable(const std::vector<StubShard>& shards, const OpenOptions& options);
+
+// How answers name a shard: HOST:PORT ([HOST]:PORT for IPv6) of a shard server, the
+// program and its arguments of a program shard, the path of a local one.
+std::string shard_name(const StubShard& shard);
+
+// The line that tells a reader of text output an answer is partial (allow_partial): "partial
+// answer: shard HOST:PORT did not answer" (names as shard_name() gives them).
+std::string partial_answer_note(const std::vector<std::string>& missing_shards);
 
 // A network error's message with the system's reason when it has one ("Couldn't connect
 // (Connection refused)").

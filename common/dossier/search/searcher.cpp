@@ -189,6 +189,7 @@ Searcher::Searcher(const std::string& db_path, const OpenOptions& open, OpenedDa
       listed_(std::move(opened.listed)),
       remote_(opened.remote),
       open_(open),
+      missing_(std::move(opened.missing)),
       db_(std::move(opened.db)),
       actors_(db_, analyzer_) {}
 
@@ -231,10 +232,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
   // A reader sees a snapshot; when an indexer commits twice meanwhile, the snapshot goes
   // stale: reopen and answer from the newer revision.
   const Deadline deadline = Deadline::after_seconds(request.time_limit_seconds);
-  if (broken_) reconnect();
+  if (must_reconnect()) reconnect();
+  ShardRetries retries;  // allow_partial
   for (int attempt = 0;; ++attempt) {
     try {
-      return run(request, deadline);
+      SearchResult result = run(request, deadline);
+      for (const StubShard& shard : missing_) result.missing_shards.push_back(shard_name(shard));
+      return result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3)
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
@@ -243,13 +247,40 @@ SearchResult Searcher::search(const SearchRequest& request) {
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
-      fail("search failed", e);
+      if (!leave_out_failed_shard(e, retries)) fail("search failed", e);
     }
   }
 }
 
+bool Searcher::leave_out_failed_shard(const Xapian::Error& error, ShardRetries& retries) {
+  if (!open_.allow_partial || !remote_ || !is_network_error(error)) return false;
+  auto shard = failed_shard(error, listed_);
+  if (!shard) shard = unresponsive_shard(shards_, listed_);
+  if (!shard) return false;
+  // The first time, connect again: the connection may have gone stale while its server
+  // restarted (then it answers), and one that stays down is left out as the shards are
+  // opened. A shard that fails on a fresh connection too (a timeout) is left out.
+  const auto& failed = retries.failed;
+  if (std::find(failed.begin(), failed.end(), *shard) == failed.end()) {
+    retries.failed.push_back(*shard);
+  } else {
+    if (shards_.size() < 2) return false;  // nothing would be left
+    retries.left_out.push_back(*shard);
+  }
+  // The other connections may be mid-exchange (the match asks every shard at once): all
+  // are opened again.
+  broken_ = true;
+  reconnect(retries.left_out);
+  return true;
+}
+
+bool Searcher::must_reconnect() const {
+  // A refused connection is quick to find; a silent host costs --remote-timeout.
+  return broken_ || (!missing_.empty() && any_reachable(missing_, open_));
+}
+
 void Searcher::refresh() {
-  if (broken_) return reconnect();
+  if (must_reconnect()) return reconnect();
   const auto before = revision();
   try {
     // false: definitely the same revision; true: perhaps a new one (compare, when known).
@@ -263,11 +294,12 @@ void Searcher::refresh() {
   forget_revision_caches();
 }
 
-void Searcher::reconnect() {
+void Searcher::reconnect(const std::vector<std::string>& leave_out) {
   // Throws (kUnavailable, naming it) while a shard is still down; broken_ stays set.
-  OpenedDatabase opened = open_database(path_, open_);
+  OpenedDatabase opened = open_database(path_, open_, leave_out);
   shards_ = std::move(opened.shards);
   listed_ = std::move(opened.listed);
+  missing_ = std::move(opened.missing);
   remote_ = opened.remote;
   db_ = std::move(opened.db);  // actors_ refers to the member: it follows
   broken_ = false;

@@ -184,6 +184,9 @@ struct SearchResult {
   // corrected spelling of an --actor name that names nobody means.
   std::string suggestion;
   std::string actor_suggestion;
+  // With OpenOptions::allow_partial: the remote shards the answer lacks (shard_name()),
+  // which were down or failed during the search; empty for a whole answer.
+  std::vector<std::string> missing_shards;
 };
 
 // Ranking parameters, chosen on CISI (bench/eval_cisi.py, docs/BENCHMARKS.md). BM25
@@ -248,6 +251,9 @@ class Searcher {
   bool remote() const { return remote_; }
   // Throws dossier::Error naming `feature` when the database has remote shards.
   void refuse_remote(std::string_view feature) const;
+  // With OpenOptions::allow_partial: the remote shards left out for now (unreachable when
+  // last opened, or failed during a search), in stub order.
+  const std::vector<StubShard>& missing() const { return missing_; }
   // A Xapian error as a dossier::Error with `what` failed: a remote shard's network
   // failure names the shard (kUnavailable; kInternal otherwise), and the next search or
   // refresh connects to the shards again.
@@ -258,8 +264,20 @@ class Searcher {
 
  private:
   Searcher(const std::string& db_path, const OpenOptions& open, OpenedDatabase opened);
-  // Opens the database again, remote shards with new connections.
-  void reconnect();
+  // Opens the database again, remote shards with new connections (but those of
+  // `leave_out`, stub lines, which are missing).
+  void reconnect(const std::vector<std::string>& leave_out = {});
+  // Whether to open the database again: a connection broke, or a missing shard is back.
+  bool must_reconnect() const;
+  // The remote shards (stub lines) that failed during one search, and those left out.
+  struct ShardRetries {
+    std::vector<std::string> failed, left_out;
+  };
+  // With allow_partial: after `error` of a search, connects again to the shards, leaving
+  // out the remote shard the error names (or that no longer answers) when it failed before
+  // in this search, and says whether to run the search again; false when the error is no
+  // shard's or no shard would be left.
+  bool leave_out_failed_shard(const Xapian::Error& error, ShardRetries& retries);
   SearchResult run(const SearchRequest& request, const Deadline& deadline);
   void forget_revision_caches();
   // What building a query found out, for the rest of the search.
@@ -315,7 +333,8 @@ class Searcher {
   std::vector<StubShard> listed_;
   bool remote_ = false;
   OpenOptions open_;
-  bool broken_ = false;  // a remote shard's connection failed: reconnect() before use
+  bool broken_ = false;             // a remote shard's connection failed: reconnect() before use
+  std::vector<StubShard> missing_;  // OpenedDatabase::missing
   Xapian::Database db_;
   Analyzer analyzer_;
   ActorDirectory actors_;

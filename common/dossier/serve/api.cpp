@@ -326,6 +326,12 @@ ApiResponse Api::status() {
   auto searcher = searchers_.borrow();
   auto body = database_header_json(searcher->database(), searcher->revision());
   body["version"] = version_;
+  // --allow-partial: the shards every answer lacks for now.
+  if (!searcher->missing().empty()) {
+    body["missing_shards"] = nlohmann::ordered_json::array();
+    for (const auto& shard : searcher->missing())
+      body["missing_shards"].push_back(shard_name(shard));
+  }
   return json_response(body, searcher->revision());
 }
 
