@@ -99,8 +99,28 @@ TEST(StemCache, GivesXapiansStemsAndStaysWithinItsCapacity) {
     }
   }
   EXPECT_GT(cache.size(), 0u);
+  EXPECT_EQ(cache.table_bytes(), 2 * 64 * 32u);  // grown to its capacity, half full at most
   dossier::StemCache small(english, 1);
   EXPECT_EQ(small.capacity(), 16u);  // at least 16
+}
+
+// The table grows with the words stemmed, not with the capacity: dozens of idle searchers
+// cost nothing.
+TEST(StemCache, StartsEmptyAndGrowsWithTheWords) {
+  const Xapian::Stem english("english");
+  dossier::StemCache cache(english);
+  EXPECT_EQ(cache.table_bytes(), 0u);
+  for (int n = 0; n < 100; ++n) {
+    const std::string word = "word" + std::to_string(n);
+    EXPECT_EQ(cache(word), english(word));
+  }
+  EXPECT_EQ(cache.size(), 100u);
+  EXPECT_EQ(cache.table_bytes(), 256 * 32u);  // 100 words, at most half full: 256 entries
+  for (int n = 0; n < 100; ++n) {
+    const std::string word = "word" + std::to_string(n);
+    EXPECT_EQ(cache(word), english(word)) << "kept across growing";
+  }
+  EXPECT_EQ(cache.size(), 100u);
 }
 
 }  // namespace

@@ -20,9 +20,28 @@ std::uint64_t hash_of(const char (&word)[16]) {
 }  // namespace
 
 StemCache::StemCache(Xapian::Stem stemmer, std::size_t capacity)
-    : stemmer_(std::move(stemmer)),
-      table_(2 * std::bit_ceil(std::max<std::size_t>(capacity, 16))),
-      shift_(64 - std::countr_zero(table_.size())) {}
+    : stemmer_(std::move(stemmer)), capacity_(std::bit_ceil(std::max<std::size_t>(capacity, 16))) {}
+
+std::size_t StemCache::slot_of(const char (&key)[16]) const {
+  const std::size_t mask = table_.size() - 1;
+  std::size_t slot = static_cast<std::size_t>(hash_of(key) >> shift_);
+  for (;; slot = (slot + 1) & mask) {
+    const Entry& e = table_[slot];
+    if (e.word_size == 0 || std::memcmp(&e, key, 16) == 0) return slot;
+  }
+}
+
+void StemCache::grow() {
+  std::vector<Entry> old(std::max(kFirstTableSize, 2 * table_.size()));
+  old.swap(table_);
+  shift_ = 64 - std::countr_zero(table_.size());
+  for (const Entry& e : old) {
+    if (e.word_size == 0) continue;
+    char key[16];
+    std::memcpy(key, &e, 16);
+    table_[slot_of(key)] = e;
+  }
+}
 
 std::string_view StemCache::operator()(std::string_view term) {
   if (term.empty() || term.size() > kMaxWord) {
@@ -34,22 +53,22 @@ std::string_view StemCache::operator()(std::string_view term) {
   char key[16] = {};
   std::memcpy(key, term.data(), term.size());
   key[kMaxWord] = static_cast<char>(term.size());
-  const std::size_t mask = table_.size() - 1;
-  std::size_t slot = static_cast<std::size_t>(hash_of(key) >> shift_);
-  for (;; slot = (slot + 1) & mask) {
-    const Entry& e = table_[slot];
-    if (e.word_size == 0) break;
-    if (std::memcmp(&e, key, 16) == 0) return {e.stem, e.stem_size};
+  if (!table_.empty()) {
+    const Entry& e = table_[slot_of(key)];
+    if (e.word_size != 0) return {e.stem, e.stem_size};
   }
   word_.assign(term);
   stem_ = stemmer_(word_);
   if (stem_.empty() || stem_.size() > kMaxWord) return stem_;
-  if (used_ == capacity()) {  // start over: the word's home slot is free then
-    std::fill(table_.begin(), table_.end(), Entry{});
-    used_ = 0;
-    slot = static_cast<std::size_t>(hash_of(key) >> shift_);
+  if (used_ == table_.size() / 2) {  // full at this size (or no table yet)
+    if (used_ < capacity_) {
+      grow();
+    } else {  // start over
+      std::fill(table_.begin(), table_.end(), Entry{});
+      used_ = 0;
+    }
   }
-  Entry& e = table_[slot];
+  Entry& e = table_[slot_of(key)];
   std::memcpy(&e, key, 16);
   std::memcpy(e.stem, stem_.data(), stem_.size());
   e.stem_size = static_cast<std::uint8_t>(stem_.size());

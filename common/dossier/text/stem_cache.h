@@ -25,14 +25,16 @@ class StemCache {
 
   // Keeps at most `capacity` words (rounded up to a power of two, at least 16): when
   // full, the cache starts over, so memory stays bounded whatever the corpus (an unbounded
-  // one would grow with every name and typo).
+  // one would grow with every name and typo). The table starts empty and doubles as words
+  // come: a server's searchers, dozens of them, stem far fewer words than an indexer.
   explicit StemCache(Xapian::Stem stemmer, std::size_t capacity = 1 << 16);
 
   // The stem of `term`, valid until the next call.
   std::string_view operator()(std::string_view term);
 
   std::size_t size() const { return used_; }
-  std::size_t capacity() const { return table_.size() / 2; }
+  std::size_t capacity() const { return capacity_; }
+  std::size_t table_bytes() const { return table_.size() * sizeof(Entry); }
 
  private:
   // A word and its stem, zero-padded: two 16-byte halves, each compared or copied whole.
@@ -43,10 +45,18 @@ class StemCache {
     std::uint8_t stem_size;
   };
   static_assert(sizeof(Entry) == 32);
+  static constexpr std::size_t kFirstTableSize = 64;
+
+  // Doubles the table (up to twice the capacity), keeping its words.
+  void grow();
+  // The slot of the padded `key` (an entry's first half) in the table: its own, or the
+  // free one where it would go.
+  std::size_t slot_of(const char (&key)[16]) const;
 
   Xapian::Stem stemmer_;
-  std::vector<Entry> table_;  // twice the capacity: probes stay short
-  int shift_;                 // 64 - log2(table size): a hash's top bits pick the slot
+  std::size_t capacity_;
+  std::vector<Entry> table_;  // at most half full: probes stay short
+  int shift_ = 64;            // 64 - log2(table size): a hash's top bits pick the slot
   std::size_t used_ = 0;
   std::string word_, stem_;  // for words not cached
 };
