@@ -93,8 +93,9 @@ int run_batch_command(const BatchSettings& s, std::ostream& out, std::ostream& e
     throw Error(ErrorKind::kUsage,
                 "--batch " + s.input + " is a folder; give a file of queries, or - for stdin");
   std::vector<std::unique_ptr<Searcher>> searchers;
+  const auto tables = std::make_shared<RevisionTableCache>();  // one copy for all threads
   for (unsigned i = 0; i < thread_count(s.jobs); ++i) {
-    searchers.push_back(std::make_unique<Searcher>(s.db_path, s.open));
+    searchers.push_back(std::make_unique<Searcher>(s.db_path, s.open, tables));
     searchers.back()->ranking() = s.ranking;
   }
   std::ifstream file;

@@ -177,32 +177,37 @@ void ActorCodeTable::clear() {
   code_of_ = {};
 }
 
-void SlotValueTable::prepare(const Xapian::Database& db) {
-  if (!rent_.buy_now(db.get_doccount())) return;
-  if ((std::size_t{db.get_lastdocid()} + 1) * sizeof(std::uint32_t) > kMaxTableBytes) return;
+SlotValues SlotValues::load(const Xapian::Database& db, Xapian::valueno slot) {
+  SlotValues out;
+  if ((std::size_t{db.get_lastdocid()} + 1) * sizeof(std::uint32_t) > kMaxTableBytes) return out;
   std::unordered_map<std::string, std::uint32_t> number_by_value;
-  number_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
-  std::size_t bytes = number_.size() * sizeof(std::uint32_t);
-  for (auto it = db.valuestream_begin(slot_); it != db.valuestream_end(slot_); ++it) {
+  out.number.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+  std::size_t bytes = out.number.size() * sizeof(std::uint32_t);
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     const std::string value = *it;
     const auto [at, added] =
-        number_by_value.emplace(value, static_cast<std::uint32_t>(values_.size() + 1));
+        number_by_value.emplace(value, static_cast<std::uint32_t>(out.values.size() + 1));
     if (added) {
-      values_.push_back(value);
+      out.values.push_back(value);
       bytes += 2 * (value.size() + 48);  // the value and the map entry while loading
-      if (bytes > kMaxTableBytes) {
-        number_ = {};
-        values_ = {};
-        return;
-      }
+      if (bytes > kMaxTableBytes) return {};
     }
-    number_[it.get_docid()] = at->second;
+    out.number[it.get_docid()] = at->second;
   }
+  return out;
+}
+
+void SlotValueTable::prepare(const Xapian::Database& db) {
+  if (values_) return;
+  values_ = shared_->peek();
+  if (!values_ && rent_.buy_now(db.get_doccount()))
+    values_ = &shared_->get([&] { return SlotValues::load(db, slot_); });
+  if (values_) number_ = values_->number;
 }
 
 std::vector<Xapian::doccount> SlotValueTable::count(
     const std::vector<Xapian::docid>& matches) const {
-  std::vector<Xapian::doccount> counts(values_.size() + 1, 0);
+  std::vector<Xapian::doccount> counts(value_count() + 1, 0);
   for (const Xapian::docid did : matches) ++counts[number_of(did)];
   return counts;
 }
@@ -226,9 +231,10 @@ std::vector<std::pair<std::string, Xapian::doccount>> SlotValueTable::top(
   return out;
 }
 
-void SlotValueTable::forget() {
+void SlotValueTable::share(std::shared_ptr<BuiltOnce<SlotValues>> shared) {
+  shared_ = std::move(shared);
+  values_ = nullptr;
   number_ = {};
-  values_ = {};
   rent_.reset();
 }
 
@@ -238,22 +244,6 @@ void ActorCountSpy::use_table(const ActorCodeTable* table) {
   // + 1: an entry is written before it is known to be new, also once all are counted.
   numbers_counted_.assign(table_ ? table_->actor_count() + 1 : 0, 0);
   numbers_counted_size_ = 0;
-}
-
-void ActorCountSpy::prepare(const Xapian::Database& db) {
-  table_rent_.rent(seen_);
-  clear();
-  if (db.size() == 1 && table_rent_.buy_now(db.get_doccount())) {
-    own_table_.load(db, slot_, kMaxTableBytes, merged_);
-    use_table(&own_table_);
-  }
-}
-
-void ActorCountSpy::forget_table() {
-  use_table(nullptr);
-  own_table_.clear();
-  table_rent_.reset();
-  seen_ = 0;
 }
 
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {

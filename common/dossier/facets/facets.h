@@ -15,6 +15,7 @@
 
 #include <xapian.h>
 
+#include "dossier/base/built_once.h"
 #include "dossier/base/enum_names.h"
 #include "dossier/base/flat_code_map.h"
 #include "dossier/base/rent_or_buy.h"
@@ -68,28 +69,42 @@ class ActorCodeTable {
   std::vector<schema::ActorCode> code_of_;  // by actor number
 };
 
-// One value slot of every document in memory, its distinct values numbered densely, loaded
-// once it has paid for itself: once as many documents' values have been read through
-// Xapian's spies as the database holds (rent or buy, as ActorCountSpy::prepare() does for
-// actors). A walk (term_union.h) then counts a match's value with an increment.
+// One value slot of every document in memory, its distinct values numbered densely.
+struct SlotValues {
+  // Reads `slot` of every document of `db`; empty when it would take more than
+  // kMaxTableBytes.
+  static SlotValues load(const Xapian::Database& db, Xapian::valueno slot);
+  std::vector<std::uint32_t> number;  // by docid: 1 + the value's number, 0 for none
+  std::vector<std::string> values;
+};
+
+// A slot's values, used once loaded; loaded once they have paid for themselves: once as
+// many documents' values have been read through Xapian's spies as the database holds
+// (rent or buy, as the Searcher does for actors). A walk (term_union.h) then counts a
+// match's value with an increment. The values loaded are shared: every searcher on one
+// revision of a database takes the same (share()), loaded once by the first to pay.
 class SlotValueTable {
  public:
   explicit SlotValueTable(Xapian::valueno slot) : slot_(slot) {}
   Xapian::valueno slot() const { return slot_; }
   // Values read through a spy since the last load decision.
   void read(Xapian::doccount values) { rent_.rent(values); }
-  // Before a query on `db`: loads the table if it has paid for itself (at most kMaxTableBytes).
+  // Before a query on `db`: takes the values when loaded (by any searcher sharing them),
+  // else loads them once they have paid for themselves.
   void prepare(const Xapian::Database& db);
-  // After `db` was reopened at a newer revision.
-  void forget();
+  // After `db` was reopened at a newer revision: forgets the values and what was read,
+  // and takes `shared`, this revision's values, from now on.
+  void share(std::shared_ptr<BuiltOnce<SlotValues>> shared);
+  // As share(), with values of its own (no other searcher).
+  void forget() { share(std::make_shared<BuiltOnce<SlotValues>>()); }
   bool loaded() const { return !number_.empty(); }
   // 1 + the number of document `did`'s value; 0 when it has none.
   std::uint32_t number_of(Xapian::docid did) const {
     return did < number_.size() ? number_[did] : 0;
   }
   // The value of number + 1 `n` (n >= 1).
-  const std::string& value(std::uint32_t n) const { return values_[n - 1]; }
-  std::size_t value_count() const { return values_.size(); }
+  const std::string& value(std::uint32_t n) const { return values_->values[n - 1]; }
+  std::size_t value_count() const { return values_ ? values_->values.size() : 0; }
   // How many of `matches` have each value, by number + 1 (index 0: no value), as Xapian's
   // ValueCountMatchSpy counts them. The table must be loaded.
   std::vector<Xapian::doccount> count(const std::vector<Xapian::docid>& matches) const;
@@ -100,8 +115,9 @@ class SlotValueTable {
 
  private:
   Xapian::valueno slot_;
-  std::vector<std::uint32_t> number_;  // by docid
-  std::vector<std::string> values_;
+  std::shared_ptr<BuiltOnce<SlotValues>> shared_ = std::make_shared<BuiltOnce<SlotValues>>();
+  const SlotValues* values_ = nullptr;     // shared_'s, once taken
+  std::span<const std::uint32_t> number_;  // values_->number
   RentOrBuy rent_;
 };
 
@@ -117,20 +133,11 @@ class ActorCountSpy : public Xapian::MatchSpy {
   explicit ActorCountSpy(Xapian::valueno slot) : slot_(slot) {}
 
   // Counts from `table` (by docid) instead of reading each document's value; nullptr or
-  // an empty table: read the values. The table must outlive the matches it serves.
+  // an empty table: read the values. The table must outlive the matches it serves, and
+  // hold the identities use_identity() gave. Forgets the counts.
   void use_table(const ActorCodeTable* table);
-  // Counts actors as identities (identity_codes()); `merged` must outlive the spy's use,
-  // and a table loaded before must be forgotten (forget_table()) when it changes.
+  // Counts actors as identities (identity_codes()); `merged` must outlive the spy's use.
   void use_identity(const FlatCodeMap<schema::ActorCode>* merged) { merged_ = merged; }
-
-  // Before each query on `db` (instead of clear()): forgets the last query's counts and,
-  // once this spy has read as many documents' values as `db` holds, loads all of them
-  // into its own table (rent or buy: a single search never pays for reading them all).
-  // Only for a database of one shard: there a spy sees combined docids, while over
-  // several shards it sees each shard's own, which a table by docid cannot serve.
-  void prepare(const Xapian::Database& db);
-  // After `db` was reopened at a newer revision: the table and what was read are stale.
-  void forget_table();
 
   void operator()(const Xapian::Document& doc, double weight) override;
   // Whether counts come from a table by docid; then a caller that walks the matches
@@ -188,8 +195,6 @@ class ActorCountSpy : public Xapian::MatchSpy {
   std::shared_ptr<const FlatCodeMap<schema::ActorCode>> owned_merged_;
   std::vector<schema::ActorCode> document_codes_;  // scratch for identity_codes()
   const ActorCodeTable* table_ = nullptr;
-  ActorCodeTable own_table_;                        // loaded by prepare()
-  RentOrBuy table_rent_;                            // values read by prepare(), across queries
   std::vector<Xapian::doccount> counts_by_number_;  // with table_: by actor number
   // With table_: the entries counted since clear(), the first numbers_counted_size_ of a
   // vector with room for every actor and one more, so counting appends without a branch (half the

@@ -73,17 +73,30 @@ ActorIdentity ActorDirectory::load_identity() {
 }
 
 const ActorIdentity& ActorDirectory::identity() {
-  if (!identity_) identity_.emplace(load_identity());
+  if (!identity_) identity_ = &shared_->identity.get([this] { return load_identity(); });
   return *identity_;
 }
 
 const FlatCodeMap<schema::ActorCode>& ActorDirectory::merged_codes() {
-  if (!merged_codes_loaded_) {
-    for (const auto& [member, canonical] : identity().merged())
-      merged_codes_[schema::actor_code(member)] = schema::actor_code(canonical);
-    merged_codes_loaded_ = true;
+  if (!merged_codes_) {
+    merged_codes_ = &shared_->merged_codes.get([this] {
+      FlatCodeMap<schema::ActorCode> merged;
+      for (const auto& [member, canonical] : identity().merged())
+        merged[schema::actor_code(member)] = schema::actor_code(canonical);
+      return merged;
+    });
   }
-  return merged_codes_;
+  return *merged_codes_;
+}
+
+void ActorDirectory::share(std::shared_ptr<ActorDirectoryTables> shared) {
+  shared_ = std::move(shared);
+  identity_ = nullptr;
+  merged_codes_ = nullptr;
+  ids_ = nullptr;
+  all_names_ = nullptr;
+  names_ = ActorNames();
+  name_misses_ = 0;
 }
 
 Xapian::doccount ActorDirectory::articles_of(std::string_view canonical_id) {
@@ -227,27 +240,29 @@ std::optional<std::string> elected_name(std::string_view id, Xapian::doccount ar
 
 }  // namespace
 
-void ActorDirectory::load_name(std::string_view actor_id) {
+void ActorDirectory::load_name(std::string_view actor_id, ActorNames& into) {
   const std::string id(actor_id);
   auto written = written_spellings(db_, schema::actor_names_prefix(id), analyzer_);
   const Xapian::doccount articles = db_.get_termfreq(schema::actor_term(id));
-  if (auto name = elected_name(id, articles, written[id], analyzer_)) remember_name(id, *name);
+  if (auto name = elected_name(id, articles, written[id], analyzer_)) into.remember(id, *name);
 }
 
-void ActorDirectory::load_names(std::string_view id_prefix) {
+void ActorDirectory::load_names(std::string_view id_prefix, ActorNames& into) {
   auto written = written_spellings(db_, schema::actor_names_prefix_of_ids(id_prefix), analyzer_);
   const std::string term_prefix = schema::actor_term(id_prefix);
   for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
     const std::string id(schema::actor_id_of_term(*it));
     if (auto name = elected_name(id, it.get_termfreq(), written[id], analyzer_))
-      remember_name(id, *name);
+      into.remember(id, *name);
   }
 }
 
-void ActorDirectory::load_all_names() {
+ActorNames ActorDirectory::load_all_names() {
   // One scan per type: the id terms of all types share their prefix with the name and
   // form terms ("XA" is also the start of "XAN" and "XAF").
-  for (const ActorType t : kAllTypes) load_names(schema::actor_id(to_string(t), ""));
+  ActorNames all;
+  for (const ActorType t : kAllTypes) load_names(schema::actor_id(to_string(t), ""), all);
+  return all;
 }
 
 namespace {
@@ -260,62 +275,79 @@ std::uint64_t id_check(std::string_view actor_id) {
 
 }  // namespace
 
-void ActorDirectory::remember_name(std::string_view actor_id, std::string name) {
-  NameRef& ref = names_[schema::actor_code(actor_id)];
+void ActorNames::remember(std::string_view actor_id, std::string name) {
+  NameRef& ref = refs_[schema::actor_code(actor_id)];
   if (ref.check == 0) {
-    ref.index = static_cast<std::uint32_t>(name_list_.size());
-    name_list_.push_back(std::move(name));
+    ref.index = static_cast<std::uint32_t>(list_.size());
+    list_.push_back(std::move(name));
   } else {
-    name_list_[ref.index] = std::move(name);
+    list_[ref.index] = std::move(name);
   }
   ref.check = id_check(actor_id);
 }
 
-const std::string* ActorDirectory::known_name(std::string_view actor_id) {
-  const NameRef* ref = names_.find(schema::actor_code(actor_id));
-  return ref && ref->check == id_check(actor_id) ? &name_list_[ref->index] : nullptr;
+const std::string* ActorNames::find(std::string_view actor_id) const {
+  const NameRef* ref = refs_.find(schema::actor_code(actor_id));
+  return ref && ref->check == id_check(actor_id) ? &list_[ref->index] : nullptr;
+}
+
+bool ActorNames::has_code_of(std::string_view actor_id) const {
+  return refs_.find(schema::actor_code(actor_id)) != nullptr;
 }
 
 std::string ActorDirectory::display_name(std::string_view member_id) {
   const std::string_view actor_id = identity().canonical(member_id);
-  if (const std::string* name = known_name(actor_id)) return *name;
-  if (!all_names_loaded_) {
+  if (!all_names_) all_names_ = shared_->all_names.peek();  // another directory loaded them
+  if (all_names_) {
+    if (const std::string* name = all_names_->find(actor_id)) return *name;
+  }
+  if (const std::string* name = names_.find(actor_id)) return *name;
+  if (!all_names_) {
     // One term seek per actor suits a single search; a batch soon meets thousands of
     // actors, and then one scan of all the names costs less than the seeks still to come.
+    const ActorNames* found_in = &names_;
     if (++name_misses_ > kNameMissesBeforeFullScan) {
-      load_all_names();
-      all_names_loaded_ = true;
+      all_names_ = &shared_->all_names.get([this] { return load_all_names(); });
+      found_in = all_names_;
     } else {
-      load_name(actor_id);
+      load_name(actor_id, names_);
     }
-    if (const std::string* name = known_name(actor_id)) return *name;
+    if (const std::string* name = found_in->find(actor_id)) return *name;
   }
   std::string fallback(split_id(actor_id).second);
-  if (!names_.find(schema::actor_code(actor_id))) remember_name(actor_id, fallback);
+  if (!names_.has_code_of(actor_id)) names_.remember(actor_id, fallback);
   return fallback;
 }
 
-std::optional<std::uint32_t> ActorDirectory::place_of(schema::ActorCode code) {
-  if (ids_.empty()) {
-    for (const ActorType t : kAllTypes) {
-      const std::string prefix = schema::actor_term(schema::actor_id(to_string(t), ""));
-      for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-        std::string id(schema::actor_id_of_term(*it));
-        std::uint32_t& index = ids_by_code_[schema::actor_code(id)];
-        if (index != 0) continue;  // two ids with one code: the first keeps it
-        ids_.push_back(std::move(id));
-        index = static_cast<std::uint32_t>(ids_.size());
+const ActorIds& ActorDirectory::ids() {
+  if (!ids_) {
+    ids_ = &shared_->ids.get([this] {
+      ActorIds all;
+      for (const ActorType t : kAllTypes) {
+        const std::string prefix = schema::actor_term(schema::actor_id(to_string(t), ""));
+        for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+          std::string id(schema::actor_id_of_term(*it));
+          std::uint32_t& place = all.place_by_code[schema::actor_code(id)];
+          if (place != 0) continue;  // two ids with one code: the first keeps it
+          all.ids.push_back(std::move(id));
+          place = static_cast<std::uint32_t>(all.ids.size());
+        }
       }
-    }
+      return all;
+    });
   }
-  const std::uint32_t* index = ids_by_code_.find(code);
-  if (!index) return std::nullopt;
-  return *index - 1;
+  return *ids_;
+}
+
+std::optional<std::uint32_t> ActorDirectory::place_of(schema::ActorCode code) {
+  const std::uint32_t* place = ids().place_by_code.find(code);
+  if (!place) return std::nullopt;
+  return *place - 1;
 }
 
 const std::string* ActorDirectory::id_of(schema::ActorCode code) {
   const auto place = place_of(code);
-  return place ? &ids_[*place] : nullptr;
+  return place ? &ids_->ids[*place] : nullptr;
 }
 
 std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
@@ -325,7 +357,7 @@ std::vector<ActorListing> ActorDirectory::list(std::optional<ActorType> type,
   for (const ActorType t : kAllTypes) {
     if (type && *type != t) continue;
     const std::string id_prefix = schema::actor_id(to_string(t), "");
-    load_names(id_prefix);
+    load_names(id_prefix, names_);
     const std::string term_prefix = schema::actor_term(id_prefix);
     for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
       const std::string id(schema::actor_id_of_term(*it));

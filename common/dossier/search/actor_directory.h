@@ -2,6 +2,8 @@
 // accents) refers to, each actor's display name, and the list of all actors.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "dossier/base/built_once.h"
 #include "dossier/base/errors.h"
 #include "dossier/base/flat_code_map.h"
 #include "dossier/extract/actors/actor.h"
@@ -36,7 +39,43 @@ class AmbiguousActorError : public Error {
   std::vector<ActorListing> candidates_;
 };
 
-// Caches per database revision; not thread-safe (one per Searcher).
+// Display names by actor code: a search looks up some 90 (its hits' actors and the
+// facet's), and a string-keyed map cost a tenth of a small query.
+class ActorNames {
+ public:
+  void remember(std::string_view actor_id, std::string name);
+  // The name remembered for `actor_id`, or nullptr.
+  const std::string* find(std::string_view actor_id) const;
+  bool has_code_of(std::string_view actor_id) const;
+
+ private:
+  struct NameRef {
+    std::uint64_t check = 0;  // id_check() of the id the name belongs to
+    std::uint32_t index = 0;  // in list_
+  };
+  FlatCodeMap<NameRef> refs_;
+  std::vector<std::string> list_;
+};
+
+// Every actor id of the database, listed once per type in name order (one term scan per
+// type), with each facet code's place in that list.
+struct ActorIds {
+  std::vector<std::string> ids;
+  FlatCodeMap<std::uint32_t> place_by_code;  // place + 1 (0: none)
+};
+
+// What an ActorDirectory loads whole, once per database revision: each is loaded by the
+// first directory that needs it and read by every directory on that revision
+// (search/revision_tables.h).
+struct ActorDirectoryTables {
+  BuiltOnce<ActorIdentity> identity;
+  BuiltOnce<FlatCodeMap<schema::ActorCode>> merged_codes;
+  BuiltOnce<ActorIds> ids;
+  BuiltOnce<ActorNames> all_names;
+};
+
+// Caches per database revision; not thread-safe (one per Searcher), but what it loads
+// whole it may share with other threads' directories (share()).
 class ActorDirectory {
  public:
   ActorDirectory(const Xapian::Database& db, Analyzer& analyzer) : db_(db), analyzer_(analyzer) {}
@@ -79,59 +118,44 @@ class ActorDirectory {
   // places compare as their ids do: the facet breaks ties on counts without comparing
   // strings.
   std::optional<std::uint32_t> place_of(schema::ActorCode code);
-  const std::string& id_at(std::uint32_t place) const { return ids_[place]; }
+  const std::string& id_at(std::uint32_t place) const { return ids_->ids[place]; }
 
   // All actors of `type` (or all types) with a word of their name starting with `prefix`
   // (case- and accent-insensitive: "guai" finds "Juan Guaidó"), most articles first, then
   // by name.
   std::vector<ActorListing> list(std::optional<ActorType> type, std::string_view prefix);
 
-  // Forgets what was cached, after the database was reopened at a newer revision.
-  void reset() {
-    names_.clear();
-    name_list_.clear();
-    name_misses_ = 0;
-    all_names_loaded_ = false;
-    ids_by_code_.clear();
-    ids_.clear();
-    identity_.reset();
-    merged_codes_.clear();
-    merged_codes_loaded_ = false;
-  }
+  // Forgets what was cached, after the database was reopened at a newer revision, and
+  // takes what is loaded whole from `shared`, this revision's, from now on.
+  void share(std::shared_ptr<ActorDirectoryTables> shared);
+  // As share(), with tables of its own (no other directory).
+  void reset() { share(std::make_shared<ActorDirectoryTables>()); }
 
   // "person:nicolas maduro" -> ("person", "nicolas maduro") (schema::split_actor_id).
   static std::pair<std::string_view, std::string_view> split_id(std::string_view id);
 
  private:
   ActorIdentity load_identity();
-  // Fill the display-name cache: for one actor id; for every id starting with
-  // `id_prefix` (one scan of its name terms and one of its id terms); for all actors.
-  void load_name(std::string_view actor_id);
-  void load_names(std::string_view id_prefix);
-  void load_all_names();
+  const ActorIds& ids();
+  // Fill a display-name cache: for one actor id; for every id starting with `id_prefix`
+  // (one scan of its name terms and one of its id terms); for all actors.
+  void load_name(std::string_view actor_id, ActorNames& into);
+  void load_names(std::string_view id_prefix, ActorNames& into);
+  ActorNames load_all_names();
 
   const Xapian::Database& db_;
   Analyzer& analyzer_;
+  std::shared_ptr<ActorDirectoryTables> shared_ = std::make_shared<ActorDirectoryTables>();
+  // What was taken from shared_ (null until needed).
+  const ActorIdentity* identity_ = nullptr;
+  const FlatCodeMap<schema::ActorCode>* merged_codes_ = nullptr;
+  const ActorIds* ids_ = nullptr;
+  const ActorNames* all_names_ = nullptr;
+  // The names looked up one by one, until kNameMissesBeforeFullScan misses: then all
+  // names are loaded (or taken from shared_, when another directory loaded them).
   static constexpr std::size_t kNameMissesBeforeFullScan = 1000;
-  void remember_name(std::string_view actor_id, std::string name);
-  const std::string* known_name(std::string_view actor_id);
-  // Display names by actor code: a search looks up some 90 (its hits' actors and the
-  // facet's), and a string-keyed map cost a tenth of a small query.
-  struct NameRef {
-    std::uint64_t check = 0;  // id_check() of the id the name belongs to
-    std::uint32_t index = 0;  // in name_list_
-  };
-  FlatCodeMap<NameRef> names_;
-  std::vector<std::string> name_list_;
+  ActorNames names_;
   std::size_t name_misses_ = 0;
-  bool all_names_loaded_ = false;
-  // Actor ids by code: index + 1 into ids_ (0: none). The facet looks up every actor
-  // tied at its cut, hundreds for a broad query.
-  FlatCodeMap<std::uint32_t> ids_by_code_;
-  std::vector<std::string> ids_;
-  std::optional<ActorIdentity> identity_;
-  FlatCodeMap<schema::ActorCode> merged_codes_;
-  bool merged_codes_loaded_ = false;
 };
 
 }  // namespace dossier

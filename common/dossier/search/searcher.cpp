@@ -180,10 +180,12 @@ std::optional<SortOrder> sort_order_from_string(std::string_view name) {
   return enum_from_name(kSortOrderNames, name);
 }
 
-Searcher::Searcher(const std::string& db_path, const OpenOptions& open)
-    : Searcher(db_path, open, open_database(db_path, open)) {}
+Searcher::Searcher(const std::string& db_path, const OpenOptions& open,
+                   std::shared_ptr<RevisionTableCache> tables)
+    : Searcher(db_path, open, open_database(db_path, open), std::move(tables)) {}
 
-Searcher::Searcher(const std::string& db_path, const OpenOptions& open, OpenedDatabase opened)
+Searcher::Searcher(const std::string& db_path, const OpenOptions& open, OpenedDatabase opened,
+                   std::shared_ptr<RevisionTableCache> tables)
     : path_(db_path),
       shards_(std::move(opened.shards)),
       listed_(std::move(opened.listed)),
@@ -191,7 +193,10 @@ Searcher::Searcher(const std::string& db_path, const OpenOptions& open, OpenedDa
       open_(open),
       missing_(std::move(opened.missing)),
       db_(std::move(opened.db)),
-      actors_(db_, analyzer_) {}
+      actors_(db_, analyzer_),
+      cache_(tables ? std::move(tables) : std::make_shared<RevisionTableCache>()) {
+  take_revision_tables();
+}
 
 std::optional<Xapian::rev> Searcher::revision() const {
   // A remote shard does not tell its revision (Xapian 1.4).
@@ -243,7 +248,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
       if (attempt >= 3)
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
       db_.reopen();
-      forget_revision_caches();
+      take_revision_tables();
     } catch (const Error&) {
       throw;
     } catch (const Xapian::Error& e) {
@@ -291,7 +296,7 @@ void Searcher::refresh() {
   } catch (const Xapian::Error& e) {
     fail("cannot reopen database", e);
   }
-  forget_revision_caches();
+  take_revision_tables();
 }
 
 void Searcher::reconnect(const std::vector<std::string>& leave_out) {
@@ -303,18 +308,44 @@ void Searcher::reconnect(const std::vector<std::string>& leave_out) {
   remote_ = opened.remote;
   db_ = std::move(opened.db);  // actors_ refers to the member: it follows
   broken_ = false;
-  forget_revision_caches();
+  take_revision_tables();
 }
 
-void Searcher::forget_revision_caches() {
-  actors_.reset();
-  actor_spy_.forget_table();
-  doc_lengths_.forget();
-  dates_.forget();
-  sources_.forget();
-  folders_.forget();
-  clusters_.forget();
+void Searcher::take_revision_tables() {
+  tables_ = cache_->tables(db_, revision());
+  // Each table as a pointer that keeps all of this revision's alive.
+  const auto part = [this](auto& table) {
+    return std::shared_ptr<std::remove_reference_t<decltype(table)>>(tables_, &table);
+  };
+  actors_.share(part(tables_->actors));
+  actor_spy_.use_table(nullptr);
+  actor_rent_.reset();
+  doc_lengths_.share(part(tables_->doc_lengths));
+  dates_.share(part(tables_->dates));
+  sources_.share(part(tables_->sources));
+  folders_.share(part(tables_->folders));
+  clusters_.share(part(tables_->clusters));
   corpus_clusters_.reset();
+}
+
+// The actor facet's table by docid: taken when loaded (by any searcher on this revision),
+// else loaded once the spy has read as many documents' actors as the database holds
+// (rent or buy: a single search never pays for reading them all). Only for a database of
+// one shard: there a spy sees combined docids, while over several shards it sees each
+// shard's own, which a table by docid cannot serve. Forgets the last query's counts.
+void Searcher::prepare_actor_table() {
+  actor_rent_.rent(actor_spy_.documents_seen());
+  actor_spy_.clear();
+  if (actor_spy_.has_table() || db_.size() != 1) return;
+  const ActorCodeTable* table = tables_->actor_codes.peek();
+  if (!table && actor_rent_.buy_now(db_.get_doccount())) {
+    table = &tables_->actor_codes.get([this] {
+      ActorCodeTable loaded;
+      loaded.load(db_, schema::kSlotActors, kMaxTableBytes, &actors_.merged_codes());
+      return loaded;
+    });
+  }
+  if (table && !table->empty()) actor_spy_.use_table(table);
 }
 
 Xapian::Query Searcher::build_query(const SearchRequest& request, const Xapian::Query& expansion,
@@ -430,7 +461,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     if (remote_) {
       actor_spy_.clear();
     } else {
-      actor_spy_.prepare(db_);
+      prepare_actor_table();
     }
   }
   if (!remote_) {

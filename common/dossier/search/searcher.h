@@ -21,6 +21,7 @@
 #include "dossier/search/collapse.h"
 #include "dossier/search/database_open.h"
 #include "dossier/search/query_builder.h"
+#include "dossier/search/revision_tables.h"
 #include "dossier/search/significant_actors.h"
 #include "dossier/search/term_union.h"
 #include "dossier/text/analyzer.h"
@@ -212,8 +213,11 @@ inline constexpr std::size_t kHitActors = 5;
 class Searcher {
  public:
   // Throws dossier::Error (kUsage) when the database is missing, unreadable or of another
-  // schema version; kInternal when a remote shard cannot be reached.
-  explicit Searcher(const std::string& db_path, const OpenOptions& open = {});
+  // schema version; kInternal when a remote shard cannot be reached. Searchers of one
+  // database given the same `tables` (in several threads) share what they load whole for
+  // a revision while they are on it; without, the searcher keeps its own.
+  explicit Searcher(const std::string& db_path, const OpenOptions& open = {},
+                    std::shared_ptr<RevisionTableCache> tables = nullptr);
 
   // Throws dossier::Error: kUsage for a malformed query or filter.
   SearchResult search(const SearchRequest& request);
@@ -259,11 +263,14 @@ class Searcher {
   // refresh connects to the shards again.
   [[noreturn]] void fail(const std::string& what, const Xapian::Error& error);
   Analyzer& analyzer() { return analyzer_; }
+  // The tables of the revision searched, shared with the searchers given the same cache.
+  std::shared_ptr<const RevisionTables> revision_tables() const { return tables_; }
   ActorDirectory& actors() { return actors_; }
   RankingParams& ranking() { return ranking_; }
 
  private:
-  Searcher(const std::string& db_path, const OpenOptions& open, OpenedDatabase opened);
+  Searcher(const std::string& db_path, const OpenOptions& open, OpenedDatabase opened,
+           std::shared_ptr<RevisionTableCache> tables);
   // Opens the database again, remote shards with new connections (but those of
   // `leave_out`, stub lines, which are missing).
   void reconnect(const std::vector<std::string>& leave_out = {});
@@ -279,7 +286,9 @@ class Searcher {
   // shard's or no shard would be left.
   bool leave_out_failed_shard(const Xapian::Error& error, ShardRetries& retries);
   SearchResult run(const SearchRequest& request, const Deadline& deadline);
-  void forget_revision_caches();
+  // Forgets what was cached for the old revision and takes the new one's tables.
+  void take_revision_tables();
+  void prepare_actor_table();
   // What building a query found out, for the rest of the search.
   struct QueryNotes {
     std::vector<std::string> wildcards;       // the wildcard prefixes (QueryBuilder::wildcards())
@@ -339,9 +348,12 @@ class Searcher {
   Analyzer analyzer_;
   ActorDirectory actors_;
   RankingParams ranking_;
-  // Kept across queries: it keeps its map and table of actor codes (facets.h).
+  std::shared_ptr<RevisionTableCache> cache_;
+  std::shared_ptr<RevisionTables> tables_;  // of db_'s revision
+  // Kept across queries: it keeps its map of actor codes (facets.h).
   ActorCountSpy actor_spy_{schema::kSlotActors};
-  DocLengths doc_lengths_;                       // for rank_term_union(), per revision
+  RentOrBuy actor_rent_;    // documents whose actors the spy read, for tables_->actor_codes
+  DocLengths doc_lengths_;  // for rank_term_union(), per revision
   SlotValueTable dates_{schema::kSlotDate};      // the date facet of a walk, per revision
   SlotValueTable sources_{schema::kSlotSource};  // the source facet of a walk, per revision
   SlotValueTable folders_{schema::kSlotFolder};  // the folder facet of a walk, per revision

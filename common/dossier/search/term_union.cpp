@@ -100,11 +100,20 @@ bool ranks_before(const RankedDoc& a, const RankedDoc& b) {
 }  // namespace
 
 void DocLengths::prepare(const Xapian::Database& db) {
-  constexpr Xapian::docid kMaxDocid = kMaxTableBytes / sizeof(Xapian::termcount);
-  if (!rent_.buy_now(db.get_doccount()) || db.get_lastdocid() >= kMaxDocid) return;
-  table_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
-  for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
-    table_[*it] = it.get_doclength();
+  if (!table_.empty()) return;
+  const DocLengthTable* table = shared_->peek();
+  if (!table && rent_.buy_now(db.get_doccount())) {
+    table = &shared_->get([&] {
+      constexpr Xapian::docid kMaxDocid = kMaxTableBytes / sizeof(Xapian::termcount);
+      DocLengthTable lengths;
+      if (db.get_lastdocid() >= kMaxDocid) return lengths;
+      lengths.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
+      for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it)
+        lengths[*it] = it.get_doclength();
+      return lengths;
+    });
+  }
+  if (table) table_ = *table;
 }
 
 std::optional<std::vector<std::string>> or_of_terms(const Xapian::Query& query) {

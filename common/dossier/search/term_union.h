@@ -12,12 +12,15 @@
 // (phrases, filters, weight scaling, other sorts) is left to Xapian.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "dossier/base/built_once.h"
 #include "dossier/base/deadline.h"
 #include "dossier/base/rent_or_buy.h"
 #include "dossier/facets/facets.h"
@@ -46,18 +49,26 @@ struct TermUnionResult {
   std::vector<Xapian::docid> matches;  // every match, ascending (when asked for)
 };
 
+// Every document's length by docid (empty when the table would be too large).
+using DocLengthTable = std::vector<Xapian::termcount>;
+
 // Document lengths by docid, for the walk's BM25. Looking a match's length up through
 // Xapian (a B-tree cursor per lookup) costs as much as the rest of the walk, so once it
 // has paid for itself (rent_or_buy.h) every length is read in one pass, 4 bytes a
-// document. Per database revision: forget() after a reopen.
+// document. Per database revision, shared by the searchers on it (share()).
 class DocLengths {
  public:
-  // Before a walk over `db`: loads the table once it has paid for itself.
+  // Before a walk over `db`: takes the table when loaded (by any searcher sharing it),
+  // else loads it once it has paid for itself.
   void prepare(const Xapian::Database& db);
-  void forget() {
+  // After a reopen: forgets the table and what was rented, and takes `shared`, the new
+  // revision's table, from now on.
+  void share(std::shared_ptr<BuiltOnce<DocLengthTable>> shared) {
+    shared_ = std::move(shared);
     table_ = {};
     rent_.reset();
   }
+  void forget() { share(std::make_shared<BuiltOnce<DocLengthTable>>()); }
   // The length of document `did`, on which `at` stands.
   Xapian::termcount get(Xapian::docid did, const Xapian::PostingIterator& at) {
     if (did < table_.size()) return table_[did];
@@ -66,7 +77,9 @@ class DocLengths {
   }
 
  private:
-  std::vector<Xapian::termcount> table_;
+  std::shared_ptr<BuiltOnce<DocLengthTable>> shared_ =
+      std::make_shared<BuiltOnce<DocLengthTable>>();
+  std::span<const Xapian::termcount> table_;  // shared_'s, once taken
   RentOrBuy rent_;
 };
 

@@ -2,9 +2,10 @@
 
 namespace dossier {
 
-SearcherPool::SearcherPool(const std::string& db_path, std::size_t count, const OpenOptions& open) {
+SearcherPool::SearcherPool(const std::string& db_path, std::size_t count, const OpenOptions& open)
+    : tables_(std::make_shared<RevisionTableCache>()) {
   for (std::size_t i = 0; i < count; ++i)
-    free_.push_back(std::make_unique<Searcher>(db_path, open));
+    free_.push_back(std::make_unique<Searcher>(db_path, open, tables_));
 }
 
 SearcherPool::Lease::~Lease() {

@@ -1,6 +1,9 @@
 // Searchers shared by a server's worker threads: a request borrows one for its whole
 // answer, so each answer comes from one revision of the database, and no two threads ever
-// use one Searcher (Xapian objects are not thread-safe).
+// use one Searcher (Xapian objects are not thread-safe). The searchers on one revision
+// share the tables they load whole (search/revision_tables.h): one copy, not one per
+// worker. A searcher moves on to a new revision when next borrowed, so an idle one keeps
+// its revision's tables alive until then.
 #pragma once
 
 #include <condition_variable>
@@ -47,6 +50,7 @@ class SearcherPool {
  private:
   void give_back(std::unique_ptr<Searcher> searcher);
 
+  std::shared_ptr<RevisionTableCache> tables_;
   std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<Searcher>> free_;
