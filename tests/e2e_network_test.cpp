@@ -238,6 +238,16 @@ TEST(NetworkEstimate, CoActorsStayExactUnderEstimate) {
             "about 1200 matches\n\n"
             "Co-actors (with the actor / articles without --actor, NPMI):\n"
             "     240 /    240  Carl Dahl (person)  0.2012\n");
+  // JSON says so: the total is an estimate, the facets exact, unless another facet, counted
+  // by the stopped matcher, is beside the co-actors.
+  const std::string json = kSearch + " --db " + quote(db) +
+                           " -n 0 --estimate --format json --actor 'Anna Berg' meeting --facets ";
+  EXPECT_EQ(run(json + "co-actors").out,
+            R"({"query":"meeting","total":1200,"total_exact":false,"offset":0,"limit":0,)"
+            R"("hits":[],"facets":{"co_actors":[{"name":"Carl Dahl","type":"person","count":240,)"
+            R"("articles":240,"score":0.2012}],"exact":true}})"
+            "\n");
+  EXPECT_NE(run(json + "co-actors,source").out.find(R"(],"exact":false}})"), std::string::npos);
 }
 
 TEST_F(NetworkE2E, RefusesWhatItCannotDo) {

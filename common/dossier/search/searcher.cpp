@@ -34,6 +34,13 @@ bool counts_actors(const SearchRequest& r) {
   return wants(r, Facet::kActor) || wants(r, Facet::kSignificant);
 }
 
+// Whether a facet asked for is counted during the ranking's match (all but co-actors).
+bool counted_with_the_matches(const SearchRequest& r) {
+  return std::any_of(kFacetNames.begin(), kFacetNames.end(), [&](const auto& entry) {
+    return entry.value != Facet::kCoActors && wants(r, entry.value);
+  });
+}
+
 // Counts the documents the matcher looks at: with check_at_least at the database size,
 // every match (collapsed ones too: spies see a match before the collapse key does). Over
 // one database it can also list them by docid (over several, a spy sees each shard's own
@@ -489,7 +496,9 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     clustered.emplace(clustered_matches(query, matches, result.total, deadline));
     collapse_counts(request, *clustered, result);
   }
-  result.facets_exact = result.total_exact;
+  // The facets counted with the matches are as exact as the total; co-actors make a pass
+  // of their own over every match, exact even when the matcher stopped early (--estimate).
+  result.facets_exact = result.total_exact || !counted_with_the_matches(request);
   const Overcount overcount =
       clustered && counts_actors(request)
           ? clustered->actor_overcount(&actors_.merged_codes(), actor_spy_.table())
