@@ -3,7 +3,7 @@
 send the queries of a TSV file (ID<TAB>QUERY, scripts/make_queries.py) as
 GET /api/v1/search?q=...&facets=... for a number of seconds, and print one JSON line:
 requests, errors, requests/s, p50/p99/max latency in ms, and the server's CPU seconds and
-RSS (read from /proc/PID) over the run.
+RSS (read from /proc/PID) over the run, and its peak RSS since it started (VmHWM).
 
   serve_load.py --url http://127.0.0.1:PORT --pid PID --queries q.tsv \
                 --connections 8 --seconds 60 [--facets actor,date]
@@ -28,10 +28,11 @@ def process_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
 
 
-def process_rss_mb(pid):
+def process_rss_mb(pid, field="VmRSS"):
+    """RSS now (VmRSS), or the peak since the process started (VmHWM), in MB."""
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return 0.0
 
@@ -122,6 +123,7 @@ def main():
         "rss_mb_first": round(rss_samples[0], 1),
         "rss_mb_max": round(max(rss_samples), 1),
         "rss_mb_last": round(rss_samples[-1], 1),
+        "peak_rss_mb": round(process_rss_mb(args.pid, "VmHWM"), 1),
     }))
 
 

@@ -10,7 +10,7 @@
 #   - starts `dossier-serve --threads 64 --quiet` (a keep-alive connection holds a worker) and runs bench/serve_load.py for
 #     SECONDS_PER_RUN seconds at 1, 8 and 64 keep-alive connections, each query as
 #     GET /api/v1/search?q=...&facets=actor,date: requests, errors, p50/p99 latency, the
-#     server's CPU time and RSS (first, max, last sample).
+#     server's CPU time and RSS (first, max, last sample; the peak since start, VmHWM).
 # The issue's targets: server queries per CPU-second at least 0.7x the CLI's; 0 errors at
 # 64 connections; RSS stable (last close to max). Prints one JSON line per run and a
 # summary; docs/BENCHMARKS.md keeps the figures.
@@ -67,5 +67,6 @@ for r in runs:
     print(f'{r["connections"]:>3} connections: {r["requests_per_s"]} req/s, '
           f'{r["requests_per_cpu_s"]} req per server CPU-s ({ratio:.2f}x CLI), '
           f'p50 {r["p50_ms"]} ms, p99 {r["p99_ms"]} ms, errors {r["errors"]}, '
-          f'RSS {r["rss_mb_first"]} -> max {r["rss_mb_max"]}, last {r["rss_mb_last"]} MB')
+          f'RSS {r["rss_mb_first"]} -> max {r["rss_mb_max"]}, last {r["rss_mb_last"]} MB, '
+          f'peak since start {r["peak_rss_mb"]} MB')
 PY
