@@ -595,15 +595,15 @@ bool ArticleScan::is_work_title(const std::vector<TextWord>& words, std::size_t 
 // Zone", a line-up's "W Johnson/B Deacon" or "Land Rover LR3/Discovery".
 bool ArticleScan::is_photo_credit(const std::vector<TextWord>& words, std::size_t first,
                                   std::size_t last) const {
-  if (first == last) return false;
+  const bool agency_before = first > 0 && words[first].slash_before && words[first - 1].capitalised;
+  const bool agency_after =
+      last + 1 < words.size() && words[last + 1].slash_before && words[last + 1].capitalised;
+  if (first == last || !(agency_before || agency_after)) return false;
   for (std::size_t i = first; i <= last; ++i)
     if (words[i].term.size() < 2 || words[i].all_caps || has_digit(words[i].term) ||
         is_common_word(words[i]) || lexicon_.find(words[i].term) != nullptr)
       return false;
-  const bool agency_before = words[first].slash_before && words[first - 1].capitalised;
-  const bool agency_after =
-      last + 1 < words.size() && words[last + 1].slash_before && words[last + 1].capitalised;
-  return agency_before || agency_after;
+  return true;
 }
 
 // "the European Union (EU)": an acronym in parentheses after the name its initials spell
