@@ -94,7 +94,9 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(body["database"]["revision"], 2)
         self.assertEqual((actor["id"], actor["name"], actor["type"], actor["articles"]),
                          ("person:nicolas maduro", "Nicolás Maduro", "person", 5))
+        # "N. Maduro" (person:n maduro) is merged into him: its spelling is one of his.
         self.assertEqual(actor["aliases"], [{"name": "Nicolas Maduro", "articles": 4},
+                                            {"name": "N. Maduro", "articles": 1},
                                             {"name": "Nicolás Maduro", "articles": 1}])
         self.assertEqual(actor["timeline"], {
             "granularity": "month",
@@ -329,6 +331,55 @@ class ServerTest(unittest.TestCase):
                 s.close()
             self.assertEqual(server.stop()[0], 0)
         self.assertIn("GET /api/v1/status 503", server.stderr())
+
+
+class IdentityProfileTest(unittest.TestCase):
+    """An actor's profile covers its identity: the articles of every id merged into it."""
+
+    ARTICLES = {
+        "a.txt": "Ministers meet in Brussels\n\nMinisters of the European Union (EU) met in "
+                 "Brussels on Monday. The EU said the talks went well.\n",
+        "b.txt": "Budget agreed\n\nThe EU agreed a budget on Tuesday after long talks in "
+                 "Brussels.\n",
+        "c.txt": "Farm talks\n\nThe European Union and France discussed farm subsidies.\n",
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = support.temp_root()
+        corpus = Path(cls.root) / "corpus"
+        corpus.mkdir()
+        for name, text in cls.ARTICLES.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        cls.db = Path(cls.root) / "db"
+        support.index(BIN, cls.db, corpus)
+        cls.server = support.Server(BIN, cls.db, "--threads", "1")
+
+    @classmethod
+    def tearDownClass(cls):
+        code, log = cls.server.stop()
+        shutil.rmtree(cls.root, ignore_errors=True)
+        assert code == 0, log
+
+    def test_merged_ids_count_once_as_the_filter_does(self):
+        # b.txt names only "EU", which the corpus defines as the European Union.
+        cli, _, _ = support.run_search(BIN, "--db", str(self.db), "--actor", "EU",
+                                       "--format", "json", "")
+        self.assertEqual(json.loads(cli)["total"], 3)
+        status, _, body = self.server.json(
+            "/api/v1/actors/" + urllib.parse.quote("org:european union"))
+        self.assertEqual(status, 200)
+        actor = body["actor"]
+        self.assertEqual((actor["id"], actor["name"], actor["articles"]),
+                         ("org:european union", "European Union", 3))
+        self.assertEqual(actor["aliases"], [{"name": "European Union", "articles": 2},
+                                            {"name": "EU", "articles": 1}])
+        self.assertEqual(actor["timeline"]["undated"], 3)
+        self.assertEqual(sorted(r["id"] for r in actor["recent"]),
+                         ["corpus/a.txt", "corpus/b.txt", "corpus/c.txt"])
+        # The merged id's profile is its canonical actor's.
+        status, _, merged = self.server.json("/api/v1/actors/" + urllib.parse.quote("org:eu"))
+        self.assertEqual((status, merged), (200, body))
 
 
 def main():

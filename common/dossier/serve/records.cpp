@@ -23,24 +23,27 @@ ojson string_or_null(const std::string& s) {
   return s.empty() ? ojson(nullptr) : ojson(s);
 }
 
-// The spellings the corpus used for an actor, with their votes (schema.h, XAN terms): the
-// written-out ones, and the key's implied name for the actor's other articles.
-ojson aliases_json(const Xapian::Database& db, std::string_view actor_id,
-                   Xapian::doccount articles) {
-  const std::string prefix = schema::actor_names_prefix(actor_id);
-  std::vector<std::pair<std::string, Xapian::doccount>> spellings;
-  Xapian::doccount written = 0;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    spellings.emplace_back(std::string(schema::parse_actor_name_term(*t)->name), t.get_termfreq());
-    written += t.get_termfreq();
+// The spellings the corpus used for an actor's identity, with their votes (schema.h, XAN
+// terms): for each of its ids, the written-out ones and the key's implied name for the
+// id's other articles ("EU" and "European Union" for the European Union).
+ojson aliases_json(const Xapian::Database& db, const std::vector<std::string_view>& member_ids) {
+  std::map<std::string, Xapian::doccount> votes;
+  for (const std::string_view id : member_ids) {
+    const std::string prefix = schema::actor_names_prefix(id);
+    Xapian::doccount written = 0;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      votes[std::string(schema::parse_actor_name_term(*t)->name)] += t.get_termfreq();
+      written += t.get_termfreq();
+    }
+    const Xapian::doccount articles = db.get_termfreq(schema::actor_term(id));
+    if (articles > written)
+      votes[schema::implied_actor_name(ActorDirectory::split_id(id).second)] += articles - written;
   }
-  if (articles > written)
-    spellings.emplace_back(schema::implied_actor_name(ActorDirectory::split_id(actor_id).second),
-                           articles - written);
+  std::vector<std::pair<std::string, Xapian::doccount>> spellings(votes.begin(), votes.end());
   std::stable_sort(spellings.begin(), spellings.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   ojson list = ojson::array();
-  for (const auto& [name, votes] : spellings) list.push_back({{"name", name}, {"articles", votes}});
+  for (const auto& [name, count] : spellings) list.push_back({{"name", name}, {"articles", count}});
   return list;
 }
 
@@ -51,17 +54,26 @@ struct ActorArticles {
   std::vector<std::pair<std::string, Xapian::docid>> dated;  // (date, docid), for "recent"
 };
 
-ActorArticles read_actor_articles(const Xapian::Database& db, const std::string& term) {
+// Every article naming one of the identity's ids, each once (as the facet and `--actor`
+// count them).
+ActorArticles read_actor_articles(const Xapian::Database& db,
+                                  const std::vector<std::string_view>& member_ids) {
+  std::vector<Xapian::docid> docids;
+  for (const std::string_view id : member_ids) {
+    const std::string term = schema::actor_term(id);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) docids.push_back(*p);
+  }
+  std::sort(docids.begin(), docids.end());
+  docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
   ActorArticles out;
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-    const Xapian::Document doc = db.get_document(*p);
-    const std::string date = doc.get_value(schema::kSlotDate);
+  for (const Xapian::docid docid : docids) {
+    const std::string date = db.get_document(docid).get_value(schema::kSlotDate);
     if (date.empty()) {
       ++out.undated;
     } else {
       ++out.per_day[date];
     }
-    out.dated.emplace_back(date, *p);
+    out.dated.emplace_back(date, docid);
   }
   return out;
 }
@@ -117,11 +129,14 @@ ojson buckets_json(const std::vector<BucketCount>& buckets) {
 std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view requested_id,
                                         const ActorProfileOptions& options) {
   const Xapian::Database& db = searcher.database();
-  const std::string actor_id = known_actor_id(searcher, requested_id);
-  const std::string term = schema::actor_term(actor_id);
-  const Xapian::doccount articles = db.get_termfreq(term);
-  if (articles == 0) return std::nullopt;
-  ActorArticles read = read_actor_articles(db, term);
+  const std::string known_id = known_actor_id(searcher, requested_id);
+  if (!db.term_exists(schema::actor_term(known_id))) return std::nullopt;
+  // The identity's profile: an id merged into another ("org:eu") shows its canonical actor.
+  const ActorIdentity& identity = searcher.actors().identity();
+  const std::string actor_id(identity.canonical(known_id));
+  const std::vector<std::string_view> member_ids = identity.members(actor_id);
+  ActorArticles read = read_actor_articles(db, member_ids);
+  const auto articles = static_cast<Xapian::doccount>(read.dated.size());
   const DateHistogram histogram = date_histogram(read.per_day, options.granularity);
   return ojson{{"database", database_json(searcher)},
                {"actor",
@@ -129,7 +144,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
                  {"name", searcher.actors().display_name(actor_id)},
                  {"type", std::string(ActorDirectory::split_id(actor_id).first)},
                  {"articles", articles},
-                 {"aliases", aliases_json(db, actor_id, articles)},
+                 {"aliases", aliases_json(db, member_ids)},
                  {"timeline",
                   {{"granularity", granularity_name(histogram.granularity)},
                    {"buckets", buckets_json(histogram.buckets)},

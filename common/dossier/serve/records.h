@@ -24,8 +24,11 @@ struct ActorProfileOptions {
 // "timeline":{"granularity","buckets":[{"bucket","count"}],"undated"},
 // "co_actors":[{"id","name","type","articles"}],"recent":[{"id","title","date"}]}}: counts
 // are exact (every article of the actor is read). `actor_id` is an id ("person:nicolas
-// maduro") or a type and a name that folds to the key ("person:Nicolás Maduro"). Nothing
-// when no article names such an actor.
+// maduro") or a type and a name that folds to the key ("person:Nicolás Maduro"). The
+// profile is of the actor's identity (docs/ACTORS.md): an id merged into another ("org:eu")
+// gives its canonical actor's, whose counts and timeline cover the articles of every id
+// merged into it, each once, as the facet and `--actor` count them; its aliases are the
+// spellings of all those ids. Nothing when no article names such an actor.
 std::optional<nlohmann::ordered_json> actor_profile_json(Searcher& searcher,
                                                          std::string_view actor_id,
                                                          const ActorProfileOptions& options);
