@@ -250,8 +250,8 @@ TEST(ActorRules, WebPageGlueScriptsAndHyphenatedNames) {
        "Ban Ki-moon/person; Chen Wei-ling/person"},
       {"The Kremlin-backed group met the Bush-era officials yesterday.", "Bush/person"},
       // A photographer credited beside a caption, a slash away from the agency.
-      {"REUTERS / Carlos Ferrandiz Rawlins shows Juan Belgrano in Lima.",
-       "Juan Belgrano/person; Lima/place; REUTERS/org"},
+      {"EFE / Carlos Ferrandiz Rawlins shows Juan Belgrano in Lima.",
+       "EFE/org; Juan Belgrano/person; Lima/place"},
       {"Juan Belgrano spoke in Lima. Photograph: Carlos Ferrandiz/AFP",
        "Juan Belgrano/person; Lima/place"},
       // Not a line-up's substitution of a player named by an initial.
@@ -277,12 +277,16 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
        "World Health Organization/org; Home Office/org"},
       {"Home Secretary Charles Clarke said the World Cup was over.", "Charles Clarke/person"},
       // A given name that abbreviates a month opens a name before a surname.
-      {"Then Czech player Jan Hernych won. The report of Jan 5 said. Sun Microsystems rose.",
+      {"Then Czech player Jan Hernych won. The report of Jan 5 said.",
        "Czech Republic/country; Jan Hernych/person"},
       // Titles of works after a noun for the work.
       {"Mike Leigh's film Vera Drake won. Ricky Gervais writes for hit US cartoon The "
        "Simpsons. Figures show Microsoft gained.",
        "Microsoft/org; Mike Leigh/person; Ricky Gervais/person; United States/country"},
+      // Credit ratings' grades are no organisations where the article speaks of ratings.
+      {"S and P lowered the debt to AA-minus from AA. The AA rating stands; AA debt is safe.", ""},
+      {"The AA said drivers should slow down in the snow. The AA added that roads were icy.",
+       "AA/org"},
       // A line-up's initial and surname are a person, not a place or a club.
       {"Italy: Paul Griffen, Marco Bortolami, S Parisse, M Bergamasco.",
        "Italy/country; M Bergamasco/person; Marco Bortolami/person; Paul Griffen/person; "

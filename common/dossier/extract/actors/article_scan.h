@@ -205,6 +205,8 @@ class ArticleScan {
   std::vector<std::pair<std::string, std::string>> acronyms_;
   // Most words are Latin: a capitalised word of another script is site chrome ("Заголовок").
   bool latin_article_ = true;
+  // The article speaks of credit ratings: "AA", "BBB" are grades there, no organisations.
+  bool ratings_article_ = false;
 };
 
 }  // namespace dossier::detail

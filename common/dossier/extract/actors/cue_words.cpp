@@ -47,7 +47,7 @@ constexpr std::array<std::string_view, 161> kPersonTitles{
     "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 162> kOrgHeads{
+constexpr std::array<std::string_view, 163> kOrgHeads{
     "ab", "academy", "administration", "ag", "agency", "airline", "airlines", "airways", "alliance",
     "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
     "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
@@ -59,7 +59,7 @@ constexpr std::array<std::string_view, 162> kOrgHeads{
     "front", "fund", "funds", "gmbh", "greens", "group", "guard", "holding",
     "holdings", "hospital", "images", "inc", "incorporated", "industries", "institute", "institution", "insurance",
     "international", "investments", "journal", "kk", "labs", "league", "limited", "llc",
-    "llp", "lp", "ltd", "media", "mining", "ministry", "motor", "motors",
+    "llp", "lp", "ltd", "markets", "media", "mining", "ministry", "motor", "motors",
     "movement", "nationalists", "navy", "network", "news", "nv", "office", "oil",
     "organisation", "organization", "oyj", "parliament", "partners", "party", "petroleum", "pharma",
     "pharmaceuticals", "pictures", "plc", "police", "post", "press", "properties", "pty", "radio",

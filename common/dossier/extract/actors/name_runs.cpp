@@ -31,6 +31,19 @@ bool has_digit(std::string_view term) {
   return std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "AAA", "AA", "BBB": a credit rating's grade, one letter of A to C repeated.
+bool is_rating_grade(std::string_view term) {
+  return term.size() >= 2 && term.size() <= 3 && term[0] >= 'a' && term[0] <= 'c' &&
+         std::all_of(term.begin(), term.end(), [&](char c) { return c == term[0]; });
+}
+
+// Words that say an article speaks of credit ratings ("S and P lowered the debt to AA").
+bool speaks_of_ratings(const std::vector<TextWord>& words) {
+  return std::any_of(words.begin(), words.end(), [](const TextWord& w) {
+    return !w.capitalised && (w.term == "rating" || w.term == "ratings" || w.term == "rated");
+  });
+}
+
 // "Ata-ur-Rehman", "Stratford-upon-Avon": a lower-case word hyphenated on both sides.
 bool hyphenated_inside(const std::vector<TextWord>& words, std::size_t i) {
   return i + 1 < words.size() && words[i].hyphen_before && words[i + 1].hyphen_before &&
@@ -303,6 +316,8 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     // "ID", "MO": postal codes of US states in WordNet, and common abbreviations besides.
     if (gazetteer == ActorType::Place && head.all_caps && head.term.size() == 2) return;
     const bool dotted = head.surface.find('.') != std::string_view::npos;  // "U.N."
+    // "AA-minus from AA": in an article about credit ratings, a grade.
+    if (ratings_article_ && head.all_caps && is_rating_grade(head.term)) return;
     if (head.all_caps && head.term.size() >= 2 && head.term.size() <= 6 &&
         (dotted || !lexicon_.is_english_word(head.term)) && !is_roman_numeral(head.term)) {
       m.type = ActorType::Org;  // acronym: "NATO", "PDVSA", "AFP"
@@ -625,6 +640,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
   const auto foreign =
       std::count_if(words.begin(), words.end(), [](const TextWord& w) { return !w.latin; });
   latin_article_ = static_cast<std::size_t>(foreign) * 10 < words.size();
+  ratings_article_ = speaks_of_ratings(words);
   for (std::size_t i = 0; i < words.size();) {
     if (words[i].headline_line || !(name_word(words, i) || opens_name(words, i))) {
       ++i;
