@@ -125,6 +125,13 @@ ActorIdentity::ActorIdentity(std::vector<IdentityActor> actors,
     const std::string initials = key_initials(words);
     if (initials.size() >= 2 && initials.size() <= kMaxInitials)
       by_initials_[initials].push_back(i);
+    if (type_of(id) == "org") {
+      // Its leading runs of two words or more, the whole key left out.
+      for (std::size_t k = 2; k < words.size(); ++k) {
+        const std::string_view last = words[k - 1];
+        opens_org_key_.insert(key.substr(0, last.data() + last.size() - key.data()));
+      }
+    }
     if (type_of(id) == "org" && is_designator(words.back()))
       by_org_stem_[key.substr(0, key.size() - words.back().size() - 1)].push_back(i);
     if (type_of(id) == "org") add_of_complement(key, i);
@@ -313,8 +320,13 @@ std::optional<std::size_t> ActorIdentity::dominant_expansion(
 }
 
 std::optional<std::size_t> ActorIdentity::heavier_type_of_key(std::size_t i) const {
+  const std::string_view key = key_of(actors_[i].id);
+  const bool founders_firm = opens_org_key_.contains(key);
   std::optional<std::size_t> heavier;
-  for (const std::size_t n : by_key_.at(key_of(actors_[i].id))) {
+  for (const std::size_t n : by_key_.at(key)) {
+    // "merrill lynch": the person is the organisation, never the other way.
+    if (founders_firm && is_person(actors_[i].id) && type_of(actors_[n].id) == "org") return n;
+    if (founders_firm && is_person(actors_[n].id) && !is_person(actors_[i].id)) continue;
     if (n == i || actors_[n].articles < actors_[i].articles) continue;
     // Never a country or place into a person, nor an organisation unless the person has
     // kFullFormShare times its articles: "Bush" typed an organisation in 2 articles, a

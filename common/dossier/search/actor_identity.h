@@ -43,7 +43,10 @@
 // if no other Bush is in the corpus; "org:sony" (52 articles) not into a junk "Sony
 // Corporation" (1). Of one key under two types, the type with fewer articles merges into
 // the other; otherwise a country, organisation or place never merges into a person (the
-// extractor's weakest type). A name means the canonical actors of what it names; more
+// extractor's weakest type). But a name of two words or more typed both a person and an
+// organisation, that opens a longer organisation's name, is a firm named after its
+// founders: the person merges into the organisation, whatever the counts ("merrill lynch"
+// beside "merrill lynch capital markets"). A name means the canonical actors of what it names; more
 // than one is ambiguous.
 #pragma once
 
@@ -52,6 +55,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -121,6 +125,9 @@ class ActorIdentity {
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_surname_;  // persons
   std::unordered_map<std::string, std::vector<std::size_t>> by_initials_;      // non-persons
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_org_stem_;
+  // The first two words or more of an organisation's longer key ("merrill lynch" of
+  // "merrill lynch capital markets").
+  std::unordered_set<std::string_view> opens_org_key_;
   std::unordered_map<std::string_view, std::vector<std::size_t>> by_of_complement_;  // orgs
 };
 
