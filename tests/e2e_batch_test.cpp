@@ -4,11 +4,6 @@
 #include <set>
 #include <sstream>
 
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -192,48 +187,20 @@ TEST_F(BatchE2E, ParallelOutputIsByteIdentical) {
 // threads that answer also write, and the input was once tied to the output).
 TEST_F(BatchE2E, AnswersEachLineBeforeReadingTheNext) {
   for (const char* jobs : {"1", "2"}) {
-    int to_child[2], from_child[2];
-    ASSERT_EQ(::pipe(to_child), 0);
-    ASSERT_EQ(::pipe(from_child), 0);
-    const std::string command = kSearch + " --db " + quote(db_) +
-                                " --batch - --no-header --format trec -n 1 --jobs " + jobs;
-    const pid_t pid = ::fork();
-    ASSERT_GE(pid, 0);
-    if (pid == 0) {
-      ::dup2(to_child[0], 0);
-      ::dup2(from_child[1], 1);
-      for (const int fd : {to_child[0], to_child[1], from_child[0], from_child[1]}) ::close(fd);
-      ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(to_child[0]);
-    ::close(from_child[1]);
+    InteractiveBatch batch(kSearch + " --db " + quote(db_) +
+                           " --batch - --no-header --format trec -n 1 --jobs " + jobs);
     std::vector<std::string> answers;
-    for (const std::string query : {"Venezuela\n", "Maduro\n", "army\n"}) {
-      ASSERT_EQ(::write(to_child[1], query.data(), query.size()),
-                static_cast<ssize_t>(query.size()));
-      std::string line;
-      while (line.empty() || line.back() != '\n') {
-        pollfd ready{from_child[0], POLLIN, 0};
-        if (::poll(&ready, 1, 30000) <= 0) break;  // no answer: the batch waits for input
-        char c = 0;
-        if (::read(from_child[0], &c, 1) != 1) break;
-        line += c;
-      }
-      answers.push_back(line);
-      if (line.empty()) break;
+    for (const std::string query : {"Venezuela", "Maduro", "army"}) {
+      answers.push_back(batch.ask(query));
+      if (answers.back().empty()) break;  // no answer: the batch waits for input
     }
-    ::close(to_child[1]);
-    if (answers.back().empty()) ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    ::close(from_child[0]);
+    const int status = batch.finish();
     ASSERT_EQ(answers.size(), 3u) << "--jobs " << jobs << ": no answer to query " << answers.size()
                                   << " before the next was written";
     for (std::size_t i = 0; i < answers.size(); ++i) {
       EXPECT_EQ(answers[i].rfind(std::to_string(i + 1) + " Q0 ", 0), 0u) << answers[i];
     }
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "--jobs " << jobs;
+    EXPECT_EQ(status, 0) << "--jobs " << jobs;
   }
 }
 

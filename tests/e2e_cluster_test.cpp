@@ -6,9 +6,7 @@
 // fails the query with one line naming it, exit 3; with --allow-partial the others answer,
 // as a stub of only them would, saying which shard is missing.
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -404,24 +402,43 @@ TEST_F(ClusterSearch, AShardThatIsDownFailsTheQueryNamingIt) {
   EXPECT_EQ(r.out, "");
 }
 
+// A loopback listener that takes connections into its backlog and never answers them.
+class SilentListener {
+ public:
+  SilentListener() : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||
+        ::listen(fd_, 4) != 0 || ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+      return;
+    port_ = ntohs(addr.sin_port);
+  }
+  ~SilentListener() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  SilentListener(const SilentListener&) = delete;
+  SilentListener& operator=(const SilentListener&) = delete;
+  bool listening() const { return port_ != 0; }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  int fd_;
+  int port_ = 0;
+};
+
 // A listener that never answers: the handshake times out after --remote-timeout.
 TEST_F(ClusterSearch, AShardThatDoesNotAnswerTimesOutNamingIt) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
-  ASSERT_EQ(::listen(fd, 4), 0);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const std::string shard = "remote 127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  const SilentListener listener;
+  ASSERT_TRUE(listener.listening());
+  const std::string shard = "remote " + listener.address();
   const auto stub = *dir_ / "silent";
   write_file(stub, shard + "\n");
   const auto start = std::chrono::steady_clock::now();
   const auto r = search(stub, "--remote-timeout 0.3 talks");
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  ::close(fd);
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.err, "dossier-search: shard '" + shard + "' of " + stub +
                        " is unreachable: Timeout expired while trying to read\n");
@@ -561,76 +578,15 @@ TEST_F(PartialCluster, AllowPartialAnswersAsTheShardsThatAreUp) {
 
 // A listener that never answers is left out once the handshake times out.
 TEST_F(PartialCluster, AllowPartialLeavesOutAShardThatTimesOut) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), len), 0);
-  ASSERT_EQ(::listen(fd, 4), 0);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  const std::string silent = "127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  const SilentListener listener;
+  ASSERT_TRUE(listener.listening());
+  const std::string silent = listener.address();
   const auto stub = *dir_ / "silent-partial";
   write_file(stub, "remote " + silent + "\n" + slurp(survivors_));
   const auto partial = search(stub, "--allow-partial --remote-timeout 0.3 --format json talks");
-  ::close(fd);
   EXPECT_EQ(partial.exit_code, 0) << partial.err;
   EXPECT_EQ(partial.out, as_partial(search(survivors_, "--format json talks").out, silent));
 }
-
-// A batch process fed one query at a time, its answer read before the next is written.
-class InteractiveBatch {
- public:
-  explicit InteractiveBatch(const std::string& command) {
-    // Close-on-exec: a shard server started later must not hold the input open.
-    int to_child[2], from_child[2];
-    if (::pipe2(to_child, O_CLOEXEC) != 0 || ::pipe2(from_child, O_CLOEXEC) != 0) return;
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(to_child[0], 0);
-      ::dup2(from_child[1], 1);
-      for (const int fd : {to_child[0], to_child[1], from_child[0], from_child[1]}) ::close(fd);
-      ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(to_child[0]);
-    ::close(from_child[1]);
-    in_ = to_child[1];
-    out_ = from_child[0];
-  }
-  ~InteractiveBatch() {
-    if (pid_ > 0) finish();
-  }
-  InteractiveBatch(const InteractiveBatch&) = delete;
-  InteractiveBatch& operator=(const InteractiveBatch&) = delete;
-
-  // The answer line to `query` (empty when none came within 30 s).
-  std::string ask(const std::string& query) {
-    const std::string line = query + "\n";
-    if (::write(in_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return "";
-    std::string answer;
-    while (answer.empty() || answer.back() != '\n') {
-      pollfd ready{out_, POLLIN, 0};
-      char c = 0;
-      if (::poll(&ready, 1, 30000) <= 0 || ::read(out_, &c, 1) != 1) return "";
-      answer += c;
-    }
-    return answer;
-  }
-  // Ends the input; the exit status.
-  int finish() {
-    ::close(in_);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    ::close(out_);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int in_ = -1, out_ = -1;
-};
 
 // A shard server killed mid-batch: the next queries are answered without it, and once it
 // is back on its port, with it again (on one searcher thread or two).

@@ -1,6 +1,8 @@
 // Helpers for end-to-end tests: run the real binaries, capture their output.
 #pragma once
 
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -101,6 +103,61 @@ class CorpusDatabase : public ::testing::Test {
 
   inline static TempDir* dir_ = nullptr;
   inline static std::string db_;
+};
+
+// A batch process (`command`, run by sh) fed one query at a time, its answer line read
+// before the next query is written.
+class InteractiveBatch {
+ public:
+  explicit InteractiveBatch(const std::string& command) {
+    // Close-on-exec: a shard server started later must not hold the input open.
+    int to_child[2], from_child[2];
+    if (::pipe2(to_child, O_CLOEXEC) != 0 || ::pipe2(from_child, O_CLOEXEC) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(to_child[0], 0);
+      ::dup2(from_child[1], 1);
+      for (const int fd : {to_child[0], to_child[1], from_child[0], from_child[1]}) ::close(fd);
+      ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(to_child[0]);
+    ::close(from_child[1]);
+    in_ = to_child[1];
+    out_ = from_child[0];
+  }
+  ~InteractiveBatch() {
+    if (pid_ > 0) finish();
+  }
+  InteractiveBatch(const InteractiveBatch&) = delete;
+  InteractiveBatch& operator=(const InteractiveBatch&) = delete;
+
+  // The answer line to `query` (empty when none came within 30 s).
+  std::string ask(const std::string& query) {
+    const std::string line = query + "\n";
+    if (::write(in_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return "";
+    std::string answer;
+    while (answer.empty() || answer.back() != '\n') {
+      pollfd ready{out_, POLLIN, 0};
+      char c = 0;
+      if (::poll(&ready, 1, 30000) <= 0 || ::read(out_, &c, 1) != 1) return "";
+      answer += c;
+    }
+    return answer;
+  }
+  // Ends the input; the exit status.
+  int finish() {
+    ::close(in_);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    ::close(out_);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int in_ = -1, out_ = -1;
 };
 
 }  // namespace dossier::e2e
