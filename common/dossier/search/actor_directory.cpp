@@ -102,15 +102,20 @@ void ActorDirectory::share(std::shared_ptr<ActorDirectoryTables> shared) {
 Xapian::doccount ActorDirectory::articles_of(std::string_view canonical_id) {
   const auto members = identity().members(canonical_id);
   if (members.size() == 1) return db_.get_termfreq(schema::actor_term(members[0]));
+  return static_cast<Xapian::doccount>(docids_of(canonical_id).size());
+}
+
+std::vector<Xapian::docid> ActorDirectory::docids_of(std::string_view canonical_id) {
   // The articles of several ids: each counted once, as the facet and the filter count them.
   std::vector<Xapian::docid> docids;
-  for (const auto member : members) {
+  for (const auto member : identity().members(canonical_id)) {
     const std::string term = schema::actor_term(member);
     for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
       docids.push_back(*it);
   }
   std::sort(docids.begin(), docids.end());
-  return static_cast<Xapian::doccount>(std::unique(docids.begin(), docids.end()) - docids.begin());
+  docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
+  return docids;
 }
 
 std::optional<std::string> ActorDirectory::canonical_id(std::string_view name,

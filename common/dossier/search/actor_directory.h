@@ -104,6 +104,8 @@ class ActorDirectory {
   const FlatCodeMap<schema::ActorCode>& merged_codes();
   // How many articles name the actor `canonical_id` under any of its identity's ids.
   Xapian::doccount articles_of(std::string_view canonical_id);
+  // Those articles' docids, ascending, each once.
+  std::vector<Xapian::docid> docids_of(std::string_view canonical_id);
 
   // The most common full name the corpus uses for the actor's identity (its canonical
   // actor), preferring the spelling with diacritics on ties ("Nicolás Maduro"); the key if

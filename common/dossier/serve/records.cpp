@@ -54,17 +54,10 @@ struct ActorArticles {
   std::vector<std::pair<std::string, Xapian::docid>> dated;  // (date, docid), for "recent"
 };
 
-// Every article naming one of the identity's ids, each once (as the facet and `--actor`
-// count them).
+// The dates of an actor's articles (ActorDirectory::docids_of: every article naming one
+// of its identity's ids, each once).
 ActorArticles read_actor_articles(const Xapian::Database& db,
-                                  const std::vector<std::string_view>& member_ids) {
-  std::vector<Xapian::docid> docids;
-  for (const std::string_view id : member_ids) {
-    const std::string term = schema::actor_term(id);
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) docids.push_back(*p);
-  }
-  std::sort(docids.begin(), docids.end());
-  docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
+                                  const std::vector<Xapian::docid>& docids) {
   ActorArticles out;
   for (const Xapian::docid docid : docids) {
     const std::string date = db.get_document(docid).get_value(schema::kSlotDate);
@@ -135,7 +128,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
   const ActorIdentity& identity = searcher.actors().identity();
   const std::string actor_id(identity.canonical(known_id));
   const std::vector<std::string_view> member_ids = identity.members(actor_id);
-  ActorArticles read = read_actor_articles(db, member_ids);
+  ActorArticles read = read_actor_articles(db, searcher.actors().docids_of(actor_id));
   const auto articles = static_cast<Xapian::doccount>(read.dated.size());
   const DateHistogram histogram = date_histogram(read.per_day, options.granularity);
   return ojson{{"database", database_json(searcher)},
