@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <memory>
 #include <sstream>
@@ -128,7 +129,30 @@ class ShardServer {
   int port_ = 0;
 };
 
-class ClusterSearch : public ::testing::Test {
+// A suite's temporary folder and its `Servers` shard servers on loopback, stopped and
+// removed after the suite; search() runs dossier-search on a database or stub.
+template <std::size_t Servers>
+class ShardServerSuite : public ::testing::Test {
+ protected:
+  static void TearDownTestSuite() {
+    for (auto*& server : servers_) {
+      delete server;
+      server = nullptr;
+    }
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  static RunResult search(const std::string& db, const std::string& args,
+                          const std::string& input = "") {
+    return run(kSearch + " --db " + quote(db) + " " + args, input);
+  }
+
+  inline static TempDir* dir_ = nullptr;
+  inline static std::array<ShardServer*, Servers> servers_{};
+};
+
+class ClusterSearch : public ShardServerSuite<2> {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir("e2e_cluster");
@@ -148,22 +172,6 @@ class ClusterSearch : public ::testing::Test {
     local_ = *dir_ / "local";
     write_file(local_, "glass sharded/shard-0\nglass sharded/shard-1\nglass sharded/shard-2\n");
   }
-  static void TearDownTestSuite() {
-    for (auto*& server : servers_) {
-      delete server;
-      server = nullptr;
-    }
-    delete dir_;
-    dir_ = nullptr;
-  }
-
-  static RunResult search(const std::string& db, const std::string& args,
-                          const std::string& input = "") {
-    return run(kSearch + " --db " + quote(db) + " " + args, input);
-  }
-
-  inline static TempDir* dir_ = nullptr;
-  inline static ShardServer* servers_[2] = {nullptr, nullptr};
   inline static std::string cluster_, local_;
 };
 
@@ -294,7 +302,7 @@ void write_untied_corpus(const std::string& folder) {
 // One corpus indexed whole, and as three partitions (dossier-index --partition K/3) each
 // served by its own shard server: the stub of the three answers every query with the
 // whole database's bytes, scores included.
-class PartitionedCluster : public ::testing::Test {
+class PartitionedCluster : public ShardServerSuite<3> {
  protected:
   static void SetUpTestSuite() {
     dir_ = new TempDir("e2e_partitioned");
@@ -316,22 +324,6 @@ class PartitionedCluster : public ::testing::Test {
     cluster_ = *dir_ / "cluster";
     write_file(cluster_, stub);
   }
-  static void TearDownTestSuite() {
-    for (auto*& server : servers_) {
-      delete server;
-      server = nullptr;
-    }
-    delete dir_;
-    dir_ = nullptr;
-  }
-
-  static RunResult search(const std::string& db, const std::string& args,
-                          const std::string& input = "") {
-    return run(kSearch + " --db " + quote(db) + " " + args, input);
-  }
-
-  inline static TempDir* dir_ = nullptr;
-  inline static ShardServer* servers_[3] = {nullptr, nullptr, nullptr};
   inline static std::string cluster_;
 };
 
