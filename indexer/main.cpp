@@ -10,6 +10,7 @@
 #include "dossier/cli/cli_errors.h"
 #include "dossier/cli/cli_parse.h"
 #include "dossier/commands/analyze.h"
+#include "dossier/index/compaction.h"
 #include "dossier/index/index_report.h"
 #include "dossier/index/indexer.h"
 #include "dossier/index/interrupt.h"
@@ -25,6 +26,7 @@ struct Options {
   std::string csv_columns;  // one argument, split at commas (a list option would take inputs)
   std::string report_path;
   std::string partition;  // --partition K/N, checked by its validator
+  std::string compact = "auto";
   bool strict = false;
   bool quiet = false;
 };
@@ -58,6 +60,7 @@ void add_extraction_options(CLI::App& app, Options& o) {
 
 void finish_options(Options& o) {
   if (!o.partition.empty()) o.index.partition = dossier::parse_partition(o.partition);
+  o.index.compact = *dossier::compact_when_from_string(o.compact);
   o.index.extraction.date_order =
       o.date_order == "mdy" ? dossier::DateOrder::MDY : dossier::DateOrder::DMY;
   o.index.extraction.date_fallback = *dossier::date_fallback_from_string(o.date_fallback);
@@ -115,6 +118,12 @@ void add_index_options(CLI::App& app, Options& o) {
                                                    : "'" + value + "' is not K/N with 0 <= K < N";
           },
           "K/N"));
+  app.add_option("--compact", o.compact,
+                 "Compact the database when the run ends (smaller, same answers; readers "
+                 "that have it open are not disturbed): auto = when the run added, updated "
+                 "or removed at least half its documents; always = after any change; never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   app.add_flag("--prune", o.index.prune,
                "Delete documents of the given inputs whose file or record is gone");
   app.add_option("--report", o.report_path,

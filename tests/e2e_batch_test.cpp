@@ -161,7 +161,7 @@ TEST_F(BatchE2E, HeaderLineNamesTheDatabase) {
   ASSERT_TRUE(header.contains("database")) << r.out;
   const auto& db = header["database"];
   EXPECT_TRUE(looks_like_uuid(db["uuid"].get<std::string>())) << db;
-  EXPECT_EQ(db["revision"].get<int>(), 2);  // the articles, then their clusters
+  EXPECT_EQ(db["revision"].get<int>(), 3);  // the articles, their clusters, the compaction
   EXPECT_EQ(db["documents"], 5);
   EXPECT_EQ(db["schema"], dossier::schema::kSchemaVersion);
   EXPECT_EQ(lines_of(batch("--no-header", "Venezuela\n").out).size(), 1u);

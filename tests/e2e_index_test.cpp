@@ -698,6 +698,148 @@ TEST(IndexWriteError, ShardedWriteErrorKeepsEveryShardAtItsLastCommit) {
   EXPECT_NE(rerun.out.find("400 added, 0 updated, 4 unchanged"), std::string::npos) << rerun.out;
 }
 
+// The bytes of a glass folder's tables.
+std::uintmax_t table_bytes(const std::string& folder) {
+  std::uintmax_t bytes = 0;
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.path().extension() == ".glass") bytes += entry.file_size();
+  return bytes;
+}
+
+Xapian::rev revision_of(const std::string& folder) {
+  return Xapian::Database(folder).get_revision();
+}
+
+// Whether the last run compacted the database: a compaction's last commit carries the
+// revision on (index/compaction.h) and names the revision before it.
+bool compacted_by_last_run(const std::string& folder) {
+  const Xapian::Database db(folder);
+  return db.get_metadata(dossier::schema::kCompactionKey) == std::to_string(db.get_revision() - 1);
+}
+
+// Writes `count` articles, each with `extra` appended, into `corpus`.
+void write_articles(const std::string& corpus, int count, const std::string& extra = "") {
+  for (int i = 0; i < count; ++i)
+    write_file(corpus + "/a" + std::to_string(i) + ".txt", article_text(i) + extra);
+}
+
+// A build ends compacted, one revision after the same build left as written: smaller,
+// with the same documents, spelling data and answers.
+TEST(IndexCompaction, ABuildEndsCompactedWithTheSameAnswers) {
+  TempDir dir("idx_compact");
+  write_articles(dir / "c", 300);
+  ASSERT_EQ(index(dir / "plain", "--compact never " + quote(dir / "c")).exit_code, 0);
+  const auto r = index(dir / "db", quote(dir / "c"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(revision_of(dir / "db"), revision_of(dir / "plain") + 1);
+  EXPECT_TRUE(compacted_by_last_run(dir / "db"));
+  EXPECT_FALSE(compacted_by_last_run(dir / "plain"));
+  EXPECT_LT(table_bytes(dir / "db"), table_bytes(dir / "plain") * 3 / 4);
+  expect_same_database(dir / "db", dir / "plain");
+  EXPECT_EQ(search_json(dir / "db", "markeraa")["hits"][0]["id"], "c/a0.txt");
+  EXPECT_FALSE(fs::exists(dir / "db.dossier-compacting"));
+}
+
+// Only a run that wrote at least half the documents compacts (or any with --compact
+// always); a small update adds revisions to the compacted database.
+TEST(IndexCompaction, OnlyARunThatRewroteHalfTheDatabaseCompacts) {
+  TempDir dir("idx_compact_when");
+  const auto c = dir / "c", db = dir / "db";
+  write_articles(c, 10);
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+  EXPECT_TRUE(compacted_by_last_run(db));
+  write_file(c + "/a0.txt", article_text(0) + "Zanzibar appended here.\n");
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);  // 1 of 10 written
+  EXPECT_FALSE(compacted_by_last_run(db));
+  const auto after_update = revision_of(db);
+  ASSERT_EQ(index(db, "--compact always " + quote(c)).exit_code, 0);  // nothing written
+  EXPECT_EQ(revision_of(db), after_update);
+  write_file(c + "/a1.txt", article_text(1) + "Zanzibar appended here.\n");
+  ASSERT_EQ(index(db, "--compact always " + quote(c)).exit_code, 0);
+  EXPECT_TRUE(compacted_by_last_run(db));
+  write_articles(c, 10, "Okavango appended here.\n");  // all 10 updated
+  ASSERT_EQ(index(db, "--compact never " + quote(c)).exit_code, 0);
+  EXPECT_FALSE(compacted_by_last_run(db));
+  write_articles(c, 5, "Limpopo appended here.\n");  // 5 of 10: half
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+  EXPECT_TRUE(compacted_by_last_run(db));
+  EXPECT_EQ(search_json(db, "limpopo")["total"], 5);
+  EXPECT_EQ(search_json(db, "okavango")["total"], 5);  // a0-a4 lost it
+  const auto bad = index(db, "--compact sometimes " + quote(c));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--compact: sometimes not in {auto,always,never}"), std::string::npos)
+      << bad.err;
+}
+
+// A reader that has the database open while it is compacted keeps its snapshot; it sees
+// the compacted database once it reopens.
+TEST(IndexCompaction, AnOpenReaderKeepsItsSnapshotUntilItReopens) {
+  TempDir dir("idx_compact_reader");
+  const auto c = dir / "c", db = dir / "db";
+  write_articles(c, 50);
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+  Xapian::Database reader(db);
+  const auto uuid = reader.get_uuid();
+  write_articles(c, 50, "Zanzibar appended here.\n");
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+  EXPECT_EQ(reader.get_termfreq("zanzibar"), 0u);
+  EXPECT_EQ(reader.get_termfreq("markeraa"), 1u);
+  Xapian::Enquire old_snapshot(reader);
+  old_snapshot.set_query(Xapian::Query("harbour"));
+  EXPECT_GT(old_snapshot.get_mset(0, 100).size(), 0u);
+  ASSERT_TRUE(reader.reopen());
+  EXPECT_NE(reader.get_uuid(), uuid);
+  EXPECT_EQ(reader.get_termfreq("zanzibar"), 50u);
+  EXPECT_EQ(reader.get_doccount(), 50u);
+}
+
+// Every shard is compacted; the answers are those of a plain database.
+TEST(IndexCompaction, EveryShardIsCompacted) {
+  TempDir dir("idx_compact_shards");
+  write_articles(dir / "c", 60);
+  ASSERT_EQ(index(dir / "db", "--shards 2 " + quote(dir / "c")).exit_code, 0);
+  ASSERT_EQ(index(dir / "plain", quote(dir / "c")).exit_code, 0);
+  for (const char* shard : {"/shard-0", "/shard-1"}) {
+    EXPECT_TRUE(compacted_by_last_run(dir / "db" + shard)) << shard;
+    EXPECT_FALSE(fs::exists(dir / "db" + shard + ".dossier-compacting")) << shard;
+  }
+  expect_same_answers(dir / "db", dir / "plain");
+}
+
+// What a compaction killed before or after its swap leaves beside the database (a copy
+// or the old database: Xapian's files only) is removed by the next run; a folder of the
+// user's at that name is never touched, and the database is then left uncompacted.
+TEST(IndexCompaction, LeftoversAreRemovedAndAFolderOfTheUsersIsNot) {
+  TempDir dir("idx_compact_leftover");
+  const auto c = dir / "c", db = dir / "db";
+  write_articles(c, 10);
+  ASSERT_EQ(index(db, quote(c)).exit_code, 0);
+  fs::copy(db, db + ".dossier-compacting");
+  auto r = index(db, quote(c));  // nothing to write
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_FALSE(fs::exists(db + ".dossier-compacting"));
+
+  write_file(db + ".dossier-compacting/notes.txt", "mine");
+  write_articles(c, 10, "Zanzibar appended here.\n");
+  r = index(db, quote(c));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "dossier-index: warning: " + db +
+                       ".dossier-compacting: not removed: it holds files that are not a "
+                       "database's; compaction of " +
+                       db +
+                       " needs that name\n"
+                       "dossier-index: warning: " +
+                       db +
+                       ": not compacted (the database is "
+                       "complete): " +
+                       db + ".dossier-compacting is in the way\n");
+  EXPECT_EQ(slurp(db + ".dossier-compacting/notes.txt"), "mine");
+  EXPECT_FALSE(compacted_by_last_run(db));
+  EXPECT_EQ(search_json(db, "zanzibar")["total"], 10);
+}
+
 TEST(IndexJsonl, RecordsAreIndexedIncrementallyAndPruned) {
   TempDir dir("idx_jsonl");
   const auto file = dir / "articles.jsonl", db = dir / "db";

@@ -53,8 +53,12 @@ class RevisionTablesTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // Writes articles [from, to) to `file` and indexes every file written so far.
-  void add_articles(const std::string& file, int from, int to) {
+  // Writes articles [from, to) to `file` and indexes every file written so far. Left
+  // uncompacted by default: a searcher's snapshot then outlives the next run's first
+  // commit (a compacted database has no free blocks, so the next run's second commit
+  // reuses the snapshot's, and the searcher moves on with DatabaseModifiedError).
+  void add_articles(const std::string& file, int from, int to,
+                    dossier::CompactWhen compact = dossier::CompactWhen::kNever) {
     std::ofstream out(dir_ / file);
     for (int n = from; n < to; ++n) out << article(n);
     out.close();
@@ -63,6 +67,7 @@ class RevisionTablesTest : public ::testing::Test {
     options.db_path = db();
     options.inputs = inputs_;
     options.jobs = 1;
+    options.compact = compact;
     std::ostringstream err;
     dossier::IndexReport report(err, "");
     dossier::index_corpus(options, report);
@@ -127,6 +132,21 @@ TEST_F(RevisionTablesTest, SearchersOnOneRevisionShareOneCopyANewRevisionGetsIts
   const std::weak_ptr<const dossier::RevisionTables> gone = first;
   first.reset();
   EXPECT_TRUE(gone.expired());
+}
+
+// A compaction (index/compaction.h) swaps a new database in under the searcher: its
+// revision goes on from the old one's, so a refresh moves to it, tables and all.
+TEST_F(RevisionTablesTest, ARefreshSeesACompactedDatabase) {
+  add_articles("second.jsonl", 24, 26, dossier::CompactWhen::kAlways);
+  Searcher searcher(db());
+  const auto revision = searcher.revision();
+  for (int i = 0; i < 3; ++i) searcher.search(faceted("plan"));      // the tables load
+  add_articles("third.jsonl", 26, 52, dossier::CompactWhen::kAuto);  // half: compacted
+  searcher.refresh();
+  ASSERT_GT(searcher.revision(), revision);
+  const std::string answer = summary(searcher.search(faceted("plan")));
+  EXPECT_EQ(answer, summary(Searcher(db()).search(faceted("plan"))));
+  EXPECT_NE(answer.find("total 52\n"), std::string::npos) << answer;
 }
 
 // Searchers in threads, loading and reading the shared tables at once (run under

@@ -36,7 +36,7 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200, body)
         self.assertEqual(body, expected)
         self.assertEqual(headers["Content-Type"], "application/json")
-        self.assertEqual(headers["X-Dossier-Revision"], "2")  # articles, then clusters
+        self.assertEqual(headers["X-Dossier-Revision"], "3")  # articles, clusters, compaction
 
     def test_search_is_the_cli_json_byte_for_byte(self):
         self.same_as_cli({"q": "maduro"}, ["maduro"])
@@ -91,7 +91,7 @@ class ApiTest(unittest.TestCase):
             "/api/v1/actors/" + urllib.parse.quote("person:nicolas maduro"))
         self.assertEqual(status, 200)
         actor = body["actor"]
-        self.assertEqual(body["database"]["revision"], 2)
+        self.assertEqual(body["database"]["revision"], 3)
         self.assertEqual((actor["id"], actor["name"], actor["type"], actor["articles"]),
                          ("person:nicolas maduro", "Nicolás Maduro", "person", 5))
         # "N. Maduro" (person:n maduro) is merged into him: its spelling is one of his.
@@ -141,7 +141,7 @@ class ApiTest(unittest.TestCase):
         self.assertTrue(doc["text"].startswith(doc["title"]) or len(doc["text"]) > 500)
         self.assertEqual(list(doc["actors"][0]),
                          ["id", "name", "display_name", "type", "mentions"])
-        self.assertEqual(headers["X-Dossier-Revision"], "2")  # articles, then clusters
+        self.assertEqual(headers["X-Dossier-Revision"], "3")  # articles, clusters, compaction
         status, _, body = self.server.json("/api/v1/documents/nope.txt")
         self.assertEqual((status, body), (404, {"error": "no document 'nope.txt'",
                                                 "status": 404}))
@@ -151,7 +151,7 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(list(body), ["database", "version"])
         self.assertEqual(list(body["database"]), ["uuid", "revision", "documents", "schema"])
-        self.assertEqual((body["database"]["revision"], body["database"]["documents"]), (2, 5))
+        self.assertEqual((body["database"]["revision"], body["database"]["documents"]), (3, 5))
 
     def test_bad_request_has_the_cli_message(self):
         status, _, body = self.server.json("/api/v1/search?q=" + urllib.parse.quote("(maduro"))
@@ -263,8 +263,20 @@ class ServerTest(unittest.TestCase):
             status, headers, body = server.json("/api/v1/search?q=zebras")
             self.assertEqual((status, body["total"], body["hits"][0]["id"]),
                              (200, 1, "corpus/005_new.txt"))
-            self.assertEqual(headers["X-Dossier-Revision"], "4")
-            self.assertEqual(server.json("/api/v1/status")[2]["database"]["documents"], 6)
+            # The compacted build was revision 3: the article, then its clusters.
+            self.assertEqual(headers["X-Dossier-Revision"], "5")
+            status = server.json("/api/v1/status")[2]["database"]
+            self.assertEqual(status["documents"], 6)
+            # A compaction swaps a new database in (a new uuid, the revisions go on).
+            (self.corpus / "006_more.txt").write_text(
+                "Okapis Seen Near Goma\n\nTwo okapis were seen near Goma.\n", encoding="utf-8")
+            support.index(BIN, self.db, self.corpus, "--compact", "always")
+            code, headers, body = server.json("/api/v1/search?q=okapis&facets=actor")
+            self.assertEqual((code, body["total"], headers["X-Dossier-Revision"]), (200, 1, "8"))
+            self.assertEqual([a["name"] for a in body["facets"]["actor"]], ["Goma"])
+            after = server.json("/api/v1/status")[2]["database"]
+            self.assertEqual(after["documents"], 7)
+            self.assertNotEqual(after["uuid"], status["uuid"])
         finally:
             code, log = server.stop()
         self.assertEqual(code, 0)

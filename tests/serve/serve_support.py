@@ -40,8 +40,8 @@ def make_corpus(binaries, root):
     return corpus, db
 
 
-def index(binaries, db, corpus):
-    subprocess.run([binaries.index, "--db", str(db), str(corpus)], check=True,
+def index(binaries, db, corpus, *options):
+    subprocess.run([binaries.index, "--db", str(db), *options, str(corpus)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

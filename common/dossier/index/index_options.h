@@ -13,6 +13,13 @@
 
 namespace dossier {
 
+// When a run ends by compacting the database (index/compaction.h).
+enum class CompactWhen {
+  kAuto,    // when the run added, updated or removed at least half the documents
+  kAlways,  // after every run that wrote anything
+  kNever,
+};
+
 struct IndexOptions {
   std::string db_path;
   std::vector<std::string> inputs;  // folders (walked recursively), .txt or .jsonl files
@@ -34,6 +41,7 @@ struct IndexOptions {
   // the database's own (all articles for a database made without one).
   std::optional<Partition> partition;
   bool prune = false;     // delete documents of the given inputs whose source is gone
+  CompactWhen compact = CompactWhen::kAuto;
   bool progress = false;  // draw a progress line on stderr
 };
 

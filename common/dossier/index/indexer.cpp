@@ -9,6 +9,7 @@
 #include "dossier/base/hash.h"
 #include "dossier/dedup/clusters.h"
 #include "dossier/dedup/signature.h"
+#include "dossier/index/compaction.h"
 #include "dossier/index/index_pipeline.h"
 #include "dossier/index/interrupt.h"
 #include "dossier/index/progress.h"
@@ -98,6 +99,7 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   WritableShards db = open_writable_shards(options.db_path, options.shards);
   const IndexWriteGuard guard("dossier-index", options.db_path);  // write_abort.h
   settle_partition(db, options.partition);
+  for (const auto& folder : db.folders) remove_stale_compaction(folder, report);
   Progress progress(options.progress);
   progress.phase("listing");
   const auto skip = [&](const std::string& path, const std::string& why) {
@@ -132,6 +134,12 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   if (result.stats.signal == 0) result.stats.signal = interrupt_signal();
   if (result.stats.signal == 0) update_clusters(db, progress);
   if (result.stats.signal == 0) result.stats.signal = interrupt_signal();
+  const auto& done = result.stats;
+  if (done.signal == 0 && should_compact(options.compact, done.added + done.updated + done.removed,
+                                         document_count(db))) {
+    progress.phase("compacting");
+    compact_and_close(db, report);
+  }
   result.stats.skipped = report.skipped_count();
   result.stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

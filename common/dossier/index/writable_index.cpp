@@ -55,8 +55,10 @@ WritableShards open_shards(const std::string& path, unsigned count) {
   WritableShards out;
   out.path = path;
   out.shards.reserve(count);
-  for (unsigned i = 0; i < count; ++i)
-    out.shards.push_back(open_writable(shard_path(path, i), path));
+  for (unsigned i = 0; i < count; ++i) {
+    out.folders.push_back(shard_path(path, i));
+    out.shards.push_back(open_writable(out.folders.back(), path));
+  }
   return out;
 }
 
@@ -117,6 +119,7 @@ WritableShards open_layout(const std::string& path, unsigned requested_shards) {
   }
   WritableShards out;
   out.path = path;
+  out.folders.push_back(path);
   out.shards.push_back(open_writable(path));
   return out;
 }
@@ -154,9 +157,7 @@ void settle_partition(WritableShards& db, const std::optional<Partition>& reques
     return;
   }
   if (!requested || requested->count == 1) return;
-  Xapian::doccount documents = 0;
-  for (const auto& shard : db.shards) documents += shard.get_doccount();
-  if (documents > 0) {
+  if (document_count(db) > 0) {
     throw Error(ErrorKind::kUsage, "database " + db.path +
                                        " holds articles of every partition; --partition " +
                                        partition_text(*requested) + " needs a new database");
@@ -166,6 +167,12 @@ void settle_partition(WritableShards& db, const std::optional<Partition>& reques
     shard.set_metadata(schema::kPartitionKey, partition_text(*requested));
     commit(shard, db.path);
   }
+}
+
+Xapian::doccount document_count(const WritableShards& db) {
+  Xapian::doccount documents = 0;
+  for (const auto& shard : db.shards) documents += shard.get_doccount();
+  return documents;
 }
 
 WritableShards open_writable_shards(const std::string& path, unsigned requested_shards) {

@@ -27,11 +27,15 @@ inline Xapian::WritableDatabase open_writable(const std::string& path) {
 struct WritableShards {
   std::string path;  // the database as the user named it
   std::vector<Xapian::WritableDatabase> shards;
+  std::vector<std::string> folders;  // each shard's glass folder, in the same order
   // How the articles of a folder are named in this database (stored in every shard).
   schema::IdScheme ids = schema::IdScheme::kFolder;
   // The partition the database holds (stored in every shard; count 1: all articles).
   Partition partition;
 };
+
+// The documents of all shards.
+Xapian::doccount document_count(const WritableShards& db);
 
 // Opens the database at `path` with its own layout: a folder with a stub file has the
 // shards it lists, any other existing database is one shard. A new database gets

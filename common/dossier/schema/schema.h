@@ -52,7 +52,9 @@
 // that cost: docs/BENCHMARKS.md, "Figures behind the code"); a value slot is stored as it
 // is. The document data is empty.
 //
-// Metadata: "dossier:schema" = kSchemaVersion as decimal; "dossier:ids" = the IdScheme
+// Metadata: "dossier:compaction" = a count that a compaction commits until the compacted
+// copy's revision passes the original's (index/compaction.h);
+// "dossier:schema" = kSchemaVersion as decimal; "dossier:ids" = the IdScheme
 // ("folder" or "relative"); "dossier:clusters" = "done" once the near-duplicate clusters
 // (kSlotCluster) agree with the documents, "pending" from the first write after that.
 // "dossier:spelling" = "1" once Xapian's spelling data holds every article's words
@@ -98,6 +100,7 @@ inline constexpr const char* kClustersKey = "dossier:clusters";
 inline constexpr const char* kClustersDone = "done";
 inline constexpr const char* kClustersPending = "pending";
 inline constexpr const char* kSchemaKey = "dossier:schema";
+inline constexpr const char* kCompactionKey = "dossier:compaction";
 inline constexpr const char* kSpellingKey = "dossier:spelling";
 inline constexpr const char* kSpellingVersion = "1";  // the spelling data equals the documents
 // Committed with a run's first document, replaced by kSpellingVersion in the run's last

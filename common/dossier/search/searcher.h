@@ -247,7 +247,8 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
   // The revision searched: Xapian's for a plain database; for a sharded one the sum of
   // its shards' revisions (it grows with every commit of any shard, and since each shard's
-  // revision only grows, an equal sum means the same state); nothing for a database of
+  // revision only grows, also through a compaction (index/compaction.h), an equal sum
+  // means the same state); nothing for a database of
   // several parts that dossier-index did not write.
   std::optional<Xapian::rev> revision() const;
   // Whether some shard is remote (database_open.h): then only Xapian's matcher and match
