@@ -1,12 +1,18 @@
 // Near-duplicates end to end: clusters found at index time, kept right by incremental
 // runs, --prune and shards, and shown by `duplicates` and `--collapse`.
+#include <cstdio>
+#include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 #include <nlohmann/json.hpp>
 
+#include "dossier/input/source_stamp.h"
+#include "dossier/schema/schema.h"
 #include "e2e_support.h"
 
 namespace dossier::e2e {
@@ -351,6 +357,89 @@ TEST(Dedup, IncrementalPruneAndShards) {
   const auto again = index(db, file);
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(duplicates(db), kStory1);
+}
+
+// Rewrites a database as signature version 2 left it: 32-bit bins whose low halves are
+// version 3's (the high halves made up here), a band term per band (hex, 20 bytes), and
+// stamps made in another context (the signature version is part of the context hash).
+void sign_as_version_2(const std::string& db_path) {
+  Xapian::WritableDatabase db(db_path);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    const std::string bins = doc.get_value(schema::kSlotSignature);
+    std::string wide;
+    for (std::size_t i = 0; i + 2 <= bins.size(); i += 2)
+      wide += std::string{'\x5a', static_cast<char>(i / 2)} + bins.substr(i, 2);
+    for (std::size_t band = 0; 8 * band + 8 <= wide.size() && band < 20; ++band) {
+      std::string term = "XD";
+      char hex[3];
+      std::snprintf(hex, sizeof hex, "%02zx", band);
+      term += hex;
+      for (std::size_t k = 0; k < 8; ++k) {
+        std::snprintf(hex, sizeof hex, "%02x", static_cast<unsigned char>(wide[8 * band + k]));
+        term += hex;
+      }
+      doc.add_boolean_term(term);
+    }
+    if (!wide.empty()) doc.add_value(schema::kSlotSignature, wide);
+    auto stamp = *SourceStamp::decode(doc.get_value(schema::kSlotSourceStamp));
+    stamp.context_hash ^= 1;
+    doc.add_value(schema::kSlotSourceStamp, stamp.encode());
+    db.replace_document(*it, doc);
+  }
+  db.commit();
+}
+
+// How many articles have a signature of each size (bytes), and how many XD terms there are.
+std::map<std::string, std::size_t> signature_layout(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::map<std::string, std::size_t> layout;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
+    ++layout[std::to_string(db.get_document(*it).get_value(schema::kSlotSignature).size()) +
+             " bytes"];
+  for (auto t = db.allterms_begin("XD"); t != db.allterms_end("XD"); ++t) ++layout["XD terms"];
+  return layout;
+}
+
+// Every article's stored signature, by id term.
+std::map<std::string, std::string> signatures(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  std::map<std::string, std::string> out;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t)
+    out[*t] = db.get_document(*db.postlist_begin(*t)).get_value(schema::kSlotSignature);
+  return out;
+}
+
+// A database signed by version 2 clusters as it is: a run over one of its inputs
+// re-analyses that input's articles, and the others, not yet re-analysed, cluster with
+// them through their old signatures; a run over the other input makes it a clean build's.
+TEST(Dedup, Version2SignaturesClusterUntilReanalysed) {
+  TempDir dir("dedup_upgrade");
+  const auto a = dir / "a.jsonl", b = dir / "b.jsonl", db = dir / "db", clean = dir / "clean";
+  {
+    // Records alternate between the files: both stories have members in each.
+    std::istringstream records(corpus({}));
+    std::ofstream to_a(a), to_b(b);
+    int n = 0;
+    for (std::string line; std::getline(records, line); ++n) (n % 2 ? to_b : to_a) << line << "\n";
+  }
+  ASSERT_EQ(index(db, a, quote(b)).exit_code, 0);
+  ASSERT_EQ(index(clean, a, quote(b)).exit_code, 0);
+  sign_as_version_2(db);
+  EXPECT_EQ(signature_layout(db),
+            (std::map<std::string, std::size_t>{{"512 bytes", 13}, {"XD terms", 167}}));
+
+  const auto first = run(kIndex + " --db " + quote(db) + " " + quote(a));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("0 added, 7 updated, 0 unchanged"), std::string::npos) << first.out;
+  EXPECT_EQ(signature_layout(db), (std::map<std::string, std::size_t>{
+                                      {"256 bytes", 7}, {"512 bytes", 6}, {"XD terms", 99}}));
+  EXPECT_EQ(duplicates(db), kStory1 + kStory2);
+
+  ASSERT_EQ(index(db, b).exit_code, 0);
+  EXPECT_EQ(signature_layout(db), (std::map<std::string, std::size_t>{{"256 bytes", 13}}));
+  EXPECT_EQ(signatures(db), signatures(clean));
+  EXPECT_EQ(duplicates(db), kStory1 + kStory2);
 }
 
 }  // namespace

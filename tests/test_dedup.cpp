@@ -1,5 +1,6 @@
 // Near-duplicate signatures and the clustering rule (dedup/).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -97,28 +98,64 @@ TEST(Signature, TooShortHasNone) {
   EXPECT_TRUE(signature_of(text(1, kMinWords)));
 }
 
-// Stored signatures and band terms must not change without kSignatureVersion: a changed
-// hash would leave old and new articles unable to match.
-TEST(Signature, StableEncodingAndBands) {
+// Stored signatures must not change without kSignatureVersion: a changed hash would leave
+// old and new articles unable to match.
+TEST(Signature, StableHashing) {
   const auto s = *signature_of(text(1, 50));
+  EXPECT_EQ(s[0], 0xa3d9u);  // signature version 2 stored 0x1f43a3d9
+  EXPECT_EQ(s[1], 0xb1a4u);
+  EXPECT_EQ(band_keys(s)[0], 0xa3d9b1a4u);
+  EXPECT_EQ(encode(s).substr(0, 4), "\xa3\xd9\xb1\xa4");
   EXPECT_EQ(decode(encode(s)), s);
-  EXPECT_FALSE(decode(encode(s).substr(1)));
-  const auto bands = band_terms(s);
-  ASSERT_EQ(bands.size(), kBands);
-  EXPECT_EQ(bands[0].substr(0, 4), "XD00");
-  EXPECT_EQ(bands[19].substr(0, 4), "XD13");
-  EXPECT_EQ(bands[0].size(), 2 + 2 + 16u);
-  EXPECT_EQ(s[0], 524526553u);
-  EXPECT_EQ(bands[0], "XD00013c4abb475d34e8");
+}
+
+// A signature whose first two bins are 0x1234 and 0xabcd, the others `rest`.
+Signature two_bins(std::uint16_t rest = 0) {
+  Signature s;
+  s.fill(rest);
+  s[0] = 0x1234;
+  s[1] = 0xabcd;
+  return s;
+}
+
+TEST(Signature, Encoding) {
+  const std::string v3 = std::string("\x12\x34\xab\xcd", 4) + std::string(2 * (kHashes - 2), '\0');
+  EXPECT_EQ(encode(two_bins()), v3);
+  // Signature version 2: 32 bits a bin, whose low 16 are version 3's.
+  std::string v2 = std::string("\xff\xee\x12\x34\x00\x01\xab\xcd", 8);
+  for (std::size_t i = 2; i < kHashes; ++i) v2 += std::string("\x00\x07\x00\x00", 4);
+  struct Case {
+    const char* name;
+    std::string value;
+    std::optional<Signature> expected;
+  };
+  const std::vector<Case> cases = {
+      {"16 bits a bin", v3, two_bins()},
+      {"32 bits a bin (version 2)", v2, two_bins()},
+      {"a byte short", v3.substr(1), std::nullopt},
+      {"8 bits a bin", std::string(kHashes, '\0'), std::nullopt},
+      {"empty", "", std::nullopt},
+  };
+  for (const auto& c : cases) EXPECT_EQ(decode(c.value), c.expected) << c.name;
+}
+
+TEST(Signature, BandKeysAreTheBinsOfEachBand) {
+  Signature s;
+  for (std::size_t i = 0; i < kHashes; ++i) s[i] = static_cast<std::uint16_t>(0x0100 + i);
+  const auto keys = band_keys(s);
+  EXPECT_EQ(keys[0], 0x01000101u);
+  EXPECT_EQ(keys[1], 0x01020103u);
+  EXPECT_EQ(keys[kBands - 1], 0x01260127u);  // bins 38 and 39: the first 40 bins band
+  EXPECT_EQ(band_keys(two_bins(9))[0], 0x1234abcdu);
+  EXPECT_EQ(band_keys(two_bins(9))[1], 0x00090009u);
 }
 
 // A signature equal to `base` on positions [from, to), and distinct elsewhere (`tag`
 // makes its other values its own).
-Signature sig(std::uint32_t tag, std::size_t from = 0, std::size_t to = 0) {
+Signature sig(unsigned tag, std::size_t from = 0, std::size_t to = 0) {
   Signature s;
   for (std::size_t i = 0; i < kHashes; ++i)
-    s[i] = (i >= from && i < to) ? static_cast<std::uint32_t>(i)
-                                 : tag << 16 | static_cast<std::uint32_t>(i);
+    s[i] = static_cast<std::uint16_t>((i >= from && i < to) ? i : tag << 8 | i);
   return s;
 }
 
@@ -152,7 +189,7 @@ TEST(Clusters, RepresentativeOrderAndJoining) {
          [] {
            Signature s = sig(2, 0, 80);
            for (std::size_t i = 80; i < kHashes; ++i)
-             s[i] = 9u << 16 | static_cast<std::uint32_t>(i);
+             s[i] = static_cast<std::uint16_t>(9u << 8 | i);
            return s;
          }(),
          {}},
@@ -161,7 +198,7 @@ TEST(Clusters, RepresentativeOrderAndJoining) {
          [] {
            Signature s = sig(3, 40, 80);
            for (std::size_t i = 80; i < kHashes; ++i)
-             s[i] = 9u << 16 | static_cast<std::uint32_t>(i);
+             s[i] = static_cast<std::uint16_t>(9u << 8 | i);
            return s;
          }(),
          {}}},

@@ -1,9 +1,11 @@
 #include "dossier/dedup/clusters.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
@@ -19,22 +21,63 @@ struct CandidateSet {
   std::vector<std::vector<std::uint32_t>> buckets;
 };
 
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// Every signed article's bands, read from the signatures' value stream in docid order.
+struct Bands {
+  std::vector<Xapian::docid> docids;
+  std::vector<BandKey> keys;  // kBands per article, article by article
+};
+
+Bands read_bands(const Xapian::Database& db) {
+  Bands bands;
+  for (auto v = db.valuestream_begin(schema::kSlotSignature);
+       v != db.valuestream_end(schema::kSlotSignature); ++v) {
+    // An unreadable signature matches nothing.
+    const auto signature = decode(*v);
+    if (!signature) continue;
+    bands.docids.push_back(v.get_docid());
+    const auto keys = band_keys(*signature);
+    bands.keys.insert(bands.keys.end(), keys.begin(), keys.end());
+  }
+  return bands;
+}
+
+// Adds a bucket of articles (indices into Bands), making candidates of those not yet.
+void add_bucket(CandidateSet& set, const Bands& bands, std::vector<std::uint32_t>& candidate_of,
+                const std::vector<std::uint32_t>& articles) {
+  const auto bucket = static_cast<std::uint32_t>(set.buckets.size());
+  auto& members = set.buckets.emplace_back();
+  for (const std::uint32_t a : articles) {
+    std::uint32_t& c = candidate_of[a];
+    if (c == kNone) {
+      c = static_cast<std::uint32_t>(set.docids.size());
+      set.docids.push_back(bands.docids[a]);
+      set.candidates.emplace_back();
+    }
+    members.push_back(c);
+    set.candidates[c].buckets.push_back(bucket);
+  }
+}
+
+// Articles with equal keys in one band form a bucket (members in docid order); those in
+// at least one bucket are the candidates, with their signatures and what orders them.
 CandidateSet read_candidates(const Xapian::Database& db) {
+  const Bands bands = read_bands(db);
+  const auto n = static_cast<std::uint32_t>(bands.docids.size());
   CandidateSet set;
-  std::unordered_map<Xapian::docid, std::uint32_t> index_of;
-  const std::string prefix = schema::kBandPrefix;
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    if (t.get_termfreq() < 2) continue;
-    const auto bucket = static_cast<std::uint32_t>(set.buckets.size());
-    auto& members = set.buckets.emplace_back();
-    for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) {
-      const auto [at, added] = index_of.emplace(*p, static_cast<std::uint32_t>(set.docids.size()));
-      if (added) {
-        set.docids.push_back(*p);
-        set.candidates.emplace_back();
-      }
-      members.push_back(at->second);
-      set.candidates[at->second].buckets.push_back(bucket);
+  std::vector<std::uint32_t> candidate_of(n, kNone);
+  std::vector<std::pair<BandKey, std::uint32_t>> band;  // (key, article) in one band
+  std::vector<std::uint32_t> articles;
+  for (std::size_t b = 0; b < kBands; ++b) {
+    band.clear();
+    for (std::uint32_t a = 0; a < n; ++a) band.emplace_back(bands.keys[a * kBands + b], a);
+    std::sort(band.begin(), band.end());
+    for (std::size_t k = 0; k < band.size(); ++k) {
+      articles.push_back(band[k].second);
+      if (k + 1 < band.size() && band[k + 1].first == band[k].first) continue;
+      if (articles.size() >= 2) add_bucket(set, bands, candidate_of, articles);
+      articles.clear();
     }
   }
   for (std::size_t i = 0; i < set.candidates.size(); ++i) {
@@ -42,9 +85,7 @@ CandidateSet read_candidates(const Xapian::Database& db) {
     Candidate& c = set.candidates[i];
     c.date = doc.get_value(schema::kSlotDate);
     c.id = std::string(DocumentView::parse(schema::record(doc), 0).id);
-    // A document with band terms has a signature; an unreadable one matches nothing.
-    if (const auto signature = decode(doc.get_value(schema::kSlotSignature)))
-      c.signature = *signature;
+    c.signature = *decode(doc.get_value(schema::kSlotSignature));
   }
   return set;
 }

@@ -13,8 +13,10 @@
 // resemblance >= kThreshold and, checked on the texts, containment >= kMinContainment;
 // ties: the earliest), or becomes a representative itself.
 // Every member thus resembles its representative, and chains of small edits never join
-// two different stories. Candidates come from the band terms (a posting list per band),
-// so the whole database is never compared pair by pair.
+// two different stories. Candidates are the articles with equal keys in a band
+// (band_keys() of the stored signatures, read as one value stream and sorted band by band:
+// 4 bytes a band and article in memory), so the whole database is never compared pair by
+// pair.
 #pragma once
 
 #include <cstddef>

@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "dossier/base/hash.h"
-#include "dossier/schema/schema.h"
 
 namespace dossier::dedup {
 namespace {
@@ -91,9 +90,11 @@ std::optional<Signature> signature_of(const std::vector<Token>& body) {
     slot = std::min(slot, h << kBinBits);
   });
   densify(minima, kEmpty);
+  // Bits 32 to 47: a minimum is about 2^64 over the shingles in its bin, so its top bits
+  // are mostly zeros and its low ones uniform (signature version 2 kept bits 32 to 63).
   Signature signature;
   for (std::size_t i = 0; i < kHashes; ++i)
-    signature[i] = static_cast<std::uint32_t>(minima[i] >> 32);
+    signature[i] = static_cast<std::uint16_t>(minima[i] >> 32);
   return signature;
 }
 
@@ -109,33 +110,36 @@ bool same_story(const Signature& a, const Signature& b) {
 
 std::string encode(const Signature& signature) {
   std::string out;
-  out.reserve(4 * kHashes);
-  for (const std::uint32_t v : signature) {
-    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+  out.reserve(2 * kHashes);
+  for (const std::uint16_t v : signature) {
+    out += static_cast<char>(v >> 8);
+    out += static_cast<char>(v & 0xFF);
   }
   return out;
 }
 
 std::optional<Signature> decode(std::string_view value) {
-  if (value.size() != 4 * kHashes) return std::nullopt;
+  // Bytes a bin: 2, or 4 in signature version 2 (its low 2 bytes are version 3's bin).
+  const std::size_t width = value.size() / kHashes;
+  if (value.size() % kHashes != 0 || (width != 2 && width != 4)) return std::nullopt;
   Signature signature;
   for (std::size_t i = 0; i < kHashes; ++i) {
-    std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 4; ++k) v = v << 8 | static_cast<unsigned char>(value[4 * i + k]);
-    signature[i] = v;
+    const auto byte = [&](std::size_t k) {
+      return static_cast<unsigned char>(value[width * i + width - 2 + k]);
+    };
+    signature[i] = static_cast<std::uint16_t>(byte(0) << 8 | byte(1));
   }
   return signature;
 }
 
-std::vector<std::string> band_terms(const Signature& signature) {
-  std::vector<std::string> terms;
-  terms.reserve(kBands);
+std::array<BandKey, kBands> band_keys(const Signature& signature) {
+  std::array<BandKey, kBands> keys;
   for (std::size_t band = 0; band < kBands; ++band) {
-    std::uint64_t h = band;
-    for (std::size_t r = 0; r < kRows; ++r) h = mix(h ^ signature[band * kRows + r]);
-    terms.push_back(schema::band_term(static_cast<unsigned>(band), h));
+    BandKey key = 0;
+    for (std::size_t r = 0; r < kRows; ++r) key = key << 16 | signature[band * kRows + r];
+    keys[band] = key;
   }
-  return terms;
+  return keys;
 }
 
 }  // namespace dossier::dedup

@@ -6,10 +6,15 @@
 // exact copy). A signature is a one-permutation MinHash: each shingle is hashed once into
 // one of kHashes bins, each bin keeps its smallest hash, and empty bins are filled from
 // others (densification); the fraction of positions where two signatures agree estimates
-// the resemblance (Broder 1997; Li, Owen and Zhang 2012; Shrivastava 2017). Locality-sensitive
-// banding turns "resembles" into a lookup: kBands bands of kRows hash values each become boolean
-// terms, and two articles whose resemblance is r share at least one band with probability 1 - (1 -
-// r^kRows)^kBands. Figures behind the parameters: docs/BENCHMARKS.md ("Near-duplicates").
+// the resemblance (Broder 1997; Li, Owen and Zhang 2012; Shrivastava 2017). Each bin keeps
+// 16 bits of its minimum (b-bit minwise hashing, Li and Koenig 2010): two different minima
+// agree by chance with probability 2^-16, which moves the estimate by (1 - r) / 65,536,
+// nothing next to a bin's 1/kHashes. Locality-sensitive banding turns "resembles" into a
+// lookup: the first kBands bands of kRows bins each, and two articles whose resemblance is r
+// share at least one band with probability 1 - (1 - r^kRows)^kBands. A band is its bins'
+// values themselves (band_keys()), read from the stored signatures when clustering, so it
+// costs the database nothing. Figures behind the parameters and the sizes:
+// docs/BENCHMARKS.md ("Near-duplicates").
 #pragma once
 
 #include <array>
@@ -48,11 +53,13 @@ static_assert(kMinWords >= kShingleWords);
 // with other figures, differs throughout (Reuters: 0.75 to 0.89; docs/BENCHMARKS.md).
 inline constexpr double kThreshold = 0.5;
 inline constexpr double kMinContainment = 0.9;
-// Changes whenever the signature of a given text changes (the parameters above, the
-// hashing): stored articles' stamps include it, so the next run re-analyses them all.
-inline constexpr int kSignatureVersion = 2;
+// Changes whenever the stored signature of a given text changes (the parameters above, the
+// hashing, the encoding): stored articles' stamps include it, so the next run re-analyses
+// them all. 3: 16 bits a bin, no band terms (2 stored 32 bits a bin and wrote band terms;
+// decode() reads those as 3's, see there).
+inline constexpr int kSignatureVersion = 3;
 
-using Signature = std::array<std::uint32_t, kHashes>;
+using Signature = std::array<std::uint16_t, kHashes>;
 
 // The distinct shingles of a body's words, as hashes, sorted: what a signature samples.
 std::vector<std::uint64_t> shingles_of(const std::vector<Token>& body);
@@ -70,11 +77,18 @@ double resemblance(const Signature& a, const Signature& b);
 // Whether two articles are copies of one story (resemblance >= kThreshold).
 bool same_story(const Signature& a, const Signature& b);
 
-// kSlotSignature's encoding: kHashes big-endian uint32; nothing for any other length.
+// kSlotSignature's encoding: kHashes big-endian uint16. decode() also reads signature
+// version 2's kHashes big-endian uint32, whose low 16 bits are version 3's bins (the same
+// hashing), so articles not yet re-analysed cluster with new ones; nothing for any other
+// length.
 std::string encode(const Signature& signature);
 std::optional<Signature> decode(std::string_view value);
 
-// The band terms of a signature (schema::band_term), one per band.
-std::vector<std::string> band_terms(const Signature& signature);
+// A band: its kRows bins' values, the first one in the high bits.
+using BandKey = std::uint32_t;
+static_assert(kRows * 16 <= 8 * sizeof(BandKey));
+// The bands of a signature, band by band: two articles are candidates when they have equal
+// keys in one band.
+std::array<BandKey, kBands> band_keys(const Signature& signature);
 
 }  // namespace dossier::dedup

@@ -121,12 +121,11 @@ void add_source(Xapian::Document& doc, const std::string& source, Analyzer& anal
   data.source = source;
 }
 
-// The near-duplicate signature of the cleaned body and its band terms (dedup/).
+// The near-duplicate signature of the cleaned body (dedup/).
 void add_signature(Xapian::Document& doc, const std::vector<Token>& body) {
   const auto signature = dedup::signature_of(body);
   if (!signature) return;
   doc.add_value(schema::kSlotSignature, dedup::encode(*signature));
-  for (const auto& term : dedup::band_terms(*signature)) doc.add_boolean_term(term);
 }
 
 }  // namespace

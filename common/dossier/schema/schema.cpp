@@ -167,12 +167,6 @@ std::string id_term(std::string_view id) {
   return term.append(id.substr(0, cut)).append("#").append(hash);
 }
 
-std::string band_term(unsigned band, std::uint64_t rows_hash) {
-  char hex[19];
-  std::snprintf(hex, sizeof hex, "%02x%016" PRIx64, band & 0xFF, rows_hash);
-  return std::string(kBandPrefix) + hex;
-}
-
 std::string cluster_key(std::string_view representative_id) {
   const std::uint64_t h = fnv1a64(representative_id);
   std::string key;

@@ -34,10 +34,11 @@
 //                    a JSONL file): 16 lower-case hex digits of fnv1a64 of its absolute,
 //                    canonical path (input_term()). `--prune` only deletes documents of
 //                    the inputs it was given.
-//   XD<bb><hhhh>     a near-duplicate band (boolean, schema 9): 2 hex digits of the band's
-//                    number, 16 of a hash of its rows of the article's MinHash signature
-//                    (band_term(), dedup/signature.h). Articles sharing a band term are
-//                    candidates for one cluster: finding them is a posting list.
+//   XD<bb><hhhh>     retired, not to be reused: a near-duplicate band (boolean), 2 hex
+//                    digits of the band's number and 16 of a hash of its rows, written by
+//                    schemas 9 and 10 before signature version 3 (dedup/signature.h), which
+//                    reads the bands from kSlotSignature instead. Nothing reads these terms;
+//                    an article loses them when the next run re-analyses it.
 // Positions: title words start at 1, body words after a gap of kFieldPositionGap, so a
 // phrase never matches across the title/body boundary. Boolean terms have wdf 0: they do
 // not change BM25 document lengths.
@@ -90,7 +91,11 @@ inline constexpr int kSchemaVersion = 10;
 // wrote a form term without its actor: a filter still finds those articles by the form
 // (ActorDirectory::filter), and re-indexed articles get alias terms. Before 9 articles
 // have no signature: the first update re-analyses them all (the context hash of their
-// stamps includes dedup::kSignatureVersion), and until then each is its own cluster. 3 to
+// stamps includes dedup::kSignatureVersion), and until then each is its own cluster.
+// Articles of 9 and 10 signed before signature version 3 have 32-bit bins and XD terms:
+// their bins are read as version 3's (dedup::decode()), so they cluster with new articles
+// until the next run re-analyses them (the same stamps). That is a change of encoding
+// within schema 10: a Dossier older than version 3 reads a new signature as none. 3 to
 // 9 stored every date as a day: their month- and year-precision dates read as their first
 // day until the article is indexed again.
 inline constexpr int kOldestReadableSchema = 3;
@@ -135,7 +140,6 @@ inline constexpr const char* kFolderPrefix = "XF";
 inline constexpr const char* kMentionedPrefix = "XM";
 inline constexpr const char* kUndatedTerm = "XU";
 inline constexpr const char* kInputPrefix = "XR";
-inline constexpr const char* kBandPrefix = "XD";
 
 // A free-text term taken apart: its word, whether it is a stem (kStemPrefix) and whether
 // it is a title word (kTitlePrefix); nothing for any other term (a filter's, an id's: their
@@ -167,8 +171,10 @@ enum Slot : Xapian::valueno {
   // is a collision, reported, never a silent replace. Absent before schema 6.
   kSlotOrigin = 5,
   kSlotFolder = 6,  // the folder as named (UTF-8), for facet counting; absent when none
-  // The article's MinHash signature (dedup/signature.h): dedup::kHashes big-endian uint32.
-  // Absent when the body is too short to have one, and before schema 9.
+  // The article's MinHash signature (dedup/signature.h): dedup::kHashes big-endian uint16
+  // (bits 32 to 47 of each bin's minimum); signature version 2 stored uint32 (bits 32 to
+  // 63), which dedup::decode() still reads. Absent when the body is too short to have one,
+  // and before schema 9.
   kSlotSignature = 7,
   // The article's near-duplicate cluster: 8 bytes, big-endian fnv1a64 of the id of the
   // cluster's representative (cluster_key()). Absent for an article that has no copy, so
@@ -296,9 +302,6 @@ std::vector<ActorCode> actor_codes(std::string_view slot_value);
 // The unique-id term for an article id; ids too long for a Xapian term are cut and
 // suffixed with a hash of the whole id so they stay unique.
 std::string id_term(std::string_view id);
-
-// The band term of band `band` whose rows hash to `rows_hash` (see "XD" above).
-std::string band_term(unsigned band, std::uint64_t rows_hash);
 
 // kSlotCluster's value for a cluster whose representative has id `representative_id`.
 std::string cluster_key(std::string_view representative_id);
