@@ -15,7 +15,7 @@
 
 #include <xapian.h>
 
-#include "dossier/schema/schema.h"
+#include "dossier/schema/record_codec.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -36,12 +36,13 @@ int main(int argc, char** argv) {
     parser.set_database(db);
     parser.set_stemmer(Xapian::Stem("english"));
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    dossier::schema::RecordCodec records;
     std::size_t hits = 0, data_bytes = 0;
     for (const auto& q : queries) {
       enquire.set_query(parser.parse_query(q));
       const Xapian::MSet mset = enquire.get_mset(0, 10);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        data_bytes += dossier::schema::record(it.get_document()).size();
+        data_bytes += records.read(it.get_document()).size();
         ++hits;
       }
     }

@@ -19,6 +19,7 @@
 
 #include <xapian.h>
 
+#include "dossier/schema/record_codec.h"
 #include "dossier/schema/schema.h"
 
 namespace {
@@ -27,7 +28,8 @@ bool starts_with(const std::string& s, const char* prefix) {
   return s.rfind(prefix, 0) == 0;
 }
 
-Xapian::Document without(const Xapian::Document& source, char part) {
+Xapian::Document without(const Xapian::Document& source, char part,
+                         dossier::schema::RecordCodec& records) {
   namespace schema = dossier::schema;
   Xapian::Document out;
   for (auto t = source.termlist_begin(); t != source.termlist_end(); ++t) {
@@ -45,10 +47,12 @@ Xapian::Document without(const Xapian::Document& source, char part) {
     }
     out.add_term(term, t.get_wdf());
   }
-  if (part != 'd') schema::set_record(out, schema::record(source));
+  if (part != 'd') records.store(out, records.read(source));
   if (part != 'v') {
     for (auto v = source.values_begin(); v != source.values_end(); ++v) {
-      if (v.get_valueno() != schema::kSlotRecord) out.add_value(v.get_valueno(), *v);
+      const Xapian::valueno slot = v.get_valueno();
+      if (slot != schema::kSlotRecord && slot != schema::kSlotCompressedRecord)
+        out.add_value(slot, *v);
     }
   }
   return out;
@@ -66,10 +70,11 @@ int main(int argc, char** argv) {
     const std::string parts = argc > 3 ? argv[3] : "-atzpdv";
     const int rounds = argc > 4 ? std::max(1, std::atoi(argv[4])) : 5;
     std::map<char, std::vector<Xapian::Document>> docs;
+    dossier::schema::RecordCodec records;
     for (const char part : parts) {
       for (Xapian::docid d = 1; d <= in.get_lastdocid(); ++d) {
         try {
-          docs[part].push_back(without(in.get_document(d), part));
+          docs[part].push_back(without(in.get_document(d), part, records));
         } catch (const Xapian::DocNotFoundError&) {
         }
       }

@@ -6,7 +6,7 @@
 # FUZZ_TIMEOUT seconds (default 1) or over 2 GB stops with the input saved under
 # BUILD/fuzz-artifacts/.
 #
-#   bash scripts/fuzz.sh [SECONDS] [HARNESS...]     harnesses: article extract dates inputs query api web
+#   bash scripts/fuzz.sh [SECONDS] [HARNESS...]     harnesses: article extract dates inputs query api web record
 #
 # Prints per harness the executions, coverage and features (libFuzzer's final stats), then
 # "fuzz: N passed, N failed". Exit 1 when any harness failed.
@@ -15,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(article extract dates inputs query api web)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(article extract dates inputs query api web record)
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
 jobs="$(nproc 2>/dev/null || echo 2)"
 

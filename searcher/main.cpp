@@ -200,7 +200,8 @@ int duplicates_command(Options& o) {
   auto request = o.batch.defaults;
   request.query = join(o.duplicates_words);
   const dossier::ClusteredMatches clustered(searcher.database(), searcher.query(request));
-  const auto clusters = dossier::clusters_by_size(searcher.database(), clustered);
+  const auto clusters =
+      dossier::clusters_by_size(searcher.database(), clustered, searcher.records());
   dossier::print_clusters(std::cout, clusters, o.format == dossier::OutputFormat::kJson);
   return clusters.empty() ? static_cast<int>(dossier::ExitCode::kNoResults) : 0;
 }

@@ -19,6 +19,7 @@
 
 #include "dossier/base/hash.h"
 #include "dossier/schema/document_data.h"
+#include "dossier/schema/record_codec.h"
 #include "dossier/schema/schema.h"
 #include "e2e_compare.h"
 #include "e2e_support.h"
@@ -198,16 +199,17 @@ TEST(IndexIncremental, OnlyChangedFilesAreReanalysedAndPruneRemovesGoneOnes) {
   EXPECT_EQ(search_json(db, "zanzibar")["hits"][0]["id"], "corpus/a0.txt");
 }
 
-// Rewrites a database as schema 3 laid it out: each record in the document data, not in
-// kSlotRecord, and a name term for every actor of an article (schemas 3 and 4 wrote the
-// names that schema 5 leaves implied).
+// Rewrites a database as schema 3 laid it out: each record in the document data, as it is
+// (not compressed in kSlotCompressedRecord), and a name term for every actor of an article (schemas
+// 3 and 4 wrote the names that schema 5 leaves implied).
 void downgrade_to_schema_3(const std::string& db_path) {
   namespace schema = dossier::schema;
   Xapian::WritableDatabase db(db_path);
+  schema::RecordCodec records;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     Xapian::Document doc = db.get_document(*it);
-    doc.set_data(doc.get_value(schema::kSlotRecord));
-    doc.remove_value(schema::kSlotRecord);
+    doc.set_data(records.read(doc));
+    doc.remove_value(schema::kSlotCompressedRecord);
     std::set<std::string> ids, named;
     const std::string id_prefix = schema::kActorPrefix, name_prefix = schema::kActorNamePrefix;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
@@ -255,13 +257,22 @@ TEST(IndexSchema, ASchema3DatabaseIsReadAndUpdatedWithoutARebuild) {
   EXPECT_EQ(search_json(db, "harbour treaty"), before);  // ids, titles, snippets, actors
   EXPECT_EQ(actors_json(db), actors_before);
 
-  // An update writes records where schema 4 keeps them, restamps, and reads both.
+  // An update writes records where schema 11 keeps them, restamps, and reads both.
   write_file(corpus + "/a0.txt", article_text(0) + "Zanzibar appended.\n");
   auto r = index(db, quote(corpus));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("0 added, 1 updated, 5 unchanged"), std::string::npos) << r.out;
   EXPECT_EQ(Xapian::Database(db).get_metadata(dossier::schema::kSchemaKey),
             std::to_string(dossier::schema::kSchemaVersion));
+  std::size_t compressed = 0, in_data = 0;
+  const Xapian::Database updated(db);
+  for (auto it = updated.postlist_begin(""); it != updated.postlist_end(""); ++it) {
+    const Xapian::Document doc = updated.get_document(*it);
+    compressed += !doc.get_value(dossier::schema::kSlotCompressedRecord).empty();
+    in_data += !doc.get_data().empty();
+  }
+  EXPECT_EQ(compressed, 1u);  // the article indexed again
+  EXPECT_EQ(in_data, 5u);
   const auto clean = dir / "clean";
   ASSERT_EQ(index(clean, quote(corpus)).exit_code, 0);
   expect_same_database(db, clean);
@@ -869,17 +880,20 @@ TEST(IndexJsonl, RecordsAreIndexedIncrementallyAndPruned) {
 namespace {
 
 // Rewrites a database as schema 5 left it: ids relative to their input folder (the
-// leading "<folder>/" dropped), no origin slot, no id scheme in the metadata.
+// leading "<folder>/" dropped), no origin slot, no id scheme in the metadata, records as
+// they are in kSlotRecord.
 void downgrade_to_schema_5(const std::string& db_path) {
   namespace schema = dossier::schema;
   Xapian::WritableDatabase db(db_path);
+  schema::RecordCodec records;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     Xapian::Document doc = db.get_document(*it);
-    auto data = dossier::DocumentData::unserialise(schema::record(doc));
+    auto data = dossier::DocumentData::unserialise(records.read(doc));
     doc.remove_term(schema::id_term(data.id));
     data.id = data.id.substr(data.id.find('/') + 1);
     doc.add_boolean_term(schema::id_term(data.id));
-    schema::set_record(doc, data.serialise());
+    doc.remove_value(schema::kSlotCompressedRecord);
+    doc.add_value(schema::kSlotRecord, data.serialise());
     doc.remove_value(schema::kSlotOrigin);
     db.replace_document(*it, doc);
   }

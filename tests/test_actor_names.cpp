@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "dossier/index/document_builder.h"
+#include "dossier/schema/record_codec.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
 
@@ -45,7 +46,8 @@ TEST(BuildDocument, WritesANameTermOnlyWhereTheNameIsNotTheImpliedOne) {
   facts.actors.push_back({"BBC", "bbc", dossier::ActorType::Org, 1, {"BBC"}});
   const dossier::ArticleWords words{analyzer.tokenize(article.title),
                                     analyzer.tokenize(article.body)};
-  const Xapian::Document doc = dossier::build_document(article, words, facts, analyzer);
+  dossier::schema::RecordCodec records;
+  const Xapian::Document doc = dossier::build_document(article, words, facts, analyzer, records);
   EXPECT_EQ(terms_with_prefix(doc, std::string(schema::kActorNamePrefix)),
             (std::set<std::string>{"XANorg:bbc\tBBC"}));
   EXPECT_TRUE(terms_with_prefix(doc, "XAperson:").contains("XAperson:tony blair"));

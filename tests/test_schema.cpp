@@ -173,18 +173,6 @@ TEST(Schema, IdTermsStayShortAndUnique) {
   EXPECT_EQ(ta, dossier::schema::id_term(long_a));  // stable
 }
 
-TEST(Schema, TheRecordLivesInItsSlotAndOlderDataIsStillRead) {
-  namespace schema = dossier::schema;
-  Xapian::Document doc;
-  schema::set_record(doc, "record bytes");
-  EXPECT_EQ(doc.get_value(schema::kSlotRecord), "record bytes");
-  EXPECT_EQ(doc.get_data(), "");  // Xapian would deflate it on every write
-  EXPECT_EQ(schema::record(doc), "record bytes");
-  Xapian::Document schema3;
-  schema3.set_data("older record");
-  EXPECT_EQ(schema::record(schema3), "older record");
-}
-
 class SchemaDb : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "dossier/schema/document_data.h"
+#include "dossier/schema/record_codec.h"
 #include "dossier/schema/schema.h"
 #include "dossier/text/analyzer.h"
 
@@ -62,7 +63,7 @@ void add_bucket(CandidateSet& set, const Bands& bands, std::vector<std::uint32_t
 
 // Articles with equal keys in one band form a bucket (members in docid order); those in
 // at least one bucket are the candidates, with their signatures and what orders them.
-CandidateSet read_candidates(const Xapian::Database& db) {
+CandidateSet read_candidates(const Xapian::Database& db, schema::RecordCodec& records) {
   const Bands bands = read_bands(db);
   const auto n = static_cast<std::uint32_t>(bands.docids.size());
   CandidateSet set;
@@ -84,7 +85,7 @@ CandidateSet read_candidates(const Xapian::Database& db) {
     const Xapian::Document doc = db.get_document(set.docids[i], Xapian::DOC_ASSUME_VALID);
     Candidate& c = set.candidates[i];
     c.date = doc.get_value(schema::kSlotDate);
-    c.id = std::string(DocumentView::parse(schema::record(doc), 0).id);
+    c.id = std::string(DocumentView::parse(records.read(doc), 0).id);
     c.signature = *decode(doc.get_value(schema::kSlotSignature));
   }
   return set;
@@ -94,8 +95,9 @@ CandidateSet read_candidates(const Xapian::Database& db) {
 // was made from, split by the same analyser), each candidate's shingles read once.
 class StoredTexts {
  public:
-  StoredTexts(const Xapian::Database& db, const std::vector<Xapian::docid>& docids)
-      : db_(db), docids_(docids), shingles_(docids.size()) {}
+  StoredTexts(const Xapian::Database& db, const std::vector<Xapian::docid>& docids,
+              schema::RecordCodec& records)
+      : db_(db), docids_(docids), records_(records), shingles_(docids.size()) {}
   bool same_text(std::size_t i, std::size_t j) {
     return containment(shingles(i), shingles(j)) >= kMinContainment;
   }
@@ -103,7 +105,7 @@ class StoredTexts {
  private:
   const std::vector<std::uint64_t>& shingles(std::size_t i) {
     if (!shingles_[i]) {
-      const std::string record = schema::record(db_.get_document(docids_[i]));
+      const std::string record = records_.read(db_.get_document(docids_[i]));
       shingles_[i] = shingles_of(analyzer_.tokenize(DocumentView::parse(record, 0).text));
     }
     return *shingles_[i];
@@ -111,6 +113,7 @@ class StoredTexts {
 
   const Xapian::Database& db_;
   const std::vector<Xapian::docid>& docids_;
+  schema::RecordCodec& records_;
   std::vector<std::optional<std::vector<std::uint64_t>>> shingles_;
   Analyzer analyzer_;
 };
@@ -118,8 +121,9 @@ class StoredTexts {
 // The cluster value every document should have: combined docid -> cluster key.
 std::unordered_map<Xapian::docid, std::string> wanted_keys(const Xapian::Database& db,
                                                            const CandidateSet& set,
+                                                           schema::RecordCodec& records,
                                                            ClusterPassStats& stats) {
-  StoredTexts texts(db, set.docids);
+  StoredTexts texts(db, set.docids, records);
   const std::vector<std::size_t> leader =
       assign_clusters(set.candidates, set.buckets,
                       [&](std::size_t i, std::size_t j) { return texts.same_text(i, j); });
@@ -191,7 +195,8 @@ ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards) {
   Xapian::Database all;
   for (auto& shard : shards) all.add_database(shard);
   ClusterPassStats stats;
-  const auto wanted = wanted_keys(all, read_candidates(all), stats);
+  schema::RecordCodec records;  // for the whole pass: it keeps zstd's context
+  const auto wanted = wanted_keys(all, read_candidates(all, records), records, stats);
   // Combined docid -> (shard, its own docid), as Xapian interleaves them.
   const auto n = static_cast<Xapian::docid>(shards.size());
   const auto write = [&](Xapian::docid did, const std::string* key) {

@@ -60,8 +60,8 @@ IndexOutcome ArticleWorker::analyse(IndexJob& job) {
     article = article_from_file(job.item, bytes_);
   }
   const ArticleWords words = analyzer_.words(article);
-  out.document =
-      build_document(article, words, analyzer_.analyse(article, words), analyzer_.analyzer());
+  out.document = build_document(article, words, analyzer_.analyse(article, words),
+                                analyzer_.analyzer(), records_);
   out.document.add_value(schema::kSlotSourceStamp, stamp.encode());
   out.document.add_boolean_term(*job.input_term);
   out.document.add_value(schema::kSlotOrigin, job.item.source_path);

@@ -14,6 +14,7 @@
 #include "dossier/index/change_detector.h"
 #include "dossier/index/index_report.h"
 #include "dossier/input/input_source.h"
+#include "dossier/schema/record_codec.h"
 
 namespace dossier {
 
@@ -61,6 +62,7 @@ class ArticleWorker {
   bool document_uses_mtime_;
   IndexReport& report_;
   ArticleAnalyzer analyzer_;
+  schema::RecordCodec records_;
   std::string bytes_;  // reused read buffer
 };
 

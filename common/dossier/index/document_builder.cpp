@@ -139,7 +139,8 @@ void add_folder(Xapian::Document& doc, const std::string& folder, Analyzer& anal
 }
 
 Xapian::Document build_document(const Article& article, const ArticleWords& words,
-                                const ArticleFacts& facts, Analyzer& analyzer) {
+                                const ArticleFacts& facts, Analyzer& analyzer,
+                                schema::RecordCodec& records) {
   Xapian::Document doc;
   const auto& title_tokens = words.title;
   const auto& body_tokens = words.body;
@@ -155,7 +156,7 @@ Xapian::Document build_document(const Article& article, const ArticleWords& word
   add_signature(doc, body_tokens);
 
   doc.add_boolean_term(schema::id_term(article.id));
-  schema::set_record(doc, data.serialise());
+  records.store(doc, data.serialise());
   return doc;
 }
 

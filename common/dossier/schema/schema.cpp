@@ -221,7 +221,7 @@ void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path) {
   }
   check(db, path);
   // An older readable schema becomes the current one: what this indexer writes from now
-  // on is current, and what it leaves is still read (record()).
+  // on is current, and what it leaves is still read (RecordCodec::read()).
   if (db.get_metadata(kSchemaKey) != current) db.set_metadata(kSchemaKey, current);
 }
 
@@ -249,15 +249,6 @@ std::optional<Date> parse_date_value(std::string_view value) {
                                : Date::of_day(year, month, day);
   if (!date.valid() || (month == 0 && day != 0)) return std::nullopt;
   return date;
-}
-
-void set_record(Xapian::Document& doc, const std::string& serialised) {
-  doc.add_value(kSlotRecord, serialised);
-}
-
-std::string record(const Xapian::Document& doc) {
-  std::string serialised = doc.get_value(kSlotRecord);
-  return serialised.empty() ? doc.get_data() : serialised;  // schema 3 kept it in the data
 }
 
 }  // namespace dossier::schema

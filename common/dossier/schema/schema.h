@@ -46,12 +46,16 @@
 // Value slots (see enum Slot): the publication date, the actor ids and the source, for
 // range filters, sorting and facet counting; the source stamp, for re-runs; the record.
 //
-// Record (kSlotRecord): DocumentData::serialise() (see document_data.h), length-prefixed
-// binary fields: id, title, text (the cleaned body, source of snippets), date,
-// date_source, dates_mentioned, source, url, actors. Schema 3 kept it in the document
-// data, which Xapian deflates with zlib on every write and inflates on every read (what
-// that cost: docs/BENCHMARKS.md, "Figures behind the code"); a value slot is stored as it
-// is. The document data is empty.
+// Record: DocumentData::serialise() (see document_data.h), length-prefixed binary fields:
+// id, title, text (the cleaned body, source of snippets), date, date_source,
+// dates_mentioned, source, url, actors. Since schema 11 it is one zstd frame in
+// kSlotCompressedRecord: the text is most of it and half of it goes (what it costs a
+// search: docs/BENCHMARKS.md, "The record compressed with zstd"). Schemas 4 to 10 kept it
+// uncompressed in kSlotRecord, schema 3 in the document data, which Xapian deflates with
+// zlib and inflates with a new zlib stream on every read; a value slot is stored as it
+// is. The place says which form a record has: an older database updated since holds
+// records of both forms until every article is indexed again. The document data is
+// empty. Only schema::RecordCodec (record_codec.h) writes and reads the record.
 //
 // Metadata: "dossier:compaction" = a count that a compaction commits until the compacted
 // copy's revision passes the original's (index/compaction.h);
@@ -82,10 +86,11 @@ namespace dossier::schema {
 // (actor_alias_term), and acronyms an article defines are aliases; 8: the folder term and
 // slot (kFolderPrefix, kSlotFolder); 9: near-duplicate signatures (kSlotSignature, band
 // terms) and clusters (kSlotCluster); 10: a date known to the month or year keeps its
-// precision in kSlotDate and has kSlotDateLast (9 stored such a date as its first day)
-inline constexpr int kSchemaVersion = 10;
+// precision in kSlotDate and has kSlotDateLast (9 stored such a date as its first day);
+// 11: the record compressed, in kSlotCompressedRecord (was kSlotRecord as it is)
+inline constexpr int kSchemaVersion = 11;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
-// the record is (record() reads either), and 4 from 5 only in leaving out implied name
+// the record is (RecordCodec::read() reads either), and 4 from 5 only in leaving out implied name
 // terms (a database that has them all implies no votes), so neither needs a rebuild; 5
 // from 6 in its ids (it keeps IdScheme::kRelative) and in having no kSlotOrigin. 3 to 6
 // wrote a form term without its actor: a filter still finds those articles by the form
@@ -97,7 +102,8 @@ inline constexpr int kSchemaVersion = 10;
 // until the next run re-analyses them (the same stamps). That is a change of encoding
 // within schema 10: a Dossier older than version 3 reads a new signature as none. 3 to
 // 9 stored every date as a day: their month- and year-precision dates read as their first
-// day until the article is indexed again.
+// day until the article is indexed again. 3 to 10 stored the record uncompressed
+// (RecordCodec reads it where it is).
 inline constexpr int kOldestReadableSchema = 3;
 // The first schema with near-duplicate clusters.
 inline constexpr int kFirstClusteredSchema = 9;
@@ -165,7 +171,9 @@ enum Slot : Xapian::valueno {
   // file's bytes, or a JSONL record's fields); a hash of everything else the document
   // depends on (its metadata sidecar entry, the extraction options). index/source_stamp.h.
   kSlotSourceStamp = 3,
-  kSlotRecord = 4,  // the serialised DocumentData (see "Record" above)
+  // The serialised DocumentData as it is, schemas 4 to 10 (see "Record" above); since
+  // schema 11 only in documents an updated older database has not indexed again.
+  kSlotRecord = 4,
   // The absolute, canonical path of the file the article was read from (for a JSONL
   // record, the JSONL file), as bytes: an id already held by an article of another file
   // is a collision, reported, never a silent replace. Absent before schema 6.
@@ -184,6 +192,8 @@ enum Slot : Xapian::valueno {
   // range filter matches every date that overlaps it; absent for a day (and before
   // schema 10).
   kSlotDateLast = 9,
+  // The serialised DocumentData, zstd-compressed (see "Record" above). Since schema 11.
+  kSlotCompressedRecord = 10,
 };
 
 // The kSlotDate value of a publication date, and its kSlotDateLast value (empty for a
@@ -318,10 +328,5 @@ std::string input_term(std::string_view canonical_input_path);
 // current, since what is written from then on is.
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& path);
 void check(const Xapian::Database& db, const std::string& path);
-
-// A document's record (serialised DocumentData): where the indexer stores it, and where
-// search reads it, in databases of any readable schema.
-void set_record(Xapian::Document& doc, const std::string& serialised);
-std::string record(const Xapian::Document& doc);
 
 }  // namespace dossier::schema

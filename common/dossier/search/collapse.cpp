@@ -124,19 +124,21 @@ std::map<std::string, Xapian::doccount> ClusteredMatches::value_overcount(
   return out;
 }
 
-ClusterMember cluster_member(const Xapian::Database& db, Xapian::docid did) {
-  const std::string stored = schema::record(db.get_document(did, Xapian::DOC_ASSUME_VALID));
+ClusterMember cluster_member(const Xapian::Database& db, Xapian::docid did,
+                             schema::RecordCodec& records) {
+  const std::string stored = records.read(db.get_document(did, Xapian::DOC_ASSUME_VALID));
   const DocumentView view = DocumentView::parse(stored, 0);
   return {std::string(view.id), std::string(view.source), std::string(view.date)};
 }
 
 std::vector<std::vector<ClusterMember>> clusters_by_size(const Xapian::Database& db,
-                                                         const ClusteredMatches& clustered) {
+                                                         const ClusteredMatches& clustered,
+                                                         schema::RecordCodec& records) {
   std::vector<std::vector<ClusterMember>> out;
   for (const auto& docids : clustered.clusters()) {
     if (docids.size() < 2) continue;
     auto& members = out.emplace_back();
-    for (const Xapian::docid did : docids) members.push_back(cluster_member(db, did));
+    for (const Xapian::docid did : docids) members.push_back(cluster_member(db, did, records));
     sort_members(members);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

@@ -20,6 +20,7 @@
 
 #include "dossier/base/flat_code_map.h"
 #include "dossier/facets/facets.h"
+#include "dossier/schema/record_codec.h"
 #include "dossier/schema/schema.h"
 
 namespace dossier {
@@ -77,13 +78,15 @@ class ClusteredMatches {
 };
 
 // A member's id, source and date, from its record.
-ClusterMember cluster_member(const Xapian::Database& db, Xapian::docid did);
+ClusterMember cluster_member(const Xapian::Database& db, Xapian::docid did,
+                             schema::RecordCodec& records);
 
 // The clusters among the matches that have two matching members or more, largest first
 // (equal sizes by representative), members in representative order: `dossier-search
 // duplicates`.
 std::vector<std::vector<ClusterMember>> clusters_by_size(const Xapian::Database& db,
-                                                         const ClusteredMatches& clustered);
+                                                         const ClusteredMatches& clustered,
+                                                         schema::RecordCodec& records);
 
 // Representative order (dated first, earliest first, then by id), so a list of a
 // cluster's members sorted by it starts with its representative.

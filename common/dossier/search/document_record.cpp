@@ -29,7 +29,7 @@ std::optional<DocumentRecord> read_document(Searcher& searcher, std::string_view
   const auto doc = document_by_id(searcher.database(), id);
   if (!doc) return std::nullopt;
   DocumentRecord record;
-  record.data = DocumentData::unserialise(schema::record(*doc));
+  record.data = DocumentData::unserialise(searcher.records().read(*doc));
   for (const auto& a : record.data.actors)
     record.display_names.push_back(searcher.actors().display_name(a.id));
   record.forms = terms_with_prefix(*doc, schema::kActorFormPrefix);

@@ -548,7 +548,7 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
       result.hits.back().copies = static_cast<Xapian::doccount>(members.size());
       auto& duplicates = result.hits.back().duplicates;
       for (const Xapian::docid did : members) {
-        if (did != page[i].did) duplicates.push_back(cluster_member(db_, did));
+        if (did != page[i].did) duplicates.push_back(cluster_member(db_, did, records_));
       }
       sort_members(duplicates);
     }
@@ -914,7 +914,7 @@ Xapian::MSet Searcher::date_ascending_split(Xapian::Enquire& enquire, const Xapi
 
 // A ranked document as a hit (its rank left to the caller), with a snippet if asked.
 Hit Searcher::hit(const RankedDoc& ranked, SnippetMaker* snippets) {
-  const std::string stored = schema::record(db_.get_document(ranked.did, Xapian::DOC_ASSUME_VALID));
+  const std::string stored = records_.read(db_.get_document(ranked.did, Xapian::DOC_ASSUME_VALID));
   const DocumentView data = DocumentView::parse(stored, kHitActors);
   Hit hit;
   hit.id = data.id;

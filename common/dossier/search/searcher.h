@@ -16,6 +16,7 @@
 #include "dossier/base/enum_names.h"
 #include "dossier/facets/co_occurrence.h"
 #include "dossier/facets/facets.h"
+#include "dossier/schema/record_codec.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/actor_directory.h"
 #include "dossier/search/collapse.h"
@@ -264,6 +265,8 @@ class Searcher {
   // refresh connects to the shards again.
   [[noreturn]] void fail(const std::string& what, const Xapian::Error& error);
   Analyzer& analyzer() { return analyzer_; }
+  // Reads the records of this database's documents (kept: it keeps zstd's context).
+  schema::RecordCodec& records() { return records_; }
   // The tables of the revision searched, shared with the searchers given the same cache.
   std::shared_ptr<const RevisionTables> revision_tables() const { return tables_; }
   ActorDirectory& actors() { return actors_; }
@@ -347,6 +350,7 @@ class Searcher {
   std::vector<StubShard> missing_;  // OpenedDatabase::missing
   Xapian::Database db_;
   Analyzer analyzer_;
+  schema::RecordCodec records_;
   ActorDirectory actors_;
   RankingParams ranking_;
   std::shared_ptr<RevisionTableCache> cache_;

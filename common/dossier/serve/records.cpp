@@ -83,7 +83,8 @@ ojson co_actors_json(Searcher& searcher, std::string_view actor_id, std::size_t 
 }
 
 // The most recent articles first (undated last), ties by docid.
-ojson recent_json(const Xapian::Database& db, ActorArticles& articles, std::size_t size) {
+ojson recent_json(Searcher& searcher, ActorArticles& articles, std::size_t size) {
+  const Xapian::Database& db = searcher.database();
   auto& dated = articles.dated;
   const auto newer = [](const auto& a, const auto& b) {
     if (a.first.empty() != b.first.empty()) return b.first.empty();
@@ -95,7 +96,7 @@ ojson recent_json(const Xapian::Database& db, ActorArticles& articles, std::size
   ojson list = ojson::array();
   for (std::size_t i = 0; i < shown; ++i) {
     const DocumentData data =
-        DocumentData::unserialise(schema::record(db.get_document(dated[i].second)), 0);
+        DocumentData::unserialise(searcher.records().read(db.get_document(dated[i].second)), 0);
     list.push_back({{"id", data.id}, {"title", data.title}, {"date", string_or_null(data.date)}});
   }
   return list;
@@ -144,7 +145,7 @@ std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view req
                    {"coarse", buckets_json(histogram.coarse)},
                    {"undated", read.undated}}},
                  {"co_actors", co_actors_json(searcher, actor_id, options.co_actors)},
-                 {"recent", recent_json(db, read, options.articles)}}}};
+                 {"recent", recent_json(searcher, read, options.articles)}}}};
 }
 
 }  // namespace dossier
