@@ -309,6 +309,12 @@ TEST(ActorRules, KnownNamesInsideLongerNames) {
       // A demonym splits off an organisation, but not off a one-word brand.
       {"The Russian Foreign Ministry objected.", "Foreign Ministry/org; Russia/country"},
       {"He flew British Airways home.", "British Airways/org"},
+      // ... nor off an organisation named after it that is no body of that state.
+      {"The Danish Veterinary Association objected.", "Danish Veterinary Association/org"},
+      {"The Danish Veterinary Ministry objected.", "Denmark/country; Veterinary Ministry/org"},
+      // Capitalised common words joined by "&" are no firm; initials are.
+      {"Sales over Christmas & New Year fell at Quillmart Stores.", "Quillmart Stores/org"},
+      {"Analysts at S&P and at Zorbex & Partners agreed.", "S&P/org; Zorbex & Partners/org"},
       // A name ending in a place is a club or a company, unless it is a region.
       // (The rules' type; the model may retype it, see LearnedModel.)
       {"The News Agency of Peru reported it.", "News Agency of Peru/org"},

@@ -175,6 +175,10 @@ class ArticleScan {
   };
   std::optional<Span> organisation_after_and(const std::vector<TextWord>& words, std::size_t first,
                                              std::size_t and_index) const;
+  // Whether words[first..last], cut at each "&", is capitalised common words on both
+  // sides ("Christmas & New Year"): no firm's name, unlike "Marks & Spencer".
+  bool joins_common_words(const std::vector<TextWord>& words, std::size_t first,
+                          std::size_t last) const;
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;

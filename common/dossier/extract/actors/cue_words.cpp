@@ -70,6 +70,16 @@ constexpr std::array<std::string_view, 163> kOrgHeads{
     "united", "university", "ventures", "wanderers"};
 static_assert(sorted(kOrgHeads));
 
+// Bodies of a state, named after their country by convention ("Russian | Foreign
+// Ministry", "Iraqi | Interior Ministry", "French | Foreign Office"): the country is an
+// actor of its own. Not "British Medical Association" or "American Heart Association",
+// whose demonym is part of one organisation's name.
+constexpr std::array<std::string_view, 22> kStateBodyHeads{
+    "administration", "army", "assembly", "authority", "cabinet", "command", "congress", "court",
+    "department", "directorate", "embassy", "government", "guard", "ministry", "navy", "office",
+    "parliament", "party", "police", "secretariat", "senate", "tribunal"};
+static_assert(sorted(kStateBodyHeads));
+
 constexpr std::array<std::string_view, 19> kLegalForms{
     "ab", "ag", "asa", "bv", "co", "corp", "gmbh", "inc", "kk", "llc", "llp", "lp", "ltd", "nv",
     "oyj", "plc", "pty", "sa", "spa"};
@@ -176,6 +186,9 @@ bool is_person_title(std::string_view term) {
 }
 bool is_org_head(std::string_view term) {
   return contains(kOrgHeads, term);
+}
+bool is_state_body_head(std::string_view term) {
+  return contains(kStateBodyHeads, term);
 }
 bool is_legal_form(std::string_view term) {
   return contains(kLegalForms, term);

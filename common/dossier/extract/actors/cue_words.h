@@ -16,6 +16,10 @@ bool is_person_title(std::string_view term);
 // Head words that make a name an organisation: "Ministry", "Party", "Bank", "Inc".
 bool is_org_head(std::string_view term);
 
+// Heads of a state's own bodies ("Ministry", "Army", "Parliament", "Party"), which a
+// demonym before them does not name: "Russian | Foreign Ministry" is two actors.
+bool is_state_body_head(std::string_view term);
+
 // Legal forms of companies ("Inc", "Ltd", "GmbH"), all of them organisation heads.
 bool is_legal_form(std::string_view term);
 

@@ -121,7 +121,8 @@ bool ArticleScan::is_dateline(const std::vector<TextWord>& words, std::size_t fi
 // Splits off a known name at the start of a run when it is an actor of its own:
 // "Venezuelan | Foreign Minister Jorge Arreaza", "Moscow | Mayor Yuri Luzhkov", "Russian |
 // Foreign Ministry". It stays part of a longer name otherwise: "British Airways", "Paris St
-// Germain", "China Daily", "Pakistan Point News", "German Villa" (a footballer).
+// Germain", "China Daily", "Pakistan Point News", "German Villa" (a footballer), "British
+// Retail Consortium".
 bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::size_t& first,
                                        std::size_t last, bool& leading_known) {
   const std::size_t longest = std::min(lexicon_.longest_alias_words(), last - first);
@@ -137,7 +138,12 @@ bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::
     bool split = person_follows;
     if (!person_follows) {
       const bool place = lexicon_.entry(hit->entry).type == ActorType::Place;
-      split = hit->adjective && rest < last && !place && !cues::is_org_head(words[rest].term);
+      // A demonym opening an organisation's name stays in it ("British Medical
+      // Association"), unless the organisation is a body of that state.
+      const bool named_by_demonym =
+          ends_with_org_head(words, rest, last) && !cues::is_state_body_head(words[last].term);
+      split = hit->adjective && rest < last && !place && !cues::is_org_head(words[rest].term) &&
+              !named_by_demonym;
       // A second known name after the first: "Chile Peru" in a list is two actors.
       if (rest == last && lexicon_.find(words[last].term) != nullptr) split = true;
     }
@@ -294,6 +300,19 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
   classify(words, first, last, context);
 }
 
+bool ArticleScan::joins_common_words(const std::vector<TextWord>& words, std::size_t first,
+                                     std::size_t last) const {
+  std::size_t part = first;
+  for (std::size_t i = first + 1; i <= last + 1; ++i) {
+    if (i <= last && !words[i].ampersand_before) continue;
+    // Single letters are a firm's initials ("S&P", "M&S"), though WordNet has them all.
+    if (i - 1 == part && words[part].term.size() == 1) return false;
+    if (!lexicon_.is_capitalised_common_word(join_terms(words, part, i - 1))) return false;
+    part = i;
+  }
+  return true;
+}
+
 void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            const RunContext& context) {
   Mention m = span_mention(words, first, last);
@@ -361,6 +380,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                                      words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                      [](const TextWord& w) { return w.ampersand_before; });
   if (!gazetteer && lexicon_.is_capitalised_common_word(m.key)) return;  // "South American"
+  if (ampersand && joins_common_words(words, first, last)) return;       // "Christmas & New Year"
   // "Windows XP", "Nintendo DS": a short capital suffix after a word marks a product model.
   const TextWord& tail = words[last];
   if (m.words == 2 && tail.all_caps && tail.term.size() <= 3 && !head.all_caps &&
