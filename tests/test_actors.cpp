@@ -249,6 +249,8 @@ TEST(ActorRules, WebPageGlueScriptsAndHyphenatedNames) {
       {"Health minister Chen Wei-ling met Ban Ki-moon yesterday.",
        "Ban Ki-moon/person; Chen Wei-ling/person"},
       {"The Kremlin-backed group met the Bush-era officials yesterday.", "Bush/person"},
+      // A leader's name before "-led" is a person even when it is an English word.
+      {"The Brown-led Treasury agreed.", "Brown/person; Treasury/org"},
       // A photographer credited beside a caption, a slash away from the agency.
       {"EFE / Carlos Ferrandiz Rawlins shows Juan Belgrano in Lima.",
        "EFE/org; Juan Belgrano/person; Lima/place"},
@@ -452,14 +454,23 @@ TEST(ActorRules, AcronymsOfNamesInTheSameArticle) {
 
 TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
   // "Merrill | Lynch and Co Inc": the ordinary word before "and" stays with the name before
-  // it, which is no known name nor a sentence's opening word.
+  // it, which is no known name nor a sentence's opening word; "and" and the legal forms
+  // end the firm's name.
+  run_table({
+      {"Analysts at Harbottle Lynch and Co Inc disagreed.", "Harbottle Lynch and Co Inc/org"},
+      {"He joined Quillford Lynch and Co Inc in May.", "Quillford Lynch and Co Inc/org"},
+      // The founders' names may be written with a comma.
+      {"Analysts at Quorvex, Blandt and Co said so.", "Quorvex, Blandt and Co/org"},
+      // Not names that go on, nor a list of people.
+      {"He met Dunmore Quill, Abel Brankford and others.",
+       "Abel Brankford/person; Dunmore Quill/person"},
+  });
+  // The firm goes by its first founder's name in the article.
   ActorExtractor extractor(builtin_lexicon());
-  for (const char* body : {"Analysts at Harbottle Lynch and Co Inc disagreed.",
-                           "He joined Quillford Lynch and Co Inc in May."}) {
-    const auto actors = extractor.extract("", body);
-    ASSERT_EQ(actors.size(), 1u) << body << ": " << names_and_types(actors);
-    EXPECT_EQ(actors[0].name.substr(actors[0].name.find(' ')), " Lynch") << body;
-  }
+  const auto firm = extractor.extract(
+      "", "Brankmoor Tisdale and Co Inc advised the bank. Brankmoor declined to comment.");
+  ASSERT_EQ(firm.size(), 1u) << names_and_types(firm);
+  EXPECT_EQ(firm[0].forms, (std::vector<std::string>{"Brankmoor", "Brankmoor Tisdale and Co Inc"}));
 }
 
 TEST(ActorRules, TournamentsAreNoActors) {

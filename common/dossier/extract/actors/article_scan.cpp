@@ -230,10 +230,10 @@ void ArticleScan::resolve() {
 }
 
 // "Chrysler Corp" is "Chrysler", "General Motors Corp" "General Motors": a company's name
-// less its legal form; and its first word when only heads follow ("Salomon Brothers Inc" is
-// "Salomon", "Moody's Investors Service Inc" "Moody"), if that word is no English word
-// ("First Union Corp" is not "First") or a known name ("Ford Motor Co"). People's names
-// were taken first.
+// less its legal form; and its first word ("Salomon Brothers Inc" is "Salomon", "Moody's
+// Investors Service Inc" "Moody", "Goldman Sachs and Co" "Goldman"), if that word is no
+// English word ("First Union Corp" is not "First") or a known name ("Ford Motor Co"), nor
+// a given name unless only heads follow it. People's names were taken first.
 void ArticleScan::add_company_short_names() {
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     const Group& group = groups_[g];
@@ -258,7 +258,11 @@ void ArticleScan::add_company_short_names() {
     });
     const std::string_view first = words.front();
     const bool owner = possessive_owner(group);
-    if ((heads_follow || owner) && first.size() >= 3 && lexicon_.find(first) == nullptr &&
+    // A firm named after its founders goes by the first ("Goldman" of "Goldman Sachs and
+    // Co", "Merrill" of "Merrill Lynch and Co Inc"), unless that is a given name ("Walt").
+    const bool founder = !lexicon_.is_given_name(first);
+    if ((heads_follow || owner || founder) && first.size() >= 3 &&
+        lexicon_.find(first) == nullptr &&
         (!lexicon_.is_english_word(first) || lexicon_.gazetteer_type(first)))
       short_refs_.try_emplace(std::string(first), g);
   }

@@ -173,8 +173,15 @@ class ArticleScan {
   struct Span {
     std::size_t first, last;
   };
+  std::optional<std::size_t> firm_after_comma(const std::vector<TextWord>& words,
+                                              std::size_t run_last) const;
+  std::optional<std::size_t> legal_forms_after_and(const std::vector<TextWord>& words,
+                                                   std::size_t and_index) const;
   std::optional<Span> organisation_after_and(const std::vector<TextWord>& words, std::size_t first,
                                              std::size_t and_index) const;
+  // Whether the capitalised words[i], inside a sentence, opens "-era", "-led" or "-run"
+  // ("Bush-era", "Brown-led"): English compounds made of a leader's name.
+  bool names_an_era(const std::vector<TextWord>& words, std::size_t i) const;
   // Whether words[first..last], cut at each "&", is capitalised common words on both
   // sides ("Christmas & New Year"): no firm's name, unlike "Marks & Spencer".
   bool joins_common_words(const std::vector<TextWord>& words, std::size_t first,

@@ -300,6 +300,13 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
   classify(words, first, last, context);
 }
 
+bool ArticleScan::names_an_era(const std::vector<TextWord>& words, std::size_t i) const {
+  if (words[i].sentence_start || i + 1 >= words.size()) return false;
+  const TextWord& suffix = words[i + 1];
+  return suffix.hyphen_before && !suffix.capitalised &&
+         (suffix.term == "era" || suffix.term == "led" || suffix.term == "run");
+}
+
 bool ArticleScan::joins_common_words(const std::vector<TextWord>& words, std::size_t first,
                                      std::size_t last) const {
   std::size_t part = first;
@@ -331,7 +338,8 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   if (m.words == 1) {
     if (has_digit(head.term)) return;
     // "TV", "GDP", "PCs", "Christian": WordNet's capitalised common nouns and adjectives.
-    if (!gazetteer && lexicon_.is_capitalised_common_word(m.key)) return;
+    const bool era = names_an_era(words, first);
+    if (!gazetteer && !era && lexicon_.is_capitalised_common_word(m.key)) return;
     // "ID", "MO": postal codes of US states in WordNet, and common abbreviations besides.
     if (gazetteer == ActorType::Place && head.all_caps && head.term.size() == 2) return;
     const bool dotted = head.surface.find('.') != std::string_view::npos;  // "U.N."
@@ -344,6 +352,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (cues::is_org_head(head.term) || cues::is_person_title(head.term) ||
                is_plural_title(head.term) || head.term.size() < 2) {
       return;  // a bare "Ministry", "International", "President" or "MEPs"
+    } else if (era) {
+      m.type = ActorType::Person;  // "Bush-era", "Brown-led": who leads or gives an era
+      m.evidence = Evidence::Strong;
     } else if (organisation_before) {
       m.type = ActorType::Org;
       m.evidence = Evidence::Strong;
@@ -484,6 +495,38 @@ std::optional<ArticleScan::Span> ArticleScan::organisation_after_and(
     ++last;
   if (!cues::is_org_head(words[last].term)) return std::nullopt;
   return Span{start, last};
+}
+
+// "Merrill Lynch and Co Inc", "Goldman Sachs and Co": a firm's name, "and", then only
+// legal forms (capitalised, at most two) that end the run. Returns the last legal form.
+std::optional<std::size_t> ArticleScan::legal_forms_after_and(const std::vector<TextWord>& words,
+                                                              std::size_t and_index) const {
+  if (and_index + 1 >= words.size() || words[and_index].term != "and" ||
+      words[and_index].capitalised)
+    return std::nullopt;
+  std::size_t last = and_index;
+  while (last + 1 < words.size() && last < and_index + 2 && words[last + 1].joins_previous &&
+         words[last + 1].capitalised && cues::is_legal_form(words[last + 1].term))
+    ++last;
+  if (last == and_index) return std::nullopt;
+  if (last + 1 < words.size() && words[last + 1].joins_previous && name_word(words, last + 1))
+    return std::nullopt;  // "Smith and Co Chairman ...": the run goes on, not a firm's end
+  return last;
+}
+
+// "Goldman, Sachs and Co", "Kidder, Peabody and Co Inc": the founders' names of a firm
+// written with a comma, words[run_last] the last word before it. Returns the firm's last
+// legal form when the comma is followed by one or two capitalised words, "and" and legal
+// forms.
+std::optional<std::size_t> ArticleScan::firm_after_comma(const std::vector<TextWord>& words,
+                                                         std::size_t run_last) const {
+  std::size_t last = run_last + 1;
+  if (last >= words.size() || !words[last].comma_before || !words[last].capitalised ||
+      !name_word(words, last))
+    return std::nullopt;
+  if (last + 1 < words.size() && words[last + 1].joins_previous && name_word(words, last + 1))
+    ++last;
+  return legal_forms_after_and(words, last + 1);
 }
 
 // "Organisation for Economic Cooperation and Development", "Institute for Fiscal Studies",
@@ -674,13 +717,20 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
         break;
       }
       const TextWord& next = words[last + 1];
-      if (!next.joins_previous) break;
+      if (!next.joins_previous) {
+        if (const auto firm = last - i < 2 ? firm_after_comma(words, last) : std::nullopt)
+          last = *firm;  // "Goldman, Sachs and Co"
+        break;
+      }
       if (name_word(words, last + 1)) {
         ++last;
       } else if (!next.capitalised && hyphenated_inside(words, last + 1)) {
         last += 2;
       } else if (is_name_syllable(words, last + 1)) {
         ++last;
+      } else if (const auto forms = legal_forms_after_and(words, last + 1)) {
+        last = *forms;  // "Merrill Lynch and Co Inc": the firm's name ends here
+        break;
       } else if (const auto org = organisation_after_and(words, i, last + 1)) {
         if (org->first > i) {  // "U.S. | Securities and Exchange Commission"
           scan_run(words, i, org->first - 1);
