@@ -473,6 +473,19 @@ TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
   EXPECT_EQ(firm[0].forms, (std::vector<std::string>{"Brankmoor", "Brankmoor Tisdale and Co Inc"}));
 }
 
+TEST(ActorRules, APairWrittenInsideSentencesKeepsItsOpeningWordAtASentenceStart) {
+  // "Summit" opening a sentence is an ordinary word before a known city, unless the
+  // article writes "Summit Brisbane" inside a sentence too ("Morgan Stanley").
+  ActorExtractor extractor(builtin_lexicon());
+  const auto alone = extractor.extract("", "Summit Brisbane said on Monday it would advise.");
+  EXPECT_EQ(names_and_types(alone), "Brisbane/place");
+  const auto both = extractor.extract(
+      "", "Summit Brisbane said on Monday it would advise. Analysts at Summit Brisbane agreed.");
+  ASSERT_EQ(both.size(), 1u) << names_and_types(both);
+  EXPECT_EQ(both[0].name, "Summit Brisbane");
+  EXPECT_EQ(both[0].mentions, 2u);
+}
+
 TEST(ActorRules, TournamentsAreNoActors) {
   run_table({
       {"Wales won the Grand Slam on Saturday.", "Wales/country"},

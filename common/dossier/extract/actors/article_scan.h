@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -218,6 +219,9 @@ class ArticleScan {
   bool latin_article_ = true;
   // The article speaks of credit ratings: "AA", "BBB" are grades there, no organisations.
   bool ratings_article_ = false;
+  // Two capitalised words written together inside a sentence ("morgan stanley"): the
+  // same pair opening a sentence is that name, not an ordinary word before one.
+  std::unordered_set<std::string> inner_pairs_;
 };
 
 }  // namespace dossier::detail

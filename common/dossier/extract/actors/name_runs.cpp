@@ -272,7 +272,8 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
     // Not before an unusual word ("Frank Busemann"; but "Later Guaido"), nor opening a known
-    // name ("New York") or an organisation's ("Sputnik International").
+    // name ("New York") or an organisation's ("Sputnik International"), nor a pair the
+    // article writes together inside sentences too ("Morgan Stanley").
     const bool name_follows = first < last && !lexicon_.is_english_word(words[first + 1].term) &&
                               !cues::is_name_particle(words[first + 1].term) &&
                               !lexicon_.is_given_name(words[first + 1].term) &&
@@ -285,8 +286,11 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
                                        words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                        [](const TextWord& w) { return w.capitalised; });
     const bool row_label = first == last && is_row_label(words, first);  // "Bury 4 3 1 0"
+    const bool written_inside =
+        first < last && inner_pairs_.contains(join_terms(words, first, first + 1));
     if (words[first].sentence_start && !words[first].initial && !context.leading_known &&
-        !name_follows && !opens_org && !row_label && is_common_word(words[first]) &&
+        !name_follows && !opens_org && !row_label && !written_inside &&
+        is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
@@ -704,6 +708,11 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       std::count_if(words.begin(), words.end(), [](const TextWord& w) { return !w.latin; });
   latin_article_ = static_cast<std::size_t>(foreign) * 10 < words.size();
   ratings_article_ = speaks_of_ratings(words);
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (words[i].capitalised && !words[i].sentence_start && !words[i].headline_line &&
+        words[i + 1].capitalised && words[i + 1].joins_previous)
+      inner_pairs_.insert(join_terms(words, i, i + 1));
+  }
   for (std::size_t i = 0; i < words.size();) {
     if (words[i].headline_line || !(name_word(words, i) || opens_name(words, i))) {
       ++i;
