@@ -8,8 +8,8 @@ packages=(
   libxapian-dev libicu-dev libcli11-dev nlohmann-json3-dev libgtest-dev
   # .html articles: libxml2's HTML parser.
   libxml2-dev
-  # The stored records are zstd-compressed (schema/record_codec.h).
-  libzstd-dev
+  # The stored records are LZ4-compressed (schema/record_codec.h).
+  liblz4-dev
   libgoogle-perftools-dev
   xapian-tools
   # dossier-shard-server: the xapian-core source (below) is fetched with curl and unpacked

@@ -42,7 +42,7 @@ TEST(RecordCodec, WhatItStoresReadsBackCompressed) {
     Xapian::Document doc;
     codec.store(doc, c.serialised);
     const std::string stored = doc.get_value(schema::kSlotCompressedRecord);
-    EXPECT_EQ(stored.substr(0, 4), "\x28\xB5\x2F\xFD"s) << c.serialised.size();  // zstd's magic
+    EXPECT_EQ(stored.substr(0, 4), "\x04\x22\x4D\x18"s) << c.serialised.size();  // LZ4's magic
     EXPECT_EQ(stored.size() < c.serialised.size(), c.smaller) << stored.size();
     EXPECT_EQ(doc.get_value(schema::kSlotRecord), "");
     EXPECT_EQ(doc.get_data(), "");  // Xapian would deflate it on every write
@@ -57,11 +57,17 @@ TEST(RecordCodec, ReadsTheRecordWhereEachSchemaKeptIt) {
     std::string compressed, uncompressed, data;  // kSlotCompressedRecord, kSlotRecord, data
     std::string expected;
   };
-  // "record bytes" as the zstd command line writes it (zstd -1 --no-check): any encoder's
-  // frame reads, not only this codec's.
-  const std::string frame = "\x28\xB5\x2F\xFD\x20\x0C\x61\x00\x00record bytes"s;
+  // "record bytes" as the lz4 command line writes it (lz4 -B4 --content-size
+  // --no-frame-crc; stored, LZ4 finds nothing to compress): any encoder's frame reads, not
+  // only this codec's, with a content checksum too (lz4 -B4 --content-size).
+  const std::string frame =
+      "\x04\x22\x4D\x18\x68\x40\x0C\0\0\0\0\0\0\0\x5D\x0C\0\0\x80record bytes\0\0\0\0"s;
+  const std::string checked =
+      "\x04\x22\x4D\x18\x6C\x40\x0C\0\0\0\0\0\0\0\x3B\x0C\0\0\x80record bytes\0\0\0\0"s
+      "\x06\xAD\x47\x40"s;
   const std::vector<Case> cases = {
       {"schema 11", frame, "", "", "record bytes"},
+      {"schema 11, a content checksum", checked, "", "", "record bytes"},
       {"schemas 4 to 10", "", "older record", "", "older record"},
       {"schema 3", "", "", "oldest record", "oldest record"},
       {"re-indexed in an updated database", frame, "older record", "", "record bytes"},
@@ -87,37 +93,57 @@ std::string decompress_error(const std::string& frame) {
   return "no error";
 }
 
+// An LZ4 frame of "record bytes" stating `size` as its content size, with the header
+// checksum that goes with it, its one block stored.
+std::string frame_claiming(const std::string& size_and_checksum) {
+  return "\x04\x22\x4D\x18\x68\x40"s + size_and_checksum + "\x0C\0\0\x80record bytes\0\0\0\0"s;
+}
+
 TEST(RecordCodec, ACorruptFrameIsAnErrorSayingWhy) {
-  const std::string frame = "\x28\xB5\x2F\xFD\x20\x0C\x61\x00\x00record bytes"s;
+  const std::string frame = frame_claiming("\x0C\0\0\0\0\0\0\0\x5D"s);
   struct Case {
     const char* what;
     std::string frame;
     std::string error;
   };
   const std::vector<Case> cases = {
-      {"not zstd", "record bytes", "corrupt record: not a zstd frame stating its size"},
-      {"empty", "", "corrupt record: not a zstd frame stating its size"},
-      {"no size", "\x28\xB5\x2F\xFD\x00\x48\x61\x00\x00record bytes"s,
-       "corrupt record: not a zstd frame stating its size"},
-      {"cut short", frame.substr(0, frame.size() - 1),
-       "corrupt record: zstd: Src size is incorrect"},
-      {"header only", frame.substr(0, 6), "corrupt record: zstd: Src size is incorrect"},
-      {"bad block type", frame.substr(0, 6) + "\x67\x00\x00record bytes"s,
-       "corrupt record: zstd: Data corruption detected"},
-      {"two frames", frame + frame, "corrupt record: zstd: Destination buffer is too small"},
-      {"longer than it says", "\x28\xB5\x2F\xFD\x20\x0B\x61\x00\x00record bytes"s,
-       "corrupt record: zstd: Destination buffer is too small"},
+      {"not lz4", "record bytes", "corrupt record: not an LZ4 frame"},
+      {"empty", "", "corrupt record: not an LZ4 frame"},
+      // What schema 11 stored before its records were LZ4 (never released).
+      {"a zstd frame", "\x28\xB5\x2F\xFD\x20\x0C\x61\x00\x00record bytes"s,
+       "corrupt record: not an LZ4 frame"},
+      {"no size", "\x04\x22\x4D\x18\x60\x40\x82\x0C\0\0\x80record bytes\0\0\0\0"s,
+       "corrupt record: not an LZ4 frame stating its size"},
+      {"cut short", frame.substr(0, frame.size() - 1), "corrupt record: its frame is cut short"},
+      {"header only", frame.substr(0, 15), "corrupt record: its frame is cut short"},
+      {"header cut short", frame.substr(0, 6), "corrupt record: lz4: ERROR_frameHeader_incomplete"},
+      {"header checksum wrong", frame_claiming("\x0C\0\0\0\0\0\0\0\x5E"s),
+       "corrupt record: lz4: ERROR_headerChecksum_invalid"},
+      {"bad block", frame.substr(0, 18) + "\0record bytes\0\0\0\0"s,
+       "corrupt record: lz4: ERROR_decompressionFailed"},
+      {"two frames", frame + frame, "corrupt record: bytes follow its frame"},
+      {"longer than it says", frame_claiming("\x0B\0\0\0\0\0\0\0\x58"s),
+       "corrupt record: it holds more than the 11 bytes it claims"},
+      {"shorter than it says", frame_claiming("\x0D\0\0\0\0\0\0\0\x8C"s),
+       "corrupt record: lz4: ERROR_frameSize_wrong"},
       // Claims 2^40 bytes: refused before anything is allocated.
-      {"huge", "\x28\xB5\x2F\xFD\xE0\x00\x00\x00\x00\x00\x01\x00\x00\x61\x00\x00record bytes"s,
+      {"huge", frame_claiming("\0\0\0\0\0\x01\0\0\xB7"s),
        "corrupt record: it claims 1099511627776 bytes, more than a record holds"},
   };
   for (const auto& c : cases) EXPECT_EQ(decompress_error(c.frame), c.error) << c.what;
 }
 
+TEST(RecordCodec, AFrameAfterACorruptOneReads) {
+  schema::RecordCodec codec;
+  const std::string frame = frame_claiming("\x0C\0\0\0\0\0\0\0\x5D"s);
+  EXPECT_THROW(codec.decompress(frame.substr(0, 20)), dossier::Error);
+  EXPECT_EQ(codec.decompress(frame), "record bytes");
+}
+
 TEST(RecordCodec, ACorruptStoredRecordNamesItsDocument) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   Xapian::Document doc;
-  doc.add_value(schema::kSlotCompressedRecord, "\x28\xB5\x2F\xFD\x20\x0C\x61"s);
+  doc.add_value(schema::kSlotCompressedRecord, "\x28\xB5\x2F\xFD\x20\x0C\x61"s);  // zstd
   const Xapian::docid did = db.add_document(doc);
   try {
     schema::RecordCodec().read(db.get_document(did));
@@ -125,7 +151,7 @@ TEST(RecordCodec, ACorruptStoredRecordNamesItsDocument) {
   } catch (const dossier::Error& e) {
     EXPECT_EQ(e.kind(), dossier::ErrorKind::kInternal);
     EXPECT_EQ(std::string(e.what()),
-              "document 1: corrupt record: zstd: Src size is incorrect; index the article again");
+              "document 1: corrupt record: not an LZ4 frame; index the article again");
   }
 }
 

@@ -195,7 +195,7 @@ ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards) {
   Xapian::Database all;
   for (auto& shard : shards) all.add_database(shard);
   ClusterPassStats stats;
-  schema::RecordCodec records;  // for the whole pass: it keeps zstd's context
+  schema::RecordCodec records;  // for the whole pass: it keeps LZ4's context
   const auto wanted = wanted_keys(all, read_candidates(all, records), records, stats);
   // Combined docid -> (shard, its own docid), as Xapian interleaves them.
   const auto n = static_cast<Xapian::docid>(shards.size());

@@ -16,10 +16,10 @@ namespace dossier::schema {
 // compressed record that claims more is corrupt: believing it would allocate what it says.
 inline constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
 
-// Keeps zstd's compression and decompression contexts for its lifetime, each made on
-// first use (a searcher never compresses): zstd's one-shot calls set up a context of some
-// 100 KB for every record. Not thread-safe: one per thread, held by the object that reads
-// or writes (a Searcher, an index worker, the near-duplicate pass).
+// Keeps LZ4's decompression context (and its buffer of one 64 KB block) for its lifetime,
+// made on first use, rather than one a record; compressing needs none. Not thread-safe:
+// one per thread, held by the object that reads or writes (a Searcher, an index worker,
+// the near-duplicate pass).
 class RecordCodec {
  public:
   RecordCodec();
@@ -35,10 +35,12 @@ class RecordCodec {
   // record is corrupt.
   std::string read(const Xapian::Document& doc);
 
-  // The encoding alone: one zstd frame that states its decompressed size.
+  // The encoding alone: one LZ4 frame that states its decompressed size (LZ4 states none
+  // for an empty record).
   std::string compress(std::string_view serialised);
-  // Throws dossier::Error (kInternal) with zstd's reason when `frame` is not exactly one
-  // such frame of at most kMaxRecordBytes.
+  // Throws dossier::Error (kInternal) saying why (LZ4's reason, or what the frame lacks)
+  // when `frame` is not exactly one such frame of at most kMaxRecordBytes; a zstd frame
+  // (what schema 11 stored before its records were LZ4) is not one.
   std::string decompress(std::string_view frame);
 
  private:

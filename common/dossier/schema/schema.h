@@ -48,12 +48,12 @@
 //
 // Record: DocumentData::serialise() (see document_data.h), length-prefixed binary fields:
 // id, title, text (the cleaned body, source of snippets), date, date_source,
-// dates_mentioned, source, url, actors. Since schema 11 it is one zstd frame in
-// kSlotCompressedRecord: the text is most of it and half of it goes (what it costs a
-// search: docs/BENCHMARKS.md, "The record compressed with zstd"). Schemas 4 to 10 kept it
-// uncompressed in kSlotRecord, schema 3 in the document data, which Xapian deflates with
-// zlib and inflates with a new zlib stream on every read; a value slot is stored as it
-// is. The place says which form a record has: an older database updated since holds
+// dates_mentioned, source, url, actors. Since schema 11 it is one LZ4 frame in
+// kSlotCompressedRecord: the text is most of it, a quarter of it goes, and a hit's
+// snippet reads it cheaply (docs/BENCHMARKS.md, "The record compressed: LZ4, not zstd").
+// Schemas 4 to 10 kept it uncompressed in kSlotRecord, schema 3 in the document data,
+// which Xapian deflates with zlib and inflates with a new zlib stream on every read; a
+// value slot is stored as it is. The place says which form a record has: an older database updated since holds
 // records of both forms until every article is indexed again. The document data is
 // empty. Only schema::RecordCodec (record_codec.h) writes and reads the record.
 //
@@ -87,7 +87,9 @@ namespace dossier::schema {
 // slot (kFolderPrefix, kSlotFolder); 9: near-duplicate signatures (kSlotSignature, band
 // terms) and clusters (kSlotCluster); 10: a date known to the month or year keeps its
 // precision in kSlotDate and has kSlotDateLast (9 stored such a date as its first day);
-// 11: the record compressed, in kSlotCompressedRecord (was kSlotRecord as it is)
+// 11: the record compressed, in kSlotCompressedRecord (was kSlotRecord as it is): an LZ4
+// frame; before release it was a zstd frame (8f5aaaf), which the decoder refuses as a
+// corrupt record (no released database holds one)
 inline constexpr int kSchemaVersion = 11;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (RecordCodec::read() reads either), and 4 from 5 only in leaving out implied name
@@ -192,7 +194,7 @@ enum Slot : Xapian::valueno {
   // range filter matches every date that overlaps it; absent for a day (and before
   // schema 10).
   kSlotDateLast = 9,
-  // The serialised DocumentData, zstd-compressed (see "Record" above). Since schema 11.
+  // The serialised DocumentData as one LZ4 frame (see "Record" above). Since schema 11.
   kSlotCompressedRecord = 10,
 };
 

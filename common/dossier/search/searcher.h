@@ -265,7 +265,7 @@ class Searcher {
   // refresh connects to the shards again.
   [[noreturn]] void fail(const std::string& what, const Xapian::Error& error);
   Analyzer& analyzer() { return analyzer_; }
-  // Reads the records of this database's documents (kept: it keeps zstd's context).
+  // Reads the records of this database's documents (kept: it keeps LZ4's context).
   schema::RecordCodec& records() { return records_; }
   // The tables of the revision searched, shared with the searchers given the same cache.
   std::shared_ptr<const RevisionTables> revision_tables() const { return tables_; }
