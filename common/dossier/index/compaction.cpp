@@ -18,20 +18,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kCompactionSuffix = ".dossier-compacting";
 
-// Whether `folder` holds only what Xapian writes into a glass database (or nothing), so
-// removing it cannot take anything of the user's.
-bool holds_only_xapian_files(const fs::path& folder) {
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(folder, error)) {
-    const auto name = entry.path().filename().string();
-    const auto extension = entry.path().extension().string();
-    const bool xapian_file = name == "flintlock" || name == "iamglass" || extension == ".glass" ||
-                             extension == ".tmp" || extension == ".baseA" || extension == ".baseB";
-    if (!entry.is_regular_file(error) || !xapian_file) return false;
-  }
-  return !error;
-}
-
 // fsync of a file or folder; false with errno set on failure.
 bool sync_path(const fs::path& path, int flags) {
   const int fd = ::open(path.c_str(), flags | O_CLOEXEC);

@@ -23,17 +23,8 @@ bool is_plain_database(const std::string& path) {
 // folder holding anything else is not Xapian's and is left alone.
 bool is_unfinished_creation(const std::string& path) {
   std::error_code error;
-  if (!fs::is_directory(path, error) || fs::exists(fs::path(path) / "iamglass", error))
-    return false;
-  for (const auto& entry : fs::directory_iterator(path, error)) {
-    const auto name = entry.path().filename().string();
-    const auto extension = entry.path().extension().string();
-    const bool left_by_creation = name == "flintlock" || extension == ".glass" ||
-                                  extension == ".tmp" || extension == ".baseA" ||
-                                  extension == ".baseB";
-    if (!entry.is_regular_file(error) || !left_by_creation) return false;
-  }
-  return !error;
+  return fs::is_directory(path, error) && !fs::exists(fs::path(path) / "iamglass", error) &&
+         holds_only_xapian_files(path);
 }
 
 // Shard folders without a stub: what create_sharded() leaves when it is interrupted.
@@ -125,6 +116,18 @@ WritableShards open_layout(const std::string& path, unsigned requested_shards) {
 }
 
 }  // namespace
+
+bool holds_only_xapian_files(const std::string& folder) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    const auto name = entry.path().filename().string();
+    const auto extension = entry.path().extension().string();
+    const bool xapian_file = name == "flintlock" || name == "iamglass" || extension == ".glass" ||
+                             extension == ".tmp" || extension == ".baseA" || extension == ".baseB";
+    if (!entry.is_regular_file(error) || !xapian_file) return false;
+  }
+  return !error;
+}
 
 Xapian::WritableDatabase open_writable(const std::string& path, const std::string& shown_path) {
   try {

@@ -54,6 +54,10 @@ WritableShards open_writable_shards(const std::string& path, unsigned requested_
 // made without a partition (it holds articles of every partition) is asked for one.
 void settle_partition(WritableShards& db, const std::optional<Partition>& requested);
 
+// Whether `folder` holds only files Xapian writes into a glass database (or nothing), so
+// that replacing or removing it cannot take anything of the user's.
+bool holds_only_xapian_files(const std::string& folder);
+
 // Commits, turning Xapian's I/O errors (disk full...) into dossier::Error (kInternal).
 void commit(Xapian::WritableDatabase& db, const std::string& path);
 
