@@ -34,9 +34,12 @@ for p in "${packages[@]}"; do
 done
 # python3 may come from elsewhere (pyenv); only install Debian's if none is on PATH.
 if command -v python3 >/dev/null 2>&1; then
-  missing=("${missing[@]/python3/}")
+  kept=()
+  for p in "${missing[@]}"; do
+    [ "$p" = python3 ] || kept+=("$p")
+  done
+  missing=("${kept[@]}")
 fi
-read -r -a missing <<<"${missing[*]}"
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
@@ -45,8 +48,16 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # apt's own chatter (debconf notices included) is shown only when apt fails.
+  apt_log="$(mktemp)"
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
+    >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2
+    rm -f "$apt_log"
+    echo "setup: apt-get failed installing ${missing[*]}" >&2
+    exit 3
+  fi
+  rm -f "$apt_log"
 fi
 
 # dossier-shard-server is Xapian's own TCP server (RemoteTcpServer) with Dossier's match
