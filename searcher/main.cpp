@@ -451,7 +451,7 @@ int main(int argc, char** argv) {
   app.footer(
       "Query syntax (Xapian's): words (all must match; --match any: any may), ranked,\n"
       "AND OR NOT XOR (in capitals), +word (required), -word (excluded; only exclusions:\n"
-      "every article but those), \"a phrase\", a NEAR b, a ADJ b, prefix*,\n"
+      "every article but those), \"a phrase\", a NEAR b, a ADJ/3 b (single words), prefix*,\n"
       "title:word, id:ID, actor:maduro, actor:\"Nicolás Maduro\", source:reuters,\n"
       "folder:business, date:2019, date:2019-01, date:2019-01-01..2019-02-28, date:..2019-02,\n"
       "date:undated, mentioned:2019-01-23, parentheses. Words are case- and accent-insensitive.\n"

@@ -28,6 +28,9 @@ TEST(QueryFolding, WordsAreFoldedSyntaxIsKept) {
        "\xE2\x80\x9D",
        "\"constant contact\""},
       {"nosuchfield:Word", "nosuchfield word"},
+      // A boolean value ends at a control character, as Xapian's parser ends it: what
+      // follows is text, and an "OR" glued to it a word.
+      {"source:bbc\x01OR$NEAR/3 x", "source:bbc or near 3 x"},
   };
   for (const auto& c : cases) EXPECT_EQ(dossier::fold_query_words(c.query, a), c.folded) << c.query;
 }
@@ -80,7 +83,8 @@ TEST_F(QueryBuilderTest, BuildsStemmedAndPrefixedTerms) {
 
 TEST_F(QueryBuilderTest, MalformedQueriesAreUsageErrors) {
   dossier::QueryBuilder qb(db_, analyzer_, actors_);
-  for (const char* q : {"\"unbalanced", "(open", "close)", "foo AND", "OR foo"}) {
+  for (const char* q : {"\"unbalanced", "(open", "close)", "foo AND", "OR foo", "oil (-gas)",
+                        "\"oil price\" NEAR gas", "OR \"r\" l ADJ l b"}) {
     try {
       qb.build(q, false);
       ADD_FAILURE() << "accepted: " << q;
@@ -89,6 +93,17 @@ TEST_F(QueryBuilderTest, MalformedQueriesAreUsageErrors) {
       EXPECT_NE(std::string(e.what()).find("malformed query"), std::string::npos) << e.what();
     }
   }
+}
+
+// Words before a NEAR chain: Xapian groups "sanction oil" and a group cannot take part
+// in NEAR, so without the chain bracketed the whole query was parsed again with NEAR and
+// "3" as words.
+TEST_F(QueryBuilderTest, WordsBeforeANearChainKeepTheOperator) {
+  dossier::QueryBuilder qb(db_, analyzer_, actors_);
+  EXPECT_EQ(qb.build("sanctions oil NEAR/3 gas", false).get_description(),
+            "Query((Zsanction@1 AND (oil@2 NEAR 4 gas@3)))");
+  EXPECT_EQ(qb.build("oil ADJ gas prices", false).get_description(),
+            "Query(((oil@1 PHRASE 11 gas@2) AND Zprice@3))");
 }
 
 TEST_F(QueryBuilderTest, BadFieldValuesAreUsageErrorsNamingTheField) {

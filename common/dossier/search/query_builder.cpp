@@ -6,30 +6,11 @@
 #include "dossier/base/errors.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/query_fields.h"
+#include "dossier/search/query_syntax.h"
 #include "dossier/text/ascii_words.h"
 
 namespace dossier {
 namespace {
-
-// Query operators are words in capitals; AND/OR/NOT/XOR alone, NEAR and ADJ with an
-// optional "/N" window.
-bool is_operator(std::string_view chunk) {
-  static constexpr std::array<std::string_view, 4> kBinary = {"AND", "OR", "NOT", "XOR"};
-  for (const auto op : kBinary) {
-    if (chunk == op) return true;
-  }
-  for (const std::string_view op : {std::string_view("NEAR"), std::string_view("ADJ")}) {
-    if (chunk.substr(0, op.size()) != op) continue;
-    const auto rest = chunk.substr(op.size());
-    if (rest.empty()) return true;
-    if (rest.size() < 2 || rest[0] != '/') return false;
-    for (const char c : rest.substr(1)) {
-      if (!is_ascii_digit(c)) return false;
-    }
-    return true;
-  }
-  return false;
-}
 
 // Typographic double quotes behave like '"' in queries typed from word processors.
 std::string straighten_quotes(std::string_view q) {
@@ -69,14 +50,15 @@ void fold_chunk(std::string_view chunk, Analyzer& analyzer, std::string& out) {
 }
 
 // Length of a boolean field's value starting at `q[i]`: a quoted string or up to the next
-// space or closing parenthesis.
+// space, control character or closing parenthesis, where Xapian's parser ends it (what
+// follows a control character is folded as text, so "OR" glued to it stays a word).
 std::size_t boolean_value_length(std::string_view q, std::size_t i) {
   if (i < q.size() && q[i] == '"') {
     const std::size_t close = q.find('"', i + 1);
     return (close == std::string_view::npos ? q.size() : close + 1) - i;
   }
   std::size_t j = i;
-  while (j < q.size() && !is_line_space(q[j]) && q[j] != ')') ++j;
+  while (j < q.size() && static_cast<unsigned char>(q[j]) > ' ' && q[j] != ')') ++j;
   return j - i;
 }
 
@@ -181,7 +163,7 @@ std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
     std::size_t j = i;
     while (j < q.size() && !is_line_space(q[j]) && q[j] != '"' && q[j] != '(' && q[j] != ')') ++j;
     std::string_view chunk = std::string_view(q).substr(i, j - i);
-    if (is_operator(chunk)) {
+    if (is_query_operator(chunk)) {
       out += chunk;
       i = j;
       continue;
@@ -295,9 +277,17 @@ Xapian::Query QueryBuilder::parse(std::string_view query, const std::string& fol
                                : Xapian::QueryParser::FLAG_DEFAULT |
                                      Xapian::QueryParser::FLAG_WILDCARD |
                                      Xapian::QueryParser::FLAG_PURE_NOT;
+  std::string parsable = folded;
+  if (!plain) {
+    auto syntax = check_query_syntax(folded);
+    if (!syntax.problem.empty())
+      throw Error(ErrorKind::kUsage,
+                  "malformed query '" + std::string(query) + "': " + syntax.problem);
+    parsable = std::move(syntax.parsable);
+  }
   try {
     field_errors_ = {};
-    Xapian::Query parsed = parser_.parse_query(folded, flags);
+    Xapian::Query parsed = parser_.parse_query(parsable, flags);
     if (field_errors_.first) std::rethrow_exception(field_errors_.first);
     return without_absent_terms(parsed, db_);
   } catch (const Xapian::QueryParserError& e) {
