@@ -806,12 +806,13 @@ TEST(IndexCompaction, AnOpenReaderKeepsItsSnapshotUntilItReopens) {
 }
 
 // Every shard is compacted; the answers are those of a plain database.
+// Shards are compacted --jobs at a time: three shards with two jobs take two rounds.
 TEST(IndexCompaction, EveryShardIsCompacted) {
   TempDir dir("idx_compact_shards");
   write_articles(dir / "c", 60);
-  ASSERT_EQ(index(dir / "db", "--shards 2 " + quote(dir / "c")).exit_code, 0);
+  ASSERT_EQ(index(dir / "db", "--shards 3 --jobs 2 " + quote(dir / "c")).exit_code, 0);
   ASSERT_EQ(index(dir / "plain", quote(dir / "c")).exit_code, 0);
-  for (const char* shard : {"/shard-0", "/shard-1"}) {
+  for (const char* shard : {"/shard-0", "/shard-1", "/shard-2"}) {
     EXPECT_TRUE(compacted_by_last_run(dir / "db" + shard)) << shard;
     EXPECT_FALSE(fs::exists(dir / "db" + shard + ".dossier-compacting")) << shard;
   }

@@ -4,9 +4,12 @@
 #include <stdio.h>  // renameat2 (glibc 2.28)
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 #include "dossier/index/index_report.h"
 #include "dossier/schema/schema.h"
@@ -17,6 +20,11 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kCompactionSuffix = ".dossier-compacting";
+
+// errno's message; std::strerror may share one buffer between threads.
+std::string errno_text() {
+  return std::error_code(errno, std::generic_category()).message();
+}
 
 // fsync of a file or folder; false with errno set on failure.
 bool sync_path(const fs::path& path, int flags) {
@@ -75,10 +83,9 @@ std::optional<std::string> compact_in_place(const std::string& folder,
   } catch (const Xapian::Error& e) {
     return give_up(e.get_description());
   }
-  if (!sync_folder(copy))
-    return give_up(std::string("cannot sync the copy: ") + std::strerror(errno));
+  if (!sync_folder(copy)) return give_up("cannot sync the copy: " + errno_text());
   if (::renameat2(AT_FDCWD, copy.c_str(), AT_FDCWD, folder.c_str(), RENAME_EXCHANGE) != 0) {
-    return give_up(std::string("cannot swap the copy in (") + std::strerror(errno) +
+    return give_up("cannot swap the copy in (" + errno_text() +
                    "; the filesystem may not support an atomic exchange of folders)");
   }
   const fs::path parent = fs::absolute(folder).parent_path();
@@ -134,14 +141,33 @@ void remove_stale_compaction(const std::string& folder, IndexReport& report) {
   remove_folder(stale, report);
 }
 
-void compact_and_close(WritableShards& db, IndexReport& report) {
-  for (std::size_t i = 0; i < db.shards.size(); ++i) {
+void compact_and_close(WritableShards& db, unsigned jobs, IndexReport& report) {
+  const std::size_t shards = db.shards.size();
+  if (shards == 0) return;
+  std::vector<Xapian::rev> revisions(shards);
+  for (std::size_t i = 0; i < shards; ++i) revisions[i] = db.shards[i].get_revision();
+  // Each shard's copy is its own work (its own files, its own Database), so up to `jobs`
+  // are made at once; the shards stay open (locked) until every copy is in place.
+  std::vector<std::optional<std::string>> failures(shards);
+  const std::size_t at_once = std::clamp<std::size_t>(jobs, 1, shards);
+  for (std::size_t first = 0; first < shards; first += at_once) {
+    std::vector<std::jthread> workers;
+    for (std::size_t i = first; i < std::min(shards, first + at_once); ++i) {
+      workers.emplace_back([&db, &revisions, &failures, i] {
+        try {
+          failures[i] = compact_in_place(db.folders[i], revisions[i]);
+        } catch (const std::exception& e) {  // a thread must not end in an exception
+          failures[i] = e.what();
+        }
+      });
+    }
+  }
+  for (std::size_t i = 0; i < shards; ++i) {
     const std::string& folder = db.folders[i];
-    const auto failed = compact_in_place(folder, db.shards[i].get_revision());
     // The lock is on the original's files: released only now, after the swap.
     db.shards[i].close();
-    if (failed) {
-      report.warning(folder, "not compacted (the database is complete): " + *failed);
+    if (failures[i]) {
+      report.warning(folder, "not compacted (the database is complete): " + *failures[i]);
     } else {
       remove_folder(compaction_folder(folder), report);  // the original, swapped out
     }

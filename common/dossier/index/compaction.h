@@ -37,10 +37,11 @@ std::string compaction_folder(const std::string& folder);
 // but Xapian's files is left alone and reported.
 void remove_stale_compaction(const std::string& folder, IndexReport& report);
 
-// Compacts every shard of `db` in place, then closes it: `db` cannot be written after.
+// Compacts every shard of `db` in place, up to `jobs` shards at once, then closes it: `db`
+// cannot be written after.
 // A shard that cannot be compacted (no space for the copy, a filesystem without atomic
 // exchange, a folder in the way: call remove_stale_compaction() first) stays as it was,
 // complete, and is reported as a warning.
-void compact_and_close(WritableShards& db, IndexReport& report);
+void compact_and_close(WritableShards& db, unsigned jobs, IndexReport& report);
 
 }  // namespace dossier

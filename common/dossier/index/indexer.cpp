@@ -7,6 +7,7 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/base/hash.h"
+#include "dossier/base/thread_count.h"
 #include "dossier/dedup/clusters.h"
 #include "dossier/dedup/signature.h"
 #include "dossier/index/compaction.h"
@@ -138,7 +139,7 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   if (done.signal == 0 && should_compact(options.compact, done.added + done.updated + done.removed,
                                          document_count(db))) {
     progress.phase("compacting");
-    compact_and_close(db, report);
+    compact_and_close(db, thread_count(options.jobs), report);
   }
   result.stats.skipped = report.skipped_count();
   result.stats.seconds =
