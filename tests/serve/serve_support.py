@@ -97,7 +97,11 @@ class Server:
         """SIGTERM; returns (exit code, everything written on stderr)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(30)
+        try:
+            code = self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()  # never left running: the caller sees the kill's code
+            code = self.process.wait()
         return code, self.stderr()
 
 
