@@ -31,6 +31,7 @@ TEST(QueryFolding, WordsAreFoldedSyntaxIsKept) {
       // A boolean value ends at a control character, as Xapian's parser ends it: what
       // follows is text, and an "OR" glued to it a word.
       {"source:bbc\x01OR$NEAR/3 x", "source:bbc or near 3 x"},
+      {"source:\"Associated \"\"AP\"\"\" Press", "source:\"Associated \"\"AP\"\"\" press"},
   };
   for (const auto& c : cases) EXPECT_EQ(dossier::fold_query_words(c.query, a), c.folded) << c.query;
 }

@@ -49,19 +49,6 @@ void fold_chunk(std::string_view chunk, Analyzer& analyzer, std::string& out) {
   }
 }
 
-// Length of a boolean field's value starting at `q[i]`: a quoted string or up to the next
-// space, control character or closing parenthesis, where Xapian's parser ends it (what
-// follows a control character is folded as text, so "OR" glued to it stays a word).
-std::size_t boolean_value_length(std::string_view q, std::size_t i) {
-  if (i < q.size() && q[i] == '"') {
-    const std::size_t close = q.find('"', i + 1);
-    return (close == std::string_view::npos ? q.size() : close + 1) - i;
-  }
-  std::size_t j = i;
-  while (j < q.size() && static_cast<unsigned char>(q[j]) > ' ' && q[j] != ')') ++j;
-  return j - i;
-}
-
 // Xapian's QueryParser quietly repairs unbalanced quotes and parentheses, which hides a
 // typo from the user; we report them instead.
 void check_balanced(std::string_view raw) {
@@ -182,7 +169,7 @@ std::string fold_query_words(std::string_view raw, Analyzer& analyzer) {
         i += name_end + 1;
         if (field->kind == schema::FieldKind::kBoolean) {
           // Boolean values are matched by the field's own processor, verbatim.
-          const std::size_t n = boolean_value_length(q, i);
+          const std::size_t n = boolean_value_end(q, i) - i;
           out.append(q, i, n);
           i += n;
         }

@@ -38,26 +38,6 @@ bool holds_word_byte(std::string_view text) {
   return false;
 }
 
-// Where a boolean field's value starting at `v` ends, as Xapian's parser reads it: a
-// quoted value at its closing quote ("" is a quote inside it), any other at a space, a
-// control character or ')' (a '(' inside it is part of the value).
-std::size_t boolean_value_end(std::string_view q, std::size_t v) {
-  if (v < q.size() && q[v] == '"') {
-    for (std::size_t k = v + 1; k < q.size(); ++k) {
-      if (q[k] != '"') continue;
-      if (k + 1 < q.size() && q[k + 1] == '"') {
-        ++k;
-        continue;
-      }
-      return k + 1;
-    }
-    return q.size();
-  }
-  std::size_t k = v;
-  while (k < q.size() && static_cast<unsigned char>(q[k]) > ' ' && q[k] != ')') ++k;
-  return k;
-}
-
 // The end of a quoted text whose opening quote is at `open`.
 std::size_t quoted_end(std::string_view q, std::size_t open) {
   const std::size_t close = q.find('"', open + 1);
@@ -237,6 +217,23 @@ bool is_query_operator(std::string_view chunk) {
     return true;
   }
   return false;
+}
+
+std::size_t boolean_value_end(std::string_view q, std::size_t v) {
+  if (v < q.size() && q[v] == '"') {
+    for (std::size_t k = v + 1; k < q.size(); ++k) {
+      if (q[k] != '"') continue;
+      if (k + 1 < q.size() && q[k + 1] == '"') {
+        ++k;
+        continue;
+      }
+      return k + 1;
+    }
+    return q.size();
+  }
+  std::size_t k = v;
+  while (k < q.size() && static_cast<unsigned char>(q[k]) > ' ' && q[k] != ')') ++k;
+  return k;
 }
 
 QuerySyntax check_query_syntax(std::string_view folded) {

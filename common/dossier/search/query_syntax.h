@@ -10,6 +10,7 @@
 // every other one is refused with one line naming the operator.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,12 @@ namespace dossier {
 // A query operator chunk: AND, OR, NOT, XOR, or NEAR and ADJ with an optional "/N"
 // window. Case matters: "or" is a word.
 bool is_query_operator(std::string_view chunk);
+
+// Where a boolean field's value starting at `q[v]` ends, as Xapian's parser reads it: a
+// quoted value after its closing quote ("" is a quote inside it), any other at a space, a
+// control character or ')' (a '(' inside it is part of the value). Query folding copies
+// exactly this much verbatim.
+std::size_t boolean_value_end(std::string_view q, std::size_t v);
 
 // What check_query_syntax() found: the query to parse, or why there is none.
 struct QuerySyntax {
