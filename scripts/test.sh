@@ -25,8 +25,7 @@ if [ "${DOSSIER_SKIP_SANITIZE:-0}" != 1 ]; then
   # -O1 -g1 (line tables for the sanitizers' stack traces) compiles in about half the time
   # of RelWithDebInfo's -O2 -g, the longest part of this command (docs/BENCHMARKS.md).
   bash scripts/build.sh build-asan -DDOSSIER_BUILD_TESTS=ON -DDOSSIER_SANITIZE=ON \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
-    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
   # The random-kill harness runs 5 trials per scenario here (20 in the Release pass).
   (cd build-asan && FAULT_TRIALS=5 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
      ctest --output-on-failure -j "$jobs")
