@@ -142,21 +142,17 @@ std::string missing_operand(std::string_view op) {
 struct Level {
   bool excluded = false;          // the bracket is marked '-'
   std::string pending;            // the boolean operator waiting for its right operand
-  std::size_t items = 0;          // operands in the level
-  bool any_kept = false;          // one of them is not excluded
+  bool any_kept = false;          // an operand of the level is not excluded
   std::size_t operand_items = 0;  // operands since the pending operator (or the start)
   bool operand_starts_excluded = false;
   bool operand_has_kept = false;
-  bool after_operator = false;  // the level's last item was a boolean operator
 };
 
 void add_operand(Level& level, bool excluded) {
   if (level.operand_items == 0) level.operand_starts_excluded = excluded;
   ++level.operand_items;
-  ++level.items;
   level.operand_has_kept = level.operand_has_kept || !excluded;
   level.any_kept = level.any_kept || !excluded;
-  level.after_operator = false;
 }
 
 // The operand that has just ended (before `next_op`, or at the end of its level when
@@ -253,11 +249,14 @@ QuerySyntax check_query_syntax(std::string_view folded) {
       case ItemKind::kClose: {
         if (levels.size() == 1) break;  // unbalanced: refused before this check
         if (auto problem = operand_problem(level, {}); !problem.empty()) return fail(problem);
-        if (level.items > 0 && !level.any_kept)
+        // operand_problem() passed: a pending operator has its right operand, so the level
+        // holds operands exactly when its last operand has items.
+        const bool has_operands = level.operand_items > 0;
+        if (has_operands && !level.any_kept)
           return fail("a bracket of exclusions only excludes from nothing");
-        const Level closed = level;
+        const bool excluded = level.excluded;
         levels.pop_back();
-        if (closed.items > 0) add_operand(levels.back(), closed.excluded);
+        if (has_operands) add_operand(levels.back(), excluded);
         break;
       }
       case ItemKind::kOperand:
@@ -274,10 +273,10 @@ QuerySyntax check_query_syntax(std::string_view folded) {
       }
       case ItemKind::kBoolean: {
         std::string op(folded.substr(item.begin, item.end - item.begin));
-        const bool not_starts_operand =
-            op == "NOT" && level.operand_items == 0 &&
-            ((level.pending.empty() && level.items == 0) ||
-             (level.after_operator && level.pending != "NOT" && level.pending != "AND NOT"));
+        // "NOT x" at the start of a level or after another operator ("x OR NOT y"); not
+        // after NOT itself ("x NOT NOT y").
+        const bool not_starts_operand = op == "NOT" && level.operand_items == 0 &&
+                                        level.pending != "NOT" && level.pending != "AND NOT";
         if (not_starts_operand) {
           op = level.pending == "AND" ? "AND NOT" : "NOT";
         } else if (level.operand_items == 0) {
@@ -293,7 +292,6 @@ QuerySyntax check_query_syntax(std::string_view folded) {
         level.operand_items = 0;
         level.operand_starts_excluded = false;
         level.operand_has_kept = false;
-        level.after_operator = true;
         break;
       }
     }
