@@ -2,6 +2,7 @@
 
 #include <array>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "dossier/schema/schema.h"
@@ -15,6 +16,29 @@ constexpr std::string_view kAdj = "ADJ";
 
 enum class ItemKind { kOpen, kClose, kBoolean, kPositional, kOperand };
 
+enum class OperatorKind { kNone, kBoolean, kNear, kAdj };
+
+// What a chunk of a folded query is as an operator: AND, OR, NOT, XOR, or NEAR and ADJ
+// with an optional "/N" window. Case matters: "or" is a word.
+OperatorKind operator_kind(std::string_view chunk) {
+  static constexpr std::array<std::string_view, 4> kBooleanOps = {"AND", "OR", "NOT", "XOR"};
+  for (const auto op : kBooleanOps) {
+    if (chunk == op) return OperatorKind::kBoolean;
+  }
+  for (const auto& [op, kind] :
+       {std::pair{kNear, OperatorKind::kNear}, std::pair{kAdj, OperatorKind::kAdj}}) {
+    if (chunk.substr(0, op.size()) != op) continue;
+    const auto rest = chunk.substr(op.size());
+    if (rest.empty()) return kind;
+    if (rest.size() < 2 || rest[0] != '/') return OperatorKind::kNone;
+    for (const char c : rest.substr(1)) {
+      if (!is_ascii_digit(c)) return OperatorKind::kNone;
+    }
+    return kind;
+  }
+  return OperatorKind::kNone;
+}
+
 // One item of a folded query: a bracket, an operator, or an operand (a word chunk, a
 // phrase, a field with its value).
 struct Item {
@@ -24,6 +48,8 @@ struct Item {
   bool excluded = false;     // a '-' mark (on an operand or an opening bracket)
   bool holds_word = false;   // an operand that puts at least one term in the query
   bool single_word = false;  // an operand NEAR and ADJ can take
+
+  std::string_view text(std::string_view q) const { return q.substr(begin, end - begin); }
 };
 
 // Folded words are ASCII letters and digits or non-ASCII text (the analyser's tokens).
@@ -120,10 +146,9 @@ std::vector<Item> query_items(std::string_view q) {
     std::size_t j = i;
     while (j < q.size() && !is_line_space(q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"') ++j;
     const std::string_view chunk = q.substr(i, j - i);
-    if (is_query_operator(chunk)) {
-      const bool positional =
-          chunk.substr(0, kNear.size()) == kNear || chunk.substr(0, kAdj.size()) == kAdj;
-      items.push_back({positional ? ItemKind::kPositional : ItemKind::kBoolean, i, j});
+    if (const auto op = operator_kind(chunk); op != OperatorKind::kNone) {
+      const auto kind = op == OperatorKind::kBoolean ? ItemKind::kBoolean : ItemKind::kPositional;
+      items.push_back({kind, i, j});
     } else {
       const auto words = q.substr(lead_end, j > lead_end ? j - lead_end : 0);
       items.push_back({ItemKind::kOperand, i, j, excluded, holds_word_byte(words),
@@ -172,14 +197,11 @@ std::string operand_problem(const Level& level, std::string_view next_op) {
   return {};
 }
 
-std::string_view positional_kind(std::string_view op) {
-  return op.substr(0, kNear.size()) == kNear ? kNear : kAdj;
-}
-
 // A NEAR or ADJ item at `k` between its two words, one kind per chain, window >= 1.
 std::string positional_problem(std::string_view q, const std::vector<Item>& items, std::size_t k) {
-  const auto op = q.substr(items[k].begin, items[k].end - items[k].begin);
-  const auto kind = positional_kind(op);
+  const auto op = items[k].text(q);
+  const auto op_kind = operator_kind(op);
+  const auto kind = op_kind == OperatorKind::kNear ? kNear : kAdj;
   const auto takes = [&](std::size_t i) {
     return i < items.size() && items[i].kind == ItemKind::kOperand && items[i].single_word;
   };
@@ -187,7 +209,7 @@ std::string positional_problem(std::string_view q, const std::vector<Item>& item
     return std::string(kind) + " needs one word on each side (not a phrase, wildcard, " +
            "bracket or marked word)";
   if (k >= 2 && items[k - 2].kind == ItemKind::kPositional &&
-      positional_kind(q.substr(items[k - 2].begin, items[k - 2].end - items[k - 2].begin)) != kind)
+      operator_kind(items[k - 2].text(q)) != op_kind)
     return "NEAR and ADJ cannot be mixed in one chain of words";
   if (op.size() > kind.size() &&
       op.substr(kind.size() + 1).find_first_not_of('0') == std::string_view::npos)
@@ -198,21 +220,7 @@ std::string positional_problem(std::string_view q, const std::vector<Item>& item
 }  // namespace
 
 bool is_query_operator(std::string_view chunk) {
-  static constexpr std::array<std::string_view, 4> kBoolean = {"AND", "OR", "NOT", "XOR"};
-  for (const auto op : kBoolean) {
-    if (chunk == op) return true;
-  }
-  for (const std::string_view op : {kNear, kAdj}) {
-    if (chunk.substr(0, op.size()) != op) continue;
-    const auto rest = chunk.substr(op.size());
-    if (rest.empty()) return true;
-    if (rest.size() < 2 || rest[0] != '/') return false;
-    for (const char c : rest.substr(1)) {
-      if (!is_ascii_digit(c)) return false;
-    }
-    return true;
-  }
-  return false;
+  return operator_kind(chunk) != OperatorKind::kNone;
 }
 
 std::size_t boolean_value_end(std::string_view q, std::size_t v) {
@@ -272,7 +280,7 @@ QuerySyntax check_query_syntax(std::string_view folded) {
         break;
       }
       case ItemKind::kBoolean: {
-        std::string op(folded.substr(item.begin, item.end - item.begin));
+        std::string op(item.text(folded));
         // "NOT x" at the start of a level or after another operator ("x OR NOT y"); not
         // after NOT itself ("x NOT NOT y").
         const bool not_starts_operand = op == "NOT" && level.operand_items == 0 &&
@@ -282,7 +290,7 @@ QuerySyntax check_query_syntax(std::string_view folded) {
         } else if (level.operand_items == 0) {
           const bool and_not = op == "AND" && k + 1 < items.size() &&
                                items[k + 1].kind == ItemKind::kBoolean &&
-                               folded.substr(items[k + 1].begin, 3) == "NOT";
+                               items[k + 1].text(folded) == "NOT";
           return fail(
               missing_operand(level.pending.empty() ? (and_not ? "AND NOT" : op) : level.pending));
         } else if (auto problem = operand_problem(level, op); !problem.empty()) {
