@@ -264,14 +264,15 @@ Xapian::Query QueryBuilder::parse(std::string_view query, const std::string& fol
                                : Xapian::QueryParser::FLAG_DEFAULT |
                                      Xapian::QueryParser::FLAG_WILDCARD |
                                      Xapian::QueryParser::FLAG_PURE_NOT;
-  std::string parsable = folded;
+  // A plain query has no operators to check: Xapian parses the folded text itself.
+  QuerySyntax syntax;
   if (!plain) {
-    auto syntax = check_query_syntax(folded);
+    syntax = check_query_syntax(folded);
     if (!syntax.problem.empty())
       throw Error(ErrorKind::kUsage,
                   "malformed query '" + std::string(query) + "': " + syntax.problem);
-    parsable = std::move(syntax.parsable);
   }
+  const std::string& parsable = plain ? folded : syntax.parsable;
   try {
     field_errors_ = {};
     Xapian::Query parsed = parser_.parse_query(parsable, flags);
