@@ -247,5 +247,32 @@ TEST(Clusters, OnlyBucketsAreCompared) {
   EXPECT_EQ(assign_clusters(candidates, {{0}, {1}}), (std::vector<std::size_t>{0, 1}));
 }
 
+// The candidates clustered anew: those linked to a seed through shared buckets, directly
+// or through others; the rest keep their clusters.
+TEST(Clusters, LinkedCandidatesFollowSharedBuckets) {
+  struct Case {
+    std::size_t candidates;
+    std::vector<std::vector<std::uint32_t>> buckets;
+    std::vector<std::uint32_t> seeds;
+    std::vector<bool> linked;
+  };
+  const std::vector<Case> cases = {
+      // Two groups, {0, 1, 2} (0-1 and 1-2 in two buckets) and {3, 4}; 5 alone.
+      {6, {{0, 1}, {1, 2}, {3, 4}}, {2}, {true, true, true, false, false, false}},
+      {6, {{0, 1}, {1, 2}, {3, 4}}, {4}, {false, false, false, true, true, false}},
+      {6, {{0, 1}, {1, 2}, {3, 4}}, {0, 3}, {true, true, true, true, true, false}},
+      {6, {{0, 1}, {1, 2}, {3, 4}}, {5}, {false, false, false, false, false, true}},
+      {6, {{0, 1}, {1, 2}, {3, 4}}, {}, {false, false, false, false, false, false}},
+      // A bucket of three joins what two buckets held apart.
+      {5, {{0, 1}, {3, 4}, {1, 2, 3}}, {4}, {true, true, true, true, true}},
+      // A seed given twice.
+      {3, {{1, 2}}, {2, 2}, {false, true, true}},
+  };
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const Case& c = cases[k];
+    EXPECT_EQ(linked_candidates(c.candidates, c.buckets, c.seeds), c.linked) << "case " << k;
+  }
+}
+
 }  // namespace
 }  // namespace dossier::dedup

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "dossier/schema/document_data.h"
@@ -62,8 +63,8 @@ void add_bucket(CandidateSet& set, const Bands& bands, std::vector<std::uint32_t
 }
 
 // Articles with equal keys in one band form a bucket (members in docid order); those in
-// at least one bucket are the candidates, with their signatures and what orders them.
-CandidateSet read_candidates(const Xapian::Database& db, schema::RecordCodec& records) {
+// at least one bucket are the candidates (their buckets only: read_details() reads the rest).
+CandidateSet read_buckets(const Xapian::Database& db) {
   const Bands bands = read_bands(db);
   const auto n = static_cast<std::uint32_t>(bands.docids.size());
   CandidateSet set;
@@ -81,6 +82,34 @@ CandidateSet read_candidates(const Xapian::Database& db, schema::RecordCodec& re
       articles.clear();
     }
   }
+  return set;
+}
+
+// The candidates `keep` selects, with the buckets among them. A bucket's members are all
+// selected or none (linked_candidates() selects whole groups of linked candidates).
+CandidateSet selected(const CandidateSet& set, const std::vector<bool>& keep) {
+  CandidateSet out;
+  std::vector<std::uint32_t> index_of(set.candidates.size(), kNone);
+  for (std::size_t i = 0; i < set.candidates.size(); ++i) {
+    if (!keep[i]) continue;
+    index_of[i] = static_cast<std::uint32_t>(out.docids.size());
+    out.docids.push_back(set.docids[i]);
+    out.candidates.emplace_back();
+  }
+  for (const auto& members : set.buckets) {
+    if (members.empty() || !keep[members.front()]) continue;
+    const auto bucket = static_cast<std::uint32_t>(out.buckets.size());
+    auto& kept = out.buckets.emplace_back();
+    for (const std::uint32_t c : members) {
+      kept.push_back(index_of[c]);
+      out.candidates[index_of[c]].buckets.push_back(bucket);
+    }
+  }
+  return out;
+}
+
+// Each candidate's signature and what orders it (date, id).
+void read_details(const Xapian::Database& db, CandidateSet& set, schema::RecordCodec& records) {
   for (std::size_t i = 0; i < set.candidates.size(); ++i) {
     const Xapian::Document doc = db.get_document(set.docids[i], Xapian::DOC_ASSUME_VALID);
     Candidate& c = set.candidates[i];
@@ -88,7 +117,52 @@ CandidateSet read_candidates(const Xapian::Database& db, schema::RecordCodec& re
     c.id = std::string(DocumentView::parse(records.read(doc), 0).id);
     c.signature = *decode(doc.get_value(schema::kSlotSignature));
   }
-  return set;
+}
+
+// Every document's kSlotCluster value, in docid order.
+std::vector<std::pair<Xapian::docid, std::string>> held_keys(const Xapian::Database& db) {
+  std::vector<std::pair<Xapian::docid, std::string>> held;
+  for (auto v = db.valuestream_begin(schema::kSlotCluster);
+       v != db.valuestream_end(schema::kSlotCluster); ++v)
+    held.emplace_back(v.get_docid(), *v);
+  return held;
+}
+
+// Xapian interleaves the documents of n shards: shard s's docid d is (d - 1) * n + s + 1.
+Xapian::docid combined_docid(Xapian::docid local, std::size_t shard, std::size_t shards) {
+  return static_cast<Xapian::docid>((local - 1) * shards + shard + 1);
+}
+
+// What a run changed, in the combined database's terms: the candidates it wrote or whose
+// cluster it dropped (the seeds to recluster from), and every document that held a
+// dropped cluster's key, candidate or not (it may have to lose the value).
+struct Affected {
+  std::vector<std::uint32_t> seeds;
+  std::unordered_set<Xapian::docid> dropped_members;
+};
+
+Affected affected_by(const std::vector<ShardChanges>& changes, const CandidateSet& set,
+                     const std::vector<std::pair<Xapian::docid, std::string>>& held) {
+  std::unordered_map<Xapian::docid, std::uint32_t> candidate_at;
+  for (std::size_t i = 0; i < set.docids.size(); ++i)
+    candidate_at.emplace(set.docids[i], static_cast<std::uint32_t>(i));
+  Affected affected;
+  const auto seed = [&](Xapian::docid did) {
+    if (const auto it = candidate_at.find(did); it != candidate_at.end())
+      affected.seeds.push_back(it->second);
+  };
+  std::unordered_set<std::string> dropped;
+  for (std::size_t s = 0; s < changes.size(); ++s) {
+    for (const Xapian::docid local : changes[s].written)
+      seed(combined_docid(local, s, changes.size()));
+    dropped.insert(changes[s].dropped_keys.begin(), changes[s].dropped_keys.end());
+  }
+  for (const auto& [did, key] : held) {
+    if (!dropped.contains(key)) continue;
+    affected.dropped_members.insert(did);
+    seed(did);
+  }
+  return affected;
 }
 
 // The exact check of a pair on the cleaned bodies the records keep (the text the signature
@@ -191,12 +265,52 @@ std::vector<std::size_t> assign_clusters(const std::vector<Candidate>& candidate
   return leader;
 }
 
-ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards) {
+std::vector<bool> linked_candidates(std::size_t candidates,
+                                    const std::vector<std::vector<std::uint32_t>>& buckets,
+                                    const std::vector<std::uint32_t>& seeds) {
+  // Union-find over the buckets, with path halving.
+  std::vector<std::uint32_t> parent(candidates);
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto root = [&](std::uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const auto& members : buckets) {
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      const std::uint32_t a = root(members.front()), b = root(members[k]);
+      if (a != b) parent[b] = a;
+    }
+  }
+  std::vector<bool> seeded(candidates, false);
+  for (const std::uint32_t s : seeds) seeded[root(s)] = true;
+  std::vector<bool> linked(candidates);
+  for (std::uint32_t i = 0; i < candidates; ++i) linked[i] = seeded[root(i)];
+  return linked;
+}
+
+ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards,
+                           const std::vector<ShardChanges>* changes) {
   Xapian::Database all;
   for (auto& shard : shards) all.add_database(shard);
   ClusterPassStats stats;
+  CandidateSet set = read_buckets(all);
+  stats.candidates = set.candidates.size();
+  const auto held = held_keys(all);
+  Affected affected;
+  if (changes) {
+    affected = affected_by(*changes, set, held);
+    set = selected(set, linked_candidates(set.candidates.size(), set.buckets, affected.seeds));
+  }
+  stats.reclustered = set.candidates.size();
   schema::RecordCodec records;  // for the whole pass: it keeps LZ4's context
-  const auto wanted = wanted_keys(all, read_candidates(all, records), records, stats);
+  read_details(all, set, records);
+  const auto wanted = wanted_keys(all, set, records, stats);
+  // The documents whose value this pass decides: every one, or those clustered anew and
+  // those that held a dropped cluster's key.
+  const std::unordered_set<Xapian::docid> anew(set.docids.begin(), set.docids.end());
+  const auto decided = [&](Xapian::docid did) {
+    return !changes || anew.contains(did) || affected.dropped_members.contains(did);
+  };
   // Combined docid -> (shard, its own docid), as Xapian interleaves them.
   const auto n = static_cast<Xapian::docid>(shards.size());
   const auto write = [&](Xapian::docid did, const std::string* key) {
@@ -211,20 +325,21 @@ ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards) {
     shard.replace_document(local, doc);
     ++stats.changed;
   };
-  std::unordered_map<Xapian::docid, bool> holds;  // docids with a value: is it right?
-  for (auto v = all.valuestream_begin(schema::kSlotCluster);
-       v != all.valuestream_end(schema::kSlotCluster); ++v) {
-    const auto it = wanted.find(v.get_docid());
-    holds.emplace(v.get_docid(), it != wanted.end() && it->second == *v);
-  }
   // Sorted, so each shard is written in docid order.
   std::vector<std::pair<Xapian::docid, const std::string*>> writes;
-  for (const auto& [did, right] : holds) {
-    if (!right && !wanted.contains(did)) writes.emplace_back(did, nullptr);
+  std::unordered_set<Xapian::docid> holding;  // decided documents that have a value
+  for (const auto& [did, key] : held) {
+    if (!decided(did)) continue;
+    holding.insert(did);
+    const auto it = wanted.find(did);
+    if (it == wanted.end()) {
+      writes.emplace_back(did, nullptr);
+    } else if (it->second != key) {
+      writes.emplace_back(did, &it->second);
+    }
   }
   for (const auto& [did, key] : wanted) {
-    const auto it = holds.find(did);
-    if (it == holds.end() || !it->second) writes.emplace_back(did, &key);
+    if (!holding.contains(did)) writes.emplace_back(did, &key);
   }
   std::sort(writes.begin(), writes.end());
   for (const auto& [did, key] : writes) write(did, key);

@@ -6,6 +6,9 @@
 // with --prune and a clean build give the same clusters, a deleted representative hands
 // over to the next member, and a changed article is clustered anew. It runs over all the
 // shards as one database, after they are written, so copies in different shards are found.
+// A run that says what it changed (ShardChanges) has only the articles that can be
+// affected clustered anew: those linked by shared bands, directly or through others, to
+// an article it wrote or to a member of a cluster it changed (recluster()).
 //
 // Rule: articles are taken in representative order — dated ones first, earliest first,
 // then by id (a stable stand-in for "first indexed" that does not depend on shards,
@@ -53,15 +56,36 @@ std::vector<std::size_t> assign_clusters(const std::vector<Candidate>& candidate
                                          const std::vector<std::vector<std::uint32_t>>& buckets,
                                          const TextCheck& same_text = {});
 
-struct ClusterPassStats {
-  std::size_t clusters = 0;  // clusters of two articles or more
-  std::size_t members = 0;   // articles in them
-  std::size_t changed = 0;   // documents whose kSlotCluster value was set or removed
+// What one run changed in one shard since the last finished clustering.
+struct ShardChanges {
+  std::vector<Xapian::docid> written;     // the shard's docids of documents added or replaced
+  std::vector<std::string> dropped_keys;  // kSlotCluster values of those replaced or deleted
 };
 
-// Recomputes every article's cluster over `shards` (the shards of one database, in routing
-// order) and writes kSlotCluster where it changed (values only: Xapian then leaves the
-// postings alone). Does not commit. Throws Xapian::Error.
-ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards);
+struct ClusterPassStats {
+  std::size_t candidates = 0;   // articles sharing a band with another
+  std::size_t reclustered = 0;  // of those, the ones clustered anew
+  std::size_t clusters = 0;     // clusters of two articles or more among them
+  std::size_t members = 0;      // articles in those clusters
+  std::size_t changed = 0;      // documents whose kSlotCluster value was set or removed
+};
+
+// The candidates to cluster anew, as a mask: every candidate linked through shared buckets
+// (`buckets[k]` lists the candidates in bucket k), directly or through others, to a
+// candidate in `seeds`. A cluster's members share buckets with their representative, so
+// what is outside the mask keeps its clusters: adding, changing or removing articles only
+// changes who represents, and whom, among the articles linked to them.
+std::vector<bool> linked_candidates(std::size_t candidates,
+                                    const std::vector<std::vector<std::uint32_t>>& buckets,
+                                    const std::vector<std::uint32_t>& seeds);
+
+// Recomputes the clusters over `shards` (the shards of one database, in routing order)
+// and writes kSlotCluster where it changed (values only: Xapian then leaves the postings
+// alone). With `changes` (one per shard, for a database whose clusters were right before
+// the run), only the candidates linked to a written document or to a member of a dropped
+// cluster are clustered anew; without, every candidate. Does not commit. Throws
+// Xapian::Error.
+ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards,
+                           const std::vector<ShardChanges>* changes = nullptr);
 
 }  // namespace dossier::dedup

@@ -40,7 +40,7 @@ struct IndexOptions {
   // --partition K/N: only the articles of that partition (schema/shard_layout.h); nothing:
   // the database's own (all articles for a database made without one).
   std::optional<Partition> partition;
-  bool prune = false;     // delete documents of the given inputs whose source is gone
+  bool prune = false;  // delete documents of the given inputs whose source is gone
   CompactWhen compact = CompactWhen::kAuto;
   bool progress = false;  // draw a progress line on stderr
 };
@@ -50,8 +50,11 @@ struct IndexStats {
   std::size_t updated = 0;    // re-analysed because the source changed
   std::size_t unchanged = 0;  // same size and mtime, or same content: not re-analysed
   std::size_t removed = 0;    // by --prune
-  std::size_t skipped = 0;    // sources that could not be indexed (see the report)
-  std::uint64_t bytes = 0;    // source bytes of the articles added or updated (analysed)
+  // Near-duplicate candidates clustered anew: those the run's changes can affect, or all
+  // when the clusters were not known to be right before the run.
+  std::size_t reclustered = 0;
+  std::size_t skipped = 0;  // sources that could not be indexed (see the report)
+  std::uint64_t bytes = 0;  // source bytes of the articles added or updated (analysed)
   double seconds = 0;
   int signal = 0;  // SIGINT/SIGTERM that stopped the run after a commit, or 0
 };

@@ -101,6 +101,7 @@ class Pipeline {
       result_.stats.updated += writer->counts().updated;
       result_.stats.unchanged += writer->counts().restamped;
       result_.stats.bytes += writer->counts().bytes;
+      result_.cluster_changes.push_back(std::move(writer->cluster_changes()));
     }
     result_.stats.unchanged += unchanged_by_stat_;
     result_.stats.signal = signal_;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <vector>
 
+#include "dossier/dedup/clusters.h"
 #include "dossier/extract/actors/lexicon.h"
 #include "dossier/index/index_options.h"
 #include "dossier/index/index_report.h"
@@ -29,6 +30,8 @@ struct PipelineResult {
   // Per source (same order): fnv1a64 of the id term of every article it listed, sorted;
   // filled only when options.prune.
   std::vector<std::vector<std::uint64_t>> seen_id_hashes;
+  // Per shard (routing order): what the clustering pass has to redo.
+  std::vector<dedup::ShardChanges> cluster_changes;
 };
 
 // Runs the pipeline over `sources` into `db` (already open, at `options.db_path`), and

@@ -61,12 +61,15 @@ bool clusters_pending(const WritableShards& db) {
 }
 
 // Recomputes the near-duplicate clusters over all shards (dedup/clusters.h) when something
-// changed, then marks every shard clustered, in the same commit.
-void update_clusters(WritableShards& db, Progress& progress) {
+// changed, then marks every shard clustered, in the same commit. `changes` is what this
+// run changed when the clusters were right before it (only what they can affect is
+// redone), or null (every cluster is redone).
+void update_clusters(WritableShards& db, const std::vector<dedup::ShardChanges>* changes,
+                     IndexStats& stats, Progress& progress) {
   if (!clusters_pending(db)) return;
   progress.phase("clustering");
   try {
-    dedup::recluster(db.shards);
+    stats.reclustered = dedup::recluster(db.shards, changes).reclustered;
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kInternal,
                 "cannot cluster near-duplicates in " + db.path + ": " + e.get_description());
@@ -100,6 +103,9 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   WritableShards db = open_writable_shards(options.db_path, options.shards);
   const IndexWriteGuard guard("dossier-index", options.db_path);  // write_abort.h
   settle_partition(db, options.partition);
+  // Pending before this run: an earlier one wrote and did not finish its clustering, and
+  // what it changed is not known.
+  const bool clustered_before = !clusters_pending(db);
   for (const auto& folder : db.folders) remove_stale_compaction(folder, report);
   Progress progress(options.progress);
   progress.phase("listing");
@@ -116,11 +122,13 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   if (options.prune && result.stats.signal == 0) {
     progress.phase("pruning");
     // Each shard holds its own documents of every input: prune them all, shard by shard.
-    for (auto& shard : db.shards) {
+    for (std::size_t s = 0; s < db.shards.size(); ++s) {
+      auto& shard = db.shards[s];
       try {
         std::size_t removed = 0;
         for (std::size_t i = 0; i < sources.size(); ++i)
-          removed += prune_unseen(shard, sources[i]->input_term(), result.seen_id_hashes[i]);
+          removed += prune_unseen(shard, sources[i]->input_term(), result.seen_id_hashes[i],
+                                  result.cluster_changes[s].dropped_keys);
         if (removed != 0) shard.set_metadata(schema::kClustersKey, schema::kClustersPending);
         result.stats.removed += removed;
       } catch (const Xapian::Error& e) {
@@ -133,7 +141,9 @@ IndexStats index_corpus(const IndexOptions& options, IndexReport& report) {
   // A signal after the articles were written stops the run before its clustering (the
   // flag stays pending: the next run clusters), or is reported once that is committed.
   if (result.stats.signal == 0) result.stats.signal = interrupt_signal();
-  if (result.stats.signal == 0) update_clusters(db, progress);
+  if (result.stats.signal == 0)
+    update_clusters(db, clustered_before ? &result.cluster_changes : nullptr, result.stats,
+                    progress);
   if (result.stats.signal == 0) result.stats.signal = interrupt_signal();
   const auto& done = result.stats;
   if (done.signal == 0 && should_compact(options.compact, done.added + done.updated + done.removed,

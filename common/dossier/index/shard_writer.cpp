@@ -80,12 +80,16 @@ void ShardWriter::apply(IndexOutcome& outcome) {
       const auto posting =
           outcome.existed ? db_.postlist_begin(outcome.id_term) : Xapian::PostingIterator();
       if (posting != db_.postlist_end(outcome.id_term)) {
-        // The stored document's words make way for the new ones (spelling_data.h).
+        // The stored document's words make way for the new ones (spelling_data.h), and
+        // its cluster is redone by the clustering pass.
         spelling_.replace(db_, *posting, outcome.spelling);
+        std::string cluster = db_.get_document(*posting).get_value(schema::kSlotCluster);
+        if (!cluster.empty()) cluster_changes_.dropped_keys.push_back(std::move(cluster));
         db_.replace_document(*posting, outcome.document);
+        cluster_changes_.written.push_back(*posting);
       } else {
         spelling_.add(outcome.spelling);
-        db_.add_document(outcome.document);
+        cluster_changes_.written.push_back(db_.add_document(outcome.document));
       }
       ++(outcome.existed ? counts_.updated : counts_.added);
       counts_.bytes += outcome.bytes;

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "dossier/dedup/clusters.h"
 #include "dossier/index/article_worker.h"
 #include "dossier/index/index_options.h"
 #include "dossier/index/progress.h"
@@ -50,6 +51,8 @@ class ShardWriter {
 
   // Valid after run() returned.
   const ShardWriteCounts& counts() const { return counts_; }
+  // What the clustering pass has to redo for this shard (valid after run() returned).
+  dedup::ShardChanges& cluster_changes() { return cluster_changes_; }
 
  private:
   void apply(IndexOutcome& outcome);
@@ -63,6 +66,7 @@ class ShardWriter {
   BoundedQueue<IndexOutcome> queue_;
   std::size_t shard_, shards_;
   ShardWriteCounts counts_;
+  dedup::ShardChanges cluster_changes_;
   SpellingChanges spelling_;  // of the documents written since the last hand-over
 };
 

@@ -110,6 +110,9 @@ inline constexpr int kOldestReadableSchema = 3;
 // The first schema with near-duplicate clusters.
 inline constexpr int kFirstClusteredSchema = 9;
 inline constexpr const char* kClustersKey = "dossier:clusters";
+// A run reclusters only what it changed when it finds "done": a change to the clustering
+// rule (dedup/clusters.h) must change this value, so that every database is reclustered
+// whole once by the new rule.
 inline constexpr const char* kClustersDone = "done";
 inline constexpr const char* kClustersPending = "pending";
 inline constexpr const char* kSchemaKey = "dossier:schema";
