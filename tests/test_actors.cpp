@@ -162,6 +162,9 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       // WordNet's capitalised common nouns, acronyms and plurals included.
       {"Viewers watched TV and bought DVD players as GDP rose.", ""},
       {"Shops sold PCs at 10 GMT.", ""},
+      // An acronym the article also writes in the plural is a common noun; a possessive
+      // is no plural.
+      {"Sales of ZVRs rose. Every ZVR records. The ZVC's chief and ZVC staff agreed.", "ZVC/org"},
       // Codes and formats with digits; a single letter; "A" opening a sentence.
       {"He played MP3 files. Trading in JUL7 was thin.", ""},
       {"S said nothing. A Harlow Brothers Inc unit left.", "Harlow Brothers Inc/org"},

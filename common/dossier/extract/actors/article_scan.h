@@ -219,6 +219,8 @@ class ArticleScan {
   bool latin_article_ = true;
   // The article speaks of credit ratings: "AA", "BBB" are grades there, no organisations.
   bool ratings_article_ = false;
+  // Acronyms the article also writes in the plural ("PVRs", "SUVs"): folded singulars.
+  std::unordered_set<std::string> plural_acronyms_;
   // Two capitalised words written together inside a sentence ("morgan stanley"): the
   // same pair opening a sentence is that name, not an ordinary word before one.
   std::unordered_set<std::string> inner_pairs_;

@@ -44,6 +44,17 @@ bool speaks_of_ratings(const std::vector<TextWord>& words) {
   });
 }
 
+// "PVRs", "SUVs", "NGOs": two capitals or more and a plural "s" (a possessive "BBC's" is
+// not one: the surface has lost its "'s"). The singular's folded term, or nothing.
+std::optional<std::string> plural_acronym(const TextWord& w) {
+  const std::string_view s = w.surface;
+  if (s.size() < 3 || s.back() != 's' || w.term.size() != s.size()) return std::nullopt;
+  for (const char c : s.substr(0, s.size() - 1)) {
+    if (c < 'A' || c > 'Z') return std::nullopt;
+  }
+  return std::string(w.term.substr(0, w.term.size() - 1));
+}
+
 // "Ata-ur-Rehman", "Stratford-upon-Avon": a lower-case word hyphenated on both sides.
 bool hyphenated_inside(const std::vector<TextWord>& words, std::size_t i) {
   return i + 1 < words.size() && words[i].hyphen_before && words[i + 1].hyphen_before &&
@@ -344,6 +355,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     // "TV", "GDP", "PCs", "Christian": WordNet's capitalised common nouns and adjectives.
     const bool era = names_an_era(words, first);
     if (!gazetteer && !era && lexicon_.is_capitalised_common_word(m.key)) return;
+    // "PVR" in an article that also writes "PVRs": a common noun in capitals. An
+    // organisation is not counted in the plural.
+    if (head.all_caps && plural_acronyms_.contains(std::string(head.term))) return;
     // "ID", "MO": postal codes of US states in WordNet, and common abbreviations besides.
     if (gazetteer == ActorType::Place && head.all_caps && head.term.size() == 2) return;
     const bool dotted = head.surface.find('.') != std::string_view::npos;  // "U.N."
@@ -708,6 +722,9 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       std::count_if(words.begin(), words.end(), [](const TextWord& w) { return !w.latin; });
   latin_article_ = static_cast<std::size_t>(foreign) * 10 < words.size();
   ratings_article_ = speaks_of_ratings(words);
+  for (const TextWord& w : words) {
+    if (auto singular = plural_acronym(w)) plural_acronyms_.insert(std::move(*singular));
+  }
   for (std::size_t i = 1; i + 1 < words.size(); ++i) {
     if (words[i].capitalised && !words[i].sentence_start && !words[i].headline_line &&
         words[i + 1].capitalised && words[i + 1].joins_previous)
