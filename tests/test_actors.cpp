@@ -119,6 +119,16 @@ TEST(ActorRules, PeopleFromTitlesGivenNamesAndSpeech) {
       {"The report was written by Margaret Holloway and others.", "Margaret Holloway/person"},
       {"According to the file, Teodor Vranek said nothing more.", "Teodor Vranek/person"},
       {"Local reporters quoted Mr Baxendale at length.", "Baxendale/person"},
+      // A plural title before a list of people, when a given name follows.
+      {"He served under Presidents Harold Vantwell and Bill Clinton.",
+       "Bill Clinton/person; Harold Vantwell/person"},
+      // A known place straight after a title is a name; a title's "of" place is a place.
+      {"He plays polo with Prince Charles.", "Charles/person"},
+      {"The Archbishop of Canterbury spoke.", "Canterbury/place"},
+      // A role's time or standing opens no name.
+      {"The club said no. Former Southampton manager Gordon Vantwell left.",
+       "Gordon Vantwell/person; Southampton/org"},
+      {"Acting President Lidia Kostrova spoke.", "Lidia Kostrova/person"},
   });
 }
 

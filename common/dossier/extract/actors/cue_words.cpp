@@ -98,6 +98,13 @@ constexpr std::array<std::string_view, 59> kEventHeads{
     "summit", "talks", "tournament", "treaty", "trophy", "war", "week"};
 static_assert(sorted(kEventHeads));
 
+// "Former Southampton manager", "Acting President", "Ex-Chelsea striker", "Outgoing
+// Chairman": a role's time or standing, before the role or whom it was held for.
+constexpr std::array<std::string_view, 10> kRoleModifiers{
+    "acting", "erstwhile", "ex", "former", "incoming", "interim", "onetime", "outgoing",
+    "retiring", "sometime"};
+static_assert(sorted(kRoleModifiers));
+
 // "Six Nations", "Five Nations", "Tri Nations": a tournament named by its number of sides.
 constexpr std::array<std::string_view, 12> kNumberWords{
     "eight", "eleven", "five", "four", "nine", "seven", "six", "ten", "three", "tri", "twelve",
@@ -199,6 +206,9 @@ bool is_compound_suffix(std::string_view term) {
 }
 bool is_event_head(std::string_view term) {
   return contains(kEventHeads, term);
+}
+bool is_role_modifier(std::string_view term) {
+  return contains(kRoleModifiers, term);
 }
 bool is_number_word(std::string_view term) {
   return contains(kNumberWords, term);

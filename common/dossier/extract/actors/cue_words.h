@@ -30,6 +30,10 @@ bool is_compound_suffix(std::string_view term);
 // a name ending so is no actor, even if it starts with a country.
 bool is_event_head(std::string_view term);
 
+// Words that date or qualify a role ("Former Southampton manager", "Acting President",
+// "Ex-Chelsea striker"): they open no name.
+bool is_role_modifier(std::string_view term);
+
 // Number words that open a tournament's name by its sides: "Six Nations", "Tri Nations".
 bool is_number_word(std::string_view term);
 

@@ -20,6 +20,14 @@ bool is_plural_title(std::string_view term) {
          cues::is_person_title(term.substr(0, term.size() - 1));
 }
 
+// A name straight after a person's title: "Prince Charles", "Lord Archer", "President
+// Clinton" (not the river, the town, the county). Not a title's place: "Archbishop of
+// Canterbury", "Senator Gramm of Texas".
+bool titled_name(const std::vector<TextWord>& words, std::size_t first) {
+  return first > 0 && words[first].joins_previous &&
+         (cues::is_person_title(words[first - 1].term) || is_plural_title(words[first - 1].term));
+}
+
 bool starts_name(const TextWord& w) {
   // "A" is an article unless it is an initial ("A. Hollioake").
   return w.capitalised && !w.numeric && !cues::is_never_actor(w.term) &&
@@ -176,7 +184,10 @@ std::optional<std::size_t> ArticleScan::title_end(const std::vector<TextWord>& w
   if (first >= last || ends_with_org_head(words, first, last)) return std::nullopt;
   std::optional<std::size_t> end;
   for (std::size_t i = first; i < last && i < first + kMaxTitleWords; ++i) {
-    if (cues::is_person_title(words[i].term)) {
+    // "Presidents George W Bush, Bill Clinton...": a plural title before a list of people,
+    // when a given name follows (not "Doctors Without Borders").
+    if (cues::is_person_title(words[i].term) ||
+        (is_plural_title(words[i].term) && lexicon_.is_given_name(words[i + 1].term))) {
       end = i;
     } else if (!cues::is_name_particle(words[i].term) && !lexicon_.is_english_word(words[i].term) &&
                !(i == first && words[i].all_caps)) {
@@ -264,6 +275,11 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     if (first < last && !context.leading_known &&
         take_leading_lexicon(words, first, last, context.leading_known))
       continue;
+    // "Former Southampton (manager)", "Acting President Jim Bell": the modifier goes first.
+    if (first < last && cues::is_role_modifier(words[first].term)) {
+      ++first;
+      continue;
+    }
     if (first < last && strip_title(words, first, last)) {
       context.after_title = true;
       continue;
@@ -376,7 +392,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (organisation_before) {
       m.type = ActorType::Org;
       m.evidence = Evidence::Strong;
-    } else if (gazetteer) {
+    } else if (gazetteer && !(*gazetteer == ActorType::Place && titled_name(words, first))) {
       m.type = gazetteer;
       m.evidence = Evidence::Context;
     } else if (is_row_label(words, first)) {
