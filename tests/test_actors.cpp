@@ -149,6 +149,8 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
 
 TEST(ActorRules, PlacesFromTheLexiconAndPrepositions) {
   run_table({
+      // A coined word ("WorldCom", "PlayStation") is a firm's or product's, no place.
+      {"Shares in VantraCom fell in London.", "London/place; VantraCom/org"},
       {"Protests spread from Caracas to Bogota overnight.", "Bogota/place; Caracas/place"},
       {"Flights to Los Angeles were cancelled.", "Los Angeles/place"},
   });

@@ -3,6 +3,7 @@
 // (`dossier-extract-actors --features`), or hashed straight into the model's scores, so
 // extraction builds no strings for them (actor_model.h).
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "dossier/extract/actors/article_scan.h"
@@ -28,6 +29,22 @@ Cue cue(std::string_view kind, std::string_view word = {}) {
 
 // The neighbouring word for "p:" or "n:": its lower-case term, "#" for a figure, "C" for a
 // capitalised word, "^"/"$" at a line's start or end, "~" for a long or odd word.
+// "WorldCom", "PlayStation", "EastEnders": one word with a capital after lower-case
+// letters is a coined name, a firm's or a product's, never a place's. Not a surname's
+// prefix: "McCain", "MacArthur", "DiCaprio", "LeBlanc", "FitzGerald".
+bool coined_word(std::string_view form) {
+  static constexpr std::array<std::string_view, 11> kSurnamePrefixes = {
+      "Da", "De", "Di", "Du", "Fitz", "La", "Le", "Mac", "Mc", "Van", "Von"};
+  if (form.find_first_of(" -'") != std::string_view::npos) return false;
+  for (std::size_t i = 1; i < form.size(); ++i) {
+    const bool inner = form[i] >= 'A' && form[i] <= 'Z' && form[i - 1] >= 'a' && form[i - 1] <= 'z';
+    if (!inner) continue;
+    return std::find(kSurnamePrefixes.begin(), kSurnamePrefixes.end(), form.substr(0, i)) ==
+           kSurnamePrefixes.end();
+  }
+  return false;
+}
+
 std::string_view neighbour(const TextWord* word, std::string_view line_edge) {
   if (word == nullptr) return line_edge;
   if (word->numeric) return "#";
@@ -230,7 +247,12 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
       candidate.actor.type = ActorType::Org;
       break;
     default:
-      candidate.actor.type = ActorType::Place;
+      // A coined word in any of its forms ("WorldCom", also written "Worldcom").
+      candidate.actor.type =
+          group.words == 1 && std::any_of(group.forms.begin(), group.forms.end(),
+                                          [](const auto& form) { return coined_word(form.first); })
+              ? ActorType::Org
+              : ActorType::Place;
       break;
   }
   return true;
