@@ -129,6 +129,11 @@ TEST(ActorRules, PeopleFromTitlesGivenNamesAndSpeech) {
       {"The club said no. Former Southampton manager Gordon Vantwell left.",
        "Gordon Vantwell/person; Southampton/org"},
       {"Acting President Lidia Kostrova spoke.", "Lidia Kostrova/person"},
+      // A title inside a run: the body before it, its holder after it.
+      {"Officials said Vantrobank President Karl Otto Vantwell would stay.",
+       "Karl Otto Vantwell/person; Vantrobank/org"},
+      {"The talks, said U.S. Defence Secretary Caspar Vantwell, were over.",
+       "Caspar Vantwell/person; United States/country"},
   });
 }
 

@@ -174,6 +174,8 @@ class ArticleScan {
   struct Span {
     std::size_t first, last;
   };
+  std::optional<Span> inner_title(const std::vector<TextWord>& words, std::size_t first,
+                                  std::size_t last) const;
   std::optional<std::size_t> firm_after_comma(const std::vector<TextWord>& words,
                                               std::size_t run_last) const;
   std::optional<std::size_t> legal_forms_after_and(const std::vector<TextWord>& words,

@@ -24,10 +24,10 @@ constexpr std::array<std::string_view, 22> kParticles{
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
 static_assert(sorted(kParticles));
 
-constexpr std::array<std::string_view, 161> kPersonTitles{
+constexpr std::array<std::string_view, 164> kPersonTitles{
     "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst",
     "archbishop", "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop",
-    "boss", "boxer", "brother", "candidate", "captain", "cardinal", "ceo", "chairman",
+    "boss", "boxer", "brother", "candidate", "capt", "captain", "cardinal", "ceo", "chairman",
     "chairwoman", "challenger", "champion", "chancellor", "chief", "coach", "col", "colonel",
     "columnist", "commander", "commissioner", "communist", "composer", "comptroller", "congressman", "congresswoman",
     "correspondent", "councillor", "counsel", "count", "countess", "cyclist", "czar", "dame",
@@ -35,13 +35,13 @@ constexpr std::array<std::string_view, 161> kPersonTitles{
     "duke", "earl", "economist", "editor", "emir", "emperor", "envoy", "executive",
     "father", "forward", "gen", "general", "goalkeeper", "golfer", "governor", "historian",
     "husband", "imam", "incumbent", "inspector", "jockey", "journalist", "judge", "justice",
-    "king", "lady", "lawmaker", "lawyer", "leader", "lieutenant", "lord", "madame",
+    "king", "lady", "lawmaker", "lawyer", "leader", "lieutenant", "lord", "lt", "madame",
     "manager", "marquis", "mayor", "mep", "midfielder", "minister", "mother", "mp", "mr",
     "mrs", "ms", "msp", "nationalist", "nominee", "novelist", "official", "pastor", "physicist",
     "pitcher", "player", "poet", "pope", "premier", "presenter", "president", "president-elect",
     "presidente", "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen",
     "rabbi", "rep", "representative", "republican", "researcher", "rev", "reverend", "rider",
-    "saint", "scientist", "secretary", "secretary-general", "sen", "senator", "sergeant", "sheikh",
+    "saint", "scientist", "secretary", "secretary-general", "sen", "senator", "sergeant", "sgt", "sheikh",
     "singer", "sir", "sister", "skipper", "socialist", "son", "speaker", "spokesman",
     "spokesperson", "spokeswoman", "sprinter", "striker", "sultan", "superintendent", "swimmer", "trainer",
     "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};

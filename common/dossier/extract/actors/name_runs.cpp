@@ -218,6 +218,31 @@ bool ArticleScan::strip_title(const std::vector<TextWord>& words, std::size_t& f
   return true;
 }
 
+// "Bundesbank President Karl Otto Poehl", "BankAmerica Corp Chairman A.W. Clausen": a
+// title inside a run, after a name and before a person's given name or initial. The title
+// (words[first..last] of the result) splits the run into the body and its holder.
+std::optional<ArticleScan::Span> ArticleScan::inner_title(const std::vector<TextWord>& words,
+                                                          std::size_t first,
+                                                          std::size_t last) const {
+  for (std::size_t k = first + 1; k < last; ++k) {
+    if (!cues::is_person_title(words[k].term)) continue;
+    const auto end = title_end(words, k, last);
+    if (!end || *end >= last) return std::nullopt;
+    const TextWord& holder = words[*end + 1];
+    if (!lexicon_.is_given_name(holder.term) && !holder.initial) return std::nullopt;
+    // The title takes the ordinary words before it ("U.S. | Defence Secretary", "Iowa |
+    // Banking Superintendent"), up to a name or an organisation's head.
+    std::size_t start = k;
+    while (start - 1 > first && words[start - 1].capitalised &&
+           !cues::is_org_head(words[start - 1].term) &&
+           (cues::is_person_title(words[start - 1].term) ||
+            lexicon_.is_english_word(words[start - 1].term)))
+      --start;
+    return Span{start, *end};
+  }
+  return std::nullopt;
+}
+
 // "Joel Naroff of First Union", "Karlsruhe of Germany", "Daniels Pharmaceuticals Inc of St.
 // Petersburg": two actors joined by "of" (a legal form ends a company's name). Not "Bank of
 // England" or "University of Texas", where the head needs its complement.
@@ -283,6 +308,11 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     if (first < last && strip_title(words, first, last)) {
       context.after_title = true;
       continue;
+    }
+    if (const auto title = first + 1 < last ? inner_title(words, first, last) : std::nullopt) {
+      scan_run(words, first, title->first - 1, context.after_title);
+      scan_run(words, title->last + 1, last, true);
+      return;
     }
     // "Margaret Moran MP", "Labour MP", "Industry Secretary": a role after the name.
     if (first < last && cues::is_person_title(words[last].term) &&
