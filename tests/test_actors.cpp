@@ -129,6 +129,9 @@ TEST(ActorRules, PeopleFromTitlesGivenNamesAndSpeech) {
       {"The club said no. Former Southampton manager Gordon Vantwell left.",
        "Gordon Vantwell/person; Southampton/org"},
       {"Acting President Lidia Kostrova spoke.", "Lidia Kostrova/person"},
+      // A title's complement after "of the", then its holder; not a known name.
+      {"He met Chancellor of the Exchequer Nigel Vantwell today.", "Nigel Vantwell/person"},
+      {"He met the President of the United Arab Emirates today.", "United Arab Emirates/country"},
       // A title inside a run: the body before it, its holder after it.
       {"Officials said Vantrobank President Karl Otto Vantwell would stay.",
        "Karl Otto Vantwell/person; Vantrobank/org"},

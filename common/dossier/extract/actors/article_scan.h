@@ -127,6 +127,8 @@ class ArticleScan {
   void add_span(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                 ActorType type, Evidence evidence);
   bool strip_title(const std::vector<TextWord>& words, std::size_t& first, std::size_t last);
+  std::size_t after_title_complement(const std::vector<TextWord>& words, std::size_t first,
+                                     std::size_t last) const;
   std::optional<std::size_t> of_split(const std::vector<TextWord>& words, std::size_t first,
                                       std::size_t last) const;
   void classify(const std::vector<TextWord>& words, std::size_t first, std::size_t last,

@@ -262,11 +262,46 @@ std::optional<std::size_t> ArticleScan::of_split(const std::vector<TextWord>& wo
   return std::nullopt;
 }
 
+// The words of the longest person's name after_title_complement() takes ("Karl Otto Poehl").
+constexpr std::size_t kMaxPersonNameWords = 4;
+
+// "Chancellor of the | Exchequer Nigel Lawson": a run that opens right after a title and
+// "of the" starts with the title's complement, its capitalised ordinary words, when a
+// given name or an initial follows them. Where the holder's name starts, or `first`.
+std::size_t ArticleScan::after_title_complement(const std::vector<TextWord>& words,
+                                                std::size_t first, std::size_t last) const {
+  if (first < 3 || words[first - 1].term != "the" || words[first - 2].term != "of" ||
+      words[first - 1].capitalised || !cues::is_person_title(words[first - 3].term))
+    return first;
+  // Not a known name opening the run ("the United Arab Emirates", "Great Britain ...").
+  for (std::size_t k = first; k <= last; ++k) {
+    const std::string opening = join_terms(words, first, k);
+    if (lexicon_.find(opening) != nullptr || lexicon_.gazetteer_type(opening)) return first;
+  }
+  std::size_t holder = first;
+  while (holder < last && words[holder].capitalised && is_common_word(words[holder])) ++holder;
+  // The rest is a person's full name: two to four words, no organisation's head, opened by
+  // a given name, an initial or an unusual word ("Nigel Lawson"; not "Sugar Organization").
+  const std::size_t name_words = last - holder + 1;
+  if (holder == first || name_words < 2 || name_words > kMaxPersonNameWords) return first;
+  for (std::size_t k = holder; k <= last; ++k) {
+    if (cues::is_org_head(words[k].term) || !words[k].capitalised) return first;
+  }
+  const TextWord& opening = words[holder];
+  const bool named = lexicon_.is_given_name(opening.term) || opening.initial ||
+                     !lexicon_.is_english_word(opening.term);
+  return named ? holder : first;
+}
+
 void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            bool after_title) {
   RunContext context;
   context.after_title = after_title || (first > 0 && !words[first - 1].capitalised &&
                                         cues::is_person_title(words[first - 1].term));
+  if (const std::size_t holder = after_title_complement(words, first, last); holder != first) {
+    first = holder;
+    context.after_title = true;
+  }
   for (;;) {
     while (first <= last && cues::is_name_particle(words[first].term)) ++first;
     while (last > first && cues::is_name_particle(words[last].term)) --last;
