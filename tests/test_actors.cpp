@@ -310,6 +310,7 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
        "Microsoft/org; Mike Leigh/person; Ricky Gervais/person; United States/country"},
       // Credit ratings' grades are no organisations where the article speaks of ratings.
       {"S and P lowered the debt to AA-minus from AA. The AA rating stands; AA debt is safe.", ""},
+      {"The bonds are rated Aa-2 by one agency and Baa-1 by another; Caa debt was cut.", ""},
       {"The AA said drivers should slow down in the snow. The AA added that roads were icy.",
        "AA/org"},
       // A line-up's initial and surname are a person, not a place or a club.

@@ -39,10 +39,13 @@ bool has_digit(std::string_view term) {
   return std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// "AAA", "AA", "BBB": a credit rating's grade, one letter of A to C repeated.
+// "AAA", "AA", "BBB" (S&P's scale, one letter of A to C repeated) or "Aa", "Baa", "Caa"
+// (Moody's: A to C, then one or two a's), as written in capitals or not.
 bool is_rating_grade(std::string_view term) {
-  return term.size() >= 2 && term.size() <= 3 && term[0] >= 'a' && term[0] <= 'c' &&
-         std::all_of(term.begin(), term.end(), [&](char c) { return c == term[0]; });
+  if (term.size() < 2 || term.size() > 3 || term[0] < 'a' || term[0] > 'c') return false;
+  const char rest = term[0] == 'a' ? 'a' : term[1];
+  return (rest == term[0] || rest == 'a') &&
+         std::all_of(term.begin() + 1, term.end(), [&](char c) { return c == rest; });
 }
 
 // Words that say an article speaks of credit ratings ("S and P lowered the debt to AA").
@@ -443,7 +446,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     if (gazetteer == ActorType::Place && head.all_caps && head.term.size() == 2) return;
     const bool dotted = head.surface.find('.') != std::string_view::npos;  // "U.N."
     // "AA-minus from AA": in an article about credit ratings, a grade.
-    if (ratings_article_ && head.all_caps && is_rating_grade(head.term)) return;
+    if (ratings_article_ && is_rating_grade(head.term)) return;
     if (head.all_caps && head.term.size() >= 2 && head.term.size() <= 6 &&
         (dotted || !lexicon_.is_english_word(head.term)) && !is_roman_numeral(head.term)) {
       m.type = ActorType::Org;  // acronym: "NATO", "PDVSA", "AFP"
