@@ -270,7 +270,7 @@ constexpr std::size_t kMaxPersonNameWords = 4;
 
 // "Chancellor of the | Exchequer Nigel Lawson": a run that opens right after a title and
 // "of the" starts with the title's complement, its capitalised ordinary words, when a
-// given name or an initial follows them. Where the holder's name starts, or `first`.
+// person's full name follows them (below). Where the holder's name starts, or `first`.
 std::size_t ArticleScan::after_title_complement(const std::vector<TextWord>& words,
                                                 std::size_t first, std::size_t last) const {
   if (first < 3 || words[first - 1].term != "the" || words[first - 2].term != "of" ||
