@@ -311,6 +311,9 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
       // Credit ratings' grades are no organisations where the article speaks of ratings.
       {"S and P lowered the debt to AA-minus from AA. The AA rating stands; AA debt is safe.", ""},
       {"The bonds are rated Aa-2 by one agency and Baa-1 by another; Caa debt was cut.", ""},
+      // A time zone after a clock time; not after an amount or a year.
+      {"Trading stops at 1530 EDT, or by 1600 hrs ZST.", ""},
+      {"Shares fell to 1,022, ZVBW said.", "ZVBW/org"},
       {"The AA said drivers should slow down in the snow. The AA added that roads were icy.",
        "AA/org"},
       // A line-up's initial and surname are a person, not a place or a club.

@@ -160,6 +160,7 @@ class ArticleScan {
   bool name_word(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_row_label(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_unit_after_figure(const std::vector<TextWord>& words, std::size_t i) const;
+  bool is_zone_after_clock(const std::vector<TextWord>& words, std::size_t i) const;
   std::optional<std::size_t> company_after_possessive(const std::vector<TextWord>& words,
                                                       std::size_t first, std::size_t owner) const;
   bool is_vowelless_abbreviation(const TextWord& w) const;

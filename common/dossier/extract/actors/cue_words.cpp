@@ -147,6 +147,11 @@ constexpr std::array<std::string_view, 10> kLocatives{
     "across", "at", "from", "in", "inside", "into", "near", "outside", "to", "via"};
 static_assert(sorted(kLocatives));
 
+// "at 1530 EDT", "until 1600 GMT": prepositions before a clock time.
+constexpr std::array<std::string_view, 9> kTimePrepositions{
+    "after", "at", "before", "by", "from", "since", "till", "to", "until"};
+static_assert(sorted(kTimePrepositions));
+
 // "the club Kirovsk", "the company Quill": a common noun for an organisation, in apposition.
 constexpr std::array<std::string_view, 8> kOrganisationNouns{
     "agency", "airline", "bank", "carrier", "club", "company", "firm", "insurer"};
@@ -233,6 +238,9 @@ bool is_work_noun(std::string_view term) {
 }
 bool is_locative_preposition(std::string_view term) {
   return contains(kLocatives, term);
+}
+bool is_time_preposition(std::string_view term) {
+  return contains(kTimePrepositions, term);
 }
 bool is_never_actor(std::string_view term) {
   return contains(kNeverActors, term);

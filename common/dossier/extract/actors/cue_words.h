@@ -58,6 +58,9 @@ bool is_work_noun(std::string_view term);
 // Prepositions announcing a place ("in Caracas", "from Moscow").
 bool is_locative_preposition(std::string_view term);
 
+// Prepositions before a clock time ("at 1530 EDT", "until 1600 GMT").
+bool is_time_preposition(std::string_view term);
+
 // Capitalised words that are never actors and break names: days, months, pronouns and
 // web-page boilerplate ("Monday", "READ MORE", "Subscribe", "Advertisement"). One may
 // still open an organisation's name ("World Bank", "Home Office"; see name_runs.cpp).

@@ -680,7 +680,30 @@ bool ArticleScan::is_row_label(const std::vector<TextWord>& words, std::size_t i
 bool ArticleScan::name_word(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
   return starts_name(w) && !is_caption_glue(words, i) && (w.latin || !latin_article_) &&
-         !is_vowelless_abbreviation(w) && !is_unit_after_figure(words, i);
+         !is_vowelless_abbreviation(w) && !is_unit_after_figure(words, i) &&
+         !is_zone_after_clock(words, i);
+}
+
+// "at 1530 EDT", "by 0900 hrs EST": two to four capitals straight after a clock time are
+// its time zone. A clock time is a figure of three or four digits that reads as hours and
+// minutes, followed by "hrs" or after a preposition of time ("the 2005 FA Cup" is a year).
+// Not a known name ("at 1200 US").
+bool ArticleScan::is_zone_after_clock(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& w = words[i];
+  if (!w.all_caps || w.term.size() < 2 || w.term.size() > 4 || lexicon_.find(w.term)) return false;
+  std::size_t k = i;
+  const bool hours_word = k >= 1 && (words[k - 1].term == "hrs" || words[k - 1].term == "hours");
+  if (hours_word) --k;
+  if (k == 0 || words[k - 1].line != w.line) return false;
+  // As written: "1,022" and "2.725" are amounts.
+  const std::string_view clock = words[k - 1].surface;
+  if (clock.size() < 3 || clock.size() > 4 ||
+      !std::all_of(clock.begin(), clock.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const int minutes = (clock[clock.size() - 2] - '0') * 10 + (clock.back() - '0');
+  const int hours = clock.size() == 4 ? (clock[0] - '0') * 10 + (clock[1] - '0') : clock[0] - '0';
+  if (hours > 23 || minutes > 59) return false;
+  return hours_word || (k >= 2 && cues::is_time_preposition(words[k - 2].term));
 }
 
 // "SHR 1.78 DLRS VS 1.64 DLRS", "20 MLN DLRS", "88 CTS": in a line of figures, an ALL-CAPS
