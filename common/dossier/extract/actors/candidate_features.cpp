@@ -36,13 +36,9 @@ bool coined_word(std::string_view form) {
   static constexpr std::array<std::string_view, 11> kSurnamePrefixes = {
       "Da", "De", "Di", "Du", "Fitz", "La", "Le", "Mac", "Mc", "Van", "Von"};
   if (form.find_first_of(" -'") != std::string_view::npos) return false;
-  for (std::size_t i = 1; i < form.size(); ++i) {
-    const bool inner = form[i] >= 'A' && form[i] <= 'Z' && form[i - 1] >= 'a' && form[i - 1] <= 'z';
-    if (!inner) continue;
-    return std::find(kSurnamePrefixes.begin(), kSurnamePrefixes.end(), form.substr(0, i)) ==
-           kSurnamePrefixes.end();
-  }
-  return false;
+  const std::size_t inner = inner_capital_of(form);
+  return inner != 0 && std::find(kSurnamePrefixes.begin(), kSurnamePrefixes.end(),
+                                 form.substr(0, inner)) == kSurnamePrefixes.end();
 }
 
 std::string_view neighbour(const TextWord* word, std::string_view line_edge) {

@@ -5,6 +5,7 @@
 #include "dossier/extract/acronym_definitions.h"
 #include "dossier/extract/actors/article_scan.h"
 #include "dossier/extract/actors/cue_words.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier::detail {
 namespace {
@@ -60,9 +61,7 @@ bool speaks_of_ratings(const std::vector<TextWord>& words) {
 std::optional<std::string> plural_acronym(const TextWord& w) {
   const std::string_view s = w.surface;
   if (s.size() < 3 || s.back() != 's' || w.term.size() != s.size()) return std::nullopt;
-  for (const char c : s.substr(0, s.size() - 1)) {
-    if (c < 'A' || c > 'Z') return std::nullopt;
-  }
+  if (!std::all_of(s.begin(), s.end() - 1, is_ascii_upper)) return std::nullopt;
   return std::string(w.term.substr(0, w.term.size() - 1));
 }
 
@@ -698,7 +697,7 @@ bool ArticleScan::is_zone_after_clock(const std::vector<TextWord>& words, std::s
   // As written: "1,022" and "2.725" are amounts.
   const std::string_view clock = words[k - 1].surface;
   if (clock.size() < 3 || clock.size() > 4 ||
-      !std::all_of(clock.begin(), clock.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      !std::all_of(clock.begin(), clock.end(), is_ascii_digit))
     return false;
   const int minutes = (clock[clock.size() - 2] - '0') * 10 + (clock.back() - '0');
   const int hours = clock.size() == 4 ? (clock[0] - '0') * 10 + (clock[1] - '0') : clock[0] - '0';

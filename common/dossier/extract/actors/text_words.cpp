@@ -172,6 +172,11 @@ void mark_figure_lines(std::vector<TextWord>& words) {
 
 }  // namespace
 
+std::size_t inner_capital_of(std::string_view surface) {
+  const auto casing = ascii_casing_of(surface);
+  return casing ? casing->inner_capital : 0;
+}
+
 std::vector<TextWord> annotate_words(std::string_view text, const std::vector<Token>& tokens,
                                      bool whole_text_is_headline) {
   std::vector<TextWord> words;

@@ -35,6 +35,10 @@ struct TextWord {
   std::size_t line = 0;
 };
 
+// Where a capital follows a lower-case letter in a word of ASCII bytes ("WorldCom": 5),
+// as TextWord::inner_capital holds it; 0 for none, or for a word with other bytes.
+std::size_t inner_capital_of(std::string_view surface);
+
 // Annotates the words of `text`, as Analyzer::tokenize split it into `tokens` (the
 // indexer segments an article once, for the extractors and the document alike); the
 // words point into `text` and `tokens`, which must outlive them. When
