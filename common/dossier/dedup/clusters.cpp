@@ -128,9 +128,19 @@ std::vector<std::pair<Xapian::docid, std::string>> held_keys(const Xapian::Datab
   return held;
 }
 
-// Xapian interleaves the documents of n shards: shard s's docid d is (d - 1) * n + s + 1.
+// Xapian interleaves the documents of n shards: shard s's docid d is (d - 1) * n + s + 1
+// in the combined database. Both ways:
 Xapian::docid combined_docid(Xapian::docid local, std::size_t shard, std::size_t shards) {
   return static_cast<Xapian::docid>((local - 1) * shards + shard + 1);
+}
+
+struct ShardDocid {
+  std::size_t shard;
+  Xapian::docid local;
+};
+
+ShardDocid shard_docid(Xapian::docid combined, std::size_t shards) {
+  return {(combined - 1) % shards, static_cast<Xapian::docid>((combined - 1) / shards + 1)};
 }
 
 // What a run changed, in the combined database's terms: the candidates it wrote or whose
@@ -307,15 +317,14 @@ ClusterPassStats recluster(std::vector<Xapian::WritableDatabase>& shards,
   const auto wanted = wanted_keys(all, set, records, stats);
   // The documents whose value this pass decides: every one, or those clustered anew and
   // those that held a dropped cluster's key.
-  const std::unordered_set<Xapian::docid> anew(set.docids.begin(), set.docids.end());
+  std::unordered_set<Xapian::docid> anew;
+  if (changes) anew.insert(set.docids.begin(), set.docids.end());
   const auto decided = [&](Xapian::docid did) {
     return !changes || anew.contains(did) || affected.dropped_members.contains(did);
   };
-  // Combined docid -> (shard, its own docid), as Xapian interleaves them.
-  const auto n = static_cast<Xapian::docid>(shards.size());
   const auto write = [&](Xapian::docid did, const std::string* key) {
-    auto& shard = shards[(did - 1) % n];
-    const Xapian::docid local = (did - 1) / n + 1;
+    const auto [index, local] = shard_docid(did, shards.size());
+    auto& shard = shards[index];
     Xapian::Document doc = shard.get_document(local);
     if (key) {
       doc.add_value(schema::kSlotCluster, *key);
