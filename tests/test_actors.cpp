@@ -133,8 +133,8 @@ TEST(ActorRules, PeopleFromTitlesGivenNamesAndSpeech) {
       {"He met Chancellor of the Exchequer Nigel Vantwell today.", "Nigel Vantwell/person"},
       {"He met the President of the United Arab Emirates today.", "United Arab Emirates/country"},
       // A title inside a run: the body before it, its holder after it.
-      {"Officials said Vantrobank President Karl Otto Vantwell would stay.",
-       "Karl Otto Vantwell/person; Vantrobank/org"},
+      {"Officials said Vantro Bank President Karl Otto Vantwell would stay.",
+       "Karl Otto Vantwell/person; Vantro Bank/org"},
       {"The talks, said U.S. Defence Secretary Caspar Vantwell, were over.",
        "Caspar Vantwell/person; United States/country"},
   });
@@ -596,6 +596,27 @@ TEST(ActorRules, RolesAroundNamesAreNotNames) {
       {"The question came from Margaret Holloway MP yesterday.", "Margaret Holloway/person"},
       {"The Industry Secretary spoke, and so did the Foreign Minister.", ""},
       {"Later Democrat Walter Ferrby agreed.", "Walter Ferrby/person"},
+  });
+}
+
+TEST(ActorRules, TitlesOfWorksAndDescriptionsAreNoActors) {
+  run_table({
+      // A capitalised "The" inside a sentence names a work or a band, never a person.
+      {"Fans watched The Dukes of Harrowgate and The Vantwells again.", "Vantwells/org"},
+      // A capitalised preposition or article between capitalised words: a work's title.
+      {"He starred in Nightmare On Vantwell Street and Gone With The Harlow.", ""},
+      // Not a hyphenated firm, a title's own word, nor a sentence's unseen end.
+      {"Shares of Hire-A-Vantwell Inc rose.", "Vantwell Inc/org"},
+      {"He met Agriculture Under Secretary Daniel Vantwell.", "Daniel Vantwell/person"},
+      {"Talks with the U.S. If Vantrobia agrees, tariffs go.",
+       "United States/country; Vantrobia/place"},
+      // Demonyms before a common noun in capitals describe it; a channel keeps its name.
+      {"British TV and German GDP grew, said Vantwell TV.", "Vantwell TV/org"},
+      // A title that only stands before a name ends no name, and qualifiers before it
+      // name nobody; a surname that is such a title stays whole.
+      {"Ratings for Celebrity Big Brother fell, the Crown Prince said.", ""},
+      {"Governor Mervyn King and Stephen Bishop spoke.",
+       "Mervyn King/person; Stephen Bishop/person"},
   });
 }
 

@@ -94,9 +94,10 @@ Mention span_mention(const std::vector<TextWord>& words, std::size_t first, std:
 
 // What the words around a run said about it, gathered while trimming it to a name.
 struct RunContext {
-  bool after_title = false;    // a person title precedes the name ("Foreign Minister ...")
-  bool leading_known = false;  // a known name opens the run ("China Daily")
-  bool role_after = false;     // a role follows the name ("Margaret Moran MP")
+  bool after_title = false;     // a person title precedes the name ("Foreign Minister ...")
+  bool leading_known = false;   // a known name opens the run ("China Daily")
+  bool role_after = false;      // a role follows the name ("Margaret Moran MP")
+  bool named_with_the = false;  // a capitalised "The" inside a sentence opens it ("The Simpsons")
 };
 
 // Finds the names of one article: body runs first, then headline confirmations.
@@ -187,6 +188,17 @@ class ArticleScan {
                                              std::size_t and_index) const;
   // Whether the capitalised words[i], inside a sentence, opens "-era", "-led" or "-run"
   // ("Bush-era", "Brown-led"): English compounds made of a leader's name.
+  // Whether words[i], inside a sentence, is a capitalised preposition, article or particle
+  // after a capitalised word: a Title-Case phrase ("Nightmare On Elm Street", "Lord Of The
+  // Rings").
+  bool title_case_joint(const std::vector<TextWord>& words, std::size_t i) const;
+  // Whether words[first..last] is demonyms before a common noun in capitals ("British TV").
+  bool tail_is_described_common_noun(const std::vector<TextWord>& words, std::size_t first,
+                                     std::size_t last) const;
+  // Whether words[first..last-1], before a title in words[last], are ordinary words or
+  // demonyms, and the whole no name WordNet knows: "Crown | Prince", not "Mervyn King".
+  bool qualifies_a_title(const std::vector<TextWord>& words, std::size_t first,
+                         std::size_t last) const;
   bool names_an_era(const std::vector<TextWord>& words, std::size_t i) const;
   // Whether words[first..last], cut at each "&", is capitalised common words on both
   // sides ("Christmas & New Year"): no firm's name, unlike "Marks & Spencer".

@@ -105,6 +105,20 @@ constexpr std::array<std::string_view, 10> kRoleModifiers{
     "retiring", "sometime"};
 static_assert(sorted(kRoleModifiers));
 
+constexpr std::array<std::string_view, 50> kPrenominalTitles{
+    "archbishop", "aunt", "ayatollah", "baron", "baroness", "bishop", "brother", "cardinal",
+    "count", "countess", "czar", "dame", "daughter", "dr", "duchess", "duke", "earl", "emir",
+    "emperor", "empress", "father", "husband", "imam", "king", "lady", "lord", "madame",
+    "marquis", "mother", "mr", "mrs", "ms", "pastor", "pope", "prince", "princess", "prof",
+    "queen", "rabbi", "rev", "reverend", "saint", "sheikh", "sir", "sister", "son", "sultan",
+    "tsar", "uncle", "wife"};
+static_assert(sorted(kPrenominalTitles));
+
+constexpr std::array<std::string_view, 16> kTitleJoints{
+    "a", "about", "an", "at", "by", "for", "from", "in", "into", "of", "on", "the", "to",
+    "upon", "with", "without"};
+static_assert(sorted(kTitleJoints));
+
 // "Six Nations", "Five Nations", "Tri Nations": a tournament named by its number of sides.
 constexpr std::array<std::string_view, 12> kNumberWords{
     "eight", "eleven", "five", "four", "nine", "seven", "six", "ten", "three", "tri", "twelve",
@@ -212,6 +226,9 @@ bool is_compound_suffix(std::string_view term) {
 bool is_event_head(std::string_view term) {
   return contains(kEventHeads, term);
 }
+bool is_prenominal_title(std::string_view term) {
+  return contains(kPrenominalTitles, term);
+}
 bool is_role_modifier(std::string_view term) {
   return contains(kRoleModifiers, term);
 }
@@ -235,6 +252,9 @@ bool is_organisation_noun(std::string_view term) {
 }
 bool is_work_noun(std::string_view term) {
   return contains(kWorkNouns, term);
+}
+bool is_title_joint(std::string_view term) {
+  return contains(kTitleJoints, term);
 }
 bool is_locative_preposition(std::string_view term) {
   return contains(kLocatives, term);

@@ -30,6 +30,12 @@ bool is_compound_suffix(std::string_view term);
 // a name ending so is no actor, even if it starts with a country.
 bool is_event_head(std::string_view term);
 
+// Titles that only ever stand before a name: forms of address, ranks of nobility and the
+// church, kinship ("Sir", "Duke", "Archbishop", "Brother"). Unlike "Labour MP" or
+// "Industry Secretary", a run ending in one names no person before it ("Celebrity Big
+// Brother").
+bool is_prenominal_title(std::string_view term);
+
 // Words that date or qualify a role ("Former Southampton manager", "Acting President",
 // "Ex-Chelsea striker"): they open no name.
 bool is_role_modifier(std::string_view term);
@@ -54,6 +60,10 @@ bool is_organisation_noun(std::string_view term);
 // Nouns for a work that announce its title ("the film Vera Drake", "BBC drama Casualty").
 // Not "show", "play" or "book": verbs too ("figures show Microsoft ...").
 bool is_work_noun(std::string_view term);
+
+// Articles and prepositions that a work's title capitalises and a name does not
+// ("Nightmare On Elm Street", "Gone With The Wind"; "Bank of England").
+bool is_title_joint(std::string_view term);
 
 // Prepositions announcing a place ("in Caracas", "from Moscow").
 bool is_locative_preposition(std::string_view term);

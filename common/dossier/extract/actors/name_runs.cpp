@@ -29,6 +29,12 @@ bool titled_name(const std::vector<TextWord>& words, std::size_t first) {
          (cues::is_person_title(words[first - 1].term) || is_plural_title(words[first - 1].term));
 }
 
+// "The Dukes of Hazzard", "The Simpsons": no person is named with a capitalised "The"
+// inside a sentence; a run the rules would make one names a work or a band.
+bool titled_work(const Mention& m, const RunContext& context) {
+  return m.type == ActorType::Person && context.named_with_the && !context.after_title;
+}
+
 bool starts_name(const TextWord& w) {
   // "A" is an article unless it is an initial ("A. Hollioake").
   return w.capitalised && !w.numeric && !cues::is_never_actor(w.term) &&
@@ -297,6 +303,12 @@ std::size_t ArticleScan::after_title_complement(const std::vector<TextWord>& wor
 
 void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            bool after_title) {
+  // "Nightmare On Elm Street", "Gone With The Wind": a capitalised preposition or article
+  // inside a sentence, between capitalised words, makes a Title-Case phrase, a work's title
+  // (a name writes them in lower case: "Bank of England").
+  if ((first >= 2 && title_case_joint(words, first - 1)) ||
+      (first >= 1 && title_case_joint(words, first)))
+    return;
   RunContext context;
   context.after_title = after_title || (first > 0 && !words[first - 1].capitalised &&
                                         cues::is_person_title(words[first - 1].term));
@@ -305,7 +317,11 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     context.after_title = true;
   }
   for (;;) {
-    while (first <= last && cues::is_name_particle(words[first].term)) ++first;
+    while (first <= last && cues::is_name_particle(words[first].term)) {
+      const TextWord& particle = words[first++];
+      if (particle.term == "the" && particle.capitalised && !particle.sentence_start)
+        context.named_with_the = true;
+    }
     while (last > first && cues::is_name_particle(words[last].term)) --last;
     if (first > last) return;
     const bool dateline = is_dateline(words, first, last, false);
@@ -353,11 +369,16 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     // "Margaret Moran MP", "Labour MP", "Industry Secretary": a role after the name.
     if (first < last && cues::is_person_title(words[last].term) &&
-        !ends_with_org_head(words, first, last)) {
+        !cues::is_prenominal_title(words[last].term) && !ends_with_org_head(words, first, last)) {
       --last;
       context.role_after = true;
       continue;
     }
+    // "Crown Prince", "Roman Catholic Archbishop": a title before no name, with ordinary
+    // words for its rank or church, names nobody ("Mervyn King" stays: a given name).
+    if (first < last && cues::is_prenominal_title(words[last].term) &&
+        qualifies_a_title(words, first, last))
+      return;
     // "Labour MPs", "Tory ministers": a known party's (or country's) members.
     if (first < last && is_plural_title(words[last].term) &&
         lexicon_.find(join_terms(words, first, last - 1)) != nullptr) {
@@ -396,6 +417,47 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     break;
   }
   classify(words, first, last, context);
+}
+
+bool ArticleScan::title_case_joint(const std::vector<TextWord>& words, std::size_t i) const {
+  const TextWord& joint = words[i];
+  const TextWord& before = words[i - 1];
+  // Not inside a hyphenated name ("Rent-A-Car Inc"), nor a title's own word ("Agriculture
+  // Under Secretary").
+  if (i + 1 >= words.size() || !joint.capitalised || joint.sentence_start || joint.initial ||
+      joint.headline_line || !joint.joins_previous || joint.hyphen_before ||
+      !words[i + 1].joins_previous || words[i + 1].hyphen_before ||
+      !cues::is_title_joint(joint.term) || cues::is_person_title(words[i + 1].term))
+    return false;
+  // The word before is a capitalised word of the phrase: not a function word that opened
+  // the sentence ("An All England club", "In The Times"), nor an abbreviation's dot where a
+  // sentence may have ended unseen ("... with the U.S. If Washington imposes").
+  return before.capitalised && !cues::is_function_word(before.term) &&
+         !cues::is_name_particle(before.term) && before.surface.find('.') == std::string_view::npos;
+}
+
+bool ArticleScan::tail_is_described_common_noun(const std::vector<TextWord>& words,
+                                                std::size_t first, std::size_t last) const {
+  const TextWord& tail = words[last];
+  if (first == last || !tail.all_caps || !lexicon_.is_capitalised_common_word(tail.term))
+    return false;
+  return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                     words.begin() + static_cast<std::ptrdiff_t>(last), [&](const TextWord& w) {
+                       const LexiconHit* hit = lexicon_.find(w.term);
+                       return hit != nullptr && hit->adjective;
+                     });
+}
+
+bool ArticleScan::qualifies_a_title(const std::vector<TextWord>& words, std::size_t first,
+                                    std::size_t last) const {
+  if (lexicon_.gazetteer_type(join_terms(words, first, last))) return false;
+  return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                     words.begin() + static_cast<std::ptrdiff_t>(last), [&](const TextWord& w) {
+                       const LexiconHit* hit = lexicon_.find(w.term);
+                       return hit != nullptr ? hit->adjective
+                                             : lexicon_.is_english_word(w.term) &&
+                                                   !lexicon_.is_given_name(w.term);
+                     });
 }
 
 bool ArticleScan::names_an_era(const std::vector<TextWord>& words, std::size_t i) const {
@@ -485,7 +547,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       m.type = ActorType::Org;  // unresolved single names: clubs, firms, agencies
       m.evidence = Evidence::None;
     }
-    add(std::move(m), words, first, last);
+    if (!titled_work(m, context)) add(std::move(m), words, first, last);
     return;
   }
   const bool ampersand = std::any_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1,
@@ -493,6 +555,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                                      [](const TextWord& w) { return w.ampersand_before; });
   if (!gazetteer && lexicon_.is_capitalised_common_word(m.key)) return;  // "South American"
   if (ampersand && joins_common_words(words, first, last)) return;       // "Christmas & New Year"
+  // "British TV", "West German GNP": demonyms before a common noun in capitals (WordNet's
+  // "TV", "GNP", "DVD"), a description, not a name. Only demonyms: "Court TV", "Fox TV" and
+  // "Valley Cable TV" are channels.
+  if (tail_is_described_common_noun(words, first, last)) return;
   // "Windows XP", "Nintendo DS": a short capital suffix after a word marks a product model.
   const TextWord& tail = words[last];
   if (m.words == 2 && tail.all_caps && tail.term.size() <= 3 && !head.all_caps &&
@@ -562,7 +628,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       m.evidence = Evidence::Weak;
     }
   }
-  add(std::move(m), words, first, last);
+  if (!titled_work(m, context)) add(std::move(m), words, first, last);
 }
 
 // "Securities and Exchange Commission", "Food and Agriculture Organization": one or two
