@@ -308,6 +308,13 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
       {"Mike Leigh's film Vera Drake won. Ricky Gervais writes for hit US cartoon The "
        "Simpsons. Figures show Microsoft gained.",
        "Microsoft/org; Mike Leigh/person; Ricky Gervais/person; United States/country"},
+      // Announced once, a work's title is the work's wherever it stands; so are the titles
+      // listed with it, not a list's author nor a subject before another work noun.
+      {"The film Harrow Lantern opened. Critics said Harrow Lantern was long.", ""},
+      {"The films Vantwell Drake and Million Harrow Baby won, and Mike Vantrow's drama "
+       "Grey Mill lost.",
+       "Mike Vantrow/person"},
+      {"Nominees are the comedy Sideways and Ray Vantwell biopic Ray.", "Ray Vantwell/person"},
       // Credit ratings' grades are no organisations where the article speaks of ratings.
       {"S and P lowered the debt to AA-minus from AA. The AA rating stands; AA debt is safe.", ""},
       {"The bonds are rated Aa-2 by one agency and Baa-1 by another; Caa debt was cut.", ""},

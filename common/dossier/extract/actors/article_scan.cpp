@@ -225,8 +225,9 @@ void ArticleScan::resolve() {
     for (const auto& [form, count] : group.forms) full.forms[form] += count;
     group.merged_away = true;
   }
+  // "Vera Drake" after "the film Vera Drake": the work's title wherever it stands.
   for (Group& group : groups_)
-    if (group.only_as_short_reference) group.merged_away = true;
+    if (group.only_as_short_reference || works_.contains(group.key)) group.merged_away = true;
 }
 
 // "Chrysler Corp" is "Chrysler", "General Motors Corp" "General Motors": a company's name

@@ -170,6 +170,12 @@ class ArticleScan {
   bool is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const;
   bool opens_name(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_work_title(const std::vector<TextWord>& words, std::size_t first) const;
+  // Whether the run words[first..last] continues a list of works that ended at
+  // words[previous_work] ("the films The Aviator and Million Dollar Baby").
+  static bool continues_works(const std::vector<TextWord>& words, std::size_t first,
+                              std::size_t last, std::optional<std::size_t> previous_work);
+  // Remembers words[first..last] as a work's title.
+  void add_work(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
   bool is_photo_credit(const std::vector<TextWord>& words, std::size_t first,
                        std::size_t last) const;
   void define_acronym(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
@@ -241,6 +247,9 @@ class ArticleScan {
   // Two capitalised words written together inside a sentence ("morgan stanley"): the
   // same pair opening a sentence is that name, not an ordinary word before one.
   std::unordered_set<std::string> inner_pairs_;
+  // Titles of works the article announces ("the film Vera Drake"): keys, particles
+  // stripped. Every mention of one is the work's, not only the announced one.
+  std::unordered_set<std::string> works_;
 };
 
 }  // namespace dossier::detail

@@ -171,9 +171,9 @@ constexpr std::array<std::string_view, 8> kOrganisationNouns{
     "agency", "airline", "bank", "carrier", "club", "company", "firm", "insurer"};
 static_assert(sorted(kOrganisationNouns));
 
-constexpr std::array<std::string_view, 13> kWorkNouns{
-    "album", "cartoon", "documentary", "drama", "film", "movie", "musical", "novel",
-    "programme", "series", "sitcom", "soap", "thriller"};
+constexpr std::array<std::string_view, 17> kWorkNouns{
+    "album", "biopic", "cartoon", "comedy", "documentary", "drama", "film", "movie", "musical",
+    "novel", "programme", "remake", "sequel", "series", "sitcom", "soap", "thriller"};
 static_assert(sorted(kWorkNouns));
 
 constexpr std::array<std::string_view, 67> kNeverActors{
@@ -251,7 +251,9 @@ bool is_organisation_noun(std::string_view term) {
   return contains(kOrganisationNouns, term);
 }
 bool is_work_noun(std::string_view term) {
-  return contains(kWorkNouns, term);
+  // "the films X and Y": the plural announces a list of titles.
+  return contains(kWorkNouns, term) || (term.size() > 1 && term.back() == 's' &&
+                                        contains(kWorkNouns, term.substr(0, term.size() - 1)));
 }
 bool is_title_joint(std::string_view term) {
   return contains(kTitleJoints, term);

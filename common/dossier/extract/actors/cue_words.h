@@ -58,7 +58,8 @@ bool is_speech_verb(std::string_view term);
 bool is_organisation_noun(std::string_view term);
 
 // Nouns for a work that announce its title ("the film Vera Drake", "BBC drama Casualty").
-// Not "show", "play" or "book": verbs too ("figures show Microsoft ...").
+// Not "show", "play" or "book": verbs too ("figures show Microsoft ..."). Plurals too
+// ("the films ...").
 bool is_work_noun(std::string_view term);
 
 // Articles and prepositions that a work's title capitalises and a name does not

@@ -850,11 +850,37 @@ bool ArticleScan::opens_name(const std::vector<TextWord>& words, std::size_t i) 
 // right after a noun for a work names the work, no actor.
 bool ArticleScan::is_work_title(const std::vector<TextWord>& words, std::size_t first) const {
   std::size_t before = first;
-  if (before >= 2 && words[before - 1].term == "the" && words[before - 1].joins_previous) --before;
+  // A capitalised "The" is the title's ("cartoon The Simpsons"); "programmes the BBC makes" is
+  // none.
+  if (before >= 2 && words[before - 1].term == "the" && words[before - 1].capitalised &&
+      words[before - 1].joins_previous)
+    --before;
   if (before == 0) return false;
   const TextWord& noun = words[before - 1];
   return !noun.capitalised && noun.line == words[first].line && words[before].joins_previous &&
          cues::is_work_noun(noun.term);
+}
+
+bool ArticleScan::continues_works(const std::vector<TextWord>& words, std::size_t first,
+                                  std::size_t last, std::optional<std::size_t> previous_work) {
+  // Joined by "and" or "or"; not a comma, which also opens an apposition ("star of the TV
+  // programme The OC, Micha Barton").
+  if (!previous_work || first != *previous_work + 2 ||
+      words[first].line != words[*previous_work].line)
+    return false;
+  // "..., and Ray Charles biopic Ray": a name before a noun for a work is its subject, and
+  // one in the possessive its author ("... and Mike Leigh's abortion drama Vera Drake").
+  if (words[last].possessive ||
+      (last + 1 < words.size() && cues::is_work_noun(words[last + 1].term)))
+    return false;
+  const TextWord& joint = words[*previous_work + 1];
+  return (joint.term == "and" || joint.term == "or") && !joint.capitalised;
+}
+
+void ArticleScan::add_work(const std::vector<TextWord>& words, std::size_t first,
+                           std::size_t last) {
+  while (first < last && cues::is_name_particle(words[first].term)) ++first;
+  works_.insert(join_terms(words, first, last));
 }
 
 // "REUTERS / Carlos Garcia Rawlins", "Carlos Garcia/AFP": a photographer credited by a
@@ -902,6 +928,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
         words[i + 1].capitalised && words[i + 1].joins_previous)
       inner_pairs_.insert(join_terms(words, i, i + 1));
   }
+  std::optional<std::size_t> previous_work;  // where the last work's title ended
   for (std::size_t i = 0; i < words.size();) {
     if (words[i].headline_line || !(name_word(words, i) || opens_name(words, i))) {
       ++i;
@@ -948,7 +975,10 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     }
     if (last - i + 1 > kMaxNameWords) {
       deferred_runs_.emplace_back(i, last);  // a Title-Case phrase inside a sentence
-    } else if (!is_photo_credit(words, i, last) && !is_work_title(words, i)) {
+    } else if (is_work_title(words, i) || continues_works(words, i, last, previous_work)) {
+      add_work(words, i, last);
+      previous_work = last;
+    } else if (!is_photo_credit(words, i, last)) {
       scan_run(words, i, last);
     }
     if (last + 1 < words.size() && words[last + 1].paren_before)
