@@ -228,6 +228,10 @@ TEST(ActorRules, AcronymsDefinedInTheArticle) {
        "Securities and Exchange Commission/org; United States/country"},
       {"Later the Food and Agriculture Organization agreed to it.",
        "Food and Agriculture Organization/org"},
+      // A company's name keeps the demonym it opens with; a state's body does not.
+      {"Shares of American Granite and Telegraph Co rose, the Russian Trade and Industry "
+       "Ministry said.",
+       "American Granite and Telegraph Co/org; Russia/country; Trade and Industry Ministry/org"},
       // Initials that do not spell the acronym define nothing.
       {"The Harbottle Trade Organisation (XYZ) gathered.",
        "Harbottle Trade Organisation/org; XYZ/org"},

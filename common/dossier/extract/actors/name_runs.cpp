@@ -661,6 +661,15 @@ std::optional<ArticleScan::Span> ArticleScan::organisation_after_and(
          words[last + 1].joins_previous && name_word(words, last + 1))
     ++last;
   if (!cues::is_org_head(words[last].term)) return std::nullopt;
+  // A company's name keeps the demonyms it opens with ("American Telephone and Telegraph
+  // Co"); a country's body does not ("U.S. | Securities and Exchange Commission").
+  if (cues::is_legal_form(words[last].term)) {
+    while (start > first && words[start - 1].capitalised && words[start].joins_previous) {
+      const LexiconHit* hit = lexicon_.find(words[start - 1].term);
+      if (hit == nullptr || !hit->adjective) break;
+      --start;
+    }
+  }
   return Span{start, last};
 }
 
