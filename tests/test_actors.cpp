@@ -324,6 +324,11 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
       {"The bonds are rated Aa-2 by one agency and Baa-1 by another; Caa debt was cut.", ""},
       // A time zone after a clock time; not after an amount or a year.
       {"Trading stops at 1530 EDT, or by 1600 hrs ZST.", ""},
+      {"Bids close tonight (1200 ZST), or at 2400 EDT, or at midnight ZDT.", ""},
+      // Money: a currency's name, or "currency" in the run; the country stays.
+      {"The U.S. Dollar fell against the Yen, Swiss Francs and Ecus.",
+       "Switzerland/country; United States/country"},
+      {"Comptroller of the Currency Robert Vantwell spoke.", "Robert Vantwell/person"},
       {"Shares fell to 1,022, ZVBW said.", "ZVBW/org"},
       {"The AA said drivers should slow down in the snow. The AA added that roads were icy.",
        "AA/org"},

@@ -194,6 +194,10 @@ class ArticleScan {
                                              std::size_t and_index) const;
   // Whether the capitalised words[i], inside a sentence, opens "-era", "-led" or "-run"
   // ("Bush-era", "Brown-led"): English compounds made of a leader's name.
+  // Where money is named in words[first..last]: a currency's name ending the run, or the
+  // word "currency" anywhere ("European Currency Unit"); nullopt for none.
+  static std::optional<std::size_t> currency_at(const std::vector<TextWord>& words,
+                                                std::size_t first, std::size_t last);
   // Whether words[i], inside a sentence, is a capitalised preposition, article or particle
   // after a capitalised word: a Title-Case phrase ("Nightmare On Elm Street", "Lord Of The
   // Rings").

@@ -114,6 +114,12 @@ constexpr std::array<std::string_view, 50> kPrenominalTitles{
     "tsar", "uncle", "wife"};
 static_assert(sorted(kPrenominalTitles));
 
+constexpr std::array<std::string_view, 26> kCurrencyWords{
+    "currencies", "currency", "deutschemark", "deutschemarks", "deutschmark", "deutschmarks",
+    "dollar", "dollars", "ecu", "ecus", "euro", "euros", "franc", "francs", "lira", "lire",
+    "peso", "pesos", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees", "yen", "yuan"};
+static_assert(sorted(kCurrencyWords));
+
 constexpr std::array<std::string_view, 16> kTitleJoints{
     "a", "about", "an", "at", "by", "for", "from", "in", "into", "of", "on", "the", "to",
     "upon", "with", "without"};
@@ -254,6 +260,9 @@ bool is_work_noun(std::string_view term) {
   // "the films X and Y": the plural announces a list of titles.
   return contains(kWorkNouns, term) || (term.size() > 1 && term.back() == 's' &&
                                         contains(kWorkNouns, term.substr(0, term.size() - 1)));
+}
+bool is_currency_word(std::string_view term) {
+  return contains(kCurrencyWords, term);
 }
 bool is_title_joint(std::string_view term) {
   return contains(kTitleJoints, term);

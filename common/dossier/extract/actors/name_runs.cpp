@@ -339,6 +339,19 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     }
     // "U.S. Open", "World Cup", "Gulf War": an event, not an actor.
     if (first < last && cues::is_event_head(words[last].term)) return;
+    // "U.S. Dollar", "European Currency Unit", "Ecus": money; what names its country stays.
+    if (const auto money = currency_at(words, first, last)) {
+      if (*money > first) {
+        last = *money - 1;
+        continue;
+      }
+      // "Comptroller of the Currency Robert Bench": a person may follow.
+      if (first == last ||
+          !(lexicon_.is_given_name(words[first + 1].term) || words[first + 1].initial))
+        return;
+      ++first;
+      continue;
+    }
     // "Six Nations", "Tri Nations": a tournament of so many sides; not "Seven Network". So is
     // a sponsor's name before it ("RBS Six Nations") when the sides are counted in a plural.
     if (first < last && cues::is_number_word(words[last - 1].term) &&
@@ -417,6 +430,15 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     break;
   }
   classify(words, first, last, context);
+}
+
+std::optional<std::size_t> ArticleScan::currency_at(const std::vector<TextWord>& words,
+                                                    std::size_t first, std::size_t last) {
+  for (std::size_t i = first; i <= last; ++i)
+    if (cues::is_currency_word(words[i].term) &&
+        (i == last || words[i].term.starts_with("currenc")))
+      return i;
+  return std::nullopt;
 }
 
 bool ArticleScan::title_case_joint(const std::vector<TextWord>& words, std::size_t i) const {
@@ -769,6 +791,8 @@ bool ArticleScan::is_zone_after_clock(const std::vector<TextWord>& words, std::s
   const bool hours_word = k >= 1 && (words[k - 1].term == "hrs" || words[k - 1].term == "hours");
   if (hours_word) --k;
   if (k == 0 || words[k - 1].line != w.line) return false;
+  // "at midnight EDT", "by noon EST".
+  if (words[k - 1].term == "midnight" || words[k - 1].term == "noon") return true;
   // As written: "1,022" and "2.725" are amounts.
   const std::string_view clock = words[k - 1].surface;
   if (clock.size() < 3 || clock.size() > 4 ||
@@ -776,8 +800,10 @@ bool ArticleScan::is_zone_after_clock(const std::vector<TextWord>& words, std::s
     return false;
   const int minutes = (clock[clock.size() - 2] - '0') * 10 + (clock.back() - '0');
   const int hours = clock.size() == 4 ? (clock[0] - '0') * 10 + (clock[1] - '0') : clock[0] - '0';
-  if (hours > 23 || minutes > 59) return false;
-  return hours_word || (k >= 2 && cues::is_time_preposition(words[k - 2].term));
+  if (minutes > 59 || hours > 24 || (hours == 24 && minutes > 0)) return false;  // "2400 EDT"
+  // "(1200 EDT)": a clock time given in parentheses after the event it times.
+  return hours_word || words[k - 1].paren_before ||
+         (k >= 2 && cues::is_time_preposition(words[k - 2].term));
 }
 
 // "SHR 1.78 DLRS VS 1.64 DLRS", "20 MLN DLRS", "88 CTS": in a line of figures, an ALL-CAPS
