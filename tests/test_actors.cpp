@@ -329,6 +329,9 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
       {"The U.S. Dollar fell against the Yen, Swiss Francs and Ecus.",
        "Switzerland/country; United States/country"},
       {"Comptroller of the Currency Robert Vantwell spoke.", "Robert Vantwell/person"},
+      // An ordinary word and a letter label a kind; initials joined by "&" stay a firm.
+      {"Its Class B shares and Series C notes rose, said Vantwell S&P and Malcolm X.",
+       "Malcolm X/person; Vantwell S&P/org"},
       {"Shares fell to 1,022, ZVBW said.", "ZVBW/org"},
       {"The AA said drivers should slow down in the snow. The AA added that roads were icy.",
        "AA/org"},

@@ -587,6 +587,13 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       !lexicon_.is_given_name(head.term) && !cues::is_org_head(tail.term) &&
       lexicon_.find(tail.term) == nullptr)
     return;
+  // "Class B", "Group C", "Plan A": an ordinary word and a letter label a kind or a part,
+  // no actor ("Malcolm X" opens with no ordinary word).
+  // Not initials joined by "&" or a hyphen ("S&P", "R-N").
+  if (m.words == 2 && tail.term.size() == 1 && !tail.initial && !has_digit(tail.term) &&
+      !tail.ampersand_before && !tail.hyphen_before && head.term.size() > 2 &&
+      lexicon_.is_english_word(head.term) && !lexicon_.is_given_name(head.term))
+    return;
   // "Co Inc", "Group Ltd": a legal form after heads, with no name to head.
   if (cues::is_legal_form(words[last].term) &&
       std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
