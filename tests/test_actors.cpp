@@ -187,6 +187,8 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       {"Sales of ZVRs rose. Every ZVR records. The ZVC's chief and ZVC staff agreed.", "ZVC/org"},
       // Codes and formats with digits; a single letter; "A" opening a sentence.
       {"He played MP3 files. Trading in JUL7 was thin.", ""},
+      // Numbered channels of an organisation the article names are organisations.
+      {"The ZBC said ZBC1 and ZBC2 grew while MP3 sales fell.", "ZBC/org; ZBC1/org; ZBC2/org"},
       {"S said nothing. A Harlow Brothers Inc unit left.", "Harlow Brothers Inc/org"},
       // Products: a word and a short capital suffix.
       {"He used Vistrala XQ and Zentopia DS daily.", ""},

@@ -198,6 +198,10 @@ class ArticleScan {
   // word "currency" anywhere ("European Currency Unit"); nullopt for none.
   static std::optional<std::size_t> currency_at(const std::vector<TextWord>& words,
                                                 std::size_t first, std::size_t last);
+  // Whether a word is capitals and a number, as a numbered channel is ("BBC1").
+  static bool numbered_channel(const TextWord& w);
+  // Adds the numbered channels whose owner the article names as an organisation.
+  void add_numbered_channels(const std::vector<TextWord>& words);
   // Whether words[i], inside a sentence, is a capitalised preposition, article or particle
   // after a capitalised word: a Title-Case phrase ("Nightmare On Elm Street", "Lord Of The
   // Rings").
@@ -254,6 +258,8 @@ class ArticleScan {
   // Titles of works the article announces ("the film Vera Drake"): keys, particles
   // stripped. Every mention of one is the work's, not only the announced one.
   std::unordered_set<std::string> works_;
+  // Words shaped like a numbered channel ("BBC1"), kept if the article names their owner.
+  std::vector<std::size_t> numbered_channels_;
 };
 
 }  // namespace dossier::detail

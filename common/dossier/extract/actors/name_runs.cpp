@@ -518,7 +518,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
 
   if (m.words == 1) {
-    if (has_digit(head.term)) return;
+    if (has_digit(head.term)) {
+      if (numbered_channel(head)) numbered_channels_.push_back(first);  // judged at the end
+      return;
+    }
     // "TV", "GDP", "PCs", "Christian": WordNet's capitalised common nouns and adjectives.
     const bool era = names_an_era(words, first);
     if (!gazetteer && !era && lexicon_.is_capitalised_common_word(m.key)) return;
@@ -1028,6 +1031,36 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     i = last + 1;
   }
   keep_names_written_like_words(words);
+  add_numbered_channels(words);
+}
+
+// "BBC1", "ITV2", "RTE1": capitals and a number after them.
+bool ArticleScan::numbered_channel(const TextWord& w) {
+  const std::string_view surface = w.surface;
+  const std::size_t letters = surface.find_first_of("0123456789");
+  if (letters < 2 || letters > 4 || surface.size() - letters > 2) return false;
+  return std::all_of(surface.begin(), surface.begin() + static_cast<std::ptrdiff_t>(letters),
+                     [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+         std::all_of(surface.begin() + static_cast<std::ptrdiff_t>(letters), surface.end(),
+                     is_ascii_digit);
+}
+
+// "BBC1" and "BBC2" in an article that names the BBC: the organisation's numbered
+// channels, organisations too. Not "MP3" nor "JUL7": no actor of the article is "MP".
+void ArticleScan::add_numbered_channels(const std::vector<TextWord>& words) {
+  for (const std::size_t i : numbered_channels_) {
+    const std::string_view term = words[i].term;
+    const auto owner = known_group(std::string(term.substr(0, term.find_first_of("0123456789"))));
+    if (!owner) continue;
+    const auto& votes = groups_[*owner].votes;
+    if (std::max_element(votes.begin(), votes.end()) - votes.begin() !=
+        static_cast<std::ptrdiff_t>(ActorType::Org))
+      continue;
+    Mention m = span_mention(words, i, i);
+    m.type = ActorType::Org;
+    m.evidence = Evidence::Strong;
+    add(std::move(m), words, i, i);
+  }
 }
 
 }  // namespace dossier::detail
