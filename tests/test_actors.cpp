@@ -187,6 +187,12 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       {"Sales of ZVRs rose. Every ZVR records. The ZVC's chief and ZVC staff agreed.", "ZVC/org"},
       // Codes and formats with digits; a single letter; "A" opening a sentence.
       {"He played MP3 files. Trading in JUL7 was thin.", ""},
+      // Names listed after a plural noun for firms are firms, even words and WordNet's
+      // common nouns; not after "film-makers", nor a title's complement.
+      {"The chip makers AMD and Vantel rose, as did the banks Harbow, Quillcorp and Lintel.",
+       "AMD/org; Harbow/org; Lintel/org; Quillcorp/org; Vantel/org"},
+      {"Film-makers Mike Vantrow and Ros Harbow won.", "Mike Vantrow/person; Ros Harbow/person"},
+      {"The chairman of both companies Kam Vantwell said so.", "Kam Vantwell/person"},
       // Numbered channels of an organisation the article names are organisations.
       {"The ZBC said ZBC1 and ZBC2 grew while MP3 sales fell.", "ZBC/org; ZBC1/org; ZBC2/org"},
       {"S said nothing. A Harlow Brothers Inc unit left.", "Harlow Brothers Inc/org"},

@@ -31,6 +31,11 @@ constexpr std::size_t kDatelineLines = 4;
 constexpr std::size_t kMaxDatelineWords = 3;
 // Words of a dateline's date after the place: "1996-08-30" is three.
 constexpr std::size_t kDatelineDateWords = 3;
+// Most names of a list after a noun for firms ("the banks A, B, C and D") that count as
+// firms.
+constexpr std::size_t kMaxListedFirms = 6;
+// Words between "of" and the noun of a title's complement ("chairman of both companies").
+constexpr std::size_t kTitleComplementWords = 3;
 // Longest title prefix stripped from a name ("Deputy Foreign Minister").
 constexpr std::size_t kMaxTitleWords = 6;
 // Longest lower-case syllable after a hyphen kept in any name ("Chung-tai", "Jong-un").
@@ -198,6 +203,11 @@ class ArticleScan {
   // word "currency" anywhere ("European Currency Unit"); nullopt for none.
   static std::optional<std::size_t> currency_at(const std::vector<TextWord>& words,
                                                 std::size_t first, std::size_t last);
+  // Whether words[noun] ends a person title's complement ("chairman of both companies").
+  static bool titled_complement(const std::vector<TextWord>& words, std::size_t noun);
+  // Whether the run at words[first] is one of the names listed after a plural noun for
+  // firms ("chip makers AMD and Intel", "the banks Barclays, HSBC and Lloyds").
+  static bool listed_after_firms(const std::vector<TextWord>& words, std::size_t first);
   // Whether a word is capitals and a number, as a numbered channel is ("BBC1").
   static bool numbered_channel(const TextWord& w);
   // Adds the numbered channels whose owner the article names as an organisation.

@@ -177,6 +177,11 @@ constexpr std::array<std::string_view, 8> kOrganisationNouns{
     "agency", "airline", "bank", "carrier", "club", "company", "firm", "insurer"};
 static_assert(sorted(kOrganisationNouns));
 
+constexpr std::array<std::string_view, 8> kFirmRoles{
+    "broadcasters", "giants", "makers", "manufacturers", "operators", "publishers", "retailers",
+    "studios"};
+static_assert(sorted(kFirmRoles));
+
 constexpr std::array<std::string_view, 17> kWorkNouns{
     "album", "biopic", "cartoon", "comedy", "documentary", "drama", "film", "movie", "musical",
     "novel", "programme", "remake", "sequel", "series", "sitcom", "soap", "thriller"};
@@ -255,6 +260,17 @@ bool is_speech_verb(std::string_view term) {
 }
 bool is_organisation_noun(std::string_view term) {
   return contains(kOrganisationNouns, term);
+}
+bool is_firms_noun(std::string_view term) {
+  if (contains(kFirmRoles, term)) return true;
+  // The plural of an organisation noun: "firms", "banks"; "companies", "agencies".
+  return std::any_of(
+      kOrganisationNouns.begin(), kOrganisationNouns.end(), [&](std::string_view noun) {
+        if (noun.ends_with('y'))
+          return term.size() == noun.size() + 2 &&
+                 term.starts_with(noun.substr(0, noun.size() - 1)) && term.ends_with("ies");
+        return term.size() == noun.size() + 1 && term.starts_with(noun) && term.back() == 's';
+      });
 }
 bool is_work_noun(std::string_view term) {
   // "the films X and Y": the plural announces a list of titles.

@@ -62,6 +62,11 @@ bool is_speech_verb(std::string_view term);
 // Common nouns for an organisation that name one in apposition ("the club Kirovsk").
 bool is_organisation_noun(std::string_view term);
 
+// Plural nouns for firms that announce a list of them ("chip makers AMD and Intel", "the
+// banks Barclays and HSBC"): the organisation nouns' plurals and business roles. Not
+// "rivals" or "groups", said of people too.
+bool is_firms_noun(std::string_view term);
+
 // Nouns for a work that announce its title ("the film Vera Drake", "BBC drama Casualty").
 // Not "show", "play" or "book": verbs too ("figures show Microsoft ..."). Plurals too
 // ("the films ...").

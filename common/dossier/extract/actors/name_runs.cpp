@@ -516,6 +516,15 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                                    cues::is_organisation_noun(words[first - 1].term) &&
                                    words[first - 2].term == "the" && words[first].joins_previous;
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
+  // "chip makers AMD and Intel": firms listed after a noun for them, whatever else their
+  // names are ("AMD" is an illness in WordNet, "Intel" a word). Not a person's name ("the
+  // chairman of both companies Li Ka-shing said").
+  if (listed_after_firms(words, first) && !lexicon_.is_given_name(head.term)) {
+    m.type = ActorType::Org;
+    m.evidence = Evidence::Strong;
+    add(std::move(m), words, first, last);
+    return;
+  }
 
   if (m.words == 1) {
     if (has_digit(head.term)) {
@@ -1032,6 +1041,36 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
   }
   keep_names_written_like_words(words);
   add_numbered_channels(words);
+}
+
+bool ArticleScan::titled_complement(const std::vector<TextWord>& words, std::size_t noun) {
+  for (std::size_t i = noun; i > 0 && noun - i < kTitleComplementWords; --i)
+    if (words[i - 1].term == "of") return i >= 2 && cues::is_person_title(words[i - 2].term);
+  return false;
+}
+
+bool ArticleScan::listed_after_firms(const std::vector<TextWord>& words, std::size_t first) {
+  std::size_t k = first;  // the first word of a listed name
+  for (std::size_t items = 0; items < kMaxListedFirms && k > 0; ++items) {
+    const TextWord& before = words[k - 1];
+    if (before.line != words[k].line) return false;
+    if (!before.capitalised) {
+      // Not "film-makers", "policy-makers": people; nor the complement of a person's title
+      // ("chairman of both companies Li Ka-shing").
+      if (cues::is_firms_noun(before.term))
+        return words[k].joins_previous && !before.hyphen_before && !titled_complement(words, k - 1);
+      if ((before.term != "and" && before.term != "or") || k < 2 || !words[k - 2].capitalised ||
+          words[k - 1].comma_before)
+        return false;
+      k -= 2;  // the last word of the name before "and"
+    } else {
+      if (!words[k].comma_before) return false;  // one longer name, not a list
+      k -= 1;
+    }
+    while (k > 0 && words[k - 1].capitalised && words[k].joins_previous && !words[k].comma_before)
+      --k;
+  }
+  return false;
 }
 
 // "BBC1", "ITV2", "RTE1": capitals and a number after them.
