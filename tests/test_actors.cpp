@@ -193,6 +193,11 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
        "AMD/org; Harbow/org; Lintel/org; Quillcorp/org; Vantel/org"},
       {"Film-makers Mike Vantrow and Ros Harbow won.", "Mike Vantrow/person; Ros Harbow/person"},
       {"The chairman of both companies Kam Vantwell said so.", "Kam Vantwell/person"},
+      // A hyphen binds one name at a sentence's start, not a prefix or a known name.
+      {"Spider-Vantwell sold well. Allied-Harbow Inc rose. Non-OPEC output fell.",
+       "Allied-Harbow Inc/org; OPEC/org; Spider-Vantwell/org"},
+      // Codes of letters and digits in a run make no name.
+      {"The Harbow ZX80 and Vantwell T600 sold.", ""},
       // Numbered channels of an organisation the article names are organisations.
       {"The ZBC said ZBC1 and ZBC2 grew while MP3 sales fell.", "ZBC/org; ZBC1/org; ZBC2/org"},
       {"S said nothing. A Harlow Brothers Inc unit left.", "Harlow Brothers Inc/org"},

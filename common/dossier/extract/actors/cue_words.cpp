@@ -88,6 +88,11 @@ static_assert(sorted(kLegalForms));
 constexpr std::array<std::string_view, 12> kCompoundSuffixes{
     "age", "ish", "ism", "ist", "ite", "era", "led", "man", "run", "set", "to", "up"};
 
+constexpr std::array<std::string_view, 14> kCompoundPrefixes{
+    "anti", "counter", "ex", "inter", "mid", "multi", "non", "post", "pre", "pro", "semi",
+    "sub", "trans", "ultra"};
+static_assert(sorted(kCompoundPrefixes));
+
 constexpr std::array<std::string_view, 59> kEventHeads{
     "accord", "accords", "act", "agreement", "award", "awards", "bill", "budget",
     "case", "challenge", "championship", "championships", "charter", "classic", "conference", "constitution",
@@ -233,6 +238,9 @@ bool is_legal_form(std::string_view term) {
 bool is_compound_suffix(std::string_view term) {
   return std::find(kCompoundSuffixes.begin(), kCompoundSuffixes.end(), term) !=
          kCompoundSuffixes.end();
+}
+bool is_compound_prefix(std::string_view term) {
+  return contains(kCompoundPrefixes, term);
 }
 bool is_event_head(std::string_view term) {
   return contains(kEventHeads, term);

@@ -26,6 +26,10 @@ bool is_legal_form(std::string_view term);
 // Short words that end English compounds after a name ("Obama-led", "Bush-era").
 bool is_compound_suffix(std::string_view term);
 
+// Prefixes that open English compounds before a name ("Non-OPEC", "Pro-European",
+// "Anti-Bush", "Ex-Chelsea"): the name is the part after the hyphen.
+bool is_compound_prefix(std::string_view term);
+
 // Head words of events, competitions and prizes ("U.S. Open", "World Cup", "Nobel Prize"):
 // a name ending so is no actor, even if it starts with a country.
 bool is_event_head(std::string_view term);

@@ -401,7 +401,7 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     // "However", "Officials": an ordinary word capitalised only because a sentence starts.
     // Not before an unusual word ("Frank Busemann"; but "Later Guaido"), nor opening a known
     // name ("New York") or an organisation's ("Sputnik International"), nor a pair the
-    // article writes together inside sentences too ("Morgan Stanley").
+    // article writes together inside sentences too ("Morgan Stanley"), nor one hyphenated.
     const bool name_follows = first < last && !lexicon_.is_english_word(words[first + 1].term) &&
                               !cues::is_name_particle(words[first + 1].term) &&
                               !lexicon_.is_given_name(words[first + 1].term) &&
@@ -416,8 +416,15 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     const bool row_label = first == last && is_row_label(words, first);  // "Bury 4 3 1 0"
     const bool written_inside =
         first < last && inner_pairs_.contains(join_terms(words, first, first + 1));
+    // "Spider-Man 2 is out", "Allied-Signal Inc": a hyphen binds the words of one name;
+    // not a prefix ("Non-OPEC"), a letter ("T-Bonds", "Supply-X") or a known name after it
+    // ("Anglo-Dutch").
+    const bool hyphenated = first < last && words[first + 1].hyphen_before &&
+                            words[first].term.size() > 2 && words[first + 1].term.size() > 1 &&
+                            !cues::is_compound_prefix(words[first].term) &&
+                            !lexicon_.find(words[first + 1].term);
     if (words[first].sentence_start && !words[first].initial && !context.leading_known &&
-        !name_follows && !opens_org && !row_label && !written_inside &&
+        !name_follows && !opens_org && !row_label && !written_inside && !hyphenated &&
         is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
@@ -588,7 +595,12 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                                      words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                      [](const TextWord& w) { return w.ampersand_before; });
   if (!gazetteer && lexicon_.is_capitalised_common_word(m.key)) return;  // "South American"
-  if (ampersand && joins_common_words(words, first, last)) return;       // "Christmas & New Year"
+  // "L-CATTLE APR7", "MP3 Player": a code of letters and digits makes no name.
+  if (std::any_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                  words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                  [](const TextWord& w) { return !w.numeric && has_digit(w.term); }))
+    return;
+  if (ampersand && joins_common_words(words, first, last)) return;  // "Christmas & New Year"
   // "British TV", "West German GNP": demonyms before a common noun in capitals (WordNet's
   // "TV", "GNP", "DVD"), a description, not a name. Only demonyms: "Court TV", "Fox TV" and
   // "Valley Cable TV" are channels.
