@@ -196,6 +196,9 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       // A hyphen binds one name at a sentence's start, not a prefix or a known name.
       {"Spider-Vantwell sold well. Allied-Harbow Inc rose. Non-OPEC output fell.",
        "Allied-Harbow Inc/org; OPEC/org; Spider-Vantwell/org"},
+      // A stock symbol alone in angle brackets is no actor; a firm in them is one.
+      {"Harbow Corp <HBW> and <Vantwell Inc> rose, <VNTW.F> fell.",
+       "Harbow Corp/org; Vantwell Inc/org"},
       // Codes of letters and digits in a run make no name.
       {"The Harbow ZX80 and Vantwell T600 sold.", ""},
       // Numbered channels of an organisation the article names are organisations.

@@ -806,9 +806,9 @@ bool ArticleScan::is_row_label(const std::vector<TextWord>& words, std::size_t i
 // A word that may start or continue a name in this article.
 bool ArticleScan::name_word(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
-  return starts_name(w) && !is_caption_glue(words, i) && (w.latin || !latin_article_) &&
-         !is_vowelless_abbreviation(w) && !is_unit_after_figure(words, i) &&
-         !is_zone_after_clock(words, i);
+  return starts_name(w) && !w.ticker && !is_caption_glue(words, i) &&
+         (w.latin || !latin_article_) && !is_vowelless_abbreviation(w) &&
+         !is_unit_after_figure(words, i) && !is_zone_after_clock(words, i);
 }
 
 // "at 1530 EDT", "by 0900 hrs EST": two to four capitals straight after a clock time are

@@ -170,6 +170,18 @@ void mark_figure_lines(std::vector<TextWord>& words) {
   }
 }
 
+// Longest exchange suffix after a stock symbol ("VOWG.F", "BP.L": a dot and a letter or two).
+constexpr std::size_t kMaxTickerSuffix = 3;
+
+// "Exxon Corp <XON>", "<VOWG.F>": one word, maybe with an exchange's suffix after a dot,
+// alone between angle brackets (Reuters' stock symbols; "<Exxon Corp>" names a firm).
+bool in_angle_brackets(std::string_view text, const Token& token, std::string_view gap) {
+  if (!gap.ends_with('<')) return false;
+  const std::size_t close = text.find_first_of("> \n", token.end);
+  return close != std::string_view::npos && text[close] == '>' &&
+         close - token.end <= kMaxTickerSuffix;
+}
+
 }  // namespace
 
 std::size_t inner_capital_of(std::string_view surface) {
@@ -224,6 +236,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
                             (only_spaces(gap) || gap == "-" || gap == " & " || gap == "&" ||
                              (after_abbreviation && gap == ". "));
     }
+    word.ticker = word.all_caps && in_angle_brackets(text, token, gap);
     word.line = line;
     previous_end = token.end;
     words.push_back(word);  // trivially copyable: a move would copy too
