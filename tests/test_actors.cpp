@@ -344,6 +344,7 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
       // Money: a currency's name, or "currency" in the run; the country stays.
       {"The U.S. Dollar fell against the Yen, Swiss Francs and Ecus.",
        "Switzerland/country; United States/country"},
+      {"It paid 10 mln DMK and 4 mln SFR.", ""},
       {"Comptroller of the Currency Robert Vantwell spoke.", "Robert Vantwell/person"},
       // An ordinary word and a letter label a kind; initials joined by "&" stay a firm.
       {"Its Class B shares and Series C notes rose, said Vantwell S&P and Malcolm X.",

@@ -119,10 +119,11 @@ constexpr std::array<std::string_view, 50> kPrenominalTitles{
     "tsar", "uncle", "wife"};
 static_assert(sorted(kPrenominalTitles));
 
-constexpr std::array<std::string_view, 26> kCurrencyWords{
+constexpr std::array<std::string_view, 30> kCurrencyWords{
     "currencies", "currency", "deutschemark", "deutschemarks", "deutschmark", "deutschmarks",
-    "dollar", "dollars", "ecu", "ecus", "euro", "euros", "franc", "francs", "lira", "lire",
-    "peso", "pesos", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees", "yen", "yuan"};
+    "dmk", "dollar", "dollars", "ecu", "ecus", "euro", "euros", "ffr", "franc", "francs", "lira",
+    "lire", "peso", "pesos", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees", "sfr",
+    "stg", "yen", "yuan"};
 static_assert(sorted(kCurrencyWords));
 
 constexpr std::array<std::string_view, 16> kTitleJoints{

@@ -40,7 +40,8 @@ bool is_event_head(std::string_view term);
 // Brother").
 bool is_prenominal_title(std::string_view term);
 
-// Names of currencies and the word "currency" ("Dollar", "Yen", "Ecus"): "U.S. Dollar" and
+// Names of currencies, newswires' codes for them ("DMK", "SFR", "STG") and the word
+// "currency" ("Dollar", "Yen", "Ecus"): "U.S. Dollar" and
 // "European Currency Unit" name money, not an actor. Not "pound", "mark", "won" or "real",
 // which are names and words too.
 bool is_currency_word(std::string_view term);
