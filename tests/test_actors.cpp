@@ -321,6 +321,9 @@ TEST(ActorRules, SiteSectionWordsOpenOrganisations) {
       {"The World Health Organization (WHO) said the WHO was ready. The Home Office agreed.",
        "World Health Organization/org; Home Office/org"},
       {"Home Secretary Charles Clarke said the World Cup was over.", "Charles Clarke/person"},
+      // Inside a run too: "Trans World Airlines Inc", "Federal Home Loan Bank Board".
+      {"Shares of Vantro World Airlines Inc rose, the Federal Home Loan Bank Board said.",
+       "Federal Home Loan Bank Board/org; Vantro World Airlines Inc/org"},
       // A given name that abbreviates a month opens a name before a surname.
       {"Then Czech player Jan Hernych won. The report of Jan 5 said.",
        "Czech Republic/country; Jan Hernych/person"},

@@ -1013,7 +1013,9 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
           last = *firm;  // "Goldman, Sachs and Co"
         break;
       }
-      if (name_word(words, last + 1)) {
+      // "Trans World Airlines Inc": a section word ("World") that opens an organisation's
+      // name inside a run continues it.
+      if (name_word(words, last + 1) || (next.capitalised && opens_name(words, last + 1))) {
         ++last;
       } else if (!next.capitalised && hyphenated_inside(words, last + 1)) {
         last += 2;
