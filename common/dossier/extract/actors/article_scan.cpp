@@ -67,13 +67,12 @@ std::string initials(std::string_view name) {
   return letters;
 }
 
-// The rules' type of a group: its best-supported one.
+}  // namespace
+
 ActorType rule_type(const Group& group) {
   return static_cast<ActorType>(std::max_element(group.votes.begin(), group.votes.end()) -
                                 group.votes.begin());
 }
-
-}  // namespace
 
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
   std::string key;
@@ -187,9 +186,7 @@ void ArticleScan::resolve() {
   std::unordered_map<std::string, std::size_t> first_names;
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     const Group& group = groups_[g];
-    const auto votes = group.votes;
-    const bool person = std::max_element(votes.begin(), votes.end()) - votes.begin() ==
-                        static_cast<std::ptrdiff_t>(ActorType::Person);
+    const bool person = rule_type(group) == ActorType::Person;
     if (!person || group.words < 2 || group.entry) continue;
     const std::size_t space = group.key.rfind(' ');
     const std::string surname = group.key.substr(space + 1);
@@ -484,8 +481,7 @@ Actor ArticleScan::to_actor(const Group& group) const {
   Actor actor;
   actor.key = group.key;
   actor.mentions = group.mentions;
-  const auto best = std::max_element(group.votes.begin(), group.votes.end());
-  actor.type = static_cast<ActorType>(best - group.votes.begin());
+  actor.type = rule_type(group);
   if (group.entry) {
     actor.name = lexicon_.entry(*group.entry).name;
   } else {

@@ -91,6 +91,9 @@ constexpr int kNameRepeats = 3;
 // Most context features kept per group: a name mentioned 40 times says enough by then.
 constexpr std::size_t kMaxContextFeatures = 64;
 
+// The rules' type of a group: its best-supported one.
+ActorType rule_type(const Group& group);
+
 // Folded key ("nicolas maduro") and surface ("Nicolás Maduro") of words[first..last].
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
 std::string join_surface(const std::vector<TextWord>& words, std::size_t first, std::size_t last);

@@ -1105,10 +1105,7 @@ void ArticleScan::add_numbered_channels(const std::vector<TextWord>& words) {
     const std::string_view term = words[i].term;
     const auto owner = known_group(std::string(term.substr(0, term.find_first_of("0123456789"))));
     if (!owner) continue;
-    const auto& votes = groups_[*owner].votes;
-    if (std::max_element(votes.begin(), votes.end()) - votes.begin() !=
-        static_cast<std::ptrdiff_t>(ActorType::Org))
-      continue;
+    if (rule_type(groups_[*owner]) != ActorType::Org) continue;
     Mention m = span_mention(words, i, i);
     m.type = ActorType::Org;
     m.evidence = Evidence::Strong;
