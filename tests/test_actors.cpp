@@ -193,6 +193,9 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
        "AMD/org; Harbow/org; Lintel/org; Quillcorp/org; Vantel/org"},
       {"Film-makers Mike Vantrow and Ros Harbow won.", "Mike Vantrow/person; Ros Harbow/person"},
       {"The chairman of both companies Kam Vantwell said so.", "Kam Vantwell/person"},
+      // A noun for an organisation, after an article or another noun, types the name.
+      {"Research firm Vantner said so, and the state-oil company Quellbras said so too.",
+       "Quellbras/org; Vantner/org"},
       // A hyphen binds one name at a sentence's start, not a prefix or a known name.
       {"Spider-Vantwell sold well. Allied-Harbow Inc rose. Non-OPEC output fell.",
        "Allied-Harbow Inc/org; OPEC/org; Spider-Vantwell/org"},

@@ -518,10 +518,14 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                              cues::is_speech_verb(words[last + 1].term));
   const bool locative_before = first > 0 && !words[first - 1].capitalised &&
                                cues::is_locative_preposition(words[first - 1].term);
-  // "the club Kirovsk", "the company Quill Holdings": an organisation in apposition.
-  const bool organisation_before = first > 1 && !words[first - 1].capitalised &&
-                                   cues::is_organisation_noun(words[first - 1].term) &&
-                                   words[first - 2].term == "the" && words[first].joins_previous;
+  // "the club Kirovsk", "the company Quill Holdings", "research firm Gartner": an
+  // organisation in apposition to a noun for one, after an article or another noun.
+  const bool organisation_before =
+      first > 1 && !words[first - 1].capitalised &&
+      cues::is_organisation_noun(words[first - 1].term) &&
+      (!words[first - 2].capitalised ||
+       (words[first - 2].sentence_start && is_common_word(words[first - 2]))) &&
+      !words[first - 2].numeric && words[first - 1].joins_previous && words[first].joins_previous;
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
   // "chip makers AMD and Intel": firms listed after a noun for them, whatever else their
   // names are ("AMD" is an illness in WordNet, "Intel" a word). Not a person's name ("the
