@@ -13,6 +13,7 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <httplib.h>
@@ -203,7 +204,7 @@ bool send_stream(const std::function<void(std::ostream&)>& writer, httplib::Data
   return true;
 }
 
-void write_answer(const ApiResponse& answer, httplib::Response& res) {
+void write_answer(ApiResponse answer, httplib::Response& res) {
   res.status = answer.status;
   if (answer.revision) res.set_header("X-Dossier-Revision", std::to_string(*answer.revision));
   if (!answer.allow.empty()) res.set_header("Allow", answer.allow);
@@ -215,7 +216,12 @@ void write_answer(const ApiResponse& answer, httplib::Response& res) {
         });
     return;
   }
-  res.set_content(answer.body, answer.content_type.c_str());
+  // What Response::set_content does, without copying the body (httplib 0.11 has no
+  // overload that takes it by value).
+  res.body = std::move(answer.body);
+  const auto [first, last] = res.headers.equal_range("Content-Type");
+  res.headers.erase(first, last);
+  res.set_header("Content-Type", answer.content_type);
 }
 
 // Waits for SIGINT or SIGTERM (blocked in every thread, so only this one sees them) and
