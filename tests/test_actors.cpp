@@ -542,6 +542,13 @@ TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
   EXPECT_EQ(firm[0].forms, (std::vector<std::string>{"Brankmoor", "Brankmoor Tisdale and Co Inc"}));
 }
 
+TEST(ActorRules, AStockSymbolIsAFormOfTheFirmBeforeIt) {
+  ActorExtractor extractor(builtin_lexicon());
+  const auto firm = extractor.extract("", "Harbow Corp <HBW> rose. Harbow Corp said <ZZQ> fell.");
+  ASSERT_EQ(firm.size(), 1u) << names_and_types(firm);
+  EXPECT_EQ(firm[0].forms, (std::vector<std::string>{"Harbow Corp", "HBW"}));
+}
+
 TEST(ActorRules, APairWrittenInsideSentencesKeepsItsOpeningWordAtASentenceStart) {
   // "Summit" opening a sentence is an ordinary word before a known city, unless the
   // article writes "Summit Brisbane" inside a sentence too ("Morgan Stanley").

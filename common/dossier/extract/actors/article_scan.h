@@ -208,6 +208,8 @@ class ArticleScan {
                                                 std::size_t first, std::size_t last);
   // Whether words[noun] ends a person title's complement ("chairman of both companies").
   static bool titled_complement(const std::vector<TextWord>& words, std::size_t noun);
+  // Adds the stock symbol after words[first..last] ("<XON>") as a form of the firm they name.
+  void add_ticker(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
   // Whether the run at words[first] is one of the names listed after a plural noun for
   // firms ("chip makers AMD and Intel", "the banks Barclays, HSBC and Lloyds").
   static bool listed_after_firms(const std::vector<TextWord>& words, std::size_t first);

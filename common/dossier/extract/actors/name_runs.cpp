@@ -1052,6 +1052,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       previous_work = last;
     } else if (!is_photo_credit(words, i, last)) {
       scan_run(words, i, last);
+      if (last + 1 < words.size() && words[last + 1].ticker) add_ticker(words, i, last);
     }
     if (last + 1 < words.size() && words[last + 1].paren_before)
       define_acronym(words, i, last, last + 1);
@@ -1065,6 +1066,15 @@ bool ArticleScan::titled_complement(const std::vector<TextWord>& words, std::siz
   for (std::size_t i = noun; i > 0 && noun - i < kTitleComplementWords; --i)
     if (words[i - 1].term == "of") return i >= 2 && cues::is_person_title(words[i - 2].term);
   return false;
+}
+
+// "Exxon Corp <XON>": the symbol is one more form of the firm, so that the corpus knows
+// it as an alias (a filter by "XON" finds Exxon), though it names no actor alone.
+void ArticleScan::add_ticker(const std::vector<TextWord>& words, std::size_t first,
+                             std::size_t last) {
+  const auto firm = known_group(join_terms(words, first, last));
+  if (!firm || rule_type(groups_[*firm]) != ActorType::Org) return;
+  ++groups_[*firm].forms[std::string(words[last + 1].surface)];
 }
 
 bool ArticleScan::listed_after_firms(const std::vector<TextWord>& words, std::size_t first) {
