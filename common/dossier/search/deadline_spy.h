@@ -2,8 +2,6 @@
 // all matches to it (ranking with exact facets, the actor-by-date table).
 #pragma once
 
-#include <algorithm>
-
 #include <xapian.h>
 
 #include "dossier/base/deadline.h"
@@ -22,11 +20,16 @@ class DeadlineSpy : public Xapian::MatchSpy {
 
 // A deadline on one Xapian match, local or over remote shards. Locally the spy above runs
 // inside the matcher. A spy reaches a shard server only if it is registered there, and
-// one that throws would end the shard's connection; Xapian's own time limit travels with
-// the query instead (Enquire::set_time_limit; net/remoteserver.cc runs the shard's match
-// with it): once it passes, a shard stops counting every match and keeps what the page
-// needs, so its counts are no longer exact. Such a match ends past the deadline, and
-// check() then fails it as the spy would have.
+// one that throws would end the shard's connection, so a match over remote shards runs
+// to its end and check() then fails it as the spy would have.
+//
+// Xapian's own time limit (Enquire::set_time_limit, which travels with the query) is not
+// used: in xapian-core 1.4.22 (matcher/multimatch.cc, class TimeOut) the limit arms a
+// POSIX timer whose SIGEV_THREAD notification writes into a flag on the matcher's stack,
+// and timer_delete does not wait for a notification thread already started; a match that
+// outlives its limit returns, and the late write lands in whatever frame or unmapped
+// stack is there then (dossier-serve crashed at shutdown, SIGSEGV in timer_sigev_thread,
+// or aborted on a smashed stack canary; a shard server's children run the same code).
 class MatchDeadline {
  public:
   MatchDeadline(const Deadline& deadline, bool remote)
@@ -35,11 +38,9 @@ class MatchDeadline {
   // The spy to add to a local match, or nothing.
   Xapian::MatchSpy* local_spy() { return deadline_.limited() && !remote_ ? &spy_ : nullptr; }
 
-  // Before the match: the spy, or the time left as Xapian's time limit (0 would mean none).
+  // Before the match: the spy, for a local one.
   void arm(Xapian::Enquire& enquire) {
     if (Xapian::MatchSpy* spy = local_spy()) enquire.add_matchspy(spy);
-    if (deadline_.limited() && remote_)
-      enquire.set_time_limit(std::max(deadline_.remaining_seconds(), 1e-9));
   }
 
   // After a remote match that found `matches` (an upper bound): throws dossier::Error
