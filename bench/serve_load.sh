@@ -12,6 +12,8 @@
 #     SECONDS_PER_RUN seconds at 1, 8 and 64 keep-alive connections, each query as
 #     GET /api/v1/search?q=...&facets=actor,date: requests, errors, p50/p99 latency, the
 #     server's CPU time and RSS (first, max, last sample; the peak since start, VmHWM).
+#     The requests come from Debian's wrk (installed here if missing, as bench/index.sh
+#     installs omindex), or from the script's own threads with CLIENT=python.
 # The targets: server queries per CPU-second at least 0.7x the CLI's; 0 errors at
 # 64 connections; RSS stable (last close to max). Prints one JSON line per run and a
 # summary; docs/BENCHMARKS.md keeps the figures.
@@ -24,6 +26,13 @@ seconds="${SECONDS_PER_RUN:-60}"
 bbc="$data/bbc"
 require_data "$bbc" "the BBC data set"
 cmake --build "$build" -j2 --target dossier-index dossier-search dossier-serve >/dev/null
+client="${CLIENT:-wrk}"
+if [ "$client" = wrk ] && ! command -v wrk >/dev/null 2>&1; then
+  echo "bench: installing wrk" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
 
 work="$(mktemp -d /tmp/dossier_serve_load.XXXXXX)"
 server_pid=""
@@ -60,7 +69,7 @@ port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.err" | head
 
 for connections in 1 8 64; do
   python3 "$root/bench/serve_load.py" --url "http://127.0.0.1:$port" --pid "$server_pid" \
-    --queries "$work/q.tsv" --connections "$connections" --seconds "$seconds" |
+    --queries "$work/q.tsv" --connections "$connections" --seconds "$seconds" --client "$client" |
     tee -a "$work/runs.jsonl"
 done
 
