@@ -443,7 +443,7 @@ std::optional<std::size_t> ArticleScan::currency_at(const std::vector<TextWord>&
                                                     std::size_t first, std::size_t last) {
   for (std::size_t i = first; i <= last; ++i)
     if (cues::is_currency_word(words[i].term) &&
-        (i == last || words[i].term.starts_with("currenc")))
+        (i == last || words[i].term == "currency" || words[i].term == "currencies"))
       return i;
   return std::nullopt;
 }
