@@ -200,8 +200,6 @@ class ArticleScan {
                                                    std::size_t and_index) const;
   std::optional<Span> organisation_after_and(const std::vector<TextWord>& words, std::size_t first,
                                              std::size_t and_index) const;
-  // Whether the capitalised words[i], inside a sentence, opens "-era", "-led" or "-run"
-  // ("Bush-era", "Brown-led"): English compounds made of a leader's name.
   // Where money is named in words[first..last]: a currency's name ending the run, or the
   // word "currency" anywhere ("European Currency Unit"); nullopt for none.
   static std::optional<std::size_t> currency_at(const std::vector<TextWord>& words,
@@ -228,6 +226,8 @@ class ArticleScan {
   // demonyms, and the whole no name WordNet knows: "Crown | Prince", not "Mervyn King".
   bool qualifies_a_title(const std::vector<TextWord>& words, std::size_t first,
                          std::size_t last) const;
+  // Whether the capitalised words[i], inside a sentence, opens "-era", "-led" or "-run"
+  // ("Bush-era", "Brown-led"): English compounds made of a leader's name.
   bool names_an_era(const std::vector<TextWord>& words, std::size_t i) const;
   // Whether words[first..last], cut at each "&", is capitalised common words on both
   // sides ("Christmas & New Year"): no firm's name, unlike "Marks & Spencer".

@@ -27,8 +27,6 @@ Cue cue(std::string_view kind, std::string_view word = {}) {
   return {kind, word, feature_hash(word, feature_hash(kind))};
 }
 
-// The neighbouring word for "p:" or "n:": its lower-case term, "#" for a figure, "C" for a
-// capitalised word, "^"/"$" at a line's start or end, "~" for a long or odd word.
 // "WorldCom", "PlayStation", "EastEnders": one word with a capital after lower-case
 // letters is a coined name, a firm's or a product's, never a place's. Not a surname's
 // prefix: "McCain", "MacArthur", "DiCaprio", "LeBlanc", "FitzGerald".
@@ -41,6 +39,8 @@ bool coined_word(std::string_view form) {
                                  form.substr(0, inner)) == kSurnamePrefixes.end();
 }
 
+// The neighbouring word for "p:" or "n:": its lower-case term, "#" for a figure, "C" for a
+// capitalised word, "^"/"$" at a line's start or end, "~" for a long or odd word.
 std::string_view neighbour(const TextWord* word, std::string_view line_edge) {
   if (word == nullptr) return line_edge;
   if (word->numeric) return "#";
