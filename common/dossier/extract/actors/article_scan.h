@@ -178,10 +178,6 @@ class ArticleScan {
   bool is_name_syllable(const std::vector<TextWord>& words, std::size_t i) const;
   bool opens_name(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_work_title(const std::vector<TextWord>& words, std::size_t first) const;
-  // Whether the run words[first..last] continues a list of works that ended at
-  // words[previous_work] ("the films The Aviator and Million Dollar Baby").
-  static bool continues_works(const std::vector<TextWord>& words, std::size_t first,
-                              std::size_t last, std::optional<std::size_t> previous_work);
   // Remembers words[first..last] as a work's title.
   void add_work(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
   bool is_photo_credit(const std::vector<TextWord>& words, std::size_t first,
@@ -200,19 +196,8 @@ class ArticleScan {
                                                    std::size_t and_index) const;
   std::optional<Span> organisation_after_and(const std::vector<TextWord>& words, std::size_t first,
                                              std::size_t and_index) const;
-  // Where money is named in words[first..last]: a currency's name ending the run, or the
-  // word "currency" anywhere ("European Currency Unit"); nullopt for none.
-  static std::optional<std::size_t> currency_at(const std::vector<TextWord>& words,
-                                                std::size_t first, std::size_t last);
-  // Whether words[noun] ends a person title's complement ("chairman of both companies").
-  static bool titled_complement(const std::vector<TextWord>& words, std::size_t noun);
   // Adds the stock symbol after words[first..last] ("<XON>") as a form of the firm they name.
   void add_ticker(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
-  // Whether the run at words[first] is one of the names listed after a plural noun for
-  // firms ("chip makers AMD and Intel", "the banks Barclays, HSBC and Lloyds").
-  static bool listed_after_firms(const std::vector<TextWord>& words, std::size_t first);
-  // Whether a word is capitals and a number, as a numbered channel is ("BBC1").
-  static bool numbered_channel(const TextWord& w);
   // Adds the numbered channels whose owner the article names as an organisation.
   void add_numbered_channels(const std::vector<TextWord>& words);
   // Whether words[i], inside a sentence, is a capitalised preposition, article or particle

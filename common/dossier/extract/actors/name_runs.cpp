@@ -77,6 +77,79 @@ bool hyphenated_inside(const std::vector<TextWord>& words, std::size_t i) {
          words[i].term.size() <= 4 && starts_name(words[i + 1]);
 }
 
+// Whether the run words[first..last] continues a list of works that ended at
+// words[previous_work] ("the films The Aviator and Million Dollar Baby").
+bool continues_works(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                     std::optional<std::size_t> previous_work) {
+  // Joined by "and" or "or"; not a comma, which also opens an apposition ("star of the TV
+  // programme The OC, Micha Barton").
+  if (!previous_work || first != *previous_work + 2 ||
+      words[first].line != words[*previous_work].line)
+    return false;
+  // "..., and Ray Charles biopic Ray": a name before a noun for a work is its subject, and
+  // one in the possessive its author ("... and Mike Leigh's abortion drama Vera Drake").
+  if (words[last].possessive ||
+      (last + 1 < words.size() && cues::is_work_noun(words[last + 1].term)))
+    return false;
+  const TextWord& joint = words[*previous_work + 1];
+  return (joint.term == "and" || joint.term == "or") && !joint.capitalised;
+}
+
+// Where money is named in words[first..last]: a currency's name ending the run, or the
+// word "currency" anywhere ("European Currency Unit"); nullopt for none.
+std::optional<std::size_t> currency_at(const std::vector<TextWord>& words, std::size_t first,
+                                       std::size_t last) {
+  for (std::size_t i = first; i <= last; ++i)
+    if (cues::is_currency_word(words[i].term) &&
+        (i == last || words[i].term == "currency" || words[i].term == "currencies"))
+      return i;
+  return std::nullopt;
+}
+
+// Whether words[noun] ends a person title's complement ("chairman of both companies").
+bool titled_complement(const std::vector<TextWord>& words, std::size_t noun) {
+  for (std::size_t i = noun; i > 0 && noun - i < kTitleComplementWords; --i)
+    if (words[i - 1].term == "of") return i >= 2 && cues::is_person_title(words[i - 2].term);
+  return false;
+}
+
+// Whether the run at words[first] is one of the names listed after a plural noun for
+// firms ("chip makers AMD and Intel", "the banks Barclays, HSBC and Lloyds").
+bool listed_after_firms(const std::vector<TextWord>& words, std::size_t first) {
+  std::size_t k = first;  // the first word of a listed name
+  for (std::size_t items = 0; items < kMaxListedFirms && k > 0; ++items) {
+    const TextWord& before = words[k - 1];
+    if (before.line != words[k].line) return false;
+    if (!before.capitalised) {
+      // Not "film-makers", "policy-makers": people; nor the complement of a person's title
+      // ("chairman of both companies Li Ka-shing").
+      if (cues::is_firms_noun(before.term))
+        return words[k].joins_previous && !before.hyphen_before && !titled_complement(words, k - 1);
+      if ((before.term != "and" && before.term != "or") || k < 2 || !words[k - 2].capitalised ||
+          words[k - 1].comma_before)
+        return false;
+      k -= 2;  // the last word of the name before "and"
+    } else {
+      if (!words[k].comma_before) return false;  // one longer name, not a list
+      k -= 1;
+    }
+    while (k > 0 && words[k - 1].capitalised && words[k].joins_previous && !words[k].comma_before)
+      --k;
+  }
+  return false;
+}
+
+// "BBC1", "ITV2", "RTE1": capitals and a number after them.
+bool numbered_channel(const TextWord& w) {
+  const std::string_view surface = w.surface;
+  const std::size_t letters = surface.find_first_of("0123456789");
+  if (letters < 2 || letters > 4 || surface.size() - letters > 2) return false;
+  return std::all_of(surface.begin(), surface.begin() + static_cast<std::ptrdiff_t>(letters),
+                     [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+         std::all_of(surface.begin() + static_cast<std::ptrdiff_t>(letters), surface.end(),
+                     is_ascii_digit);
+}
+
 }  // namespace
 
 // "Qtly", "Shr", "Mths" (no vowel) or "Oper", "Avg" (an English word cut short).
@@ -437,15 +510,6 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     break;
   }
   classify(words, first, last, context);
-}
-
-std::optional<std::size_t> ArticleScan::currency_at(const std::vector<TextWord>& words,
-                                                    std::size_t first, std::size_t last) {
-  for (std::size_t i = first; i <= last; ++i)
-    if (cues::is_currency_word(words[i].term) &&
-        (i == last || words[i].term == "currency" || words[i].term == "currencies"))
-      return i;
-  return std::nullopt;
 }
 
 bool ArticleScan::title_case_joint(const std::vector<TextWord>& words, std::size_t i) const {
@@ -931,22 +995,6 @@ bool ArticleScan::is_work_title(const std::vector<TextWord>& words, std::size_t 
          cues::is_work_noun(noun.term);
 }
 
-bool ArticleScan::continues_works(const std::vector<TextWord>& words, std::size_t first,
-                                  std::size_t last, std::optional<std::size_t> previous_work) {
-  // Joined by "and" or "or"; not a comma, which also opens an apposition ("star of the TV
-  // programme The OC, Micha Barton").
-  if (!previous_work || first != *previous_work + 2 ||
-      words[first].line != words[*previous_work].line)
-    return false;
-  // "..., and Ray Charles biopic Ray": a name before a noun for a work is its subject, and
-  // one in the possessive its author ("... and Mike Leigh's abortion drama Vera Drake").
-  if (words[last].possessive ||
-      (last + 1 < words.size() && cues::is_work_noun(words[last + 1].term)))
-    return false;
-  const TextWord& joint = words[*previous_work + 1];
-  return (joint.term == "and" || joint.term == "or") && !joint.capitalised;
-}
-
 void ArticleScan::add_work(const std::vector<TextWord>& words, std::size_t first,
                            std::size_t last) {
   while (first < last && cues::is_name_particle(words[first].term)) ++first;
@@ -1062,12 +1110,6 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
   add_numbered_channels(words);
 }
 
-bool ArticleScan::titled_complement(const std::vector<TextWord>& words, std::size_t noun) {
-  for (std::size_t i = noun; i > 0 && noun - i < kTitleComplementWords; --i)
-    if (words[i - 1].term == "of") return i >= 2 && cues::is_person_title(words[i - 2].term);
-  return false;
-}
-
 // "Exxon Corp <XON>": the symbol is one more form of the firm, so that the corpus knows
 // it as an alias (a filter by "XON" finds Exxon), though it names no actor alone.
 void ArticleScan::add_ticker(const std::vector<TextWord>& words, std::size_t first,
@@ -1075,41 +1117,6 @@ void ArticleScan::add_ticker(const std::vector<TextWord>& words, std::size_t fir
   const auto firm = known_group(join_terms(words, first, last));
   if (!firm || rule_type(groups_[*firm]) != ActorType::Org) return;
   ++groups_[*firm].forms[std::string(words[last + 1].surface)];
-}
-
-bool ArticleScan::listed_after_firms(const std::vector<TextWord>& words, std::size_t first) {
-  std::size_t k = first;  // the first word of a listed name
-  for (std::size_t items = 0; items < kMaxListedFirms && k > 0; ++items) {
-    const TextWord& before = words[k - 1];
-    if (before.line != words[k].line) return false;
-    if (!before.capitalised) {
-      // Not "film-makers", "policy-makers": people; nor the complement of a person's title
-      // ("chairman of both companies Li Ka-shing").
-      if (cues::is_firms_noun(before.term))
-        return words[k].joins_previous && !before.hyphen_before && !titled_complement(words, k - 1);
-      if ((before.term != "and" && before.term != "or") || k < 2 || !words[k - 2].capitalised ||
-          words[k - 1].comma_before)
-        return false;
-      k -= 2;  // the last word of the name before "and"
-    } else {
-      if (!words[k].comma_before) return false;  // one longer name, not a list
-      k -= 1;
-    }
-    while (k > 0 && words[k - 1].capitalised && words[k].joins_previous && !words[k].comma_before)
-      --k;
-  }
-  return false;
-}
-
-// "BBC1", "ITV2", "RTE1": capitals and a number after them.
-bool ArticleScan::numbered_channel(const TextWord& w) {
-  const std::string_view surface = w.surface;
-  const std::size_t letters = surface.find_first_of("0123456789");
-  if (letters < 2 || letters > 4 || surface.size() - letters > 2) return false;
-  return std::all_of(surface.begin(), surface.begin() + static_cast<std::ptrdiff_t>(letters),
-                     [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-         std::all_of(surface.begin() + static_cast<std::ptrdiff_t>(letters), surface.end(),
-                     is_ascii_digit);
 }
 
 // "BBC1" and "BBC2" in an article that names the BBC: the organisation's numbered
