@@ -221,6 +221,8 @@ class ArticleScan {
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;
+  // A country's demonym or adjective as the lexicon knows it ("American", "British").
+  bool is_demonym(const TextWord& word) const;
   bool ends_with_known_place(const std::vector<TextWord>& words, std::size_t first,
                              std::size_t last) const;
   // The group a phrase names after resolution: a full name or a short reference to one.

@@ -159,6 +159,11 @@ bool ArticleScan::is_table_abbreviation(std::string_view term) const {
   return !vowel || lexicon_.is_english_prefix(term);
 }
 
+bool ArticleScan::is_demonym(const TextWord& word) const {
+  const LexiconHit* hit = lexicon_.find(word.term);
+  return hit != nullptr && hit->adjective;
+}
+
 bool ArticleScan::is_common_word(const TextWord& word) const {
   return lexicon_.is_english_word(word.term) && !lexicon_.is_given_name(word.term);
 }
@@ -535,10 +540,8 @@ bool ArticleScan::tail_is_described_common_noun(const std::vector<TextWord>& wor
   if (first == last || !tail.all_caps || !lexicon_.is_capitalised_common_word(tail.term))
     return false;
   return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
-                     words.begin() + static_cast<std::ptrdiff_t>(last), [&](const TextWord& w) {
-                       const LexiconHit* hit = lexicon_.find(w.term);
-                       return hit != nullptr && hit->adjective;
-                     });
+                     words.begin() + static_cast<std::ptrdiff_t>(last),
+                     [&](const TextWord& w) { return is_demonym(w); });
 }
 
 bool ArticleScan::qualifies_a_title(const std::vector<TextWord>& words, std::size_t first,
@@ -785,11 +788,9 @@ std::optional<ArticleScan::Span> ArticleScan::organisation_after_and(
   // A company's name keeps the demonyms it opens with ("American Telephone and Telegraph
   // Co"); a country's body does not ("U.S. | Securities and Exchange Commission").
   if (cues::is_legal_form(words[last].term)) {
-    while (start > first && words[start - 1].capitalised && words[start].joins_previous) {
-      const LexiconHit* hit = lexicon_.find(words[start - 1].term);
-      if (hit == nullptr || !hit->adjective) break;
+    while (start > first && words[start - 1].capitalised && words[start].joins_previous &&
+           is_demonym(words[start - 1]))
       --start;
-    }
   }
   return Span{start, last};
 }
