@@ -220,6 +220,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
       word.paren_before = gap.find('(') != std::string_view::npos;
       word.slash_before = !new_line && only_spaces_around(gap, '/');
       word.ampersand_before = gap == " & " || gap == "&";
+      word.ticker = casing.all_caps && in_angle_brackets(text, token, gap);
       if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
         previous->initial = true;
       const bool after_abbreviation =
@@ -236,7 +237,6 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
                             (only_spaces(gap) || gap == "-" || gap == " & " || gap == "&" ||
                              (after_abbreviation && gap == ". "));
     }
-    word.ticker = word.all_caps && in_angle_brackets(text, token, gap);
     word.line = line;
     previous_end = token.end;
     words.push_back(word);  // trivially copyable: a move would copy too
