@@ -34,15 +34,6 @@ TEST(Deadline, NoLimitNeverPasses) {
   EXPECT_FALSE(Deadline().limited());
 }
 
-// What a remote shard is given as its time limit (search/deadline_spy.h).
-TEST(Deadline, RemainingSecondsCountDownToZero) {
-  EXPECT_EQ(Deadline().remaining_seconds(), 0.0);
-  EXPECT_EQ(Deadline::after_seconds(1e-9).remaining_seconds(), 0.0);
-  const double left = Deadline::after_seconds(3600).remaining_seconds();
-  EXPECT_GT(left, 3000.0);
-  EXPECT_LE(left, 3600.0);
-}
-
 TEST(Deadline, SaysItsLimitOncePassed) {
   const struct {
     double seconds;

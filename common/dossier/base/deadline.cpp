@@ -1,6 +1,5 @@
 #include "dossier/base/deadline.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -16,11 +15,6 @@ Deadline Deadline::after_seconds(double seconds) {
     deadline.seconds_ = seconds;
   }
   return deadline;
-}
-
-double Deadline::remaining_seconds() const {
-  if (!at_) return 0;
-  return std::max(0.0, std::chrono::duration<double>(*at_ - Clock::now()).count());
 }
 
 void Deadline::enforce() const {

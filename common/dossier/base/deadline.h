@@ -17,8 +17,6 @@ class Deadline {
   static Deadline after_seconds(double seconds);
 
   bool limited() const { return at_.has_value(); }
-  // Seconds left until the deadline (0 once it has passed; for an unlimited one too).
-  double remaining_seconds() const;
   // Throws dossier::Error (ErrorKind::kTimeout) once the time is up.
   void enforce() const;
 
