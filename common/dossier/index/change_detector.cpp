@@ -1,13 +1,14 @@
 #include "dossier/index/change_detector.h"
 
 #include "dossier/base/errors.h"
+#include "dossier/base/newest_revision.h"
 #include "dossier/schema/schema.h"
 
 namespace dossier {
 
 ChangeDetector::ChangeDetector(const std::string& db_path) {
   try {
-    db_ = Xapian::Database(db_path);
+    db_ = open_newest(db_path);
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kInternal,
                 "cannot read database " + db_path + ": " + e.get_description());
@@ -18,13 +19,14 @@ std::optional<StoredArticle> ChangeDetector::find(const std::string& id_term,
                                                   const std::string& input_term) {
   // The writer commits while we read: a revision we were reading can be recycled
   // (DatabaseModifiedError). Reopening gives the newest revision, which is as good an
-  // answer: an article written by this run since is in it as the same source.
-  for (int attempt = 0;; ++attempt) {
+  // answer: an article written by this run since is in it as the same source. No limit:
+  // each failure means the writers committed meanwhile, and they write only what this
+  // reader hands them, so while it retries their commits run out and an attempt succeeds.
+  for (;;) {
     try {
       return find_once(id_term, input_term);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == 10) throw;
-      db_.reopen();
+      reopen_newest(db_);
     }
   }
 }

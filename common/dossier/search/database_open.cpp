@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "dossier/base/errors.h"
+#include "dossier/base/newest_revision.h"
 #include "dossier/schema/schema.h"
 
 namespace dossier {
@@ -46,7 +47,7 @@ Xapian::Database open_shard(const StubShard& shard, const OpenOptions& options) 
     case StubShard::Kind::kLocal:
       break;
   }
-  return Xapian::Database(shard.path);
+  return open_newest(shard.path);
 }
 
 OpenedDatabase open_once(const std::string& path, const OpenOptions& options,
@@ -54,7 +55,7 @@ OpenedDatabase open_once(const std::string& path, const OpenOptions& options,
   OpenedDatabase opened;
   const auto stub = stub_file_of(path);
   if (!stub) {
-    opened.db = Xapian::Database(path);
+    opened.db = open_newest(path);
   } else {
     std::optional<Error> unreachable;  // the first, when every shard is
     for (const StubShard& shard : read_stub_shards(*stub)) {

@@ -9,6 +9,7 @@
 
 #include "dossier/base/errors.h"
 #include "dossier/base/keep_best.h"
+#include "dossier/base/newest_revision.h"
 #include "dossier/schema/document_data.h"
 #include "dossier/schema/schema.h"
 #include "dossier/search/deadline_spy.h"
@@ -254,7 +255,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 3)
         throw Error(ErrorKind::kInternal, "database " + path_ + " keeps changing under the search");
-      db_.reopen();
+      reopen_newest(db_);
       take_revision_tables();
     } catch (const Error&) {
       throw;
@@ -296,7 +297,7 @@ void Searcher::refresh() {
   const auto before = revision();
   try {
     // false: definitely the same revision; true: perhaps a new one (compare, when known).
-    if (!db_.reopen() || (before && before == revision())) return;
+    if (!reopen_newest(db_) || (before && before == revision())) return;
   } catch (const Xapian::NetworkError& e) {
     if (!remote_) fail("cannot reopen database", e);
     return reconnect();  // a shard server restarted, or closed an idle connection
