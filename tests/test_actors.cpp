@@ -521,6 +521,29 @@ TEST(ActorRules, AcronymsOfNamesInTheSameArticle) {
               "FCC/org; Federal Trade Commission/org"}});
 }
 
+TEST(ActorRules, InitialsAndASurnameNameTheOnePersonTheyFit) {
+  ActorExtractor extractor(builtin_lexicon());
+  const auto forms_of = [&](const std::string& text, const std::string& name) {
+    const auto actors = extractor.extract("", text);
+    const Actor* actor = find_actor(actors, name);
+    return actor == nullptr ? std::vector<std::string>{} : actor->forms;
+  };
+  // A caption's or a line-up's initial, and two initials.
+  EXPECT_EQ(forms_of("Dalvo Menchaca spoke on Monday. A rally for D. Menchaca followed.",
+                     "Dalvo Menchaca"),
+            (std::vector<std::string>{"D. Menchaca", "Dalvo Menchaca"}));
+  EXPECT_EQ(forms_of("Gerald W Brankel won. Later G. W. Brankel said he was pleased.",
+                     "Gerald W Brankel"),
+            (std::vector<std::string>{"G. W. Brankel", "Gerald W Brankel"}));
+  // Two people the initial fits, or none: the initialled name stays apart.
+  run_table({
+      {"Dalvo Menchaca and Dora Menchaca spoke. D. Menchaca left early.",
+       "D. Menchaca/person; Dalvo Menchaca/person; Dora Menchaca/person"},
+      {"Dalvo Menchaca spoke. R. Menchaca left early.",
+       "Dalvo Menchaca/person; R. Menchaca/person"},
+  });
+}
+
 TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
   // "Merrill | Lynch and Co Inc": the ordinary word before "and" stays with the name before
   // it, which is no known name nor a sentence's opening word; "and" and the legal forms

@@ -23,6 +23,17 @@ bool has_digit(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The words of a folded key ("nicolas maduro"), split at its single spaces.
+std::vector<std::string_view> key_words(std::string_view key) {
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at <= key.size();) {
+    const std::size_t space = std::min(key.find(' ', at), key.size());
+    words.push_back(key.substr(at, space - at));
+    at = space + 1;
+  }
+  return words;
+}
+
 bool has_non_ascii(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
@@ -207,6 +218,7 @@ void ArticleScan::resolve() {
   add_company_short_names();
   add_clipped_names();
   add_initialisms();
+  add_initialled_names();
   for (const auto& [acronym, expansion] : acronyms_)
     if (const auto full = expansion_group(expansion)) short_refs_.insert_or_assign(acronym, *full);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
@@ -236,12 +248,7 @@ void ArticleScan::add_company_short_names() {
   for (std::size_t g = 0; g < groups_.size(); ++g) {
     const Group& group = groups_[g];
     if (group.entry || group.words < 2 || rule_type(group) != ActorType::Org) continue;
-    std::vector<std::string_view> words;
-    for (std::size_t at = 0; at <= group.key.size();) {
-      const std::size_t space = std::min(group.key.find(' ', at), group.key.size());
-      words.push_back(std::string_view(group.key).substr(at, space - at));
-      at = space + 1;
-    }
+    const std::vector<std::string_view> words = key_words(group.key);
     std::size_t name_words = words.size();
     // "Merrill Lynch and Co Inc": the legal forms and their "and".
     while (name_words > 1 &&
@@ -263,6 +270,36 @@ void ArticleScan::add_company_short_names() {
         lexicon_.find(first) == nullptr &&
         (!lexicon_.is_english_word(first) || lexicon_.gazetteer_type(first)))
       short_refs_.try_emplace(std::string(first), g);
+  }
+}
+
+// "N. Maduro" beside "Nicolas Maduro", "G. W. Bush" beside "George W Bush": initials and a
+// surname name the one person of the article with that surname whose names start with
+// those initials (captions and bylines shorten given names so).
+void ArticleScan::add_initialled_names() {
+  for (const Group& initialled : groups_) {
+    const auto words = key_words(initialled.key);
+    if (initialled.entry || words.size() < 2 || short_refs_.contains(initialled.key) ||
+        !std::all_of(words.begin(), words.end() - 1,
+                     [](std::string_view w) { return w.size() == 1; }) ||
+        words.back().size() < 2)
+      continue;
+    std::optional<std::size_t> person;
+    bool ambiguous = false;
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      const Group& full = groups_[g];
+      if (&full == &initialled || rule_type(full) != ActorType::Person) continue;
+      const auto names = key_words(full.key);
+      if (names.size() < words.size() || names.back() != words.back()) continue;
+      // The full name writes its given name out; a middle initial may stay one.
+      bool initials_match = names.front().size() > 1;
+      for (std::size_t k = 0; k + 1 < words.size(); ++k)
+        initials_match = initials_match && names[k].front() == words[k].front();
+      if (!initials_match) continue;
+      ambiguous = ambiguous || person.has_value();
+      person = g;
+    }
+    if (person && !ambiguous) short_refs_.try_emplace(initialled.key, *person);
   }
 }
 
