@@ -544,6 +544,26 @@ TEST(ActorRules, InitialsAndASurnameNameTheOnePersonTheyFit) {
   });
 }
 
+TEST(ActorRules, NumberedChannelsAndStations) {
+  run_table({
+      // A station noun and a number of one or two digits; the number ends the name.
+      {"The series was shown on Channel 4 last year.", "Channel 4/org"},
+      {"He told Radio 1 that TV 2 had called.", "Radio 1/org; TV 2/org"},
+      // Not a year, nor a figure that goes on in a table.
+      {"Channel 2004 was launched.", ""},
+      {"Radio 4 12 7", ""},
+      // Numbered channels of an organisation the article names; not a code ("MP3").
+      {"The BBC said BBC1 and BBC2 would show it.", "BBC/org; BBC1/org; BBC2/org"},
+      {"The MP3 player sold well.", ""},
+  });
+  // The station without its broadcaster's name is the same one.
+  ActorExtractor extractor(builtin_lexicon());
+  const auto radio = extractor.extract("", "She told BBC Radio 4 on Monday. Radio 4 aired it.");
+  ASSERT_EQ(radio.size(), 1U);
+  EXPECT_EQ(radio[0].name, "BBC Radio 4");
+  EXPECT_EQ(radio[0].forms, (std::vector<std::string>{"BBC Radio 4", "Radio 4"}));
+}
+
 TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
   // "Merrill | Lynch and Co Inc": the ordinary word before "and" stays with the name before
   // it, which is no known name nor a sentence's opening word; "and" and the legal forms

@@ -219,6 +219,7 @@ void ArticleScan::resolve() {
   add_clipped_names();
   add_initialisms();
   add_initialled_names();
+  add_station_short_names();
   for (const auto& [acronym, expansion] : acronyms_)
     if (const auto full = expansion_group(expansion)) short_refs_.insert_or_assign(acronym, *full);
   for (std::size_t g = 0; g < groups_.size(); ++g) {
@@ -300,6 +301,22 @@ void ArticleScan::add_initialled_names() {
       person = g;
     }
     if (person && !ambiguous) short_refs_.try_emplace(initialled.key, *person);
+  }
+}
+
+// "Radio 4" beside "BBC Radio 4": a numbered station goes by its name without its
+// broadcaster's.
+void ArticleScan::add_station_short_names() {
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const Group& group = groups_[g];
+    const auto words = key_words(group.key);
+    if (words.size() < 3 || rule_type(group) != ActorType::Org ||
+        !cues::is_station_noun(words[words.size() - 2]) || !has_digit(words.back()))
+      continue;
+    // The station noun and the number end the key.
+    const auto station =
+        static_cast<std::size_t>(words[words.size() - 2].data() - group.key.data());
+    short_refs_.try_emplace(group.key.substr(station), g);
   }
 }
 

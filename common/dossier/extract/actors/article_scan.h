@@ -166,6 +166,7 @@ class ArticleScan {
   void add_clipped_names();
   void add_initialisms();
   void add_initialled_names();
+  void add_station_short_names();
   void keep_names_written_like_words(const std::vector<TextWord>& words);
   bool name_word(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_row_label(const std::vector<TextWord>& words, std::size_t i) const;

@@ -281,6 +281,9 @@ bool is_firms_noun(std::string_view term) {
         return term.size() == noun.size() + 1 && term.starts_with(noun) && term.back() == 's';
       });
 }
+bool is_station_noun(std::string_view term) {
+  return term == "channel" || term == "radio" || term == "tv";
+}
 bool is_work_noun(std::string_view term) {
   // "the films X and Y": the plural announces a list of titles.
   return contains(kWorkNouns, term) || (term.size() > 1 && term.back() == 's' &&

@@ -71,6 +71,8 @@ bool is_organisation_noun(std::string_view term);
 // banks Barclays and HSBC"): the organisation nouns' plurals and business roles. Not
 // "rivals" or "groups", said of people too.
 bool is_firms_noun(std::string_view term);
+// A noun a broadcaster numbers its channels or stations by ("Channel 4", "Radio 1", "TV 2").
+bool is_station_noun(std::string_view term);
 
 // Nouns for a work that announce its title ("the film Vera Drake", "BBC drama Casualty").
 // Not "show", "play" or "book": verbs too ("figures show Microsoft ..."). Plurals too

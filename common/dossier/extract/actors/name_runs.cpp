@@ -150,6 +150,23 @@ bool numbered_channel(const TextWord& w) {
                      is_ascii_digit);
 }
 
+// "Channel 4", "Radio 1", "TV 2": a number straight after a noun a broadcaster numbers its
+// channels or stations by ends the name of one. Not a figure that goes on (a table's
+// "Radio 4 12 7"), nor one of more than two digits ("Channel 2004").
+bool numbered_station(const std::vector<TextWord>& words, std::size_t noun) {
+  if (noun + 1 >= words.size() || !words[noun].capitalised ||
+      !cues::is_station_noun(words[noun].term))
+    return false;
+  const TextWord& number = words[noun + 1];
+  if (!number.joins_previous || number.hyphen_before || number.line != words[noun].line ||
+      number.surface.empty() || number.surface.size() > 2 ||
+      !std::all_of(number.surface.begin(), number.surface.end(), is_ascii_digit))
+    return false;
+  if (noun + 2 >= words.size() || number.possessive) return true;
+  const TextWord& after = words[noun + 2];
+  return !(after.joins_previous && after.numeric);
+}
+
 }  // namespace
 
 // "Qtly", "Shr", "Mths" (no vowel) or "Oper", "Avg" (an English word cut short).
@@ -672,6 +689,13 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
                   [](const TextWord& w) { return !w.numeric && has_digit(w.term); }))
     return;
   if (ampersand && joins_common_words(words, first, last)) return;  // "Christmas & New Year"
+  // "Channel 4", "BBC Radio 4": a broadcaster's numbered channel or station.
+  if (words[last].numeric && numbered_station(words, last - 1)) {
+    m.type = ActorType::Org;
+    m.evidence = Evidence::Strong;
+    add(std::move(m), words, first, last);
+    return;
+  }
   // "British TV", "West German GNP": demonyms before a common noun in capitals (WordNet's
   // "TV", "GNP", "DVD"), a description, not a name. Only demonyms: "Court TV", "Fox TV" and
   // "Valley Cable TV" are channels.
@@ -1058,6 +1082,10 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     while (last + 1 < words.size()) {
       if (words[last].possessive) {
         if (const auto company = company_after_possessive(words, i, last)) last = *company;
+        break;
+      }
+      if (numbered_station(words, last)) {
+        ++last;  // "Channel 4", "BBC Radio 4": the number ends the name
         break;
       }
       const TextWord& next = words[last + 1];
