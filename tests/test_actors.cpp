@@ -564,6 +564,15 @@ TEST(ActorRules, NumberedChannelsAndStations) {
   EXPECT_EQ(radio[0].forms, (std::vector<std::string>{"BBC Radio 4", "Radio 4"}));
 }
 
+TEST(ActorRules, AnAliasInCapitalsThatIsAWordNamesOnlyInCapitals) {
+  run_table({
+      // "CAR" is the Central African Republic; "Car" opening a sentence is a car.
+      {"Car manufacturers with plants in the region have seen a surge in demand this year.", ""},
+      {"Rebels in the CAR have seized the capital, the government said on Monday.",
+       "Central African Republic/country"},
+  });
+}
+
 TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
   // "Merrill | Lynch and Co Inc": the ordinary word before "and" stays with the name before
   // it, which is no known name nor a sentence's opening word; "and" and the legal forms

@@ -223,6 +223,9 @@ class ArticleScan {
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;
+  // Whether words[first..last] are written as the alias `hit` must be (capitals_only).
+  bool written_as_alias(const LexiconHit& hit, const std::vector<TextWord>& words,
+                        std::size_t first, std::size_t last) const;
   // A country's demonym or adjective as the lexicon knows it ("American", "British").
   bool is_demonym(const TextWord& word) const;
   bool ends_with_known_place(const std::vector<TextWord>& words, std::size_t first,

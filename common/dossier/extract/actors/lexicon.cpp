@@ -1,5 +1,6 @@
 #include "dossier/extract/actors/lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -83,6 +84,9 @@ void ActorLexicon::add_alias(Analyzer& analyzer, std::string_view alias, std::ui
   hit.entry = index;
   hit.adjective = adjective;
   hit.ordinary_word = word_count(key) == 1 && english_words_.contains(key);
+  hit.capitals_only = hit.ordinary_word && std::none_of(alias.begin(), alias.end(), [](char c) {
+                        return c >= 'a' && c <= 'z';
+                      });
   longest_alias_words_ = std::max(longest_alias_words_, word_count(key));
   aliases_.insert_or_assign(std::move(key), hit);
 }

@@ -34,6 +34,10 @@ struct LexiconHit {
   std::uint32_t entry = 0;     // index into ActorLexicon::entry
   bool adjective = false;      // demonym/adjective form ("Venezuelan"), not the name itself
   bool ordinary_word = false;  // also an English word ("Phoenix", "Chad"): weaker evidence
+  // An alias written in capitals that is also an English word ("CAR", "US"): it names the
+  // actor only where the text writes it in capitals ("Car makers" is no Central African
+  // Republic, "Us" no United States).
+  bool capitals_only = false;
 };
 
 class ActorLexicon {

@@ -169,6 +169,14 @@ bool numbered_station(const std::vector<TextWord>& words, std::size_t noun) {
 
 }  // namespace
 
+bool ArticleScan::written_as_alias(const LexiconHit& hit, const std::vector<TextWord>& words,
+                                   std::size_t first, std::size_t last) const {
+  if (!hit.capitals_only) return true;
+  return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                     words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                     [](const TextWord& w) { return w.all_caps; });
+}
+
 // "Qtly", "Shr", "Mths" (no vowel) or "Oper", "Avg" (an English word cut short).
 bool ArticleScan::is_table_abbreviation(std::string_view term) const {
   if (term.size() < 3 || term.size() > 5) return false;
@@ -250,7 +258,7 @@ bool ArticleScan::take_leading_lexicon(const std::vector<TextWord>& words, std::
   const std::size_t longest = std::min(lexicon_.longest_alias_words(), last - first);
   for (std::size_t n = longest; n >= 1; --n) {
     const LexiconHit* hit = lexicon_.find(join_terms(words, first, first + n - 1));
-    if (hit == nullptr) continue;
+    if (hit == nullptr || !written_as_alias(*hit, words, first, first + n - 1)) continue;
     const std::size_t rest = first + n;
     if (hit->ordinary_word && words[first].sentence_start) return false;
     const bool person_follows =
@@ -420,7 +428,8 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     while (last > first && cues::is_name_particle(words[last].term)) --last;
     if (first > last) return;
     const bool dateline = is_dateline(words, first, last, false);
-    if (const LexiconHit* hit = lexicon_.find(join_terms(words, first, last))) {
+    const LexiconHit* hit = lexicon_.find(join_terms(words, first, last));
+    if (hit != nullptr && written_as_alias(*hit, words, first, last)) {
       // A known name that is also an ordinary word opening a sentence ("Chad", "Phoenix")
       // is probably the ordinary word; not in a dateline ("PARIS 1996-08-31").
       if (!(hit->ordinary_word && words[first].sentence_start && first == last && !dateline &&
