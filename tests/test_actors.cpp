@@ -564,6 +564,23 @@ TEST(ActorRules, NumberedChannelsAndStations) {
   EXPECT_EQ(radio[0].forms, (std::vector<std::string>{"BBC Radio 4", "Radio 4"}));
 }
 
+TEST(ActorRules, NamesListedWithOrganisationsAreOrganisations) {
+  run_table({
+      // WordNet's "Siemens" is a person; listed with two firms, it is the firm.
+      {"Handset makers Nokia and Motorola have cut prices this year, and analysts expect "
+       "Nokia, Motorola and Siemens to report lower profits in the coming weeks.",
+       "Motorola/org; Nokia/org; Siemens/org"},
+      // Alone it stays the model's person.
+      {"Analysts expect Siemens to report lower profits in the coming weeks, after a year "
+       "of price cuts across the market.",
+       "Siemens/person"},
+      // A person's name that reads as one stays a person.
+      {"Handset makers Nokia and Motorola have cut prices this year, and analysts expect "
+       "Nokia, Motorola and Dan Glickman to report lower profits in the coming weeks.",
+       "Motorola/org; Nokia/org; Dan Glickman/person"},
+  });
+}
+
 TEST(ActorRules, AnAliasInCapitalsThatIsAWordNamesOnlyInCapitals) {
   run_table({
       // "CAR" is the Central African Republic; "Car" opening a sentence is a car.

@@ -29,6 +29,9 @@ struct Actor {
 struct ActorCandidate {
   Actor actor;                        // typed by the rules
   std::vector<std::string> features;  // what the model reads (scripts/train_actor_model.py)
+  // How far the model's score for an organisation fell below its best type's (0 when it
+  // chose one, or when no model typed the candidate).
+  float organisation_gap = 0;
 };
 
 }  // namespace dossier

@@ -132,6 +132,7 @@ Group& ArticleScan::group_for(const Mention& mention) {
 void ArticleScan::add(Mention mention, const std::vector<TextWord>& words, std::size_t first,
                       std::size_t last) {
   Group& group = group_for(mention);
+  note_listing(words, first, last, static_cast<std::size_t>(&group - groups_.data()));
   note_context(group, words, first, last);
   ++group.mentions;
   group.inside_sentence =
@@ -564,12 +565,126 @@ std::vector<ActorCandidate> ArticleScan::candidates() const {
   return out;
 }
 
+void ArticleScan::note_listing(const std::vector<TextWord>& words, std::size_t first,
+                               std::size_t last, std::size_t group) {
+  const AddedSpan before = last_added_;
+  last_added_ = {&words, last, group};
+  if (before.words != &words || before.group == group || first == 0 ||
+      words[first].line != words[before.last].line)
+    return;
+  const bool after_comma = first == before.last + 1 && words[first].comma_before;
+  const TextWord& between = words[first - 1];
+  const bool after_and = first == before.last + 2 && !between.capitalised &&
+                         (between.term == "and" || between.term == "or");
+  if (after_comma || after_and) listed_pairs_.emplace_back(before.group, group);
+}
+
+std::size_t ArticleScan::final_group(std::size_t group) const {
+  if (!groups_[group].merged_away) return group;
+  const auto full = short_refs_.find(groups_[group].key);
+  return full == short_refs_.end() ? group : full->second;
+}
+
+std::vector<std::vector<std::size_t>> ArticleScan::name_lists(
+    const std::vector<std::optional<ActorType>>& types) const {
+  std::vector<std::vector<std::size_t>> listed_with(groups_.size());
+  for (const auto& [a, b] : listed_pairs_) {
+    const std::size_t first = final_group(a), second = final_group(b);
+    if (first == second || !types[first] || !types[second]) continue;
+    listed_with[first].push_back(second);
+    listed_with[second].push_back(first);
+  }
+  // Each list: the groups connected through listed_with.
+  const std::size_t unlisted = groups_.size();
+  std::vector<std::size_t> list_of(groups_.size(), unlisted);
+  std::vector<std::vector<std::size_t>> lists;
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (listed_with[g].empty() || list_of[g] != unlisted) continue;
+    lists.emplace_back();
+    std::vector<std::size_t> pending{g};
+    list_of[g] = lists.size() - 1;
+    while (!pending.empty()) {
+      const std::size_t member = pending.back();
+      pending.pop_back();
+      lists.back().push_back(member);
+      for (const std::size_t next : listed_with[member]) {
+        if (list_of[next] != unlisted) continue;
+        list_of[next] = lists.size() - 1;
+        pending.push_back(next);
+      }
+    }
+  }
+  return lists;
+}
+
+// Only a person's name that does not read as one (no given name first, not two or three
+// name words: WordNet's "Siemens" and "Yahoo" are people, "Smith Barney" has a common
+// word) or a place WordNet does not know ("Amazon" is a river; "Chicago" stays a city),
+// and only when the model did not rule out an organisation ("Kanye West" and "Damien
+// Duff" listed with firms or clubs stay people).
+bool ArticleScan::may_be_listed_organisation(std::size_t g, ActorType type,
+                                             float organisation_gap) const {
+  const Group& group = groups_[g];
+  if (group.entry || group.strongest == Evidence::Strong ||
+      organisation_gap > kListedOrganisationGap)
+    return false;
+  if (type == ActorType::Place) return !lexicon_.gazetteer_type(group.key).has_value();
+  const std::string_view given = std::string_view(group.key).substr(0, group.key.find(' '));
+  return type == ActorType::Person && !person_shape(group) &&
+         !(group.words > 1 && lexicon_.is_given_name(given));
+}
+
+// "Volkswagen, DaimlerChrysler and Siemens", "Google, Yahoo, Ebay and Amazon": names
+// listed together are mostly of one kind. A listed name the rules were unsure of becomes
+// an organisation when at least two others of its list are organisations and most are,
+// and none is sure of another type; in a list of two, when the other is an organisation
+// the rules are sure of (a lexicon entry or a strong cue).
+void ArticleScan::type_listed_organisations(std::vector<std::optional<ActorType>>& types,
+                                            const std::vector<float>& organisation_gaps) const {
+  const auto sure = [&](std::size_t g) {
+    return groups_[g].entry.has_value() || groups_[g].strongest == Evidence::Strong;
+  };
+  std::vector<std::size_t> retyped;
+  for (const auto& list : name_lists(types)) {
+    for (const std::size_t member : list) {
+      if (!may_be_listed_organisation(member, *types[member], organisation_gaps[member])) continue;
+      std::size_t organisations = 0, sure_organisations = 0, others = 0;
+      bool other_sure_kind = false;
+      for (const std::size_t other : list) {
+        if (other == member) continue;
+        ++others;
+        const bool organisation = *types[other] == ActorType::Org;
+        organisations += organisation;
+        sure_organisations += organisation && sure(other);
+        other_sure_kind = other_sure_kind || (!organisation && sure(other));
+      }
+      const bool most = organisations >= 2 && 2 * organisations > others;
+      if (!other_sure_kind && (most || (others == 1 && sure_organisations == 1)))
+        retyped.push_back(member);
+    }
+  }
+  for (const std::size_t member : retyped) types[member] = ActorType::Org;
+}
+
 std::vector<Actor> ArticleScan::actors() const {
+  // The model's verdict on each group, then the kinds of listed names.
+  std::vector<std::optional<Actor>> kept(groups_.size());
+  std::vector<std::optional<ActorType>> types(groups_.size());
+  std::vector<float> organisation_gaps(groups_.size(), 0);
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (groups_[g].merged_away) continue;
+    ActorCandidate candidate{to_actor(groups_[g]), {}};
+    if (!apply_model(candidate, groups_[g])) continue;
+    types[g] = candidate.actor.type;
+    organisation_gaps[g] = candidate.organisation_gap;
+    kept[g] = std::move(candidate.actor);
+  }
+  type_listed_organisations(types, organisation_gaps);
   std::vector<Actor> actors;
-  for (const Group& group : groups_) {
-    if (group.merged_away) continue;
-    ActorCandidate candidate{to_actor(group), {}};
-    if (apply_model(candidate, group)) actors.push_back(std::move(candidate.actor));
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (!kept[g]) continue;
+    kept[g]->type = *types[g];
+    actors.push_back(std::move(*kept[g]));
   }
   std::sort(actors.begin(), actors.end(), [](const Actor& a, const Actor& b) {
     if (a.mentions != b.mentions) return a.mentions > b.mentions;

@@ -88,6 +88,10 @@ constexpr std::size_t kMinInitialisms = 3;
 constexpr std::size_t kPersonShapeFullNameWords = 3;
 // Capitalised mid-sentence mentions that make a doubtful English word a name ("Yukos").
 constexpr int kNameRepeats = 3;
+// How far below its best type the model may have scored an organisation for a name that
+// its list makes one (type_listed_organisations): beyond it the model read a person or a
+// place in the name itself ("Kanye West", "Dan Glickman"), which a list does not outweigh.
+constexpr float kListedOrganisationGap = 20.0F;
 // Most context features kept per group: a name mentioned 40 times says enough by then.
 constexpr std::size_t kMaxContextFeatures = 64;
 
@@ -244,6 +248,23 @@ class ArticleScan {
                             std::size_t span_last) const;
   std::size_t initial_and_surname(const std::vector<TextWord>& words, std::size_t i,
                                   std::size_t span_last);
+  // Records that the mention of group `group` at words[first..last] follows the one added
+  // before it in a list (after a comma, "and" or "or").
+  void note_listing(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                    std::size_t group);
+  // The group a group's mentions count for once short references are resolved.
+  std::size_t final_group(std::size_t group) const;
+  // The lists of names the article writes, as groups (those `types` keeps: a group the
+  // model dropped ends no list and joins none).
+  std::vector<std::vector<std::size_t>> name_lists(
+      const std::vector<std::optional<ActorType>>& types) const;
+  // Whether group `g`, typed `type` by the model `organisation_gap` below an organisation
+  // (ActorCandidate), may be retyped an organisation by its list.
+  bool may_be_listed_organisation(std::size_t g, ActorType type, float organisation_gap) const;
+  // Organisations listed together: `types` (per group, the model's, nothing for a group
+  // dropped) with a listed name the rules were unsure of typed as the others.
+  void type_listed_organisations(std::vector<std::optional<ActorType>>& types,
+                                 const std::vector<float>& organisation_gaps) const;
 
   const ActorLexicon& lexicon_;
   std::vector<Group> groups_;
@@ -267,6 +288,15 @@ class ArticleScan {
   std::unordered_set<std::string> works_;
   // Words shaped like a numbered channel ("BBC1"), kept if the article names their owner.
   std::vector<std::size_t> numbered_channels_;
+  // The mention added last, and the groups of names listed one after the other ("A, B and
+  // C": A with B, B with C), for listed_kinds().
+  struct AddedSpan {
+    const std::vector<TextWord>* words = nullptr;
+    std::size_t last = 0;
+    std::size_t group = 0;
+  };
+  AddedSpan last_added_;
+  std::vector<std::pair<std::size_t, std::size_t>> listed_pairs_;
 };
 
 }  // namespace dossier::detail

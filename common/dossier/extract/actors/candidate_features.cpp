@@ -208,6 +208,7 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   const ActorModel::Scores& scores = sink.scores();
   const auto best = std::max_element(scores.begin() + ActorModel::Person, scores.end());
   const float margin = *best - scores[ActorModel::None];
+  candidate.organisation_gap = *best - scores[ActorModel::Org];
   candidate.actor.confidence = 1.0 / (1.0 + std::exp(-static_cast<double>(margin)));
   // WordNet's person or organisation ("Reagan", "Treasury", "European Community") typed so
   // by the rules: the model learnt single words from sports tables, where a name is often a
