@@ -18,6 +18,9 @@ import re
 import sys
 import unicodedata
 
+# Articles, which open WordNet's epithets ("The Admirable Crichton"), never a given name.
+ARTICLES = ("a", "an", "the")
+
 # WordNet lexicographer file numbers (lexnames(5WN)).
 LEX_GROUP, LEX_LOCATION, LEX_OBJECT, LEX_PERSON = 14, 15, 17, 18
 SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i",
@@ -79,7 +82,9 @@ def read_wordnet(path):
                     elif lex == LEX_PERSON and instance:
                         lists["persons"].add(key)
                         parts = lemma.split("_")
-                        if len(parts) >= 2 and len(parts[0]) >= 3 and parts[0].isalpha():
+                        # "The Admirable Crichton": an article opens an epithet, no name.
+                        if (len(parts) >= 2 and len(parts[0]) >= 3 and parts[0].isalpha()
+                                and parts[0].lower() not in ARTICLES):
                             first_words.add(parts[0])
                     elif lex in (LEX_LOCATION, LEX_OBJECT) and (instance or lex == LEX_LOCATION):
                         lists["places"].add(key)

@@ -177,6 +177,16 @@ bool ArticleScan::written_as_alias(const LexiconHit& hit, const std::vector<Text
                      [](const TextWord& w) { return w.all_caps; });
 }
 
+// "the" alone between two names joins an epithet to its name ("Alfred the Great", "America
+// the Beautiful"), not a name to a known one ("in Argentina the London Interbank Offered
+// Rate", "Reuters the Canadian"), nor to the words after a dotted abbreviation, where a
+// sentence may have ended unseen ("in the U.S. the Clearplan ...").
+bool ArticleScan::splits_at_the(const std::vector<TextWord>& words, std::size_t last) const {
+  if (words[last + 1].term != "the") return false;
+  return words[last].surface.find('.') != std::string_view::npos ||
+         lexicon_.find(words[last + 2].term) != nullptr;
+}
+
 // "Qtly", "Shr", "Mths" (no vowel) or "Oper", "Avg" (an English word cut short).
 bool ArticleScan::is_table_abbreviation(std::string_view term) const {
   if (term.size() < 3 || term.size() > 5) return false;
@@ -1122,7 +1132,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
         last = org->last;  // "Securities and Exchange Commission"
       } else if (cues::is_name_particle(next.term) && !next.capitalised &&
                  last + 2 < words.size() && words[last + 2].joins_previous &&
-                 name_word(words, last + 2)) {
+                 name_word(words, last + 2) && !splits_at_the(words, last)) {
         last += 2;
       } else if (joins_purpose(words, last, purpose)) {
         purpose = true;
