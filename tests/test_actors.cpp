@@ -174,6 +174,8 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
       {"The Christian and Muslim leaders spoke on the Internet.", ""},
       {"Many Kurds, a South American and the International applauded.", ""},
       {"Fans watched the World Cup and the U.S. Open.", ""},
+      // Plural acronyms are common nouns in capitals: an organisation is not counted so.
+      {"Most ISPs blocked the site, and several SMEs said they would sue the providers.", ""},
   });
 }
 

@@ -651,6 +651,8 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     // "PVR" in an article that also writes "PVRs": a common noun in capitals. An
     // organisation is not counted in the plural.
     if (head.all_caps && plural_acronyms_.contains(std::string(head.term))) return;
+    // "ISPs", "ADRs", "SMEs": the plural itself, a common noun in capitals too.
+    if (plural_acronym(head)) return;
     // "ID", "MO": postal codes of US states in WordNet, and common abbreviations besides.
     if (gazetteer == ActorType::Place && head.all_caps && head.term.size() == 2) return;
     const bool dotted = head.surface.find('.') != std::string_view::npos;  // "U.N."
