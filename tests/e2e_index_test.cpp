@@ -641,6 +641,16 @@ TEST(IndexLock, SecondWriterFailsAtOnce) {
   EXPECT_EQ(r.err, "dossier-index: database " + (dir / "db") + " is locked by another indexer\n");
 }
 
+TEST(IndexOpen, AMissingFolderIsExit2WithTheSystemsReason) {
+  TempDir dir("idx_missing_folder");
+  write_file(dir / "c/a.txt", article_text(1));
+  const std::string db = dir / "no/such/folder/db";
+  const auto r = index(db, quote(dir / "c"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "dossier-index: cannot open database " + db + " for writing: " + db +
+                       ": mkdir failed (No such file or directory)\n");
+}
+
 TEST(IndexLock, SecondWriterOfAShardedDatabaseFailsAtOnce) {
   TempDir dir("idx_lock_sharded");
   write_file(dir / "c/a.txt", article_text(1));

@@ -139,7 +139,12 @@ Xapian::WritableDatabase open_writable(const std::string& path, const std::strin
   } catch (const Xapian::DatabaseLockError&) {
     throw Error(ErrorKind::kUsage, "database " + shown_path + " is locked by another indexer");
   } catch (const Xapian::DatabaseError& e) {
-    throw Error(ErrorKind::kUsage, "cannot open database " + path + " for writing: " + e.get_msg());
+    // Xapian keeps the system's reason apart ("mkdir failed" / "No such file or directory").
+    const char* reason = e.get_error_string();
+    throw Error(ErrorKind::kUsage,
+                "cannot open database " + path + " for writing: " + e.get_msg() +
+                    (reason != nullptr && *reason != '\0' ? " (" + std::string(reason) + ")"
+                                                          : std::string()));
   } catch (const Xapian::Error& e) {
     throw Error(ErrorKind::kInternal, "cannot open database " + path + ": " + e.get_description());
   }
