@@ -275,8 +275,9 @@ void add_query_options(CLI::App& app, Options& o) {
       ->check(CLI::IsMember(dossier::enum_name_list(dossier::kMatchModeNames)))
       ->capture_default_str();
   // Repeatable options take one value each, so that query words after them stay query words.
-  app.add_option("--actor", request.actors,
-                 "Only articles naming this actor (any alias; repeat: all of them)")
+  app.add_option(
+         "--actor", request.actors,
+         "Only articles naming this actor (any alias, or type:name as listed; repeat: all of them)")
       ->allow_extra_args(false);
   app.add_option("--source", request.sources,
                  "Only articles from this source (repeat: any of them)")

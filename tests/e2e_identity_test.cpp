@@ -124,7 +124,7 @@ TEST_F(IdentityE2E, ASharedSurnameIsAmbiguousAndNamesTheCandidates) {
   EXPECT_EQ(text.out, "");
   EXPECT_EQ(text.err,
             "dossier-search: actor 'bush' is ambiguous: George W Bush (person, 1), Kate Bush "
-            "(person, 1); give the full name\n");
+            "(person, 1); give the full name or type:name (person:George W Bush)\n");
   const auto j = search_run("--actor bush");
   EXPECT_EQ(j.exit_code, 2);
   EXPECT_EQ(j.out, R"({"query":"","total":0,"total_exact":true,"hits":[],"ambiguous":[)"
@@ -132,6 +132,17 @@ TEST_F(IdentityE2E, ASharedSurnameIsAmbiguousAndNamesTheCandidates) {
                    R"({"name":"Kate Bush","type":"person","count":1}]})"
                    "\n");
   EXPECT_EQ(search_run(quote("actor:bush")).exit_code, 2);
+  // The type and the name as listed pick out one of them, as written or folded.
+  for (const char* typed : {"person:Kate Bush", "person:kate bush"}) {
+    const auto kate = search_run("--actor " + quote(typed) + " -n 0");
+    EXPECT_EQ(kate.exit_code, 0) << kate.err;
+    EXPECT_EQ(json::parse(kate.out)["total"], 1) << typed;
+    const auto in_query = search_run(quote(std::string("actor:\"") + typed + "\"") + " -n 0");
+    EXPECT_EQ(json::parse(in_query.out)["total"], 1) << typed;
+  }
+  // Not a type, or no such actor of that type: the whole text is a name, which names nobody.
+  EXPECT_EQ(search_run("--actor " + quote("org:Kate Bush") + " -n 0").exit_code, 1);
+  EXPECT_EQ(search_run("--actor " + quote("singer:Kate Bush") + " -n 0").exit_code, 1);
 }
 
 TEST_F(IdentityE2E, ABatchLineWithAnAmbiguousActorIsAnErrorRecord) {
@@ -146,7 +157,8 @@ TEST_F(IdentityE2E, ABatchLineWithAnAmbiguousActorIsAnErrorRecord) {
   std::getline(lines, first);
   std::getline(lines, second);
   EXPECT_EQ(first, R"({"id":"a","error":"actor 'bush' is ambiguous: George W Bush (person, 1), )"
-                   R"(Kate Bush (person, 1); give the full name","ambiguous":[)"
+                   R"(Kate Bush (person, 1); give the full name or type:name )"
+                   R"x((person:George W Bush)","ambiguous":[)x"
                    R"({"name":"George W Bush","type":"person","count":1},)"
                    R"({"name":"Kate Bush","type":"person","count":1}]})");
   EXPECT_EQ(json::parse(second)["total"], 3);

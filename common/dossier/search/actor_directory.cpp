@@ -50,8 +50,10 @@ std::string candidate_list(const std::vector<ActorListing>& candidates) {
 
 AmbiguousActorError::AmbiguousActorError(std::string_view name,
                                          std::vector<ActorListing> candidates)
-    : Error(ErrorKind::kUsage, "actor '" + std::string(name) + "' is ambiguous: " +
-                                   candidate_list(candidates) + "; give the full name"),
+    : Error(ErrorKind::kUsage, "actor '" + std::string(name) +
+                                   "' is ambiguous: " + candidate_list(candidates) +
+                                   "; give the full name or type:name (" + candidates.front().type +
+                                   ":" + candidates.front().name + ")"),
       candidates_(std::move(candidates)) {}
 
 ActorIdentity ActorDirectory::load_identity() {
@@ -118,8 +120,19 @@ std::vector<Xapian::docid> ActorDirectory::docids_of(std::string_view canonical_
   return docids;
 }
 
+std::optional<std::string> ActorDirectory::typed_actor_id(std::string_view typed_name) {
+  const auto [type, name] = split_id(typed_name);
+  if (!actor_type_from_string(type)) return std::nullopt;
+  const std::string as_given(typed_name);
+  if (db_.term_exists(schema::actor_term(as_given))) return as_given;
+  std::string folded = schema::actor_id(type, fold_phrase(name, analyzer_));
+  if (db_.term_exists(schema::actor_term(folded))) return folded;
+  return std::nullopt;
+}
+
 std::optional<std::string> ActorDirectory::canonical_id(std::string_view name,
                                                         std::optional<ActorType> type) {
+  if (const auto typed = typed_actor_id(name)) return std::string(identity().canonical(*typed));
   const std::string key = fold_phrase(name, analyzer_);
   if (key.empty()) return std::nullopt;
   std::vector<std::string_view> meant;

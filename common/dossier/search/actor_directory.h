@@ -90,6 +90,7 @@ class ActorDirectory {
   Xapian::Query filter(std::string_view name, std::optional<ActorType> type = std::nullopt);
   // The canonical id of the one actor `name` means, as filter() resolves it: nullopt when
   // nobody is called so; throws AmbiguousActorError when the name means several actors.
+  // A type and a name (typed_actor_id: "person:Bush") mean that actor.
   std::optional<std::string> canonical_id(std::string_view name,
                                           std::optional<ActorType> type = std::nullopt);
   // A filter matching the articles naming the identity of `canonical_id` under any of its
@@ -135,6 +136,11 @@ class ActorDirectory {
 
   // "person:nicolas maduro" -> ("person", "nicolas maduro") (schema::split_actor_id).
   static std::pair<std::string_view, std::string_view> split_id(std::string_view id);
+  // The id of the actor a type and a name give ("person:Nicolás Maduro", "person:nicolas
+  // maduro": the name as written or folded), when an article names it; nothing otherwise,
+  // or when the text before the colon is no type. Search results and facets show an actor
+  // by name and type, so this picks out one even where its name alone is ambiguous.
+  std::optional<std::string> typed_actor_id(std::string_view typed_name);
 
  private:
   ActorIdentity load_identity();

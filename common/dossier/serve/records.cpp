@@ -102,16 +102,6 @@ ojson recent_json(Searcher& searcher, ActorArticles& articles, std::size_t size)
   return list;
 }
 
-// The id as given when an article names it, else the id of the same type whose key is the
-// folded name ("person:Nicolás Maduro" -> "person:nicolas maduro"): the search results
-// show actors by display name and type, and the page links them that way.
-std::string known_actor_id(Searcher& searcher, std::string_view id) {
-  const std::string as_given(id);
-  if (searcher.database().term_exists(schema::actor_term(as_given))) return as_given;
-  const auto [type, name] = ActorDirectory::split_id(id);
-  return schema::actor_id(type, fold_phrase(name, searcher.analyzer()));
-}
-
 ojson buckets_json(const std::vector<BucketCount>& buckets) {
   ojson out = ojson::array();
   for (const auto& b : buckets) out.push_back({{"bucket", b.bucket}, {"count", b.count}});
@@ -123,11 +113,13 @@ ojson buckets_json(const std::vector<BucketCount>& buckets) {
 std::optional<ojson> actor_profile_json(Searcher& searcher, std::string_view requested_id,
                                         const ActorProfileOptions& options) {
   const Xapian::Database& db = searcher.database();
-  const std::string known_id = known_actor_id(searcher, requested_id);
-  if (!db.term_exists(schema::actor_term(known_id))) return std::nullopt;
+  // The search results show actors by display name and type, and the page links them so
+  // ("person:Nicolás Maduro"), or by id.
+  const auto known_id = searcher.actors().typed_actor_id(requested_id);
+  if (!known_id) return std::nullopt;
   // The identity's profile: an id merged into another ("org:eu") shows its canonical actor.
   const ActorIdentity& identity = searcher.actors().identity();
-  const std::string actor_id(identity.canonical(known_id));
+  const std::string actor_id(identity.canonical(*known_id));
   const std::vector<std::string_view> member_ids = identity.members(actor_id);
   ActorArticles read = read_actor_articles(db, searcher.actors().docids_of(actor_id));
   const auto articles = static_cast<Xapian::doccount>(read.dated.size());
