@@ -13,6 +13,12 @@ const ACTOR_TYPES = [
   ["place", "Places"],
 ];
 
+// An actor filter is its type and name as listed ("person:Bush"): the name alone may be
+// ambiguous (a bare surname beside full names ending with it), the pair never is. Chips
+// show the name.
+const actorFilter = (type, name) => `${type}:${name}`;
+const actorLabel = (filter) => filter.replace(/^(person|org|country|place):/, "");
+
 // ---- state <-> URL ----
 
 function readState() {
@@ -263,7 +269,7 @@ function chipsFor(s) {
                         el("span", { class: "chip-kind" }, kind), " ", text, " ",
                         el("span", { "aria-hidden": "true" }, "×")));
   const list = el("ul", { class: "chip-list" });
-  s.actors.forEach((a, i) => list.append(chip("actor", a, searchWith({
+  s.actors.forEach((a, i) => list.append(chip("actor", actorLabel(a), searchWith({
     actors: s.actors.filter((_, k) => k !== i) }))));
   s.sources.forEach((src, i) => list.append(chip("source", src, searchWith({
     sources: s.sources.filter((_, k) => k !== i) }))));
@@ -278,7 +284,8 @@ function chipsFor(s) {
                     { class: "clear" }, "Clear all filters"));
 }
 
-// One facet: a heading, a filter box over its entries, and a button per entry.
+// One facet: a heading, a filter box over its entries, and a button per entry. An entry's
+// `value` is what its filter holds (its name unless given).
 function facetSection(id, title, entries, active, onPick) {
   const section = el("section", { class: "facet", "aria-labelledby": id + "-h" });
   section.append(el("h2", { id: id + "-h" }, title));
@@ -292,12 +299,13 @@ function facetSection(id, title, entries, active, onPick) {
                     "Filter " + title.toLowerCase()), filter);
   const list = el("ul", { class: "facet-list" });
   for (const e of entries) {
-    const isActive = active.includes(e.name);
+    const value = e.value || e.name;
+    const isActive = active.includes(value);
     const button = el("button", { type: "button", class: "facet-entry", "aria-pressed": isActive,
                                   "data-name": e.name, "data-count": e.count },
                       el("span", { class: "facet-name" }, e.name),
                       el("span", { class: "count" }, e.count.toLocaleString("en")));
-    button.addEventListener("click", () => onPick(e.name));
+    button.addEventListener("click", () => onPick(value));
     list.append(el("li", { "data-folded": fold(e.name) }, button));
   }
   filter.addEventListener("input", () => {
@@ -313,9 +321,10 @@ function facetsFor(s, result) {
   box.replaceChildren();
   const actors = (result.facets && result.facets.actor) || [];
   for (const [type, title] of ACTOR_TYPES) {
-    const entries = actors.filter((a) => a.type === type);
-    box.append(facetSection("facet-" + type, title, entries, s.actors, (name) => {
-      if (!s.actors.includes(name)) go(searchWith({ actors: [...s.actors, name] }));
+    const entries = actors.filter((a) => a.type === type)
+      .map((a) => Object.assign({ value: actorFilter(a.type, a.name) }, a));
+    box.append(facetSection("facet-" + type, title, entries, s.actors, (value) => {
+      if (!s.actors.includes(value)) go(searchWith({ actors: [...s.actors, value] }));
     }));
   }
   const sources = ((result.facets && result.facets.source) || []).map((x) => (
@@ -490,12 +499,13 @@ async function renderActor(s, generation) {
   if (generation !== current) return;
   const a = body.actor;
   const view = document.getElementById("actor-view");
-  const onlyActor = { q: "", actors: [a.name], sources: [], from: "", to: "" };
+  const onlyActor = { q: "", actors: [actorFilter(a.type, a.name)], sources: [], from: "", to: "" };
   const coActors = el("ol", { class: "co-actors" });
   for (const c of a.co_actors) {
     coActors.append(el("li", null,
                        link(actorState(c.name, c.type), { class: "actor-chip " + c.type }, c.name),
-                       " ", link(searchWith(Object.assign({}, onlyActor, { actors: [a.name, c.name] })),
+                       " ", link(searchWith(Object.assign({}, onlyActor, {
+                         actors: [actorFilter(a.type, a.name), actorFilter(c.type, c.name)] })),
                                  { class: "count", title: `Articles naming both ${a.name} and ${c.name}` },
                                  plural(c.articles, "article"))));
   }

@@ -146,7 +146,7 @@ class BrowserTest(unittest.TestCase):
         filtered = self.api_search()
         self.assertEqual(filtered["total"], 2)
         self.assertEqual(self.facet_counts(), self.expected_facet_counts(filtered))
-        self.assertIn("actor=China", d.current_url)
+        self.assertIn("actor=country%3AChina", d.current_url)  # type and name: never ambiguous
         self.shot("02_actor_facet")
         url_after_facet = d.current_url
 
