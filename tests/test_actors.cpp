@@ -592,6 +592,17 @@ TEST(ActorRules, AnAliasInCapitalsThatIsAWordNamesOnlyInCapitals) {
   });
 }
 
+TEST(ActorRules, APersonsNameOfAnOrganisationIsTwoActors) {
+  run_table({
+      // Given names the lexicon lacks: the words read as a person's name.
+      {"Prices will fall further, said Orla Kendrick of Brightwater Securities Inc.",
+       "Brightwater Securities Inc/org; Orla Kendrick/person"},
+      // A hyphenated firm is one word; a single name before "of" is a title's holder.
+      {"Shares of Saab-Scania of America Inc rose on Monday after the results.",
+       "Saab-Scania of America Inc/org"},
+  });
+}
+
 TEST(ActorRules, AFirmOfTwoPartnersKeepsItsFirstName) {
   // "Merrill | Lynch and Co Inc": the ordinary word before "and" stays with the name before
   // it, which is no known name nor a sentence's opening word; "and" and the legal forms

@@ -227,6 +227,9 @@ class ArticleScan {
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;
+  // Whether words[first..last] read as a person's full name (of_split).
+  bool names_a_person(const std::vector<TextWord>& words, std::size_t first,
+                      std::size_t last) const;
   // Whether a run ending at words[last] stops before "the" and the name after it.
   bool splits_at_the(const std::vector<TextWord>& words, std::size_t last) const;
   // Whether words[first..last] are written as the alias `hit` must be (capitals_only).

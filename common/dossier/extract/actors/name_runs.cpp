@@ -364,6 +364,27 @@ std::optional<ArticleScan::Span> ArticleScan::inner_title(const std::vector<Text
   return std::nullopt;
 }
 
+// "Brian Taylor", "Yonca Brunini": two or three capitalised words that read as a person's
+// name: none an English word, a title, a head or a known name other than a person's (many
+// surnames are WordNet's people: Taylor, Williams, Graham). The given-name list, from
+// WordNet, lacks most given names.
+bool ArticleScan::names_a_person(const std::vector<TextWord>& words, std::size_t first,
+                                 std::size_t last) const {
+  constexpr std::size_t kMinWords = 2, kMaxWords = 3;
+  const std::size_t count = last - first + 1;
+  // A space between given name and surname: "Saab-Scania" is one word.
+  if (count < kMinWords || count > kMaxWords || words[first + 1].hyphen_before) return false;
+  return std::all_of(
+      words.begin() + static_cast<std::ptrdiff_t>(first),
+      words.begin() + static_cast<std::ptrdiff_t>(last) + 1, [this](const TextWord& w) {
+        const auto known = lexicon_.gazetteer_type(w.term);
+        return w.capitalised && !w.all_caps && !w.numeric && !lexicon_.is_english_word(w.term) &&
+               lexicon_.find(w.term) == nullptr && (!known || *known == ActorType::Person) &&
+               !cues::is_person_title(w.term) && !cues::is_org_head(w.term) &&
+               !cues::is_place_head(w.term) && !cues::is_legal_form(w.term);
+      });
+}
+
 // "Joel Naroff of First Union", "Karlsruhe of Germany", "Daniels Pharmaceuticals Inc of St.
 // Petersburg": two actors joined by "of" (a legal form ends a company's name). Not "Bank of
 // England" or "University of Texas", where the head needs its complement.
@@ -374,7 +395,8 @@ std::optional<std::size_t> ArticleScan::of_split(const std::vector<TextWord>& wo
     if (k - 1 > first && cues::is_legal_form(words[k - 1].term)) return k;
     if (ends_with_org_head(words, first, k - 1) || cues::is_org_head(words[first].term))
       return std::nullopt;
-    const bool person_left = k - 1 > first && lexicon_.is_given_name(words[first].term);
+    const bool person_left = k - 1 > first && (lexicon_.is_given_name(words[first].term) ||
+                                               names_a_person(words, first, k - 1));
     const LexiconHit* right = lexicon_.find(join_terms(words, k + 1, last));
     const bool country_right =
         right != nullptr && lexicon_.entry(right->entry).type == ActorType::Country;
