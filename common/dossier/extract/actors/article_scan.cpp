@@ -85,6 +85,10 @@ ActorType rule_type(const Group& group) {
                                 group.votes.begin());
 }
 
+bool rules_sure(const Group& group) {
+  return group.entry.has_value() || group.strongest == Evidence::Strong;
+}
+
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
   std::string key;
   for (std::size_t i = first; i <= last; ++i) {
@@ -625,9 +629,7 @@ std::vector<std::vector<std::size_t>> ArticleScan::name_lists(
 bool ArticleScan::may_be_listed_organisation(std::size_t g, ActorType type,
                                              float organisation_gap) const {
   const Group& group = groups_[g];
-  if (group.entry || group.strongest == Evidence::Strong ||
-      organisation_gap > kListedOrganisationGap)
-    return false;
+  if (rules_sure(group) || organisation_gap > kListedOrganisationGap) return false;
   if (type == ActorType::Place) return !lexicon_.gazetteer_type(group.key).has_value();
   const std::string_view given = std::string_view(group.key).substr(0, group.key.find(' '));
   return type == ActorType::Person && !person_shape(group) &&
@@ -641,9 +643,6 @@ bool ArticleScan::may_be_listed_organisation(std::size_t g, ActorType type,
 // the rules are sure of (a lexicon entry or a strong cue).
 void ArticleScan::type_listed_organisations(std::vector<std::optional<ActorType>>& types,
                                             const std::vector<float>& organisation_gaps) const {
-  const auto sure = [&](std::size_t g) {
-    return groups_[g].entry.has_value() || groups_[g].strongest == Evidence::Strong;
-  };
   std::vector<std::size_t> retyped;
   for (const auto& list : name_lists(types)) {
     for (const std::size_t member : list) {
@@ -655,8 +654,9 @@ void ArticleScan::type_listed_organisations(std::vector<std::optional<ActorType>
         ++others;
         const bool organisation = *types[other] == ActorType::Org;
         organisations += organisation;
-        sure_organisations += organisation && sure(other);
-        other_sure_kind = other_sure_kind || (!organisation && sure(other));
+        const bool sure = rules_sure(groups_[other]);
+        sure_organisations += organisation && sure;
+        other_sure_kind = other_sure_kind || (!organisation && sure);
       }
       const bool most = organisations >= 2 && 2 * organisations > others;
       if (!other_sure_kind && (most || (others == 1 && sure_organisations == 1)))

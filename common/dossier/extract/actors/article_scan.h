@@ -97,6 +97,9 @@ constexpr std::size_t kMaxContextFeatures = 64;
 
 // The rules' type of a group: its best-supported one.
 ActorType rule_type(const Group& group);
+// Whether the rules were sure of a group: a lexicon entry or a strong cue (an acronym, a
+// title, an organisation head, ...), which the model only types.
+bool rules_sure(const Group& group);
 
 // Folded key ("nicolas maduro") and surface ("Nicolás Maduro") of words[first..last].
 std::string join_terms(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
@@ -227,6 +230,9 @@ class ArticleScan {
   bool ends_with_org_head(const std::vector<TextWord>& words, std::size_t first,
                           std::size_t last) const;
   bool is_common_word(const TextWord& word) const;
+  // Whether a folded word could be a word of a person's name: no English word, known
+  // name, title or head (person_shape(), names_a_person() add their own tests).
+  bool plain_name_word(std::string_view term) const;
   // Whether words[first..last] read as a person's full name (of_split).
   bool names_a_person(const std::vector<TextWord>& words, std::size_t first,
                       std::size_t last) const;
@@ -294,7 +300,7 @@ class ArticleScan {
   // Words shaped like a numbered channel ("BBC1"), kept if the article names their owner.
   std::vector<std::size_t> numbered_channels_;
   // The mention added last, and the groups of names listed one after the other ("A, B and
-  // C": A with B, B with C), for listed_kinds().
+  // C": A with B, B with C), for name_lists().
   struct AddedSpan {
     const std::vector<TextWord>* words = nullptr;
     std::size_t last = 0;

@@ -181,10 +181,7 @@ bool ArticleScan::person_shape(const Group& group) const {
     const bool inside = at > 0 && space < group.key.size();
     at = space + 1;
     if (inside && cues::is_name_particle(word)) continue;
-    if (lexicon_.is_english_word(word) || lexicon_.find(word) != nullptr ||
-        lexicon_.gazetteer_type(word) == ActorType::Place || cues::is_org_head(word) ||
-        cues::is_place_head(word) || cues::is_person_title(word))
-      return false;
+    if (!plain_name_word(word) || lexicon_.gazetteer_type(word) == ActorType::Place) return false;
     ++name_words;
   }
   return name_words >= 2 && name_words <= 3;
@@ -220,7 +217,7 @@ bool ArticleScan::apply_model(ActorCandidate& candidate, const Group& group) con
   // stays, and the model only types it.
   // WordNet's names that are English words too ("GE", "State") may still be dropped.
   const bool known_name = known_actor && (group.words > 1 || !lexicon_.is_english_word(group.key));
-  const bool sure = entry != nullptr || group.strongest == Evidence::Strong || known_name ||
+  const bool sure = rules_sure(group) || known_name ||
                     (candidate.actor.type == ActorType::Person && given_name_shape(group));
   if (margin < -kDropMargin && !sure) return false;
   // The rules' sure types stand ("PDVSA" is an acronym, so an organisation); a known

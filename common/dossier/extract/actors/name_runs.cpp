@@ -199,6 +199,11 @@ bool ArticleScan::is_demonym(const TextWord& word) const {
   return hit != nullptr && hit->adjective;
 }
 
+bool ArticleScan::plain_name_word(std::string_view term) const {
+  return !lexicon_.is_english_word(term) && lexicon_.find(term) == nullptr &&
+         !cues::is_person_title(term) && !cues::is_org_head(term) && !cues::is_place_head(term);
+}
+
 bool ArticleScan::is_common_word(const TextWord& word) const {
   return lexicon_.is_english_word(word.term) && !lexicon_.is_given_name(word.term);
 }
@@ -378,10 +383,8 @@ bool ArticleScan::names_a_person(const std::vector<TextWord>& words, std::size_t
       words.begin() + static_cast<std::ptrdiff_t>(first),
       words.begin() + static_cast<std::ptrdiff_t>(last) + 1, [this](const TextWord& w) {
         const auto known = lexicon_.gazetteer_type(w.term);
-        return w.capitalised && !w.all_caps && !w.numeric && !lexicon_.is_english_word(w.term) &&
-               lexicon_.find(w.term) == nullptr && (!known || *known == ActorType::Person) &&
-               !cues::is_person_title(w.term) && !cues::is_org_head(w.term) &&
-               !cues::is_place_head(w.term) && !cues::is_legal_form(w.term);
+        return w.capitalised && !w.all_caps && !w.numeric && plain_name_word(w.term) &&
+               (!known || *known == ActorType::Person) && !cues::is_legal_form(w.term);
       });
 }
 
