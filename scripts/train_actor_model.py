@@ -149,11 +149,6 @@ def train(examples, features_count, seed):
     return averaged
 
 
-def train_one(job):
-    examples, features_count, seed = job
-    return train(examples, features_count, seed)
-
-
 def train_runs(examples):
     """The mean of RUNS averaged perceptrons, each with its own order (seeds SEED, SEED + 1,
     ...): one order's luck moves typed accuracy by points, the mean of several much less.
@@ -162,7 +157,7 @@ def train_runs(examples):
     numbered, names = interned(examples)
     jobs = [(numbered, len(names), SEED + run) for run in range(RUNS)]
     with multiprocessing.Pool(os.cpu_count() or 1) as pool:
-        runs = pool.map(train_one, jobs)
+        runs = pool.starmap(train, jobs)
     total = {}
     for weights in runs:
         for f, w in weights.items():
