@@ -17,7 +17,8 @@ const ACTOR_TYPES = [
 // ambiguous (a bare surname beside full names ending with it), the pair never is. Chips
 // show the name.
 const actorFilter = (type, name) => `${type}:${name}`;
-const actorLabel = (filter) => filter.replace(/^(person|org|country|place):/, "");
+const TYPED_ACTOR = new RegExp(`^(${ACTOR_TYPES.map(([type]) => type).join("|")}):`);
+const actorLabel = (filter) => filter.replace(TYPED_ACTOR, "");
 
 // ---- state <-> URL ----
 
