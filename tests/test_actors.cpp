@@ -699,6 +699,10 @@ TEST(ActorRules, OfJoinsTwoActorsOrOneOrganisation) {
       // A legal form ends a company's name: what follows "of" is another actor.
       {"It bought Harlow Brothers Inc of Kirovsk last year.",
        "Harlow Brothers Inc/org; Kirovsk/place"},
+      // A sea, gulf or strait named after a country is one place, not the country.
+      {"Storms shut rigs in the Gulf of Mexico.", "Gulf of Mexico/place"},
+      {"Tankers sailed through the Straits of Hormuz.", "Straits of Hormuz/place"},
+      {"The Sea of Japan froze and Japan shivered.", "Japan/country; Sea of Japan/place"},
   });
 }
 
@@ -806,6 +810,17 @@ TEST(ActorRules, DatelinesNamePlaces) {
       {"LONDON DOLLAR FLUCTUATIONS 1100 - APRIL 7\nSPOT 1.5 vs 1.6", "London/place"},
       // Far from the top, capitals open a table row, not a dateline.
       {"A.\nB.\nC.\nD.\nREADING 1996 points", ""},
+  });
+}
+
+TEST(ActorRules, AWordInParenthesesAfterADatelineIsTheAgency) {
+  run_table({
+      {"NAJAF, Iraq (Reuters) - Fighters held the shrine.",
+       "Iraq/country; NAJAF/place; Reuters/org"},
+      {"CHICAGO (Reuters) - Airlines agreed.", "CHICAGO/place; Reuters/org"},
+      {"KIROVSK (Zorblatt) - Prices rose.", "KIROVSK/place; Zorblatt/org"},
+      // Not a word in parentheses inside the story: the minister's name.
+      {"Prices rose.\nThe minister (Zorblatt) spoke.", "Zorblatt/person"},
   });
 }
 

@@ -137,6 +137,7 @@ class ArticleScan {
                             std::size_t last, bool& leading_known);
   std::optional<std::size_t> title_end(const std::vector<TextWord>& words, std::size_t first,
                                        std::size_t last) const;
+  bool credits_agency(const std::vector<TextWord>& words, std::size_t i) const;
   bool is_dateline(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                    bool strict) const;
   // Adds words[first..last] as one mention of `type`, found with `evidence`.

@@ -156,12 +156,12 @@ constexpr std::array<std::string_view, 139> kFunctionWords{
     "you", "your"};
 static_assert(sorted(kFunctionWords));
 
-constexpr std::array<std::string_view, 39> kPlaceHeads{
+constexpr std::array<std::string_view, 40> kPlaceHeads{
     "airport", "avenue", "bay", "beach", "boulevard", "canal", "cape", "coast",
     "county", "desert", "district", "gulf", "harbor", "harbour", "heights", "hills",
     "island", "islands", "lake", "lane", "mount", "mountains", "oblast", "ocean",
     "park", "peninsula", "port", "prefecture", "province", "region", "river", "road",
-    "sea", "square", "stadium", "strait", "street", "township", "valley"};
+    "sea", "square", "stadium", "strait", "straits", "street", "township", "valley"};
 static_assert(sorted(kPlaceHeads));
 
 constexpr std::array<std::string_view, 14> kSpeechVerbs{

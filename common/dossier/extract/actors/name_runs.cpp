@@ -263,6 +263,24 @@ bool ArticleScan::is_dateline(const std::vector<TextWord>& words, std::size_t fi
   return !strict && (next.comma_before || next.paren_before) && next.capitalised;
 }
 
+// "CHICAGO (Reuters) -", "NAJAF, Iraq (Reuters)": a word in parentheses right after a
+// dateline (its ALL-CAPS place, maybe a region after a comma) credits the agency that
+// filed the story, whatever else the word could be.
+bool ArticleScan::credits_agency(const std::vector<TextWord>& words, std::size_t i) const {
+  if (i == 0 || !words[i].paren_before || words[i].line >= kDatelineLines) return false;
+  std::size_t start = i;
+  while (start > 0 && words[start - 1].line == words[i].line) --start;
+  std::size_t place_end = start;
+  while (place_end + 1 < i && words[place_end + 1].all_caps && !words[place_end + 1].comma_before)
+    ++place_end;
+  if (start == i || place_end - start + 1 > kMaxDatelineWords ||
+      !is_dateline(words, start, place_end, false))
+    return false;
+  const std::size_t region_words = i - place_end - 1;
+  return region_words == 0 ||
+         (words[place_end + 1].comma_before && region_words <= kMaxDatelineWords);
+}
+
 // Splits off a known name at the start of a run when it is an actor of its own:
 // "Venezuelan | Foreign Minister Jorge Arreaza", "Moscow | Mayor Yuri Luzhkov", "Russian |
 // Foreign Ministry". It stays part of a longer name otherwise: "British Airways", "Paris St
@@ -403,6 +421,10 @@ std::optional<std::size_t> ArticleScan::of_split(const std::vector<TextWord>& wo
     const LexiconHit* right = lexicon_.find(join_terms(words, k + 1, last));
     const bool country_right =
         right != nullptr && lexicon_.entry(right->entry).type == ActorType::Country;
+    // "Gulf of Mexico", "Straits of Hormuz", "Sea of Japan": a sea, gulf or strait named
+    // after a country is one place, not the country.
+    if (country_right && k - 1 == first && cues::is_place_head(words[first].term))
+      return std::nullopt;
     if (person_left || country_right) return k;
   }
   return std::nullopt;
@@ -666,6 +688,12 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   }
 
   if (m.words == 1) {
+    if (credits_agency(words, first)) {
+      m.type = ActorType::Org;  // "NAJAF, Iraq (Reuters) -": the agency that filed the story
+      m.evidence = Evidence::Strong;
+      add(std::move(m), words, first, last);
+      return;
+    }
     if (has_digit(head.term)) {
       if (numbered_channel(head)) numbered_channels_.push_back(first);  // judged at the end
       return;
@@ -768,8 +796,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   if (ends_with_org_head(words, first, last) || ampersand || organisation_before) {
     m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
     m.evidence = Evidence::Strong;
-  } else if (cues::is_place_head(words[last].term) || cues::is_place_opener(head.term)) {
-    m.type = ActorType::Place;  // "Downing Street", "Mount Kenya"
+  } else if (cues::is_place_head(words[last].term) || cues::is_place_opener(head.term) ||
+             (words[first + 1].term == "of" && cues::is_place_head(head.term))) {
+    m.type = ActorType::Place;  // "Downing Street", "Mount Kenya", "Straits of Hormuz"
     m.evidence = Evidence::Strong;
   } else if (context.after_title) {
     m.type = ActorType::Person;
