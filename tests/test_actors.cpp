@@ -282,6 +282,9 @@ TEST(ActorRules, WebPageGlueScriptsAndHyphenatedNames) {
   run_table({
       {"Shares of MartinChrysler Inc rose after the merger was approved.",
        "MartinChrysler Inc/org"},
+      // Spaces padding or wrapping a name make one space of its display form.
+      {"Minister Benjamin  Zorbanyahu spoke.", "Benjamin Zorbanyahu/person"},
+      {"Minister Lidia   Kostrova spoke.", "Lidia Kostrova/person"},
       // A photo credit glued to the caption's first name.
       {"Photo: Carlos Ferrandiz RawlinsJuan Belgrano speaks. Juan Belgrano left.",
        "Juan Belgrano/person; Carlos Ferrandiz/person"},
@@ -819,8 +822,15 @@ TEST(ActorRules, AWordInParenthesesAfterADatelineIsTheAgency) {
        "Iraq/country; NAJAF/place; Reuters/org"},
       {"CHICAGO (Reuters) - Airlines agreed.", "CHICAGO/place; Reuters/org"},
       {"KIROVSK (Zorblatt) - Prices rose.", "KIROVSK/place; Zorblatt/org"},
-      // Not a word in parentheses inside the story: the minister's name.
+      // Any capitalised place or date before it, a name of several words, any dash.
+      {"Kirovsk, TN (Zorblatt Wire) - Prices rose.", "Kirovsk/place; Zorblatt Wire/org"},
+      {"KIROVSK (Dow Zorblatt)--Prices rose.", "Dow Zorblatt/org; KIROVSK/place"},
+      {"OCTOBER 18, 2004 (ZORBLATT) - Prices rose.", "ZORBLATT/org"},
+      // A firm's name and its symbol in a list of filings are no dateline.
+      {"Filings:\nZorblatt Inc (ZBT) - Offering of shares.", "ZBT/org; Zorblatt Inc/org"},
+      // Not a name in parentheses inside the story, nor one no dash follows.
       {"Prices rose.\nThe minister (Zorblatt) spoke.", "Zorblatt/person"},
+      {"KIROVSK - The minister (Zorblatt Vasik) spoke.", "KIROVSK/place; Zorblatt Vasik/person"},
   });
 }
 

@@ -99,10 +99,22 @@ std::string join_terms(const std::vector<TextWord>& words, std::size_t first, st
 }
 
 std::string join_surface(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
-  // From the first word's start to the last word's end, as written: keeps "Jean-Pierre".
+  // From the first word's start to the last word's end, as written: keeps "Jean-Pierre";
+  // but a run of spaces, tabs or line breaks between words is one space ("Benjamin
+  // Netanyahu" wrapped or padded in the text), so that one name has one display form.
   const char* begin = words[first].surface.data();
   const char* end = words[last].surface.data() + words[last].surface.size();
-  return std::string(begin, static_cast<std::size_t>(end - begin));
+  std::string surface;
+  surface.reserve(static_cast<std::size_t>(end - begin));
+  for (const char* at = begin; at != end; ++at) {
+    const bool space = *at == ' ' || *at == '\t' || *at == '\n' || *at == '\r';
+    if (!space) {
+      surface += *at;
+    } else if (surface.back() != ' ') {
+      surface += ' ';
+    }
+  }
+  return surface;
 }
 
 Mention span_mention(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {

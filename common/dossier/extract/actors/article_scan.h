@@ -137,7 +137,10 @@ class ArticleScan {
                             std::size_t last, bool& leading_known);
   std::optional<std::size_t> title_end(const std::vector<TextWord>& words, std::size_t first,
                                        std::size_t last) const;
-  bool credits_agency(const std::vector<TextWord>& words, std::size_t i) const;
+  bool credits_agency(const std::vector<TextWord>& words, std::size_t first,
+                      std::size_t last) const;
+  bool opens_credited_dateline(const std::vector<TextWord>& words, std::size_t first,
+                               std::size_t last) const;
   bool is_dateline(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                    bool strict) const;
   // Adds words[first..last] as one mention of `type`, found with `evidence`.

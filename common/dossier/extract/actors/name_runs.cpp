@@ -263,22 +263,66 @@ bool ArticleScan::is_dateline(const std::vector<TextWord>& words, std::size_t fi
   return !strict && (next.comma_before || next.paren_before) && next.capitalised;
 }
 
-// "CHICAGO (Reuters) -", "NAJAF, Iraq (Reuters)": a word in parentheses right after a
-// dateline (its ALL-CAPS place, maybe a region after a comma) credits the agency that
-// filed the story, whatever else the word could be.
-bool ArticleScan::credits_agency(const std::vector<TextWord>& words, std::size_t i) const {
-  if (i == 0 || !words[i].paren_before || words[i].line >= kDatelineLines) return false;
-  std::size_t start = i;
-  while (start > 0 && words[start - 1].line == words[i].line) --start;
-  std::size_t place_end = start;
-  while (place_end + 1 < i && words[place_end + 1].all_caps && !words[place_end + 1].comma_before)
-    ++place_end;
-  if (start == i || place_end - start + 1 > kMaxDatelineWords ||
-      !is_dateline(words, start, place_end, false))
+namespace {
+
+// Whether the bytes between two words close a parenthesis and then open a story with a
+// dash or a colon: ") -", ")--", ") —", "):".
+bool closes_credit(std::string_view gap) {
+  std::size_t at = gap.find_first_not_of(" \t");
+  if (at == std::string_view::npos || gap[at] != ')') return false;
+  at = gap.find_first_not_of(" \t", at + 1);
+  if (at == std::string_view::npos) return false;
+  const std::string_view rest = gap.substr(at);
+  return rest.starts_with('-') || rest.starts_with(':') || rest.starts_with("\u2014") ||
+         rest.starts_with("\u2013");
+}
+
+}  // namespace
+
+// "CHICAGO (Reuters) -", "NAJAF, Iraq (Reuters) -", "Nashville, TN (Sports Network) -",
+// "OCTOBER 18, 2004 (COMPUTERWORLD) -": a name in parentheses, then a dash, after a
+// dateline's capitalised words and figures at the top of the story credits the agency
+// that filed it, whatever else its words could be.
+bool ArticleScan::credits_agency(const std::vector<TextWord>& words, std::size_t first,
+                                 std::size_t last) const {
+  if (!words[first].paren_before || words[first].line >= kDatelineLines ||
+      last + 1 >= words.size() || words[last + 1].line != words[last].line)
     return false;
-  const std::size_t region_words = i - place_end - 1;
-  return region_words == 0 ||
-         (words[place_end + 1].comma_before && region_words <= kMaxDatelineWords);
+  const char* end = words[last].surface.data() + words[last].surface.size();
+  if (!closes_credit({end, static_cast<std::size_t>(words[last + 1].surface.data() - end)}))
+    return false;
+  std::size_t start = first;
+  while (start > 0 && words[start - 1].line == words[first].line) {
+    --start;
+    if (first - start > kMaxDatelineWords * 2) return false;
+    if (!words[start].capitalised && !words[start].numeric) return false;
+  }
+  return true;
+}
+
+// The most words of an agency's name in a credit ("Sports Network", "Dow Jones").
+constexpr std::size_t kMaxAgencyWords = 3;
+
+// "Nashville, TN (Sports Network) -": capitalised words opening a line at the top, then
+// a region or nothing, then an agency's credit, are a dateline's place even when not
+// written in capitals.
+bool ArticleScan::opens_credited_dateline(const std::vector<TextWord>& words, std::size_t first,
+                                          std::size_t last) const {
+  if (words[first].line >= kDatelineLines ||
+      (first > 0 && words[first - 1].line == words[first].line) ||
+      ends_with_org_head(words, first, last) || cues::is_legal_form(words[last].term))
+    return false;
+  for (std::size_t p = last + 1; p < words.size() && p <= last + 1 + kMaxDatelineWords; ++p) {
+    if (words[p].line != words[first].line) return false;
+    if (!words[p].paren_before) {
+      if (!words[p].capitalised || (p == last + 1 && !words[p].comma_before)) return false;
+      continue;
+    }
+    for (std::size_t q = p; q < p + kMaxAgencyWords && q + 1 < words.size(); ++q)
+      if (credits_agency(words, p, q)) return true;
+    return false;
+  }
+  return false;
 }
 
 // Splits off a known name at the start of a run when it is an actor of its own:
@@ -687,13 +731,19 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     return;
   }
 
+  if (credits_agency(words, first, last)) {
+    m.type = ActorType::Org;  // "NAJAF, Iraq (Reuters) -": the agency that filed the story
+    m.evidence = Evidence::Strong;
+    add(std::move(m), words, first, last);
+    return;
+  }
+  if (opens_credited_dateline(words, first, last)) {
+    m.type = ActorType::Place;  // "Nashville, TN (Sports Network) -"
+    m.evidence = Evidence::Strong;
+    add(std::move(m), words, first, last);
+    return;
+  }
   if (m.words == 1) {
-    if (credits_agency(words, first)) {
-      m.type = ActorType::Org;  // "NAJAF, Iraq (Reuters) -": the agency that filed the story
-      m.evidence = Evidence::Strong;
-      add(std::move(m), words, first, last);
-      return;
-    }
     if (has_digit(head.term)) {
       if (numbered_channel(head)) numbered_channels_.push_back(first);  // judged at the end
       return;
