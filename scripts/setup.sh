@@ -20,7 +20,7 @@ packages=(
   # for -DDOSSIER_CLANG_TIDY=ON.
   clang libclang-rt-14-dev clang-tidy
   # Actor lexicons, read at build time by scripts/gen_actor_data.py and compiled in.
-  wordnet-base wamerican-huge
+  wordnet-base wamerican-huge libtext-names-perl
   # dossier-serve: HTTP (cpp-httplib); its browser tests drive headless Chromium.
   libcpp-httplib-dev
   chromium chromium-driver python3-selenium

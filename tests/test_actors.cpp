@@ -140,6 +140,17 @@ TEST(ActorRules, PeopleFromTitlesGivenNamesAndSpeech) {
   });
 }
 
+TEST(ActorRules, CensusFirstNamesOpenPeoplesNames) {
+  run_table({
+      // A common first name WordNet's people lack, before a surname that is a word.
+      {"Kelly Lanterns won gold in Athens.", "Athens/place; Kelly Lanterns/person"},
+      // A first name more common as a surname does not peel a sentence's opening word.
+      {"Serena Williams won the final.", "Serena Williams/person"},
+      // Alone, a census name is as often a club or a place.
+      {"Chelsea won the match on Sunday.", "Chelsea/org"},
+  });
+}
+
 TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
   run_table({
       {"Shares of Harlow Brothers Inc rose after the Ministry of Finance spoke.",
@@ -194,7 +205,7 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       {"The chip makers AMD and Vantel rose, as did the banks Harbow, Quillcorp and Lintel.",
        "AMD/org; Harbow/org; Lintel/org; Quillcorp/org; Vantel/org"},
       {"Film-makers Mike Vantrow and Ros Harbow won.", "Mike Vantrow/person; Ros Harbow/person"},
-      {"The chairman of both companies Kam Vantwell said so.", "Kam Vantwell/person"},
+      {"The chairman of both companies Zhou Vantwell said so.", "Zhou Vantwell/person"},
       // A noun for an organisation, after an article or another noun, types the name.
       {"Research firm Vantner said so, and the state-oil company Quellbras said so too.",
        "Quellbras/org; Vantner/org"},

@@ -56,6 +56,7 @@ ActorLexicon ActorLexicon::builtin() {
   lexicon.common_caps_ = SortedWords(actor_data::common_caps());
   lexicon.english_words_ = SortedWords(actor_data::english_words());
   lexicon.adverbs_ = SortedWords(actor_data::adverbs());
+  lexicon.census_first_names_ = SortedWords(actor_data::census_first_names());
   Analyzer analyzer;
   // Cities first, so a country alias that is also a city name ("Singapore") ends a country.
   lexicon.add_time_zone_cities(analyzer);
@@ -220,6 +221,11 @@ bool ActorLexicon::is_sentence_opener(std::string_view term) const {
 }
 
 bool ActorLexicon::is_given_name(std::string_view term) const {
+  return (given_names_.contains(term) || census_first_names_.contains(term)) &&
+         !cues::is_person_title(term);
+}
+
+bool ActorLexicon::opens_known_person(std::string_view term) const {
   return given_names_.contains(term) && !cues::is_person_title(term);
 }
 

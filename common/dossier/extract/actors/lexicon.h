@@ -59,8 +59,12 @@ class ActorLexicon {
 
   // WordNet's type for a folded proper-noun phrase ("abraham lincoln" -> Person).
   std::optional<ActorType> gazetteer_type(std::string_view key) const;
-  // First word of WordNet person names ("Abraham"), titles excepted ("Sir", "President").
+  // First word of WordNet person names ("Abraham"), titles excepted ("Sir", "President"),
+  // or a common first name of the US census ("Brian", "Laura").
   bool is_given_name(std::string_view term) const;
+  // Only the first words of WordNet's people: alone, such a word may name the person
+  // ("Abraham said"); a census name alone is as often a club or a place ("Chelsea").
+  bool opens_known_person(std::string_view term) const;
   // Whether a folded word is ordinary English, in American or British spelling.
   bool is_english_word(std::string_view term) const;
   // A cut-off English word, as tables abbreviate ("Oper" for operating, "Avg").
@@ -102,7 +106,8 @@ class ActorLexicon {
   std::unordered_map<std::string, LexiconHit, StringHash, std::equal_to<>> aliases_;
   std::size_t longest_alias_words_ = 1;
   ActorModel model_;
-  SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_, adverbs_;
+  SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_, adverbs_,
+      census_first_names_;
 };
 
 }  // namespace dossier

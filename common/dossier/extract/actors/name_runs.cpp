@@ -607,14 +607,16 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
     // Not before an unusual word ("Frank Busemann"; but "Later Guaido"), nor opening a known
     // name ("New York") or an organisation's ("Sputnik International"), nor a pair the
     // article writes together inside sentences too ("Morgan Stanley"), nor one hyphenated.
+    // A famous first name after it opens a name ("However John Smith"); a census one may be
+    // a surname ("Serena Williams").
     const bool name_follows = first < last && !lexicon_.is_english_word(words[first + 1].term) &&
                               !cues::is_name_particle(words[first + 1].term) &&
-                              !lexicon_.is_given_name(words[first + 1].term) &&
+                              !lexicon_.opens_known_person(words[first + 1].term) &&
                               !lexicon_.find(words[first + 1].term) &&
                               !lexicon_.is_sentence_opener(words[first].term);
     const bool opens_org = first < last && cues::is_org_head(words[last].term) &&
                            !lexicon_.is_sentence_opener(words[first].term) &&
-                           !lexicon_.is_given_name(words[first + 1].term) &&
+                           !lexicon_.opens_known_person(words[first + 1].term) &&
                            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
                                        words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                        [](const TextWord& w) { return w.capitalised; });
@@ -786,7 +788,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (context.after_title) {
       m.type = ActorType::Person;
       m.evidence = Evidence::Strong;
-    } else if (said_after || lexicon_.is_given_name(head.term)) {
+    } else if (said_after || lexicon_.opens_known_person(head.term)) {
       m.type = ActorType::Person;
       m.evidence = Evidence::Context;
     } else if (locative_before) {
