@@ -65,9 +65,23 @@ def is_capitalised(lemma):
     return lemma[:1].isupper()
 
 
+def fictional_synsets(path):
+    """Offsets of WordNet's "fictional character" synsets, whose instances ("Yahoo" of
+    Gulliver's Travels, "Bond", "Uncle Sam") name no real person."""
+    offsets = set()
+    full = os.path.join(path, "data.noun")
+    if os.path.exists(full):
+        with open(full, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if " fictional_character " in line and not line.startswith("  "):
+                    offsets.add(line.split(" ", 1)[0])
+    return offsets
+
+
 def read_wordnet(path):
     """Returns dict of list name -> set of folded keys."""
     lists = {k: set() for k in ("persons", "places", "orgs", "given_names", "common_caps")}
+    fictional = fictional_synsets(path)
     adjectives = set()  # lower-case adjectives: "Great", "Little", "Old" open no given name
     first_words = set()  # first words of multi-word person names
     for name, pos in (("data.noun", "n"), ("data.adj", "a")):
@@ -83,6 +97,8 @@ def read_wordnet(path):
                 count = int(fields[3], 16)
                 lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]) for i in range(count)]
                 instance = " @i " in line
+                if lex == LEX_PERSON and fictional & set(re.findall(r" @i (\d{8}) n ", line)):
+                    continue  # a character of fiction: "Yahoo" is the search engine
                 for lemma in lemmas:
                     if pos == "a" and lemma.islower():
                         adjectives.add(lemma)

@@ -97,6 +97,14 @@ TEST(ActorLexicon, LoadsQuickly) {
   EXPECT_LT(ms.count(), 1000.0);
 }
 
+TEST(ActorLexicon, WordNetPeopleAreRealPeople) {
+  const ActorLexicon& lexicon = builtin_lexicon();
+  // WordNet's people, less its characters of fiction ("Yahoo" of Gulliver's Travels).
+  EXPECT_EQ(lexicon.gazetteer_type("abraham lincoln"), ActorType::Person);
+  EXPECT_EQ(lexicon.gazetteer_type("yahoo"), std::nullopt);
+  EXPECT_EQ(lexicon.gazetteer_type("dracula"), std::nullopt);
+}
+
 TEST(ActorRules, CountriesByNameShortFormAndDemonym) {
   run_table({
       {"Talks between Peru and Chile resumed.", "Chile/country; Peru/country"},
