@@ -216,6 +216,7 @@ def main():
     lists["english_words"] = read_dictionary(dictionary)
     lists["adverbs"] = read_adverbs(wordnet_dir)
     everyday = read_frequent_words(wordnet_dir)
+    lists["everyday_words"] = everyday
     lists["census_first_names"] = census_given_names(
         read_census_first_names(census_names), everyday, lists["english_words"],
         lists["places"]) - lists["given_names"]
@@ -224,7 +225,7 @@ def main():
              "#pragma GCC diagnostic ignored \"-Woverlength-strings\"", "",
              "namespace dossier::actor_data {"]
     for name in ("persons", "places", "orgs", "given_names", "common_caps", "english_words",
-                 "adverbs", "census_first_names"):
+                 "adverbs", "census_first_names", "everyday_words"):
         body = literal(lists[name])
         parts.append("std::string_view %s() {\n  static constexpr char kText[] =\n%s;\n"
                      "  return {kText, sizeof kText - 1};\n}" % (name, body))

@@ -105,6 +105,33 @@ TEST(ActorLexicon, WordNetPeopleAreRealPeople) {
   EXPECT_EQ(lexicon.gazetteer_type("dracula"), std::nullopt);
 }
 
+TEST(ActorLexicon, GivenNamesAndEverydayWords) {
+  const ActorLexicon& lexicon = builtin_lexicon();
+  // Census first names, less surnames ("Morgan"), everyday words ("Hope"), places
+  // ("Jordan") and rare names that are English words ("Tory").
+  struct Case {
+    std::string_view term;
+    bool given, known_person;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"abraham", true, true},
+                                                   {"doug", true, false},
+                                                   {"chelsea", true, false},
+                                                   {"carol", true, false},
+                                                   {"morgan", false, false},
+                                                   {"hope", false, false},
+                                                   {"jordan", false, false},
+                                                   {"tory", false, false}}) {
+    EXPECT_EQ(lexicon.is_given_name(c.term), c.given) << c.term;
+    EXPECT_EQ(lexicon.opens_known_person(c.term), c.known_person) << c.term;
+  }
+  // SemCor's everyday words, by their lemma.
+  EXPECT_TRUE(lexicon.is_everyday_word("century"));
+  EXPECT_TRUE(lexicon.is_everyday_word("centuries"));
+  EXPECT_TRUE(lexicon.is_everyday_word("chapters"));
+  EXPECT_FALSE(lexicon.is_everyday_word("arsenal"));
+  EXPECT_FALSE(lexicon.is_everyday_word("google"));
+}
+
 TEST(ActorRules, CountriesByNameShortFormAndDemonym) {
   run_table({
       {"Talks between Peru and Chile resumed.", "Chile/country; Peru/country"},
@@ -289,11 +316,14 @@ TEST(ActorRules, EnglishWordsCapitalisedAgainAndAgainAreNames) {
       {"Shares in the company Quill rose after the deal. Investors in the company Quill "
        "cheered and analysts praised the company Quill for the deal.",
        "Quill/org"},
-      // Once in lower case, or only twice: the ordinary word.
+      // Once in lower case: the ordinary word.
       {"Shares in Quill rose after the deal. Investors in Quill cheered the quill makers and "
        "analysts praised Quill.",
        ""},
-      {"Shares in Quill rose after the deal. Investors in Quill cheered.", ""},
+      // Twice is enough for a rare word ("quill"), not for an everyday one ("century").
+      {"Fans of Quill cheered when Quill won the cup on Sunday.", "Quill/org"},
+      {"Fans of Century cheered when Century won the cup on Sunday.", ""},
+      {"Fans of Quill cheered on Sunday.", ""},
   });
 }
 

@@ -172,12 +172,14 @@ void ArticleScan::add_doubtful(const std::vector<TextWord>& words, std::size_t i
   add(std::move(m), words, index, index);
 }
 
-// "Yukos", "Bush": an English word capitalised inside sentences again and again, and never
-// written in lower case in the article, is a name there even with no full name to shorten;
+// "Yukos", "Bush": an English word capitalised inside sentences again and again (twice for a
+// rare word: "Google", "Arsenal"), and never written in lower case in the article, is a
+// name there even with no full name to shorten;
 // not "the Budget", "the Cup" (event heads) or "Today" (an adverb).
 void ArticleScan::keep_names_written_like_words(const std::vector<TextWord>& words) {
   for (Group& group : groups_) {
-    if (!group.only_as_short_reference || group.capitalised_inside < kNameRepeats ||
+    const int repeats = lexicon_.is_everyday_word(group.key) ? kNameRepeats : kRareNameRepeats;
+    if (!group.only_as_short_reference || group.capitalised_inside < repeats ||
         cues::is_event_head(group.key) || lexicon_.is_sentence_opener(group.key))
       continue;
     const bool lower_case_too = std::any_of(words.begin(), words.end(), [&](const TextWord& w) {

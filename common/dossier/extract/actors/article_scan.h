@@ -86,8 +86,10 @@ constexpr std::size_t kMinClippedLetters = 3;
 constexpr std::size_t kMinInitialisms = 3;
 // Words of a full name with a middle name or two surnames ("Marcos Perez Jimenez").
 constexpr std::size_t kPersonShapeFullNameWords = 3;
-// Capitalised mid-sentence mentions that make a doubtful English word a name ("Yukos").
+// Capitalised mid-sentence mentions that make a doubtful English word a name ("Yukos"),
+// and a rare one ("Google", "Arsenal": no everyday word).
 constexpr int kNameRepeats = 3;
+constexpr int kRareNameRepeats = 2;
 // How far below its best type the model may have scored an organisation for a name that
 // its list makes one (type_listed_organisations): beyond it the model read a person or a
 // place in the name itself ("Kanye West", "Dan Glickman"), which a list does not outweigh.

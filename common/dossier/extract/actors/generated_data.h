@@ -15,6 +15,7 @@ std::string_view common_caps();      // capitalised common words ("monday", "chr
 std::string_view english_words();    // lower-case English words (wamerican-huge)
 std::string_view adverbs();          // one-word WordNet adverbs ("later", "meanwhile")
 std::string_view census_first_names();  // US census first names WordNet lacks ("brian")
+std::string_view everyday_words();   // words SemCor tags often ("budget", "century")
 std::string_view countries_tsv();    // common/dossier/extract/actors/countries.tsv, verbatim
 std::string_view us_states_tsv();    // common/dossier/extract/actors/us_states.tsv, verbatim
 std::string_view parties_tsv();      // common/dossier/extract/actors/parties.tsv, verbatim

@@ -57,6 +57,7 @@ ActorLexicon ActorLexicon::builtin() {
   lexicon.english_words_ = SortedWords(actor_data::english_words());
   lexicon.adverbs_ = SortedWords(actor_data::adverbs());
   lexicon.census_first_names_ = SortedWords(actor_data::census_first_names());
+  lexicon.everyday_words_ = SortedWords(actor_data::everyday_words());
   Analyzer analyzer;
   // Cities first, so a country alias that is also a city name ("Singapore") ends a country.
   lexicon.add_time_zone_cities(analyzer);
@@ -227,6 +228,21 @@ bool ActorLexicon::is_given_name(std::string_view term) const {
 
 bool ActorLexicon::opens_known_person(std::string_view term) const {
   return given_names_.contains(term) && !cues::is_person_title(term);
+}
+
+bool ActorLexicon::is_everyday_word(std::string_view term) const {
+  if (everyday_words_.contains(term)) return true;
+  // SemCor counts lemmas: "centuries" is "century", "taxes" "tax", "chapters" "chapter".
+  if (term.size() > 4 && term.ends_with("ies")) {
+    std::string singular(term.substr(0, term.size() - 3));
+    singular += 'y';
+    return everyday_words_.contains(singular);
+  }
+  if (term.size() > 3 && term.ends_with("es") &&
+      everyday_words_.contains(term.substr(0, term.size() - 2)))
+    return true;
+  return term.size() > 2 && term.ends_with('s') &&
+         everyday_words_.contains(term.substr(0, term.size() - 1));
 }
 
 bool ActorLexicon::is_english_word(std::string_view term) const {

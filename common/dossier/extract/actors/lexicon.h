@@ -71,6 +71,9 @@ class ActorLexicon {
   bool is_english_prefix(std::string_view term) const {
     return english_words_.has_longer_word_starting(term);
   }
+  // An everyday word, as often as SemCor tags it ("century", "chapters"); rarer English
+  // words name firms and clubs more often ("Google", "Arsenal").
+  bool is_everyday_word(std::string_view term) const;
   // Adverbs and participles, which open sentences but never names ("Later", "Asked").
   bool is_sentence_opener(std::string_view term) const;
   // Capitalised common nouns and adjectives that name no actor ("Monday", "Christian").
@@ -107,7 +110,7 @@ class ActorLexicon {
   std::size_t longest_alias_words_ = 1;
   ActorModel model_;
   SortedWords persons_, places_, orgs_, given_names_, common_caps_, english_words_, adverbs_,
-      census_first_names_;
+      census_first_names_, everyday_words_;
 };
 
 }  // namespace dossier
