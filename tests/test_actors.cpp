@@ -198,6 +198,13 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
       // A sentence-opening word stays when it opens an organisation's name.
       {"It rained. Sputnik International reported it.", "Sputnik International/org"},
       {"The UN Special Envoy Ismail Ould met them.", "Ismail Ould/person"},
+      // A sentence's opening word stays too before a legal form, and "and" after a legal
+      // form joins two firms, not one name.
+      {"General Motors Corp and Quillcorp Motor Co will build cars.",
+       "General Motors Corp/org; Quillcorp Motor Co/org"},
+      // A noun for a firm before a name that is an English word too.
+      {"The oil giant Yukon agreed, and the drugmaker Lintel and the retailer Vantwell too.",
+       "Lintel/org; Vantwell/org; Yukon/org"},
   });
 }
 
@@ -207,6 +214,7 @@ TEST(ActorRules, PlacesFromTheLexiconAndPrepositions) {
       {"Shares in VantraCom fell in London.", "London/place; VantraCom/org"},
       {"Protests spread from Caracas to Bogota overnight.", "Bogota/place; Caracas/place"},
       {"Flights to Los Angeles were cancelled.", "Los Angeles/place"},
+      {"He owns land by Waddling Creek and Dry Canyon.", "Dry Canyon/place; Waddling Creek/place"},
   });
 }
 

@@ -156,9 +156,9 @@ constexpr std::array<std::string_view, 139> kFunctionWords{
     "you", "your"};
 static_assert(sorted(kFunctionWords));
 
-constexpr std::array<std::string_view, 40> kPlaceHeads{
-    "airport", "avenue", "bay", "beach", "boulevard", "canal", "cape", "coast",
-    "county", "desert", "district", "gulf", "harbor", "harbour", "heights", "hills",
+constexpr std::array<std::string_view, 42> kPlaceHeads{
+    "airport", "avenue", "bay", "beach", "boulevard", "canal", "canyon", "cape", "coast",
+    "county", "creek", "desert", "district", "gulf", "harbor", "harbour", "heights", "hills",
     "island", "islands", "lake", "lane", "mount", "mountains", "oblast", "ocean",
     "park", "peninsula", "port", "prefecture", "province", "region", "river", "road",
     "sea", "square", "stadium", "strait", "straits", "street", "township", "valley"};
@@ -179,8 +179,13 @@ constexpr std::array<std::string_view, 9> kTimePrepositions{
 static_assert(sorted(kTimePrepositions));
 
 // "the club Kirovsk", "the company Quill": a common noun for an organisation, in apposition.
-constexpr std::array<std::string_view, 8> kOrganisationNouns{
-    "agency", "airline", "bank", "carrier", "club", "company", "firm", "insurer"};
+// Nouns that stand before a firm's name and never a person's ("phone maker" may stand
+// before a firm, "film maker" before a person: no "maker"; nor "publisher" or
+// "broadcaster", which are people too).
+constexpr std::array<std::string_view, 18> kOrganisationNouns{
+    "agency",       "airline", "automaker",   "bank",   "carmaker",     "carrier",
+    "chipmaker",    "club",    "company",     "conglomerate", "drugmaker", "firm",
+    "giant",        "insurer", "lender",      "manufacturer", "retailer",  "supermarket"};
 static_assert(sorted(kOrganisationNouns));
 
 constexpr std::array<std::string_view, 8> kFirmRoles{

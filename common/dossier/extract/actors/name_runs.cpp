@@ -614,7 +614,9 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
                               !lexicon_.opens_known_person(words[first + 1].term) &&
                               !lexicon_.find(words[first + 1].term) &&
                               !lexicon_.is_sentence_opener(words[first].term);
-    const bool opens_org = first < last && cues::is_org_head(words[last].term) &&
+    const bool opens_org = first < last &&
+                           (cues::is_org_head(words[last].term) ||
+                            cues::is_legal_form(words[last].term)) &&
                            !lexicon_.is_sentence_opener(words[first].term) &&
                            !lexicon_.opens_known_person(words[first + 1].term) &&
                            std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
@@ -921,6 +923,9 @@ std::optional<ArticleScan::Span> ArticleScan::organisation_after_and(
     return words[i].capitalised && lexicon_.is_english_word(words[i].term) &&
            lexicon_.find(words[i].term) == nullptr;
   };
+  // Not a firm's whole name before "and": "General Motors Corp | and Ford Motor Co" are two
+  // firms ("Toyo Trust and Banking Co" is one).
+  if (cues::is_legal_form(words[and_index - 1].term)) return std::nullopt;
   std::size_t start = and_index;
   while (start > first && and_index - start < 2 && ordinary(start - 1)) --start;
   if (start == and_index) return std::nullopt;
