@@ -198,6 +198,10 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
       // A sentence-opening word stays when it opens an organisation's name.
       {"It rained. Sputnik International reported it.", "Sputnik International/org"},
       {"The UN Special Envoy Ismail Ould met them.", "Ismail Ould/person"},
+      // Officers' titles inside a run split the firm from its officer.
+      {"He hired Quillcorp Group Chief Operating Officer Wolfgang Vantwell.",
+       "Quillcorp Group/org; Wolfgang Vantwell/person"},
+      {"Vantro may buy more, CFO Karl Vantwell said.", "Karl Vantwell/person; Vantro/org"},
       // A sentence's opening word stays too before a legal form, and "and" after a legal
       // form joins two firms, not one name.
       {"General Motors Corp and Quillcorp Motor Co will build cars.",
@@ -215,6 +219,12 @@ TEST(ActorRules, PlacesFromTheLexiconAndPrepositions) {
       {"Protests spread from Caracas to Bogota overnight.", "Bogota/place; Caracas/place"},
       {"Flights to Los Angeles were cancelled.", "Los Angeles/place"},
       {"He owns land by Waddling Creek and Dry Canyon.", "Dry Canyon/place; Waddling Creek/place"},
+      // A point of the compass before a known place names a region ("Western Union" is none).
+      {"Smog in Southern California grew; Western Union and Western Quillcorp fell.",
+       "Southern California/place; Western Quillcorp/org; Western Union/org"},
+      // A storm's name is no actor, nor is it alone later.
+      {"As Hurricane Zorba began to lash Jamaica, Florida braced. Zorba then turned north.",
+       "Florida/place; Jamaica/country"},
   });
 }
 
@@ -328,11 +338,16 @@ TEST(ActorRules, EnglishWordsCapitalisedAgainAndAgainAreNames) {
       {"Shares in Quill rose after the deal. Investors in Quill cheered the quill makers and "
        "analysts praised Quill.",
        ""},
-      // Twice is enough for a rare word ("quill"), not for an everyday one ("century").
-      {"Fans of Quill cheered when Quill won the cup on Sunday.", "Quill/org"},
       {"Fans of Century cheered when Century won the cup on Sunday.", ""},
       {"Fans of Quill cheered on Sunday.", ""},
   });
+  // Twice is enough for a rare word ("quill"), not for an everyday one ("century" above);
+  // the model types it.
+  ActorExtractor extractor(builtin_lexicon());
+  const auto actors =
+      extractor.extract("", "Fans of Quill cheered when Quill won the cup on Sunday.");
+  ASSERT_EQ(actors.size(), 1u);
+  EXPECT_EQ(actors[0].name, "Quill");
 }
 
 TEST(ActorRules, WebPageGlueScriptsAndHyphenatedNames) {

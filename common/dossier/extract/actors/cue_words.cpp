@@ -24,26 +24,27 @@ constexpr std::array<std::string_view, 22> kParticles{
     "du", "el", "ibn", "la", "le", "of", "the", "van", "von", "y", "zu"};
 static_assert(sorted(kParticles));
 
-constexpr std::array<std::string_view, 164> kPersonTitles{
+constexpr std::array<std::string_view, 168> kPersonTitles{
     "actor", "actress", "admiral", "adviser", "advisor", "aide", "ambassador", "analyst",
     "archbishop", "attorney", "author", "ayatollah", "baron", "baroness", "batsman", "bishop",
-    "boss", "boxer", "brother", "candidate", "capt", "captain", "cardinal", "ceo", "chairman",
-    "chairwoman", "challenger", "champion", "chancellor", "chief", "coach", "col", "colonel",
-    "columnist", "commander", "commissioner", "communist", "composer", "comptroller", "congressman", "congresswoman",
-    "correspondent", "councillor", "counsel", "count", "countess", "cyclist", "czar", "dame",
-    "daughter", "defender", "democrat", "deputy", "director", "dr", "driver", "duchess",
-    "duke", "earl", "economist", "editor", "emir", "emperor", "envoy", "executive",
-    "father", "forward", "gen", "general", "goalkeeper", "golfer", "governor", "historian",
-    "husband", "imam", "incumbent", "inspector", "jockey", "journalist", "judge", "justice",
-    "king", "lady", "lawmaker", "lawyer", "leader", "lieutenant", "lord", "lt", "madame",
-    "manager", "marquis", "mayor", "mep", "midfielder", "minister", "mother", "mp", "mr",
-    "mrs", "ms", "msp", "nationalist", "nominee", "novelist", "official", "pastor", "physicist",
-    "pitcher", "player", "poet", "pope", "premier", "presenter", "president", "president-elect",
-    "presidente", "prince", "princess", "producer", "prof", "professor", "prosecutor", "queen",
-    "rabbi", "rep", "representative", "republican", "researcher", "rev", "reverend", "rider",
-    "saint", "scientist", "secretary", "secretary-general", "sen", "senator", "sergeant", "sgt", "sheikh",
-    "singer", "sir", "sister", "skipper", "socialist", "son", "speaker", "spokesman",
-    "spokesperson", "spokeswoman", "sprinter", "striker", "sultan", "superintendent", "swimmer", "trainer",
+    "boss", "boxer", "brother", "candidate", "capt", "captain", "cardinal", "ceo", "cfo",
+    "chairman", "chairwoman", "challenger", "champion", "chancellor", "chief", "coach", "col",
+    "colonel", "columnist", "commander", "commissioner", "communist", "composer", "comptroller",
+    "congressman", "congresswoman", "coo", "correspondent", "councillor", "counsel", "count",
+    "countess", "cto", "cyclist", "czar", "dame", "daughter", "defender", "democrat", "deputy",
+    "director", "dr", "driver", "duchess", "duke", "earl", "economist", "editor", "emir",
+    "emperor", "envoy", "executive", "father", "forward", "gen", "general", "goalkeeper",
+    "golfer", "governor", "historian", "husband", "imam", "incumbent", "inspector", "jockey",
+    "journalist", "judge", "justice", "king", "lady", "lawmaker", "lawyer", "leader",
+    "lieutenant", "lord", "lt", "madame", "manager", "marquis", "mayor", "mep", "midfielder",
+    "minister", "mother", "mp", "mr", "mrs", "ms", "msp", "nationalist", "nominee", "novelist",
+    "officer", "official", "pastor", "physicist", "pitcher", "player", "poet", "pope",
+    "premier", "presenter", "president", "president-elect", "presidente", "prince", "princess",
+    "producer", "prof", "professor", "prosecutor", "queen", "rabbi", "rep", "representative",
+    "republican", "researcher", "rev", "reverend", "rider", "saint", "scientist", "secretary",
+    "secretary-general", "sen", "senator", "sergeant", "sgt", "sheikh", "singer", "sir",
+    "sister", "skipper", "socialist", "son", "speaker", "spokesman", "spokesperson",
+    "spokeswoman", "sprinter", "striker", "sultan", "superintendent", "swimmer", "trainer",
     "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
@@ -164,6 +165,12 @@ constexpr std::array<std::string_view, 42> kPlaceHeads{
     "sea", "square", "stadium", "strait", "straits", "street", "township", "valley"};
 static_assert(sorted(kPlaceHeads));
 
+constexpr std::array<std::string_view, 17> kCompassWords{
+    "central",      "east",      "eastern",      "north",     "northeast",    "northeastern",
+    "northern",     "northwest", "northwestern", "south",     "southeast",    "southeastern",
+    "southern",     "southwest", "southwestern", "west",      "western"};
+static_assert(sorted(kCompassWords));
+
 constexpr std::array<std::string_view, 14> kSpeechVerbs{
     "added",    "announced", "argued", "asked", "declared", "explained", "insisted",
     "noted",    "replied",   "said",   "says",  "stated",   "told",      "wrote"};
@@ -265,6 +272,12 @@ bool is_function_word(std::string_view term) {
 }
 bool is_place_head(std::string_view term) {
   return contains(kPlaceHeads, term);
+}
+bool is_compass_word(std::string_view term) {
+  return contains(kCompassWords, term);
+}
+bool is_storm_word(std::string_view term) {
+  return term == "hurricane" || term == "typhoon" || term == "cyclone";
 }
 bool is_place_opener(std::string_view term) {
   return term == "mount" || term == "lake" || term == "cape" || term == "gulf" || term == "isle";

@@ -60,6 +60,10 @@ bool is_function_word(std::string_view term);
 bool is_place_head(std::string_view term);
 // Words opening place names ("Mount Kenya", "Lake Victoria", "Gulf of Mexico").
 bool is_place_opener(std::string_view term);
+// Points of the compass, which open a region's name before a place ("Southern California").
+bool is_compass_word(std::string_view term);
+// Kinds of storm, whose names name no actor ("Hurricane Ivan", "Typhoon Songda").
+bool is_storm_word(std::string_view term);
 
 // Verbs of saying that follow a person's name ("Smith said").
 bool is_speech_verb(std::string_view term);

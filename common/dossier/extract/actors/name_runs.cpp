@@ -325,6 +325,17 @@ bool ArticleScan::opens_credited_dateline(const std::vector<TextWord>& words, st
   return false;
 }
 
+// Whether words[first..last] name a known place or country ("California", "Australia").
+bool ArticleScan::names_a_place(const std::vector<TextWord>& words, std::size_t first,
+                                std::size_t last) const {
+  const std::string key = join_terms(words, first, last);
+  if (const LexiconHit* hit = lexicon_.find(key)) {
+    const ActorType type = lexicon_.entry(hit->entry).type;
+    return type == ActorType::Place || type == ActorType::Country;
+  }
+  return lexicon_.gazetteer_type(key) == ActorType::Place;
+}
+
 // Splits off a known name at the start of a run when it is an actor of its own:
 // "Venezuelan | Foreign Minister Jorge Arreaza", "Moscow | Mayor Yuri Luzhkov", "Russian |
 // Foreign Ministry". It stays part of a longer name otherwise: "British Airways", "Paris St
@@ -507,6 +518,11 @@ std::size_t ArticleScan::after_title_complement(const std::vector<TextWord>& wor
 
 void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            bool after_title) {
+  // "Hurricane Ivan": a storm; its name alone ("Ivan hit Jamaica") is no person either.
+  if (first < last && cues::is_storm_word(words[first].term)) {
+    add_work(words, first + 1, last);
+    return;
+  }
   // "Nightmare On Elm Street", "Gone With The Wind": a capitalised preposition or article
   // inside a sentence, between capitalised words, makes a Title-Case phrase, a work's title
   // (a name writes them in lower case: "Bank of England").
@@ -849,6 +865,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     return;
   if (ends_with_org_head(words, first, last) || ampersand || organisation_before) {
     m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
+    m.evidence = Evidence::Strong;
+  } else if (cues::is_compass_word(head.term) && names_a_place(words, first + 1, last)) {
+    m.type = ActorType::Place;  // "Southern California", "Western Australia": a region
     m.evidence = Evidence::Strong;
   } else if (cues::is_place_head(words[last].term) || cues::is_place_opener(head.term) ||
              (words[first + 1].term == "of" && cues::is_place_head(head.term))) {
