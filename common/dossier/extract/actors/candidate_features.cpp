@@ -151,7 +151,8 @@ void ArticleScan::emit_features(const Group& group, ActorType rule_type, Sink& s
   const std::string_view first_word = key.substr(0, key.find(' '));
   const std::string_view last_word = key.substr(key.rfind(' ') + 1);
   // A census first name alone is as often a club or a place ("Chelsea") as a person.
-  if (group.words > 1 ? lexicon_.is_given_name(first_word) : lexicon_.opens_known_person(first_word))
+  if (group.words > 1 ? lexicon_.is_given_name(first_word)
+                      : lexicon_.opens_known_person(first_word))
     sink.add("given");
   // Ordinary words at either end ("... Union", "Bank ..."), never the names themselves.
   if (lexicon_.is_english_word(first_word)) sink.add("f:", first_word);

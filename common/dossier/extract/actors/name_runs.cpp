@@ -630,14 +630,14 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
                               !lexicon_.opens_known_person(words[first + 1].term) &&
                               !lexicon_.find(words[first + 1].term) &&
                               !lexicon_.is_sentence_opener(words[first].term);
-    const bool opens_org = first < last &&
-                           (cues::is_org_head(words[last].term) ||
-                            cues::is_legal_form(words[last].term)) &&
-                           !lexicon_.is_sentence_opener(words[first].term) &&
-                           !lexicon_.opens_known_person(words[first + 1].term) &&
-                           std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
-                                       words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
-                                       [](const TextWord& w) { return w.capitalised; });
+    const bool opens_org =
+        first < last &&
+        (cues::is_org_head(words[last].term) || cues::is_legal_form(words[last].term)) &&
+        !lexicon_.is_sentence_opener(words[first].term) &&
+        !lexicon_.opens_known_person(words[first + 1].term) &&
+        std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                    words.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                    [](const TextWord& w) { return w.capitalised; });
     const bool row_label = first == last && is_row_label(words, first);  // "Bury 4 3 1 0"
     const bool written_inside =
         first < last && inner_pairs_.contains(join_terms(words, first, first + 1));
