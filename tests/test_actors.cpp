@@ -240,6 +240,11 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
       {"Fans watched the World Cup and the U.S. Open.", ""},
       // Plural acronyms are common nouns in capitals: an organisation is not counted so.
       {"Most ISPs blocked the site, and several SMEs said they would sue the providers.", ""},
+      // British spellings of English words ("organizers", "analyze").
+      {"Organisers said the festival would open. Organisers added: Analysing it helps.", ""},
+      // What a treaty or a meeting is on belongs to its name.
+      {"It breached the European Convention on Human Rights and the Conference on Disarmament.",
+       ""},
   });
 }
 

@@ -251,9 +251,10 @@ bool ActorLexicon::is_english_word(std::string_view term) const {
   // ("realising" -> "realizing", "organisation" -> "organization", "favour" -> "favor").
   static constexpr std::pair<std::string_view, std::string_view> kBritish[] = {
       {"isation", "ization"}, {"isations", "izations"}, {"ising", "izing"}, {"ised", "ized"},
-      {"ise", "ize"},         {"ises", "izes"},         {"our", "or"},      {"ours", "ors"},
-      {"tre", "ter"},         {"tres", "ters"},         {"lled", "led"},    {"lling", "ling"},
-      {"ence", "ense"},       {"ences", "enses"}};
+      {"ise", "ize"},         {"ises", "izes"},         {"iser", "izer"},   {"isers", "izers"},
+      {"yse", "yze"},         {"ysed", "yzed"},         {"yses", "yzes"},   {"ysing", "yzing"},
+      {"our", "or"},          {"ours", "ors"},          {"tre", "ter"},     {"tres", "ters"},
+      {"lled", "led"},        {"lling", "ling"},        {"ence", "ense"},   {"ences", "enses"}};
   for (const auto& [british, american] : kBritish) {
     if (term.size() > british.size() + 2 && term.ends_with(british)) {
       std::string spelled(term.substr(0, term.size() - british.size()));

@@ -518,6 +518,11 @@ std::size_t ArticleScan::after_title_complement(const std::vector<TextWord>& wor
 
 void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
                            bool after_title) {
+  // "European Convention on | Human Rights", "Conference on | Disarmament": what a treaty
+  // or a meeting is on is part of its name, no actor.
+  if (first >= 2 && words[first - 1].term == "on" && !words[first - 1].capitalised &&
+      words[first - 2].capitalised && cues::is_event_head(words[first - 2].term))
+    return;
   // "Hurricane Ivan": a storm; its name alone ("Ivan hit Jamaica") is no person either.
   if (first < last && cues::is_storm_word(words[first].term)) {
     add_work(words, first + 1, last);
