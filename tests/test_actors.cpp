@@ -242,6 +242,8 @@ TEST(ActorRules, NoActorsFromOrdinaryCapitals) {
       {"Most ISPs blocked the site, and several SMEs said they would sue the providers.", ""},
       // British spellings of English words ("organizers", "analyze").
       {"Organisers said the festival would open. Organisers added: Analysing it helps.", ""},
+      // A post: titles around ordinary words.
+      {"She became Chief Data Officer, then Deputy Prime Minister.", ""},
       // What a treaty or a meeting is on belongs to its name.
       {"It breached the European Convention on Human Rights and the Conference on Disarmament.",
        ""},

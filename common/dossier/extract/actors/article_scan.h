@@ -140,6 +140,7 @@ class ArticleScan {
   std::optional<std::size_t> title_end(const std::vector<TextWord>& words, std::size_t first,
                                        std::size_t last) const;
   bool names_a_place(const std::vector<TextWord>& words, std::size_t first, std::size_t last) const;
+  bool names_a_post(const std::vector<TextWord>& words, std::size_t first, std::size_t last) const;
   bool credits_agency(const std::vector<TextWord>& words, std::size_t first,
                       std::size_t last) const;
   bool opens_credited_dateline(const std::vector<TextWord>& words, std::size_t first,

@@ -325,6 +325,20 @@ bool ArticleScan::opens_credited_dateline(const std::vector<TextWord>& words, st
   return false;
 }
 
+bool ArticleScan::names_a_post(const std::vector<TextWord>& words, std::size_t first,
+                               std::size_t last) const {
+  if (first == last || !cues::is_person_title(words[first].term) ||
+      !cues::is_person_title(words[last].term))
+    return false;
+  for (std::size_t i = first + 1; i < last; ++i) {
+    const std::string_view term = words[i].term;
+    if (!cues::is_person_title(term) && !cues::is_name_particle(term) &&
+        (!lexicon_.is_english_word(term) || lexicon_.is_given_name(term)))
+      return false;
+  }
+  return true;
+}
+
 // Whether words[first..last] name a known place or country ("California", "Australia").
 bool ArticleScan::names_a_place(const std::vector<TextWord>& words, std::size_t first,
                                 std::size_t last) const {
@@ -523,6 +537,9 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
   if (first >= 2 && words[first - 1].term == "on" && !words[first - 1].capitalised &&
       words[first - 2].capitalised && cues::is_event_head(words[first - 2].term))
     return;
+  // "Chief Data Officer", "Chief Technology Officer": a post, titles around ordinary words;
+  // no actor ("President Bush" ends with no title; "Treasury Secretary" opens with none).
+  if (names_a_post(words, first, last)) return;
   // "Hurricane Ivan": a storm; its name alone ("Ivan hit Jamaica") is no person either.
   if (first < last && cues::is_storm_word(words[first].term)) {
     add_work(words, first + 1, last);
