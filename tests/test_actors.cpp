@@ -166,6 +166,9 @@ TEST(ActorRules, PeopleFromTitlesGivenNamesAndSpeech) {
       {"Acting President Lidia Kostrova spoke.", "Lidia Kostrova/person"},
       // A title's complement after "of the", then its holder; not a known name.
       {"He met Chancellor of the Exchequer Nigel Vantwell today.", "Nigel Vantwell/person"},
+      // ... or after "for": "Minister for Sport", "Secretary of State for Trade".
+      {"Minister for Sport Richard Vantwell said so.", "Richard Vantwell/person"},
+      {"The Secretary of State for Trade Lidia Kostrova spoke.", "Lidia Kostrova/person"},
       {"He met the President of the United Arab Emirates today.", "United Arab Emirates/country"},
       // A title inside a run: the body before it, its holder after it.
       {"Officials said Vantro Bank President Karl Otto Vantwell would stay.",

@@ -502,14 +502,31 @@ std::optional<std::size_t> ArticleScan::of_split(const std::vector<TextWord>& wo
 // The words of the longest person's name after_title_complement() takes ("Karl Otto Poehl").
 constexpr std::size_t kMaxPersonNameWords = 4;
 
-// "Chancellor of the | Exchequer Nigel Lawson": a run that opens right after a title and
-// "of the" starts with the title's complement, its capitalised ordinary words, when a
-// person's full name follows them (below). Where the holder's name starts, or `first`.
+// Words between a title and the "for" of its complement ("Secretary of State for").
+constexpr std::size_t kTitleBeforeForWords = 3;
+
+// "Chancellor of the | Exchequer Nigel Lawson", "Minister for | Sport Richard Caborn",
+// "Secretary of State for | Trade Patricia Hewitt": a run that opens right after a title
+// and "of the" or "for" starts with the title's complement, its capitalised ordinary words,
+// when a person's full name follows them (below). Where the holder's name starts, or
+// `first`.
 std::size_t ArticleScan::after_title_complement(const std::vector<TextWord>& words,
                                                 std::size_t first, std::size_t last) const {
-  if (first < 3 || words[first - 1].term != "the" || words[first - 2].term != "of" ||
-      words[first - 1].capitalised || !cues::is_person_title(words[first - 3].term))
-    return first;
+  const bool after_of_the = first >= 3 && words[first - 1].term == "the" &&
+                            words[first - 2].term == "of" && !words[first - 1].capitalised &&
+                            cues::is_person_title(words[first - 3].term);
+  bool after_for = false;
+  if (first >= 2 && words[first - 1].term == "for" && !words[first - 1].capitalised) {
+    for (std::size_t k = first - 1; k > 0 && first - 1 - k < kTitleBeforeForWords; --k) {
+      const TextWord& before = words[k - 1];
+      if (cues::is_person_title(before.term) && before.capitalised) {
+        after_for = true;
+        break;
+      }
+      if (!before.capitalised && before.term != "of") break;
+    }
+  }
+  if (!after_of_the && !after_for) return first;
   // Not a known name opening the run ("the United Arab Emirates", "Great Britain ...").
   for (std::size_t k = first; k <= last; ++k) {
     const std::string opening = join_terms(words, first, k);
