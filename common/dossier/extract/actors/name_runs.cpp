@@ -224,16 +224,21 @@ bool ArticleScan::ends_with_org_head(const std::vector<TextWord>& words, std::si
 // that is not a region of it ("East Jerusalem") names a club or a company.
 bool ArticleScan::ends_with_known_place(const std::vector<TextWord>& words, std::size_t first,
                                         std::size_t last) const {
-  static constexpr std::string_view kRegionWords[] = {
-      "central",  "east", "eastern", "great",    "greater", "lower", "new",    "north",
-      "northern", "old",  "south",   "southern", "upper",   "west",  "western"};
+  // Besides the points of the compass, words that make a region of a place ("Greater
+  // London", "Upper Austria", "New England").
+  static constexpr std::string_view kRegionWords[] = {"great", "greater", "lower",
+                                                      "new",   "old",     "upper"};
+  const auto region_word = [](std::string_view term) {
+    return cues::is_compass_word(term) ||
+           std::find(std::begin(kRegionWords), std::end(kRegionWords), term) !=
+               std::end(kRegionWords);
+  };
   for (std::size_t start = last; start > first && start + 3 > last; --start) {
     const LexiconHit* hit = lexicon_.find(join_terms(words, start, last));
     if (hit == nullptr || hit->adjective) continue;
-    for (std::size_t i = first; i < start; ++i)
-      for (std::string_view region : kRegionWords)
-        if (words[i].term == region) return false;
-    return true;
+    return std::none_of(words.begin() + static_cast<std::ptrdiff_t>(first),
+                        words.begin() + static_cast<std::ptrdiff_t>(start),
+                        [&](const TextWord& w) { return region_word(w.term); });
   }
   return false;
 }
