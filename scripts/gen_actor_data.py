@@ -25,7 +25,7 @@ import unicodedata
 
 # SemCor tags of a word's senses (cntlist.rev) from which it is an everyday word: "will"
 # and "may" have 36, "hope" 171, "dusty" 10; "ariel" and "doug" none.
-FREQUENT_TAGS = 10
+EVERYDAY_TAGS = 10
 
 # Percent of the census's people named so from which a first name that is also an English
 # word counts as a given name: "Carol" 0.565, "Sandy" 0.055, "Al" 0.023; "Tory" and
@@ -139,8 +139,8 @@ def read_adverbs(path):
     return adverbs
 
 
-def read_frequent_words(path):
-    """One-word lower-case lemmas SemCor tags at least FREQUENT_TAGS times."""
+def read_everyday_words(path):
+    """One-word lower-case lemmas SemCor tags at least EVERYDAY_TAGS times."""
     tags = {}
     full = os.path.join(path, "cntlist.rev")
     if os.path.exists(full):
@@ -152,7 +152,7 @@ def read_frequent_words(path):
                 lemma = fields[0].split("%", 1)[0]
                 if lemma.isalpha() and lemma.islower():
                     tags[lemma] = tags.get(lemma, 0) + int(fields[2])
-    return {fold_word(w) for w, n in tags.items() if n >= FREQUENT_TAGS}
+    return {fold_word(w) for w, n in tags.items() if n >= EVERYDAY_TAGS}
 
 
 def census_shares(text, *blocks):
@@ -215,7 +215,7 @@ def main():
     lists = read_wordnet(wordnet_dir)
     lists["english_words"] = read_dictionary(dictionary)
     lists["adverbs"] = read_adverbs(wordnet_dir)
-    everyday = read_frequent_words(wordnet_dir)
+    everyday = read_everyday_words(wordnet_dir)
     lists["everyday_words"] = everyday
     lists["census_first_names"] = census_given_names(
         read_census_first_names(census_names), everyday, lists["english_words"],
