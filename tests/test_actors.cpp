@@ -217,8 +217,10 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
 
 TEST(ActorRules, PlacesFromTheLexiconAndPrepositions) {
   run_table({
-      // A coined word ("WorldCom", "PlayStation") is a firm's or product's, no place.
-      {"Shares in VantraCom fell in London.", "London/place; VantraCom/org"},
+      // A coined word ("WorldCom", "PlayStation") or a web address is a firm's or a
+      // product's, no place.
+      {"Sales at VantraCom fell in London.", "London/place; VantraCom/org"},
+      {"Sales at Vantrazone.com fell in London.", "London/place; Vantrazone.com/org"},
       {"Protests spread from Caracas to Bogota overnight.", "Bogota/place; Caracas/place"},
       {"Flights to Los Angeles were cancelled.", "Los Angeles/place"},
       {"He owns land by Waddling Creek and Dry Canyon.", "Dry Canyon/place; Waddling Creek/place"},
@@ -268,6 +270,18 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       {"The chip makers AMD and Vantel rose, as did the banks Harbow, Quillcorp and Lintel.",
        "AMD/org; Harbow/org; Lintel/org; Quillcorp/org; Vantel/org"},
       {"Film-makers Mike Vantrow and Ros Harbow won.", "Mike Vantrow/person; Ros Harbow/person"},
+      // ... also after "including", "like" or "such as".
+      {"Carmakers, including Harbow, Vantrow and Quillcorp, grew; firms such as Lintel too.",
+       "Harbow/org; Lintel/org; Quillcorp/org; Vantrow/org"},
+      {"Film-makers like Mike Vantrow won. Vantwell said so, such as Harbow said.",
+       "Harbow/person; Mike Vantrow/person; Vantwell/person"},
+      // What only a firm has, or what is held in one, makes every mention a firm's.
+      {"Harbow said so. Harbow's shareholders agreed, and Quill Vantrow's chairman too.",
+       "Harbow/org; Quill Vantrow/org"},
+      {"Lintel Ovaro said he had bought a stake in Harbow Vantwell.",
+       "Harbow Vantwell/org; Lintel Ovaro/person"},
+      // Not a run cut short, nor a known place after "in".
+      {"He sold shares of Class A stock. Its shares in Paris slipped.", "Paris/place"},
       {"The chairman of both companies Zhou Vantwell said so.", "Zhou Vantwell/person"},
       // A noun for an organisation, after an article or another noun, types the name.
       {"Research firm Vantner said so, and the state-oil company Quellbras said so too.",

@@ -155,7 +155,8 @@ void ArticleScan::add(Mention mention, const std::vector<TextWord>& words, std::
       group.inside_sentence || (!words[first].sentence_start && !words[first].headline_line);
   group.only_as_short_reference = group.only_as_short_reference && mention.only_as_short_reference;
   if (mention.type)
-    group.votes[static_cast<std::size_t>(*mention.type)] += static_cast<int>(mention.evidence) + 1;
+    group.votes[static_cast<std::size_t>(*mention.type)] +=
+        mention.firm_context ? kSureTypeVotes : static_cast<int>(mention.evidence) + 1;
   group.strongest = std::max(group.strongest, mention.evidence);
   ++group.forms[mention.surface];
   ++group.full_forms[mention.surface];
@@ -206,7 +207,7 @@ void ArticleScan::add_lexicon_mention(const std::vector<TextWord>& words, std::s
   note_context(group, words, first, last);
   ++group.mentions;
   group.only_as_short_reference = false;
-  group.votes[static_cast<std::size_t>(entry.type)] += 10;
+  group.votes[static_cast<std::size_t>(entry.type)] += kSureTypeVotes;
   ++group.forms[m.surface];
 }
 

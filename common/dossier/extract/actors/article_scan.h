@@ -61,6 +61,7 @@ struct Mention {
   Evidence evidence = Evidence::None;
   std::size_t words = 0;
   bool only_as_short_reference = false;  // kept only if it abbreviates a full name
+  bool firm_context = false;  // "Enron's shareholders": a firm, whatever the other mentions say
 };
 
 // Accumulates an article's mentions of one actor.
@@ -94,6 +95,9 @@ constexpr int kRareNameRepeats = 2;
 // its list makes one (type_listed_organisations): beyond it the model read a person or a
 // place in the name itself ("Kanye West", "Dan Glickman"), which a list does not outweigh.
 constexpr float kListedOrganisationGap = 20.0F;
+// Votes of a mention whose type is beyond doubt (a lexicon entry, a firm's context): more
+// than the other mentions of an article give together.
+constexpr int kSureTypeVotes = 10;
 // Most context features kept per group: a name mentioned 40 times says enough by then.
 constexpr std::size_t kMaxContextFeatures = 64;
 

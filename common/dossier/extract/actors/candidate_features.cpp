@@ -8,6 +8,7 @@
 
 #include "dossier/extract/actors/article_scan.h"
 #include "dossier/extract/actors/cue_words.h"
+#include "dossier/text/ascii_words.h"
 
 namespace dossier::detail {
 namespace {
@@ -27,13 +28,24 @@ Cue cue(std::string_view kind, std::string_view word = {}) {
   return {kind, word, feature_hash(word, feature_hash(kind))};
 }
 
+// "Amazon.com", "Lastminute.com": a word, a dot and a lower-case domain ending it. Not an
+// abbreviation's dot ("U.S.", "St.Louis").
+bool web_address(std::string_view form) {
+  const std::size_t dot = form.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || !is_ascii_lower(form[dot - 1])) return false;
+  const std::string_view domain = form.substr(dot + 1);
+  return domain.size() >= 2 && domain.size() <= 4 &&
+         std::all_of(domain.begin(), domain.end(), is_ascii_lower);
+}
+
 // "WorldCom", "PlayStation", "EastEnders": one word with a capital after lower-case
-// letters is a coined name, a firm's or a product's, never a place's. Not a surname's
-// prefix: "McCain", "MacArthur", "DiCaprio", "LeBlanc", "FitzGerald".
+// letters is a coined name, a firm's or a product's, never a place's; so is a web address.
+// Not a surname's prefix: "McCain", "MacArthur", "DiCaprio", "LeBlanc", "FitzGerald".
 bool coined_word(std::string_view form) {
   static constexpr std::array<std::string_view, 11> kSurnamePrefixes = {
       "Da", "De", "Di", "Du", "Fitz", "La", "Le", "Mac", "Mc", "Van", "Von"};
   if (form.find_first_of(" -'") != std::string_view::npos) return false;
+  if (web_address(form)) return true;
   const std::size_t inner = inner_capital_of(form);
   return inner != 0 && std::find(kSurnamePrefixes.begin(), kSurnamePrefixes.end(),
                                  form.substr(0, inner)) == kSurnamePrefixes.end();

@@ -200,6 +200,15 @@ constexpr std::array<std::string_view, 8> kFirmRoles{
     "studios"};
 static_assert(sorted(kFirmRoles));
 
+constexpr std::array<std::string_view, 13> kFirmPossessions{
+    "board",    "chairman",     "chairwoman", "customers", "headquarters", "profits", "revenue",
+    "revenues", "shareholders", "subscribers", "subsidiary", "turnover",     "workforce"};
+static_assert(sorted(kFirmPossessions));
+
+constexpr std::array<std::string_view, 6> kFirmHoldings{
+    "shareholders", "shareholding", "shares", "stake", "stakes", "takeover"};
+static_assert(sorted(kFirmHoldings));
+
 constexpr std::array<std::string_view, 17> kWorkNouns{
     "album", "biopic", "cartoon", "comedy", "documentary", "drama", "film", "movie", "musical",
     "novel", "programme", "remake", "sequel", "series", "sitcom", "soap", "thriller"};
@@ -287,6 +296,15 @@ bool is_speech_verb(std::string_view term) {
 }
 bool is_organisation_noun(std::string_view term) {
   return contains(kOrganisationNouns, term);
+}
+bool is_firm_possession(std::string_view term) {
+  return contains(kFirmPossessions, term);
+}
+bool is_firm_holding(std::string_view term) {
+  return contains(kFirmHoldings, term);
+}
+bool is_list_opener(std::string_view term) {
+  return term == "including" || term == "like" || term == "as";
 }
 bool is_firms_noun(std::string_view term) {
   if (contains(kFirmRoles, term)) return true;

@@ -75,6 +75,15 @@ bool is_organisation_noun(std::string_view term);
 // banks Barclays and HSBC"): the organisation nouns' plurals and business roles. Not
 // "rivals" or "groups", said of people too.
 bool is_firms_noun(std::string_view term);
+// What only a firm has, after its name in the possessive ("Enron's shareholders", "Sony
+// Ericsson's profits"): not shares, sales or earnings, which people have too.
+bool is_firm_possession(std::string_view term);
+// What is held in or taken of a firm, before "in" or "of" and its name ("shares in Yukos",
+// "a stake in Gazprom", "the takeover of Ahold").
+bool is_firm_holding(std::string_view term);
+// Words between a plural noun for firms and the list it announces ("carmakers, including
+// Hyundai and Toyota", "firms such as Siemens"; "as" after "such").
+bool is_list_opener(std::string_view term);
 // A noun a broadcaster numbers its channels or stations by ("Channel 4", "Radio 1", "TV 2").
 bool is_station_noun(std::string_view term);
 

@@ -113,8 +113,25 @@ bool titled_complement(const std::vector<TextWord>& words, std::size_t noun) {
   return false;
 }
 
+// Whether words[opener], "including", "like" or "such as" before a list, follows a plural
+// noun for firms, maybe after a comma ("carmakers, including Hyundai and Toyota", "firms
+// such as Siemens"). Not "film-makers like ...", nor a title's complement.
+bool announced_by_firms_noun(const std::vector<TextWord>& words, std::size_t opener) {
+  if (!words[opener + 1].joins_previous) return false;
+  if (words[opener].term == "as") {
+    if (opener == 0 || words[opener - 1].term != "such" || !words[opener].joins_previous)
+      return false;
+    --opener;
+  }
+  if (opener == 0 || words[opener].line != words[opener - 1].line) return false;
+  const TextWord& noun = words[opener - 1];
+  return (!noun.capitalised || noun.sentence_start) && cues::is_firms_noun(noun.term) &&
+         !noun.hyphen_before && !titled_complement(words, opener - 1);
+}
+
 // Whether the run at words[first] is one of the names listed after a plural noun for
-// firms ("chip makers AMD and Intel", "the banks Barclays, HSBC and Lloyds").
+// firms ("chip makers AMD and Intel", "the banks Barclays, HSBC and Lloyds", "carmakers,
+// including Hyundai and Toyota").
 bool listed_after_firms(const std::vector<TextWord>& words, std::size_t first) {
   std::size_t k = first;  // the first word of a listed name
   for (std::size_t items = 0; items < kMaxListedFirms && k > 0; ++items) {
@@ -125,6 +142,7 @@ bool listed_after_firms(const std::vector<TextWord>& words, std::size_t first) {
       // ("chairman of both companies Li Ka-shing").
       if (cues::is_firms_noun(before.term))
         return words[k].joins_previous && !before.hyphen_before && !titled_complement(words, k - 1);
+      if (cues::is_list_opener(before.term)) return announced_by_firms_noun(words, k - 1);
       if ((before.term != "and" && before.term != "or") || k < 2 || !words[k - 2].capitalised ||
           words[k - 1].comma_before)
         return false;
@@ -137,6 +155,28 @@ bool listed_after_firms(const std::vector<TextWord>& words, std::size_t first) {
       --k;
   }
   return false;
+}
+
+// "Enron's shareholders", "Sony Ericsson's profits", "shares in Yukos", "a stake in Gazprom":
+// what only a firm has, or what is held in one, around words[first..last].
+bool in_firm_context(const std::vector<TextWord>& words, std::size_t first, std::size_t last) {
+  if (words[last].possessive) {
+    if (last + 1 >= words.size()) return false;
+    const TextWord& next = words[last + 1];
+    if (next.capitalised || next.line != words[last].line || next.comma_before) return false;
+    return cues::is_firm_possession(next.term) ||
+           (next.term == "chief" && last + 2 < words.size() && words[last + 2].term == "executive");
+  }
+  // Not an owner before a name of its own: "shares in Murdoch's News Corp" ends above. Nor
+  // a run cut short ("shares of Class A stock", "a stake in Pay 'N Pak").
+  const bool cut_short = last + 1 < words.size() && words[last + 1].capitalised &&
+                         !words[last + 1].sentence_start &&
+                         words[last + 1].line == words[last].line;
+  return !cut_short && first >= 2 &&
+         (words[first - 1].term == "in" || words[first - 1].term == "of") &&
+         !words[first - 1].capitalised && words[first - 1].joins_previous &&
+         words[first].joins_previous && !words[first - 2].capitalised &&
+         cues::is_firm_holding(words[first - 2].term);
 }
 
 // "BBC1", "ITV2", "RTE1": capitals and a number after them.
@@ -785,6 +825,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
        (words[first - 2].sentence_start && is_common_word(words[first - 2]))) &&
       !words[first - 2].numeric && words[first - 1].joins_previous && words[first].joins_previous;
   const auto gazetteer = lexicon_.gazetteer_type(m.key);
+  // Not "shares in Paris slipped": a known place after "in" is where they trade.
+  const bool firm_context = in_firm_context(words, first, last) &&
+                            (words[last].possessive || gazetteer != ActorType::Place);
   // "chip makers AMD and Intel": firms listed after a noun for them, whatever else their
   // names are ("AMD" is an illness in WordNet, "Intel" a word). Not a person's name ("the
   // chairman of both companies Li Ka-shing said").
@@ -835,6 +878,11 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (era) {
       m.type = ActorType::Person;  // "Bush-era", "Brown-led": who leads or gives an era
       m.evidence = Evidence::Strong;
+    } else if (firm_context && !cues::is_organisation_noun(head.term) &&
+               !(head.sentence_start && lexicon_.is_english_word(head.term))) {
+      m.type = ActorType::Org;  // "Enron's shareholders", even a word: "Apple's profits"
+      m.evidence = Evidence::Strong;
+      m.firm_context = true;
     } else if (organisation_before) {
       m.type = ActorType::Org;
       m.evidence = Evidence::Strong;
@@ -910,6 +958,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   if (ends_with_org_head(words, first, last) || ampersand || organisation_before) {
     m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
     m.evidence = Evidence::Strong;
+  } else if (firm_context && !context.after_title && !lexicon_.is_given_name(head.term)) {
+    m.type = ActorType::Org;  // "Sony Ericsson's profits"
+    m.evidence = Evidence::Strong;
+    m.firm_context = true;
   } else if (cues::is_compass_word(head.term) && names_a_place(words, first + 1, last)) {
     m.type = ActorType::Place;  // "Southern California", "Western Australia": a region
     m.evidence = Evidence::Strong;
