@@ -142,6 +142,9 @@ TEST(ActorRules, CountriesByNameShortFormAndDemonym) {
       {"The plan angered Venezuela's neighbours and many Venezuelans.", "Venezuela/country"},
       {"Analysts expect Russian troops to stay.", "Russia/country"},
       {"They flew from Côte d'Ivoire to Ivory Coast's rival.", "Ivory Coast/country"},
+      // Former countries, as archives of their time name them.
+      {"Yugoslav and Czechoslovak envoys met Soviet officials.",
+       "Czechoslovakia/country; Soviet Union/country; Yugoslavia/country"},
   });
 }
 
