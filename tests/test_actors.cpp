@@ -197,6 +197,9 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
       {"Shares of Harlow Brothers Inc rose after the Ministry of Finance spoke.",
        "Harlow Brothers Inc/org; Ministry of Finance/org"},
       {"A spokesman for NATO and the oil firm PDVSA declined comment.", "NATO/org; PDVSA/org"},
+      // Initials joined by "&", even spelling a function word or opening a sentence; the
+      // dot after the last one ends the sentence.
+      {"Q&Z said so. Shares of AT&T. Later AT&T's board met.", "AT&T/org; Q&Z/org"},
       {"The Bank of Lisbon cut rates, the Workers Party complained.",
        "Bank of Lisbon/org; Workers Party/org"},
       {"He read it in the Calder Valley News.", "Calder Valley News/org"},

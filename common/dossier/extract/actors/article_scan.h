@@ -38,6 +38,8 @@ constexpr std::size_t kMaxListedFirms = 6;
 constexpr std::size_t kTitleComplementWords = 3;
 // Longest title prefix stripped from a name ("Deputy Foreign Minister").
 constexpr std::size_t kMaxTitleWords = 6;
+// Most capitals of a firm's initials before "&" that may spell a function word ("AT&T").
+constexpr std::size_t kMaxAmpersandInitials = 3;
 // Longest lower-case syllable after a hyphen kept in any name ("Chung-tai", "Jong-un").
 constexpr std::size_t kShortNameSyllable = 3;
 

@@ -41,6 +41,14 @@ bool starts_name(const TextWord& w) {
          (!cues::is_function_word(w.term) || w.initial);
 }
 
+// "AT&T": capitals that "&" joins to the next capitalised word are a firm's initials, even
+// when they spell a function word.
+bool ampersand_initials(const std::vector<TextWord>& words, std::size_t i) {
+  const TextWord& w = words[i];
+  return w.all_caps && w.term.size() <= kMaxAmpersandInitials && i + 1 < words.size() &&
+         words[i + 1].ampersand_before && words[i + 1].capitalised;
+}
+
 // "MP3", "JUL7", "A380": codes, formats and models, never an actor on their own.
 bool has_digit(std::string_view term) {
   return std::any_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -732,8 +740,10 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
                             words[first].term.size() > 2 && words[first + 1].term.size() > 1 &&
                             !cues::is_compound_prefix(words[first].term) &&
                             !lexicon_.find(words[first + 1].term);
+    // "S&P said", "M&S", "Marks & Spencer": "&" binds a firm's name too.
+    const bool ampersand = first < last && words[first + 1].ampersand_before;
     if (words[first].sentence_start && !words[first].initial && !context.leading_known &&
-        !name_follows && !opens_org && !row_label && !written_inside && !hyphenated &&
+        !name_follows && !opens_org && !row_label && !written_inside && !hyphenated && !ampersand &&
         is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
@@ -1146,9 +1156,10 @@ bool ArticleScan::is_row_label(const std::vector<TextWord>& words, std::size_t i
 // A word that may start or continue a name in this article.
 bool ArticleScan::name_word(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
-  return starts_name(w) && !w.ticker && !is_caption_glue(words, i) &&
-         (w.latin || !latin_article_) && !is_vowelless_abbreviation(w) &&
-         !is_unit_after_figure(words, i) && !is_zone_after_clock(words, i);
+  return (starts_name(w) || ampersand_initials(words, i)) && !w.ticker &&
+         !is_caption_glue(words, i) && (w.latin || !latin_article_) &&
+         !is_vowelless_abbreviation(w) && !is_unit_after_figure(words, i) &&
+         !is_zone_after_clock(words, i);
 }
 
 // "at 1530 EDT", "by 0900 hrs EST": two to four capitals straight after a clock time are

@@ -18,8 +18,14 @@ constexpr std::array<std::string_view, 16> kAbbreviations{"col", "dr",  "ft",  "
                                                           "lt",  "mr",  "mrs", "ms",  "mt",  "prof",
                                                           "rep", "sen", "sr",  "st"};
 
+// A capital letter alone, before a dot an initial ("George W. Bush"); not the last of a
+// firm's initials ("AT&T. Consolidation": the dot ends a sentence).
+bool is_initial_letter(const TextWord& word) {
+  return word.term.size() == 1 && word.capitalised && !word.ampersand_before;
+}
+
 bool is_abbreviation(const TextWord& word) {
-  if (word.term.size() == 1 && word.capitalised) return true;  // an initial: "George W. Bush"
+  if (is_initial_letter(word)) return true;
   if (word.surface.find('.') != std::string_view::npos) return true;  // "U.S." ICU keeps "U.S"
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word.term) != kAbbreviations.end();
 }
@@ -84,9 +90,12 @@ Casing casing_of(std::string_view surface) {
   return casing;
 }
 
-std::string_view strip_possessive(std::string_view surface, bool& possessive) {
+// `shortest` is the fewest letters a possessive's owner has: two ("A's" are grades), one
+// after "&" ("AT&T's").
+std::string_view strip_possessive(std::string_view surface, std::size_t shortest,
+                                  bool& possessive) {
   for (std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s")}) {
-    if (surface.size() > suffix.size() + 1 && surface.ends_with(suffix)) {
+    if (surface.size() >= suffix.size() + shortest && surface.ends_with(suffix)) {
       possessive = true;
       return surface.substr(0, surface.size() - suffix.size());
     }
@@ -201,7 +210,8 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
     TextWord* previous = words.empty() ? nullptr : &words.back();
     // Most words follow a single space: none of the gap's marks below can be there.
     const bool plain_gap = previous != nullptr && gap.size() == 1 && gap[0] == ' ';
-    word.surface = strip_possessive(token.surface(text), word.possessive);
+    const bool after_ampersand = previous != nullptr && (gap == "&" || gap == " & ");
+    word.surface = strip_possessive(token.surface(text), after_ampersand ? 1 : 2, word.possessive);
     word.term = token.term;
     const Casing casing = casing_of(word.surface);
     // "I'm", "We've": a pronoun that ICU keeps whole with its contraction.
@@ -221,7 +231,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
       word.slash_before = !new_line && only_spaces_around(gap, '/');
       word.ampersand_before = gap == " & " || gap == "&";
       word.ticker = casing.all_caps && in_angle_brackets(text, token, gap);
-      if (previous != nullptr && gap == ". " && previous->term.size() == 1 && previous->capitalised)
+      if (previous != nullptr && gap == ". " && is_initial_letter(*previous))
         previous->initial = true;
       const bool after_abbreviation =
           previous != nullptr && !gap.empty() && gap.front() == '.' && is_abbreviation(*previous);
