@@ -286,6 +286,10 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
        "Harbow/org; Quill Vantrow/org"},
       {"Lintel Ovaro said he had bought a stake in Harbow Vantwell.",
        "Harbow Vantwell/org; Lintel Ovaro/person"},
+      // A team or firm before a role its person holds, even a word; not the end of a longer
+      // name joined by "and".
+      {"He said Reds skipper Steve Vantrow agreed. Ways and Means chairman Dan Vantwell spoke.",
+       "Dan Vantwell/person; Reds/org; Steve Vantrow/person"},
       // Not a run cut short, nor a known place after "in".
       {"He sold shares of Class A stock. Its shares in Paris slipped.", "Paris/place"},
       {"The chairman of both companies Zhou Vantwell said so.", "Zhou Vantwell/person"},

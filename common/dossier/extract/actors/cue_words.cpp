@@ -209,6 +209,11 @@ constexpr std::array<std::string_view, 6> kFirmHoldings{
     "shareholders", "shareholding", "shares", "stake", "stakes", "takeover"};
 static_assert(sorted(kFirmHoldings));
 
+constexpr std::array<std::string_view, 12> kTeamRoles{
+    "boss",    "captain", "chairman", "coach",   "defender", "founder",
+    "goalkeeper", "manager", "midfielder", "skipper", "striker", "winger"};
+static_assert(sorted(kTeamRoles));
+
 constexpr std::array<std::string_view, 17> kWorkNouns{
     "album", "biopic", "cartoon", "comedy", "documentary", "drama", "film", "movie", "musical",
     "novel", "programme", "remake", "sequel", "series", "sitcom", "soap", "thriller"};
@@ -302,6 +307,9 @@ bool is_firm_possession(std::string_view term) {
 }
 bool is_firm_holding(std::string_view term) {
   return contains(kFirmHoldings, term);
+}
+bool is_team_role(std::string_view term) {
+  return contains(kTeamRoles, term);
 }
 bool is_list_opener(std::string_view term) {
   return term == "including" || term == "like" || term == "as";

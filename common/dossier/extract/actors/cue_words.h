@@ -81,6 +81,10 @@ bool is_firm_possession(std::string_view term);
 // What is held in or taken of a firm, before "in" or "of" and its name ("shares in Yukos",
 // "a stake in Gazprom", "the takeover of Ahold").
 bool is_firm_holding(std::string_view term);
+// Roles a person holds in a team or a firm, written between its name and theirs ("Wasps
+// coach Warren Gatland", "Microsoft founder Bill Gates"); not a minister's portfolio
+// ("Health secretary"), nor "spokesman" ("Tory health spokesman").
+bool is_team_role(std::string_view term);
 // Words between a plural noun for firms and the list it announces ("carmakers, including
 // Hyundai and Toyota", "firms such as Siemens"; "as" after "such").
 bool is_list_opener(std::string_view term);

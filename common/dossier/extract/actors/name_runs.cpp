@@ -187,6 +187,27 @@ bool in_firm_context(const std::vector<TextWord>& words, std::size_t first, std:
          cues::is_firm_holding(words[first - 2].term);
 }
 
+// "Wasps coach Warren Gatland", "Reds boss Rafael Benitez": words[first..last] is the team
+// or firm whose role a person, opening with a given name, holds.
+bool heads_a_holder(const std::vector<TextWord>& words, std::size_t last,
+                    const ActorLexicon& lexicon) {
+  if (last + 3 >= words.size()) return false;
+  const TextWord& role = words[last + 1];
+  const TextWord& given = words[last + 2];
+  return !role.capitalised && role.joins_previous && cues::is_team_role(role.term) &&
+         given.capitalised && given.joins_previous && lexicon.is_given_name(given.term) &&
+         words[last + 3].capitalised && words[last + 3].joins_previous;
+}
+
+// Whether words[first] ends a longer name joined by "and" or "of" ("Ways and Means"); not
+// a list ("Liverpool, and Reds").
+bool ends_joined_name(const std::vector<TextWord>& words, std::size_t first) {
+  if (first < 2) return false;
+  const TextWord& joint = words[first - 1];
+  return (joint.term == "and" || joint.term == "of") && !joint.capitalised && !joint.comma_before &&
+         words[first - 2].capitalised;
+}
+
 // "BBC1", "ITV2", "RTE1": capitals and a number after them.
 bool numbered_channel(const TextWord& w) {
   const std::string_view surface = w.surface;
@@ -895,6 +916,10 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       m.firm_context = true;
     } else if (organisation_before) {
       m.type = ActorType::Org;
+      m.evidence = Evidence::Strong;
+    } else if (!gazetteer && !head.sentence_start && !ends_joined_name(words, first) &&
+               heads_a_holder(words, last, lexicon_)) {
+      m.type = ActorType::Org;  // "Wasps coach Warren Gatland", even a word
       m.evidence = Evidence::Strong;
     } else if (gazetteer && !(*gazetteer == ActorType::Place && titled_name(words, first))) {
       m.type = gazetteer;
