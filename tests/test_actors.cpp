@@ -202,6 +202,8 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
       {"Q&Z said so. Shares of AT&T. Later AT&T's board met.", "AT&T/org; Q&Z/org"},
       {"The Bank of Lisbon cut rates, the Workers Party complained.",
        "Bank of Lisbon/org; Workers Party/org"},
+      {"The Vantria Defense Forces said it would withdraw, and Harbow Corps said so too.",
+       "Harbow Corps/org; Vantria Defense Forces/org"},
       {"He read it in the Calder Valley News.", "Calder Valley News/org"},
       {"Advisers at Harbottle & Lewin objected.", "Harbottle & Lewin/org"},
       // A sentence-opening word stays when it opens an organisation's name.

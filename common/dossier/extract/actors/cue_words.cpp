@@ -48,15 +48,15 @@ constexpr std::array<std::string_view, 168> kPersonTitles{
     "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 163> kOrgHeads{
+constexpr std::array<std::string_view, 165> kOrgHeads{
     "ab", "academy", "administration", "ag", "agency", "airline", "airlines", "airways", "alliance",
     "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
     "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
     "bureau", "bv", "cabinet", "capital", "caucus", "center", "centre", "chamber", "chemicals",
     "church", "club", "co", "coalition", "college", "command", "commission", "committee",
-    "communications", "communists", "company", "confederation", "congress", "conservatives", "consortium", "consulting", "corp", "corporation",
+    "communications", "communists", "company", "confederation", "congress", "conservatives", "consortium", "consulting", "corp", "corporation", "corps",
     "council", "court", "democrats", "department", "directorate", "division", "electronics", "energy",
-    "enterprises", "exchange", "faction", "fc", "federation", "financial", "foods", "foundation",
+    "enterprises", "exchange", "faction", "fc", "federation", "financial", "foods", "forces", "foundation",
     "front", "fund", "funds", "gmbh", "greens", "group", "guard", "holding",
     "holdings", "hospital", "images", "inc", "incorporated", "industries", "institute", "institution", "insurance",
     "international", "investments", "journal", "kk", "labs", "league", "limited", "llc",
