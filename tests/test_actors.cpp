@@ -304,6 +304,9 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       // A stock symbol alone in angle brackets is no actor; a firm in them is one.
       {"Harbow Corp <HBW> and <Vantwell Inc> rose, <VNTW.F> fell.",
        "Harbow Corp/org; Vantwell Inc/org"},
+      // ... nor a symbol in parentheses with its exchange's suffix or name before it.
+      {"Harbow Inc. (HRBW.O) rose. Vantro Corp. (Nasdaq: VNTR) fell; Quell Inc (QLB.N: Quote).",
+       "Harbow Inc/org; Quell Inc/org; Vantro Corp/org"},
       // Codes of letters and digits in a run make no name.
       {"The Harbow ZX80 and Vantwell T600 sold.", ""},
       // Numbered channels of an organisation the article names are organisations.

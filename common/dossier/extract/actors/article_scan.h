@@ -220,7 +220,8 @@ class ArticleScan {
   std::optional<Span> organisation_after_and(const std::vector<TextWord>& words, std::size_t first,
                                              std::size_t and_index) const;
   // Adds the stock symbol after words[first..last] ("<XON>") as a form of the firm they name.
-  void add_ticker(const std::vector<TextWord>& words, std::size_t first, std::size_t last);
+  void add_ticker(const std::vector<TextWord>& words, std::size_t first, std::size_t last,
+                  std::size_t symbol);
   // Adds the numbered channels whose owner the article names as an organisation.
   void add_numbered_channels(const std::vector<TextWord>& words);
   // Whether words[i], inside a sentence, is a capitalised preposition, article or particle

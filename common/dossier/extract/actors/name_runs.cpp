@@ -1181,7 +1181,7 @@ bool ArticleScan::is_row_label(const std::vector<TextWord>& words, std::size_t i
 // A word that may start or continue a name in this article.
 bool ArticleScan::name_word(const std::vector<TextWord>& words, std::size_t i) const {
   const TextWord& w = words[i];
-  return (starts_name(w) || ampersand_initials(words, i)) && !w.ticker &&
+  return (starts_name(w) || ampersand_initials(words, i)) && !w.ticker && !w.exchange &&
          !is_caption_glue(words, i) && (w.latin || !latin_article_) &&
          !is_vowelless_abbreviation(w) && !is_unit_after_figure(words, i) &&
          !is_zone_after_clock(words, i);
@@ -1412,7 +1412,10 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
       previous_work = last;
     } else if (!is_photo_credit(words, i, last)) {
       scan_run(words, i, last);
-      if (last + 1 < words.size() && words[last + 1].ticker) add_ticker(words, i, last);
+      // "Exxon Corp <XON>", "Intuit Inc (INTU.O)", "Oracle Corp (Nasdaq: ORCL)".
+      const std::size_t symbol =
+          last + 2 < words.size() && words[last + 1].exchange ? last + 2 : last + 1;
+      if (symbol < words.size() && words[symbol].ticker) add_ticker(words, i, last, symbol);
     }
     if (last + 1 < words.size() && words[last + 1].paren_before)
       define_acronym(words, i, last, last + 1);
@@ -1422,13 +1425,14 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
   add_numbered_channels(words);
 }
 
-// "Exxon Corp <XON>": the symbol is one more form of the firm, so that the corpus knows
-// it as an alias (a filter by "XON" finds Exxon), though it names no actor alone.
+// "Exxon Corp <XON>": the symbol words[symbol] is one more form of the firm, so that the
+// corpus knows it as an alias (a filter by "XON" finds Exxon), though it names no actor
+// alone.
 void ArticleScan::add_ticker(const std::vector<TextWord>& words, std::size_t first,
-                             std::size_t last) {
+                             std::size_t last, std::size_t symbol) {
   const auto firm = known_group(join_terms(words, first, last));
   if (!firm || rule_type(groups_[*firm]) != ActorType::Org) return;
-  ++groups_[*firm].forms[std::string(words[last + 1].surface)];
+  ++groups_[*firm].forms[std::string(words[symbol].surface)];
 }
 
 // "BBC1" and "BBC2" in an article that names the BBC: the organisation's numbered

@@ -179,6 +179,12 @@ void mark_figure_lines(std::vector<TextWord>& words) {
   }
 }
 
+// The exchanges web news names before a symbol ("(Nasdaq: ORCL)").
+bool is_stock_exchange(std::string_view term) {
+  return term == "nyse" || term == "nasdaq" || term == "amex" || term == "lse" || term == "tsx" ||
+         term == "asx" || term == "otc" || term == "otcbb";
+}
+
 // Longest exchange suffix after a stock symbol ("VOWG.F", "BP.L": a dot and a letter or two).
 constexpr std::size_t kMaxTickerSuffix = 3;
 
@@ -189,6 +195,25 @@ bool in_angle_brackets(std::string_view text, const Token& token, std::string_vi
   const std::size_t close = text.find_first_of("> \n", token.end);
   return close != std::string_view::npos && text[close] == '>' &&
          close - token.end <= kMaxTickerSuffix;
+}
+
+// "Intuit Inc. (INTU.O)", "(JNJ.N: Quote, Profile, Research)": a symbol with its exchange's
+// suffix after a dot, first in parentheses (Reuters' instrument codes on the web).
+bool coded_in_parentheses(std::string_view text, const Token& token, std::string_view gap) {
+  if (!gap.ends_with('(') || token.end >= text.size() ||
+      (text[token.end] != ')' && text[token.end] != ':'))
+    return false;
+  const std::string_view symbol = text.substr(token.begin, token.end - token.begin);
+  const std::size_t dot = symbol.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && symbol.size() - dot - 1 >= 1 &&
+         symbol.size() - dot - 1 <= kMaxTickerSuffix - 1;
+}
+
+// "(Nasdaq: ORCL)", "(NYSE: IBM)": an exchange, a colon and the symbol it lists the firm by.
+bool listed_symbol(std::string_view text, const Token& token, std::string_view gap,
+                   const TextWord* previous) {
+  return previous != nullptr && previous->paren_before && is_stock_exchange(previous->term) &&
+         (gap == ":" || gap == ": ") && token.end < text.size() && text[token.end] == ')';
 }
 
 }  // namespace
@@ -230,7 +255,10 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
       word.paren_before = gap.find('(') != std::string_view::npos;
       word.slash_before = !new_line && only_spaces_around(gap, '/');
       word.ampersand_before = gap == " & " || gap == "&";
-      word.ticker = casing.all_caps && in_angle_brackets(text, token, gap);
+      const bool listed = casing.all_caps && listed_symbol(text, token, gap, previous);
+      word.ticker = listed || (casing.all_caps && (in_angle_brackets(text, token, gap) ||
+                                                   coded_in_parentheses(text, token, gap)));
+      if (listed) previous->exchange = true;  // "Nasdaq" of "(Nasdaq: ORCL)" names no actor
       if (previous != nullptr && gap == ". " && is_initial_letter(*previous))
         previous->initial = true;
       const bool after_abbreviation =

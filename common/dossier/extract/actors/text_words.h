@@ -29,7 +29,8 @@ struct TextWord {
   bool slash_before = false;    // only a slash, maybe spaced, before it: "REUTERS / Carlos"
   bool latin = true;            // first letter in the Latin script (or not a letter)
   bool figures_line = false;    // its line holds two figures or more: a table or results row
-  bool ticker = false;          // capitals alone in angle brackets: a stock symbol ("<XON>")
+  bool ticker = false;          // a stock symbol: "<XON>", "(INTU.O)", "(Nasdaq: ORCL)"
+  bool exchange = false;        // the exchange before a symbol: "Nasdaq" of "(Nasdaq: ORCL)"
   // Offset of a capital after a lower-case ASCII letter ("RawlinsJuan": 7), else 0.
   std::uint8_t inner_capital = 0;
 
