@@ -204,6 +204,7 @@ TEST(ActorRules, OrganisationsFromHeadsAndAcronyms) {
        "Bank of Lisbon/org; Workers Party/org"},
       {"The Vantria Defense Forces said it would withdraw, and Harbow Corps said so too.",
        "Harbow Corps/org; Vantria Defense Forces/org"},
+      {"Harbow Networks said profits rose.", "Harbow Networks/org"},
       {"He read it in the Calder Valley News.", "Calder Valley News/org"},
       {"Advisers at Harbottle & Lewin objected.", "Harbottle & Lewin/org"},
       // A sentence-opening word stays when it opens an organisation's name.

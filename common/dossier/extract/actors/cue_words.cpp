@@ -48,7 +48,7 @@ constexpr std::array<std::string_view, 168> kPersonTitles{
     "treasurer", "tsar", "uncle", "veteran", "vice", "widow", "wife"};
 static_assert(sorted(kPersonTitles));
 
-constexpr std::array<std::string_view, 165> kOrgHeads{
+constexpr std::array<std::string_view, 166> kOrgHeads{
     "ab", "academy", "administration", "ag", "agency", "airline", "airlines", "airways", "alliance",
     "army", "asa", "assembly", "associates", "association", "athletic", "authority", "automotive",
     "bancorp", "bancshares", "bank", "board", "brewery", "brigade", "brigades", "brothers",
@@ -61,7 +61,7 @@ constexpr std::array<std::string_view, 165> kOrgHeads{
     "holdings", "hospital", "images", "inc", "incorporated", "industries", "institute", "institution", "insurance",
     "international", "investments", "journal", "kk", "labs", "league", "limited", "llc",
     "llp", "lp", "ltd", "markets", "media", "mining", "ministry", "motor", "motors",
-    "movement", "nationalists", "navy", "network", "news", "nv", "office", "oil",
+    "movement", "nationalists", "navy", "network", "networks", "news", "nv", "office", "oil",
     "organisation", "organization", "oyj", "parliament", "partners", "party", "petroleum", "pharma",
     "pharmaceuticals", "pictures", "plc", "police", "post", "press", "properties", "pty", "radio",
     "railways", "realty", "regiment", "republicans", "research", "resources", "rovers", "sa",
