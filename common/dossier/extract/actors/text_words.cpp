@@ -179,6 +179,11 @@ void mark_figure_lines(std::vector<TextWord>& words) {
   }
 }
 
+// "Marsh & McLennan", "AT&T": what joins the words of a firm's name.
+bool is_ampersand_gap(std::string_view gap) {
+  return gap == " & " || gap == "&";
+}
+
 // The exchanges web news names before a symbol ("(Nasdaq: ORCL)").
 bool is_stock_exchange(std::string_view term) {
   return term == "nyse" || term == "nasdaq" || term == "amex" || term == "lse" || term == "tsx" ||
@@ -205,8 +210,9 @@ bool coded_in_parentheses(std::string_view text, const Token& token, std::string
     return false;
   const std::string_view symbol = text.substr(token.begin, token.end - token.begin);
   const std::size_t dot = symbol.rfind('.');
+  // The suffix's letters: kMaxTickerSuffix counts the dot too.
   return dot != std::string_view::npos && dot > 0 && symbol.size() - dot - 1 >= 1 &&
-         symbol.size() - dot - 1 <= kMaxTickerSuffix - 1;
+         symbol.size() - dot <= kMaxTickerSuffix;
 }
 
 // "(Nasdaq: ORCL)", "(NYSE: IBM)": an exchange, a colon and the symbol it lists the firm by.
@@ -235,7 +241,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
     TextWord* previous = words.empty() ? nullptr : &words.back();
     // Most words follow a single space: none of the gap's marks below can be there.
     const bool plain_gap = previous != nullptr && gap.size() == 1 && gap[0] == ' ';
-    const bool after_ampersand = previous != nullptr && (gap == "&" || gap == " & ");
+    const bool after_ampersand = previous != nullptr && is_ampersand_gap(gap);
     word.surface = strip_possessive(token.surface(text), after_ampersand ? 1 : 2, word.possessive);
     word.term = token.term;
     const Casing casing = casing_of(word.surface);
@@ -254,7 +260,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
       word.hyphen_before = gap == "-";
       word.paren_before = gap.find('(') != std::string_view::npos;
       word.slash_before = !new_line && only_spaces_around(gap, '/');
-      word.ampersand_before = gap == " & " || gap == "&";
+      word.ampersand_before = is_ampersand_gap(gap);
       const bool listed = casing.all_caps && listed_symbol(text, token, gap, previous);
       word.ticker = listed || (casing.all_caps && (in_angle_brackets(text, token, gap) ||
                                                    coded_in_parentheses(text, token, gap)));
@@ -272,7 +278,7 @@ std::vector<TextWord> annotate_words(std::string_view text, const std::vector<To
         word.sentence_start = ends_sentence && !(after_abbreviation && gap == ". ");
       }
       word.joins_previous = previous != nullptr && !new_line && !previous->possessive &&
-                            (only_spaces(gap) || gap == "-" || gap == " & " || gap == "&" ||
+                            (only_spaces(gap) || gap == "-" || is_ampersand_gap(gap) ||
                              (after_abbreviation && gap == ". "));
     }
     word.line = line;
