@@ -214,6 +214,10 @@ constexpr std::array<std::string_view, 12> kTeamRoles{
     "goalkeeper", "manager", "midfielder", "skipper", "striker", "winger"};
 static_assert(sorted(kTeamRoles));
 
+constexpr std::array<std::string_view, 8> kStockExchanges{
+    "amex", "asx", "lse", "nasdaq", "nyse", "otc", "otcbb", "tsx"};
+static_assert(sorted(kStockExchanges));
+
 constexpr std::array<std::string_view, 17> kWorkNouns{
     "album", "biopic", "cartoon", "comedy", "documentary", "drama", "film", "movie", "musical",
     "novel", "programme", "remake", "sequel", "series", "sitcom", "soap", "thriller"};
@@ -310,6 +314,9 @@ bool is_firm_holding(std::string_view term) {
 }
 bool is_team_role(std::string_view term) {
   return contains(kTeamRoles, term);
+}
+bool is_stock_exchange(std::string_view term) {
+  return contains(kStockExchanges, term);
 }
 bool is_list_opener(std::string_view term) {
   return term == "including" || term == "like" || term == "as";

@@ -88,6 +88,8 @@ bool is_team_role(std::string_view term);
 // Words between a plural noun for firms and the list it announces ("carmakers, including
 // Hyundai and Toyota", "firms such as Siemens"; "as" after "such").
 bool is_list_opener(std::string_view term);
+// Exchanges web news names before a firm's stock symbol ("(Nasdaq: ORCL)", "(NYSE: IBM)").
+bool is_stock_exchange(std::string_view term);
 // A noun a broadcaster numbers its channels or stations by ("Channel 4", "Radio 1", "TV 2").
 bool is_station_noun(std::string_view term);
 

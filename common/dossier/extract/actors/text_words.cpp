@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "dossier/extract/actors/cue_words.h"
 #include "dossier/text/ascii_words.h"
 
 namespace dossier {
@@ -184,12 +185,6 @@ bool is_ampersand_gap(std::string_view gap) {
   return gap == " & " || gap == "&";
 }
 
-// The exchanges web news names before a symbol ("(Nasdaq: ORCL)").
-bool is_stock_exchange(std::string_view term) {
-  return term == "nyse" || term == "nasdaq" || term == "amex" || term == "lse" || term == "tsx" ||
-         term == "asx" || term == "otc" || term == "otcbb";
-}
-
 // Longest exchange suffix after a stock symbol ("VOWG.F", "BP.L": a dot and a letter or two).
 constexpr std::size_t kMaxTickerSuffix = 3;
 
@@ -218,7 +213,7 @@ bool coded_in_parentheses(std::string_view text, const Token& token, std::string
 // "(Nasdaq: ORCL)", "(NYSE: IBM)": an exchange, a colon and the symbol it lists the firm by.
 bool listed_symbol(std::string_view text, const Token& token, std::string_view gap,
                    const TextWord* previous) {
-  return previous != nullptr && previous->paren_before && is_stock_exchange(previous->term) &&
+  return previous != nullptr && previous->paren_before && cues::is_stock_exchange(previous->term) &&
          (gap == ":" || gap == ": ") && token.end < text.size() && text[token.end] == ')';
 }
 
