@@ -190,6 +190,10 @@ TEST_F(ClusterSearch, AnswersAsTheSameShardsLocallyAndAsOneDatabase) {
       "--format json -n 100 --sort date talks",
       "--format json -n 4 --offset 26 --sort date --facets date talks",
       "--format json -n 100 --sort -date --facets source talks",
+      // Full pages sorted by a value (date): shard servers count the facets, never the
+      // client again (Searcher::rank_by_xapian()).
+      "--format json -n 3 --offset 2 --sort -date --facets actor,date,source talks",
+      "--format json -n 2 --sort date --facets actor,source talks",
       "--format json -n 100 --collapse --facets actor talks",
       "--format json actors",
       "--format json actors --type country",

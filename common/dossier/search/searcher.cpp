@@ -653,14 +653,23 @@ ClusteredMatches Searcher::clustered_matches(const Xapian::Query& query,
 
 void Searcher::spy_on_every_match(const Xapian::Query& query, Xapian::MatchSpy& spy,
                                   const Deadline& deadline) {
+  MatchDeadline watch(deadline, remote_);
+  std::vector<Xapian::MatchSpy*> spies{&spy};
+  if (Xapian::MatchSpy* ticker = watch.local_spy()) spies.push_back(ticker);
+  watch.check(count_matches(query, spies, db_.get_doccount()).get_matches_upper_bound());
+}
+
+// Shows `spies` the first `check_at_least` matches of `query` (all, at the database's
+// size), in docid order; the MSet holds no hits, only the totals.
+Xapian::MSet Searcher::count_matches(const Xapian::Query& query,
+                                     const std::vector<Xapian::MatchSpy*>& spies,
+                                     Xapian::doccount check_at_least) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   // Only the set of matches counts here, never their order: no weights to compute.
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.add_matchspy(&spy);
-  MatchDeadline watch(deadline, remote_);
-  watch.arm(enquire);
-  watch.check(enquire.get_mset(0, 0, db_.get_doccount()).get_matches_upper_bound());
+  for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
+  return enquire.get_mset(0, 0, check_at_least);
 }
 
 IdentityCounts Searcher::count_identities(const Xapian::Query& query, const Deadline& deadline) {
@@ -822,10 +831,11 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   const bool date_facet = wants(request, Facet::kDate),
              source_facet = wants(request, Facet::kSource),
              folder_facet = wants(request, Facet::kFolder);
-  if (counts_actors(request)) enquire.add_matchspy(&actor_spy_);
-  if (date_facet) enquire.add_matchspy(&date_spy);
-  if (source_facet) enquire.add_matchspy(&source_spy);
-  if (folder_facet) enquire.add_matchspy(&folder_spy);
+  std::vector<Xapian::MatchSpy*> spies;
+  if (counts_actors(request)) spies.push_back(&actor_spy_);
+  if (date_facet) spies.push_back(&date_spy);
+  if (source_facet) spies.push_back(&source_spy);
+  if (folder_facet) spies.push_back(&folder_spy);
   MatchDeadline watch(deadline, remote_);
   watch.arm(enquire);
   // Collapsed, the matches are counted by a spy; over remote shards by one of Xapian's own,
@@ -835,26 +845,45 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   MatchCounter counter(matches ? &*matches : nullptr);
   Xapian::ValueCountMatchSpy remote_matches(schema::kSlotCluster);
   if (request.collapse) {
-    enquire.add_matchspy(remote_ ? static_cast<Xapian::MatchSpy*>(&remote_matches) : &counter);
+    spies.push_back(remote_ ? static_cast<Xapian::MatchSpy*>(&remote_matches) : &counter);
   }
 
   // Spies only see the documents the matcher looks at: exact facets need all of them.
   const Xapian::doccount check_at_least = request.exact || request.collapse
                                               ? db_.get_doccount()
                                               : request.offset + request.limit + kCheckAtLeast;
+  // Over remote shards, sorted by a value (by date), the spies count in a pass of their
+  // own, unsorted: Xapian 1.4.22's client shows its spies the remote documents that sort
+  // below the page's last hit, which their shard servers counted already
+  // (matcher/multimatch.cc, "Making note of match item which sorts lower than min_item",
+  // the one call without its remote check), so facets counted them twice. The ranking
+  // pass may then stop early, as it counts nothing.
+  const bool count_apart = remote_ && request.sort != SortOrder::Relevance && !spies.empty();
+  if (!count_apart) {
+    for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
+  }
+  const Xapian::doccount rank_at_least =
+      count_apart ? request.offset + request.limit + kCheckAtLeast : check_at_least;
   Xapian::MSet mset;
   if (split) {
-    mset = date_ascending_split(enquire, query, request, check_at_least, result, page);
+    mset = date_ascending_split(enquire, query, request, rank_at_least, result, page);
   } else {
-    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    mset = enquire.get_mset(request.offset, request.limit, rank_at_least);
     for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back({*it, it.get_weight()});
-    // Collapsed, Xapian's own totals count clusters, and its uncollapsed ones are bounds
-    // that undercount filtered queries: the articles are the matches counted (every one, as
-    // check_at_least is the database size), and collapse_counts() subtracts the copies.
-    const Xapian::doccount counted = remote_ ? remote_matches.get_total() : counter.seen();
-    result.total = request.collapse ? counted : mset.get_matches_estimated();
-    result.total_exact =
-        request.collapse || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  }
+  if (count_apart) {
+    const Xapian::MSet counted = count_matches(query, spies, check_at_least);
+    result.total = counted.get_matches_estimated();
+    result.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+  }
+  // Collapsed, Xapian's own totals count clusters, and its uncollapsed ones are bounds
+  // that undercount filtered queries: the articles are the matches counted (every one, as
+  // check_at_least is the database size), and collapse_counts() subtracts the copies.
+  if (request.collapse) {
+    result.total = remote_ ? remote_matches.get_total() : counter.seen();
+    result.total_exact = true;
   }
   // A shard's time limit takes effect at a match, so a match cut short counts at least one.
   watch.check(result.total);

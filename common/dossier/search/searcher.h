@@ -338,6 +338,9 @@ class Searcher {
   void add_suggestions(const SearchRequest& request, const std::vector<std::string>& unknown_actors,
                        SearchResult& result);
   bool finds_more(const Xapian::Query& query, Xapian::doccount matches);
+  Xapian::MSet count_matches(const Xapian::Query& query,
+                             const std::vector<Xapian::MatchSpy*>& spies,
+                             Xapian::doccount check_at_least);
 
   std::string path_;
   // A stub's shards, in order (before db_: they share its state), and its lines; empty
