@@ -7,14 +7,16 @@
 
 namespace dossier::e2e {
 
-// A search answer (--format json, or one --batch line) made comparable across databases
-// that hold the same articles under other docids. Xapian breaks score ties by docid, and a
-// sharded database's docids interleave its shards' own numbers, so hits with equal scores
-// may come in another order: hits are sorted by score then id, and "rank" (the position)
-// is dropped. When the page is cut from a longer list (an offset, or more matches than
-// the limit), the cut may pass through a tie and keep other members of it: the hits
-// tied with the page's first (after an offset) or last (before more) score are compared
-// by score only. Scores themselves must be equal: the shards' statistics are merged.
+// A date-sorted search answer (--format json, or one --batch line) made comparable across
+// databases that hold the same articles under other docids. Ranked by relevance, equal
+// scores go by article id (schema::kSlotIdOrder) and answers must be equal byte for byte;
+// sorted by date, hits of one date and one score go by docid, and a sharded database's
+// docids interleave its shards' own numbers, so such hits may come in another order: hits
+// are sorted by score then id, and "rank" (the position) is dropped. When the page is cut from a
+// longer list (an offset, or more matches than the limit), the cut may pass through a tie and keep
+// other members of it: the hits tied with the page's first (after an offset) or last (before more)
+// score are compared by score only. Scores themselves must be equal: the shards' statistics are
+// merged.
 inline nlohmann::json canonical_hits(nlohmann::json answer) {
   if (!answer.contains("hits") || answer["hits"].empty()) return answer;
   auto& hits = answer["hits"];

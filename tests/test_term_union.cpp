@@ -18,6 +18,9 @@ using dossier::RankedDoc;
 
 constexpr double kK1 = 1.2, kB = 0.75;
 constexpr Xapian::valueno kClusterSlot = 3;
+// Each document's tie-break value: drawn from fewer values than documents, and absent from
+// some, so ties go by value, and among equal values by docid.
+constexpr Xapian::valueno kTieSlot = 5;
 
 // "t12" and the like (appended, not "t" + std::to_string(i), which trips GCC 12's
 // -Wrestrict false positive).
@@ -57,8 +60,8 @@ class TermUnion : public ::testing::Test {
   // With `clustered`, one document in three gets one of 40 cluster values in kClusterSlot
   // (drawn apart, so the documents are those of the same seed without).
   void build(int count, int shards, bool clustered = false) {
-    std::mt19937 rng(11), cluster_rng(17);
-    std::uniform_int_distribution<int> in_cluster(0, 2), cluster(0, 39);
+    std::mt19937 rng(11), cluster_rng(17), tie_rng(23);
+    std::uniform_int_distribution<int> in_cluster(0, 2), cluster(0, 39), tie(0, count / 2);
     std::vector<Xapian::WritableDatabase> dbs;
     for (int s = 0; s < shards; ++s)
       dbs.emplace_back((dir_ / numbered("s", s)).string(), Xapian::DB_CREATE_OR_OVERWRITE);
@@ -68,6 +71,7 @@ class TermUnion : public ::testing::Test {
       Xapian::Document doc = random_document(rng);
       if (clustered && in_cluster(cluster_rng) == 0)
         doc.add_value(kClusterSlot, numbered("c", cluster(cluster_rng)));
+      if (const int value = tie(tie_rng); value != 0) doc.add_value(kTieSlot, numbered("k", value));
       dbs[static_cast<std::size_t>(s < shards ? s : 0)].add_document(doc);
     }
     for (auto& db : dbs) db.commit();
@@ -85,6 +89,7 @@ class TermUnion : public ::testing::Test {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     enquire.set_weighting_scheme(dossier::Bm25Params{kK1, kB}.xapian_weight());
+    dossier::order_ties_by_id(enquire, kTieSlot);
     if (collapse) enquire.set_collapse_key(kClusterSlot);
     return enquire.get_mset(offset, limit, db_.get_doccount());
   }
@@ -100,6 +105,9 @@ class TermUnion : public ::testing::Test {
                              Xapian::doccount limit, bool collapse = false) {
     const Xapian::MSet mset = xapian(terms, offset, limit, collapse);
     dossier::TermUnionQuery walk{terms, {kK1, kB}, offset, limit, true, {}};
+    walk.tie_slot = kTieSlot;
+    ties_.prepare(db_);
+    walk.tie_values = &ties_;
     if (collapse) walk.collapse = &clusters_;
     const auto walked = rank_term_union(db_, shards_, walk, lengths_);
     std::string query;
@@ -120,6 +128,14 @@ class TermUnion : public ::testing::Test {
       EXPECT_EQ(walked.page[i].did, *mset[i]) << query << "rank " << offset + i;
       EXPECT_EQ(walked.page[i].weight, mset[i].get_weight()) << query << "rank " << offset + i;
     }
+    // Equal weights in ascending tie value, equal values by docid.
+    for (std::size_t i = 1; i < walked.page.size(); ++i) {
+      const RankedDoc &a = walked.page[i - 1], &b = walked.page[i];
+      if (a.weight != b.weight) continue;
+      const std::string va = db_.get_document(a.did).get_value(kTieSlot),
+                        vb = db_.get_document(b.did).get_value(kTieSlot);
+      EXPECT_TRUE(va < vb || (va == vb && a.did < b.did)) << query << "rank " << offset + i;
+    }
   }
 
   void compare_random_queries(int queries, bool collapse = false) {
@@ -134,6 +150,8 @@ class TermUnion : public ::testing::Test {
       if (q % 10 == 0) expect_same_as_xapian(terms, 0, 1000, collapse);
       if (::testing::Test::HasFailure()) return;
     }
+    // The first walks read tie values from the documents, the later ones from the table.
+    EXPECT_TRUE(ties_.loaded());
   }
 
   fs::path dir_;
@@ -143,6 +161,7 @@ class TermUnion : public ::testing::Test {
   // up, later ones read the table.
   dossier::DocLengths lengths_;
   dossier::SlotValueTable clusters_{kClusterSlot};
+  dossier::SlotValueTable ties_{kTieSlot};  // loaded once the walks' reads paid for it
 };
 
 TEST_F(TermUnion, RanksAsXapianDoesOnOneDatabase) {
@@ -155,8 +174,8 @@ TEST_F(TermUnion, RanksAsXapianDoesOverShards) {
   compare_random_queries(200);
 }
 
-// Xapian's collapse keeps each cluster's best-ranked match (equal weights: the lower
-// docid); the walk must keep the same ones, on the same pages.
+// Xapian's collapse keeps each cluster's best-ranked match (equal weights: the lower tie
+// value, then the lower docid); the walk must keep the same ones, on the same pages.
 TEST_F(TermUnion, CollapsesAsXapianDoesOnOneDatabase) {
   build(3000, 1, true);
   load_clusters();

@@ -156,6 +156,7 @@ Xapian::Document build_document(const Article& article, const ArticleWords& word
   add_signature(doc, body_tokens);
 
   doc.add_boolean_term(schema::id_term(article.id));
+  doc.add_value(schema::kSlotIdOrder, schema::id_order_value(article.id));
   records.store(doc, data.serialise());
   return doc;
 }

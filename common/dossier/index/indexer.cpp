@@ -18,16 +18,19 @@
 #include "dossier/index/writable_index.h"
 #include "dossier/index/write_abort.h"
 #include "dossier/input/input_source.h"
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 namespace {
 
 // Everything outside an article that shapes its document: a change re-analyses every
 // article on the next run (the stamps' context hash). The signature version is one: a
-// database written before signatures existed gets them on its first update.
+// database written before signatures existed gets them on its first update; so is the
+// last schema that changed every document, for what it added (kSlotIdOrder).
 std::uint64_t settings_hash(const IndexOptions& options) {
   std::ostringstream all;
   all << "signature " << dedup::kSignatureVersion << ":";
+  all << "documents " << schema::kLastDocumentChange << ":";
   all << static_cast<int>(options.extraction.date_order) << ":"
       << static_cast<int>(options.extraction.date_fallback) << ":";
   if (!options.actors_file.empty()) all << std::ifstream(options.actors_file).rdbuf();

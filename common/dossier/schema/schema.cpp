@@ -167,6 +167,10 @@ std::string id_term(std::string_view id) {
   return term.append(id.substr(0, cut)).append("#").append(hash);
 }
 
+std::string id_order_value(std::string_view id) {
+  return id_term(id).substr(std::string_view(kIdPrefix).size());
+}
+
 std::string cluster_key(std::string_view representative_id) {
   const std::uint64_t h = fnv1a64(representative_id);
   std::string key;

@@ -53,8 +53,8 @@
 // snippet reads it cheaply (docs/BENCHMARKS.md, "The record compressed: LZ4, not zstd").
 // Schemas 4 to 10 kept it uncompressed in kSlotRecord, schema 3 in the document data,
 // which Xapian deflates with zlib and inflates with a new zlib stream on every read; a
-// value slot is stored as it is. The place says which form a record has: an older database updated since holds
-// records of both forms until every article is indexed again. The document data is
+// value slot is stored as it is. The place says which form a record has: an older database updated
+// since holds records of both forms until every article is indexed again. The document data is
 // empty. Only schema::RecordCodec (record_codec.h) writes and reads the record.
 //
 // Metadata: "dossier:compaction" = a count that a compaction commits until the compacted
@@ -89,8 +89,8 @@ namespace dossier::schema {
 // precision in kSlotDate and has kSlotDateLast (9 stored such a date as its first day);
 // 11: the record compressed, in kSlotCompressedRecord (was kSlotRecord as it is): an LZ4
 // frame; before release it was a zstd frame (8f5aaaf), which the decoder refuses as a
-// corrupt record (no released database holds one)
-inline constexpr int kSchemaVersion = 11;
+// corrupt record (no released database holds one); 12: the id order (kSlotIdOrder)
+inline constexpr int kSchemaVersion = 12;
 // The oldest schema this Dossier still reads and updates: 3 differs from 4 only in where
 // the record is (RecordCodec::read() reads either), and 4 from 5 only in leaving out implied name
 // terms (a database that has them all implies no votes), so neither needs a rebuild; 5
@@ -105,8 +105,14 @@ inline constexpr int kSchemaVersion = 11;
 // within schema 10: a Dossier older than version 3 reads a new signature as none. 3 to
 // 9 stored every date as a day: their month- and year-precision dates read as their first
 // day until the article is indexed again. 3 to 10 stored the record uncompressed
-// (RecordCodec reads it where it is).
+// (RecordCodec reads it where it is). 3 to 11 have no kSlotIdOrder: their articles rank
+// before the others among equal scores, by docid, until indexed again, which the first
+// update does (kLastDocumentChange).
 inline constexpr int kOldestReadableSchema = 3;
+// The last schema that changed what every document holds: the stamps' context hash
+// includes it, so the first update of a database written before it re-analyses every
+// article (index/indexer.cpp).
+inline constexpr int kLastDocumentChange = 12;
 // The first schema with near-duplicate clusters.
 inline constexpr int kFirstClusteredSchema = 9;
 inline constexpr const char* kClustersKey = "dossier:clusters";
@@ -199,6 +205,12 @@ enum Slot : Xapian::valueno {
   kSlotDateLast = 9,
   // The serialised DocumentData as one LZ4 frame (see "Record" above). Since schema 11.
   kSlotCompressedRecord = 10,
+  // The article's id term without its prefix (id_order_value()): unique and bounded, so
+  // equal scores rank by id (Enquire::set_sort_by_relevance_then_value), the same order
+  // whatever the history of the database: the order its articles were indexed in, the
+  // runs that skipped or re-indexed one, the shard each sits in. By docid, the tie order
+  // was all of these. Absent before schema 12.
+  kSlotIdOrder = 11,
 };
 
 // The kSlotDate value of a publication date, and its kSlotDateLast value (empty for a
@@ -317,6 +329,8 @@ std::vector<ActorCode> actor_codes(std::string_view slot_value);
 // The unique-id term for an article id; ids too long for a Xapian term are cut and
 // suffixed with a hash of the whole id so they stay unique.
 std::string id_term(std::string_view id);
+// kSlotIdOrder's value for the article `id`: id_term() without its prefix.
+std::string id_order_value(std::string_view id);
 
 // kSlotCluster's value for a cluster whose representative has id `representative_id`.
 std::string cluster_key(std::string_view representative_id);

@@ -25,7 +25,7 @@ struct RevisionTables {
   ActorDirectoryTables actors;
   BuiltOnce<ActorCodeTable> actor_codes;  // the actor facet's, as identities
   BuiltOnce<DocLengthTable> doc_lengths;
-  BuiltOnce<SlotValues> dates, sources, folders, clusters;
+  BuiltOnce<SlotValues> dates, sources, folders, clusters, ids;
 };
 
 // The tables of each revision in use, for the searchers of one database (thread-safe).

@@ -333,6 +333,7 @@ void Searcher::take_revision_tables() {
   sources_.share(part(tables_->sources));
   folders_.share(part(tables_->folders));
   clusters_.share(part(tables_->clusters));
+  ids_.share(part(tables_->ids));
   corpus_clusters_.reset();
 }
 
@@ -397,6 +398,7 @@ Xapian::Query Searcher::expansion(const SearchRequest& request, const Deadline& 
   Xapian::Enquire first(db_);
   first.set_query(build_query(request));
   first.set_weighting_scheme(bm25().xapian_weight());
+  order_ties_by_id(first);  // the top hits, ties at the cut included, whatever the docids
   MatchDeadline watch(deadline, remote_);
   watch.arm(first);
   const Xapian::MSet top = first.get_mset(0, ranking_.expand_docs);
@@ -486,9 +488,10 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
   std::vector<RankedDoc> page;
   std::optional<std::vector<Xapian::docid>> matches;  // with collapse, when seen by docid
   if (auto terms = walkable_terms(request, query)) {
-    page = rank_by_walk(request,
-                        {std::move(*terms), bm25(), request.offset, request.limit, false, deadline},
-                        result, matches);
+    ids_.prepare(db_);
+    TermUnionQuery walk{std::move(*terms), bm25(), request.offset, request.limit, false, deadline};
+    walk.tie_values = &ids_;
+    page = rank_by_walk(request, std::move(walk), result, matches);
   } else {
     mset = rank_by_xapian(request, query, deadline, result, page, matches);
   }
@@ -819,9 +822,11 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   const bool descending = request.sort == SortOrder::DateDescending;
   const bool split = remote_ && request.sort == SortOrder::DateAscending;
   if (split && request.collapse) refuse_remote("--collapse with --sort date");
-  if (request.sort != SortOrder::Relevance && remote_) {
+  if (request.sort == SortOrder::Relevance) {
+    order_ties_by_id(enquire);
+  } else if (remote_) {
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, descending);
-  } else if (request.sort != SortOrder::Relevance) {
+  } else {
     by_date.add_value(schema::kSlotDate, descending, descending ? "" : "~");
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
@@ -852,13 +857,13 @@ Xapian::MSet Searcher::rank_by_xapian(const SearchRequest& request, const Xapian
   const Xapian::doccount check_at_least = request.exact || request.collapse
                                               ? db_.get_doccount()
                                               : request.offset + request.limit + kCheckAtLeast;
-  // Over remote shards, sorted by a value (by date), the spies count in a pass of their
-  // own, unsorted: Xapian 1.4.22's client shows its spies the remote documents that sort
-  // below the page's last hit, which their shard servers counted already
-  // (matcher/multimatch.cc, "Making note of match item which sorts lower than min_item",
-  // the one call without its remote check), so facets counted them twice. The ranking
-  // pass may then stop early, as it counts nothing.
-  const bool count_apart = remote_ && request.sort != SortOrder::Relevance && !spies.empty();
+  // Over remote shards the spies count in a pass of their own, unsorted. Sorted by a value
+  // (by date, or by relevance then id), Xapian 1.4.22's client shows its spies the remote
+  // documents that sort below the page's last hit, which their shard servers counted
+  // already (matcher/multimatch.cc, "Making note of match item which sorts lower than
+  // min_item", the one call without its remote check), so facets counted them twice. The
+  // ranking pass may then stop early, as it counts nothing.
+  const bool count_apart = remote_ && !spies.empty();
   if (!count_apart) {
     for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
   }

@@ -368,6 +368,7 @@ class Searcher {
   // Each document's cluster, per revision: collapse in a walk and the clustered matches
   // without a pass of their own (search/collapse.h).
   SlotValueTable clusters_{schema::kSlotCluster};
+  SlotValueTable ids_{schema::kSlotIdOrder};       // the walk's order of ties, per revision
   std::optional<CorpusClusters> corpus_clusters_;  // per revision
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "dossier/base/keep_best.h"
@@ -92,10 +94,46 @@ Part tree_weight(const OrTree& tree, int node, const std::vector<Part>& part) {
   return {true, l.weight + r.weight};
 }
 
-// Xapian's MSet order for relevance: higher weight first, then lower docid.
-bool ranks_before(const RankedDoc& a, const RankedDoc& b) {
-  return a.weight != b.weight ? a.weight > b.weight : a.did < b.did;
-}
+// Xapian's MSet order with order_ties_by_id(): higher weight first, then the lower
+// tie-slot value, then the lower docid. The values are needed only for equal weights,
+// rare in news but everywhere in a corpus of templates: from the table when loaded, else
+// read from the documents, each once.
+class RankOrder {
+ public:
+  RankOrder(const Xapian::Database& db, Xapian::valueno slot, SlotValueTable* table)
+      : db_(db), slot_(slot), table_(table && table->loaded() ? table : nullptr), rent_(table) {}
+  bool before(const RankedDoc& a, const RankedDoc& b) {
+    return a.weight != b.weight ? a.weight > b.weight : tie_before(a.did, b.did);
+  }
+
+ private:
+  // Out of line, so that before(), called for every offer to the page's heap, inlines.
+  [[gnu::noinline]] bool tie_before(Xapian::docid a, Xapian::docid b) {
+    if (a == b) return false;
+    const int by_value = tie_value(a).compare(tie_value(b));
+    return by_value != 0 ? by_value < 0 : a < b;
+  }
+
+  std::string_view tie_value(Xapian::docid did) {
+    if (table_) {
+      const std::uint32_t n = table_->number_of(did);
+      return n == 0 ? std::string_view() : std::string_view(table_->value(n));
+    }
+    // References stay valid as the map grows (node-based).
+    const auto [at, fresh] = read_.try_emplace(did);
+    if (fresh) {
+      at->second = db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(slot_);
+      if (rent_) rent_->read(1);
+    }
+    return at->second;
+  }
+
+  const Xapian::Database& db_;
+  Xapian::valueno slot_;
+  const SlotValueTable* table_;  // when loaded
+  SlotValueTable* rent_;         // what the reads rent
+  std::unordered_map<Xapian::docid, std::string> read_;
+};
 
 }  // namespace
 
@@ -191,6 +229,12 @@ TermUnionResult rank_term_union(const Xapian::Database& db,
 
   // With collapse: the best match so far of each cluster, by cluster number.
   std::unordered_map<std::uint32_t, RankedDoc> cluster_best;
+
+  RankOrder order(db, query.tie_slot, query.tie_values);
+  // The heap's functions copy their comparator: the copies share `order`'s values.
+  const auto ranks_before = [&order](const RankedDoc& a, const RankedDoc& b) {
+    return order.before(a, b);
+  };
 
   std::vector<Part> part(terms.size());
   DeadlineTicker ticker(query.deadline);

@@ -8,7 +8,8 @@
 // posting lists costs (docs/BENCHMARKS.md, "Figures behind the code"). The queries of a batch are
 // mostly plain words, i.e. an OR of terms, and for those the ranking is reproduced exactly: the
 // same BM25 formula with the same statistics, the per-term parts added up in the order of the OR
-// tree Xapian builds (floating-point addition is not associative), ties by docid. Anything else
+// tree Xapian builds (floating-point addition is not associative), ties by article id
+// (schema::kSlotIdOrder), then docid, as order_ties_by_id() has Xapian break them. Anything else
 // (phrases, filters, weight scaling, other sorts) is left to Xapian.
 #pragma once
 
@@ -24,6 +25,7 @@
 #include "dossier/base/deadline.h"
 #include "dossier/base/rent_or_buy.h"
 #include "dossier/facets/facets.h"
+#include "dossier/schema/schema.h"
 
 namespace dossier {
 
@@ -37,6 +39,14 @@ struct Bm25Params {
     return Xapian::BM25Weight(k1, kK2, kK3, b, kMinNormlen);
   }
 };
+
+// Has `enquire` rank equal scores by the value in `slot` (ascending), then by docid: by
+// article id for dossier-search, so that the order of ties, and which of them make a page,
+// does not depend on docids (see schema::kSlotIdOrder). The walk breaks ties the same way.
+inline void order_ties_by_id(Xapian::Enquire& enquire,
+                             Xapian::valueno slot = schema::kSlotIdOrder) {
+  enquire.set_sort_by_relevance_then_value(slot, false);  // false: ascending
+}
 
 struct RankedDoc {
   Xapian::docid did = 0;
@@ -103,6 +113,12 @@ struct TermUnionQuery {
   // collapse key does: the page keeps the best-ranked match of each cluster (documents
   // without a cluster are their own). Null: no collapse. `total` still counts every match.
   const SlotValueTable* collapse = nullptr;
+  // Equal weights rank by this slot's value, then by docid (order_ties_by_id()).
+  Xapian::valueno tie_slot = schema::kSlotIdOrder;
+  // The slot's values by docid, when loaded; else each tie reads its documents' values
+  // through Xapian, and the reads rent the table (a batch loads it once it has paid).
+  // Null: always read.
+  SlotValueTable* tie_values = nullptr;
 };
 
 TermUnionResult rank_term_union(const Xapian::Database& db,
