@@ -308,6 +308,16 @@ TEST(ActorRules, NoActorsFromCommonNounsCodesAndModels) {
       // ... nor a symbol in parentheses with its exchange's suffix or name before it.
       {"Harbow Inc. (HRBW.O) rose. Vantro Corp. (Nasdaq: VNTR) fell; Quell Inc (QLB.N: Quote).",
        "Harbow Inc/org; Quell Inc/org; Vantro Corp/org"},
+      // A firm in apposition to a noun for one, even a word opening a sentence; not a
+      // person's possessive noun, a modifier, nor a clause ("..., the company said").
+      {"Meadow, the world's largest maker of kites, said so. He met Harbow, the fire "
+       "protection group. Quellbras, a new company, agreed.",
+       "Harbow/org; Meadow/org; Quellbras/org"},
+      {"Meadow, the company's chairman, left. Lark, a bank clerk, too. Nest, the firm said.", ""},
+      // A firm of ordinary words before its stock symbol, even opening a sentence; not the
+      // words before a name ("Shares of").
+      {"Meadow Lark (NASDAQ: MDLK) rose. Shares of Vantro Corp. (VNTR.O) fell.",
+       "Meadow Lark/org; Vantro Corp/org"},
       // Codes of letters and digits in a run make no name.
       {"The Harbow ZX80 and Vantwell T600 sold.", ""},
       // Numbered channels of an organisation the article names are organisations.

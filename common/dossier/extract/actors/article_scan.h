@@ -36,6 +36,9 @@ constexpr std::size_t kDatelineDateWords = 3;
 constexpr std::size_t kMaxListedFirms = 6;
 // Words between "of" and the noun of a title's complement ("chairman of both companies").
 constexpr std::size_t kTitleComplementWords = 3;
+// Words after the determiner of an apposition up to its head ("the world's fourth-largest
+// maker": 3).
+constexpr std::size_t kApposedFirmWords = 4;
 // Longest title prefix stripped from a name ("Deputy Foreign Minister").
 constexpr std::size_t kMaxTitleWords = 6;
 // Most capitals of a firm's initials before "&" that may spell a function word ("AT&T").

@@ -195,6 +195,21 @@ constexpr std::array<std::string_view, 18> kOrganisationNouns{
     "giant",        "insurer", "lender",      "manufacturer", "retailer",  "supermarket"};
 static_assert(sorted(kOrganisationNouns));
 
+// After a firm's name, in apposition ("Siemens, the world's largest maker of phones",
+// "Kidde, the fire protection group"): besides the organisation nouns, what a firm is and
+// a person is not once a determiner and a comma set it after a name.
+constexpr std::array<std::string_view, 7> kApposedFirmNouns{
+    "group", "maker", "multinational", "operator", "producer", "provider", "supplier"};
+static_assert(sorted(kApposedFirmNouns));
+
+// What may follow the head noun of an apposition, ending its noun phrase: "a company that
+// ...", "the maker of ...", "a bank based in". Another noun makes the head a modifier ("a
+// bank clerk", "the company chairman": people); a verb makes a clause ("..., the company
+// said": whoever is before the comma).
+constexpr std::array<std::string_view, 9> kAfterApposedHead{
+    "and", "based", "for", "in", "of", "that", "which", "whose", "with"};
+static_assert(sorted(kAfterApposedHead));
+
 constexpr std::array<std::string_view, 8> kFirmRoles{
     "broadcasters", "giants", "makers", "manufacturers", "operators", "publishers", "retailers",
     "studios"};
@@ -305,6 +320,12 @@ bool is_speech_verb(std::string_view term) {
 }
 bool is_organisation_noun(std::string_view term) {
   return contains(kOrganisationNouns, term);
+}
+bool is_apposed_firm_noun(std::string_view term) {
+  return contains(kOrganisationNouns, term) || contains(kApposedFirmNouns, term);
+}
+bool ends_apposed_head(std::string_view term) {
+  return contains(kAfterApposedHead, term);
 }
 bool is_firm_possession(std::string_view term) {
   return contains(kFirmPossessions, term);

@@ -70,6 +70,11 @@ bool is_speech_verb(std::string_view term);
 
 // Common nouns for an organisation that name one in apposition ("the club Kirovsk").
 bool is_organisation_noun(std::string_view term);
+// The head of an apposition after a firm's name ("Kidde, the fire protection group"): an
+// organisation noun, or another that only firms are ("maker", "supplier").
+bool is_apposed_firm_noun(std::string_view term);
+// A word that may follow an apposition's head, ending its noun phrase ("of", "that").
+bool ends_apposed_head(std::string_view term);
 
 // Plural nouns for firms that announce a list of them ("chip makers AMD and Intel", "the
 // banks Barclays and HSBC"): the organisation nouns' plurals and business roles. Not

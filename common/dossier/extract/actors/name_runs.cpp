@@ -187,6 +187,36 @@ bool in_firm_context(const std::vector<TextWord>& words, std::size_t first, std:
          cues::is_firm_holding(words[first - 2].term);
 }
 
+// "Siemens, the world's fourth-largest maker of mobile phones", "Kidde, the fire protection
+// group,", "Orion Multisystems, a new company founded by": the run ending at words[last] in
+// apposition to a noun for a firm. Not "Smith, the company's chairman" (a possessive) nor
+// "Jones, a bank clerk" (the noun before another: a modifier).
+bool followed_by_firm_apposition(const std::vector<TextWord>& words, std::size_t last) {
+  const std::size_t det = last + 1;
+  if (det >= words.size() || !words[det].comma_before || words[det].line != words[last].line ||
+      words[last].possessive)
+    return false;
+  const std::string_view article = words[det].term;
+  if (article != "the" && article != "a" && article != "an") return false;
+  for (std::size_t k = det + 1; k <= det + kApposedFirmWords && k < words.size(); ++k) {
+    const TextWord& w = words[k];
+    // The "'s" of a possessive stands between it and the next word ("world's largest").
+    if ((!w.joins_previous && !words[k - 1].possessive) || w.line != words[det].line) return false;
+    if (w.possessive || w.capitalised || !cues::is_apposed_firm_noun(w.term)) continue;
+    const bool phrase_ends = k + 1 >= words.size() || !words[k + 1].joins_previous ||
+                             cues::ends_apposed_head(words[k + 1].term);
+    if (phrase_ends) return true;
+  }
+  return false;
+}
+
+// "Exxon Corp <XON>", "Apple Computer (NASDAQ: AAPL)": a stock symbol after words[last].
+bool followed_by_symbol(const std::vector<TextWord>& words, std::size_t last) {
+  const std::size_t symbol =
+      last + 2 < words.size() && words[last + 1].exchange ? last + 2 : last + 1;
+  return symbol < words.size() && words[symbol].ticker;
+}
+
 // "Wasps coach Warren Gatland", "Reds boss Rafael Benitez": words[first..last] is the team
 // or firm whose role a person, opening with a given name, holds.
 bool heads_a_holder(const std::vector<TextWord>& words, std::size_t last,
@@ -763,9 +793,23 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
                             !lexicon_.find(words[first + 1].term);
     // "S&P said", "M&S", "Marks & Spencer": "&" binds a firm's name too.
     const bool ampersand = first < last && words[first + 1].ampersand_before;
+    // "Siemens, the world's largest maker of ...", "Apple Computer (NASDAQ: AAPL)": a firm
+    // of ordinary words. Not "However, the company said", nor "Shares of Harbow Inc (HRB)"
+    // (a name after the ordinary words).
+    const auto ordinary = [&](const TextWord& w) {
+      return is_common_word(w) && !cues::is_function_word(w.term) &&
+             !cues::is_name_particle(w.term);
+    };
+    const bool firm_follows =
+        !lexicon_.is_sentence_opener(words[first].term) &&
+        !cues::is_function_word(words[first].term) &&
+        ((first == last && followed_by_firm_apposition(words, last)) ||
+         (followed_by_symbol(words, last) &&
+          std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1,
+                      words.begin() + static_cast<std::ptrdiff_t>(last) + 1, ordinary)));
     if (words[first].sentence_start && !words[first].initial && !context.leading_known &&
         !name_follows && !opens_org && !row_label && !written_inside && !hyphenated && !ampersand &&
-        is_common_word(words[first]) &&
+        !firm_follows && is_common_word(words[first]) &&
         (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
@@ -859,6 +903,15 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   // Not "shares in Paris slipped": a known place after "in" is where they trade.
   const bool firm_context = in_firm_context(words, first, last) &&
                             (words[last].possessive || gazetteer != ActorType::Place);
+  // What is said of the name after it, whatever the name's words are; said of the whole
+  // run, not of a part after "and" or a title ("Smith and Wesson, a manufacturer").
+  const bool whole_run =
+      first == 0 || !words[first].joins_previous || words[first - 1].line != words[first].line ||
+      (!words[first - 1].capitalised && !cues::is_name_particle(words[first - 1].term) &&
+       words[first - 1].term != "and" && words[first - 1].term != "or");
+  const bool firm_follows =
+      whole_run && (followed_by_firm_apposition(words, last) || followed_by_symbol(words, last)) &&
+      gazetteer != ActorType::Place && gazetteer != ActorType::Country;
   // "chip makers AMD and Intel": firms listed after a noun for them, whatever else their
   // names are ("AMD" is an illness in WordNet, "Intel" a word). Not a person's name ("the
   // chairman of both companies Li Ka-shing said").
@@ -909,8 +962,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
     } else if (era) {
       m.type = ActorType::Person;  // "Bush-era", "Brown-led": who leads or gives an era
       m.evidence = Evidence::Strong;
-    } else if (firm_context && !cues::is_organisation_noun(head.term) &&
-               !(head.sentence_start && lexicon_.is_english_word(head.term))) {
+    } else if ((firm_context && !cues::is_organisation_noun(head.term) &&
+                !(head.sentence_start && lexicon_.is_english_word(head.term))) ||
+               firm_follows) {
       m.type = ActorType::Org;  // "Enron's shareholders", even a word: "Apple's profits"
       m.evidence = Evidence::Strong;
       m.firm_context = true;
@@ -993,8 +1047,9 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
   if (ends_with_org_head(words, first, last) || ampersand || organisation_before) {
     m.type = ActorType::Org;  // "Bank of England", "Marsh & McLennan"
     m.evidence = Evidence::Strong;
-  } else if (firm_context && !context.after_title && !lexicon_.is_given_name(head.term)) {
-    m.type = ActorType::Org;  // "Sony Ericsson's profits"
+  } else if ((firm_context || firm_follows) && !context.after_title &&
+             !lexicon_.is_given_name(head.term)) {
+    m.type = ActorType::Org;  // "Sony Ericsson's profits", "Kidde, the fire protection group"
     m.evidence = Evidence::Strong;
     m.firm_context = true;
   } else if (cues::is_compass_word(head.term) && names_a_place(words, first + 1, last)) {
@@ -1413,9 +1468,8 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     } else if (!is_photo_credit(words, i, last)) {
       scan_run(words, i, last);
       // "Exxon Corp <XON>", "Intuit Inc (INTU.O)", "Oracle Corp (Nasdaq: ORCL)".
-      const std::size_t symbol =
-          last + 2 < words.size() && words[last + 1].exchange ? last + 2 : last + 1;
-      if (symbol < words.size() && words[symbol].ticker) add_ticker(words, i, last, symbol);
+      if (followed_by_symbol(words, last))
+        add_ticker(words, i, last, words[last + 1].exchange ? last + 2 : last + 1);
     }
     if (last + 1 < words.size() && words[last + 1].paren_before)
       define_acronym(words, i, last, last + 1);
