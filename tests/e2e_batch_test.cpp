@@ -251,6 +251,29 @@ TEST_F(BatchE2E, TrecRunIsWellFormed) {
   EXPECT_EQ(lines_of(bad.out).size(), 5u);
 }
 
+// A TREC run prints ids without reading records, from the id order slot, which holds a
+// long id cut and hashed: such an id still comes whole, from its record.
+TEST(BatchTrec, LongAndShortIdsComeWhole) {
+  TempDir dir("e2e_trec_ids");
+  const std::string long_id = "feed/" + std::string(240, 'n') + ".html";
+  write_file(
+      dir / "a.jsonl",
+      nlohmann::json{{"id", "short-1"}, {"title", "Harbour"}, {"text", "Harbour talks."}}.dump() +
+          "\n" +
+          nlohmann::json{{"id", long_id}, {"title", "Harbour"}, {"text", "Harbour talks."}}.dump() +
+          "\n");
+  ASSERT_EQ(
+      run(kIndex + " --quiet --db " + quote(dir / "db") + " " + quote(dir / "a.jsonl")).exit_code,
+      0);
+  const auto r =
+      run(kSearch + " --db " + quote(dir / "db") + " --batch - --format trec", "q\tharbour\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Equal scores: TREC's order, ids in descending byte order.
+  const std::string score = r.out.substr(r.out.find(" 1 ") + 3, 8);
+  EXPECT_EQ(r.out,
+            "q Q0 short-1 1 " + score + " dossier\nq Q0 " + long_id + " 2 " + score + " dossier\n");
+}
+
 TEST_F(BatchE2E, CountsEqualSingleQueryTotals) {
   const std::vector<std::string> queries = {"Venezuela",           "Pompeo OR Shchetinin",
                                             "Guaido -Shchetinin",  "\"constant contact\"",

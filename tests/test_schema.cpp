@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 
 #include <gtest/gtest.h>
 
@@ -171,6 +172,33 @@ TEST(Schema, IdTermsStayShortAndUnique) {
   EXPECT_LE(ta.size(), 201u);
   EXPECT_NE(ta, tb);
   EXPECT_EQ(ta, dossier::schema::id_term(long_a));  // stable
+}
+
+// kSlotIdOrder holds a short id whole (a TREC run prints it without the record), and a
+// long one cut and hashed, which must never be taken for the id.
+TEST(Schema, IdOrderValuesGiveBackOnlyWholeIds) {
+  const std::string long_id = std::string(250, 'n') + "/a.txt";
+  const std::string invalid_utf8(300, '\x80');  // the cut backs up to nothing: "#" + hash
+  const struct {
+    std::string id;
+    std::optional<std::string> whole;
+  } cases[] = {
+      {"a/b.txt", "a/b.txt"},
+      {"bbc/business/001.txt", "bbc/business/001.txt"},
+      {std::string(200, 'x'), std::string(200, 'x')},  // the longest kept whole
+      {long_id, std::nullopt},
+      {invalid_utf8, std::nullopt},
+      // A short id that looks cut: the record has it.
+      {"report#0123456789abcdef", std::nullopt},
+      {"report#0123456789ABCDEF", "report#0123456789ABCDEF"},
+  };
+  for (const auto& c : cases) {
+    const std::string value = dossier::schema::id_order_value(c.id);
+    const auto got = dossier::schema::id_in_order_value(value);
+    EXPECT_EQ(got ? std::optional<std::string>(std::string(*got)) : std::nullopt, c.whole)
+        << c.id.substr(0, 40);
+  }
+  EXPECT_FALSE(dossier::schema::id_in_order_value(""));  // no value: before schema 12
 }
 
 class SchemaDb : public ::testing::Test {

@@ -25,6 +25,7 @@ struct BatchOutput {
   BatchFormatter format;
   bool errors_in_output = false;  // JSONL carries error records; others report on stderr
   bool snippets = false;
+  bool ids_only = false;  // the hits' ids and scores are all it prints
 };
 
 nlohmann::ordered_json database_header(const Searcher& searcher) {
@@ -66,7 +67,7 @@ BatchOutput batch_output(const BatchSettings& s, const Searcher& searcher) {
   if (s.format == OutputFormat::kTrec) {
     if (s.count_only) throw Error(ErrorKind::kUsage, "--count has no TREC run format");
     const std::string tag = s.run_tag;
-    return {"", [tag](const BatchAnswer& a) { return trec_run_lines(a, tag); }, false, false};
+    return {"", [tag](const BatchAnswer& a) { return trec_run_lines(a, tag); }, false, false, true};
   }
   if (const auto format = table_format_of(s.format)) {
     const TableFormat table = *format;
@@ -114,6 +115,7 @@ int run_batch_with(const BatchSettings& s, std::vector<std::unique_ptr<Searcher>
   BatchRunOptions options;
   options.defaults = s.defaults;
   options.defaults.snippets = format.snippets && !s.count_only;
+  options.defaults.ids_only = format.ids_only;
   options.defaults.exact = !s.estimate;
   if (s.count_only) options.defaults.limit = 0;
   options.table = s.table;

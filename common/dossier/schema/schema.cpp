@@ -1,5 +1,6 @@
 #include "dossier/schema/schema.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cinttypes>
 #include <cstdio>
@@ -169,6 +170,17 @@ std::string id_term(std::string_view id) {
 
 std::string id_order_value(std::string_view id) {
   return id_term(id).substr(std::string_view(kIdPrefix).size());
+}
+
+std::optional<std::string_view> id_in_order_value(std::string_view value) {
+  if (value.empty()) return std::nullopt;
+  // What id_term() appends to a long id it cuts: "#" and 16 lower-case hex digits.
+  constexpr std::size_t kHashSuffix = 17;
+  if (value.size() >= kHashSuffix && value[value.size() - kHashSuffix] == '#' &&
+      std::all_of(value.end() - (kHashSuffix - 1), value.end(),
+                  [](char c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'f'); }))
+    return std::nullopt;
+  return value;
 }
 
 std::string cluster_key(std::string_view representative_id) {

@@ -331,6 +331,10 @@ std::vector<ActorCode> actor_codes(std::string_view slot_value);
 std::string id_term(std::string_view id);
 // kSlotIdOrder's value for the article `id`: id_term() without its prefix.
 std::string id_order_value(std::string_view id);
+// The article id a kSlotIdOrder value holds whole: nothing for none (before schema 12) and
+// for what may be a long id cut and hashed (ending "#" and 16 hex digits, as a few short
+// ids may too: the record has those).
+std::optional<std::string_view> id_in_order_value(std::string_view value);
 
 // kSlotCluster's value for a cluster whose representative has id `representative_id`.
 std::string cluster_key(std::string_view representative_id);

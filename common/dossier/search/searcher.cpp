@@ -543,7 +543,8 @@ SearchResult Searcher::run(const SearchRequest& request, const Deadline& deadlin
     snippets.emplace(std::move(terms), analyzer_, options);
   }
   for (std::size_t i = 0; i < page.size(); ++i) {
-    result.hits.push_back(hit(page[i], snippets ? &*snippets : nullptr));
+    std::optional<Hit> bare = request.ids_only ? id_only_hit(page[i]) : std::nullopt;
+    result.hits.push_back(bare ? std::move(*bare) : hit(page[i], snippets ? &*snippets : nullptr));
     if (snippets && request.mark_titles)
       result.hits.back().marked_title = snippets->mark_all(result.hits.back().title);
     result.hits.back().rank = request.offset + static_cast<Xapian::doccount>(i) + 1;
@@ -945,6 +946,19 @@ Xapian::MSet Searcher::date_ascending_split(Xapian::Enquire& enquire, const Xapi
   result.total_exact = dated.get_matches_lower_bound() == dated.get_matches_upper_bound() &&
                        undated.get_matches_lower_bound() == undated.get_matches_upper_bound();
   return dated;
+}
+
+// A ranked document as its id and score, from kSlotIdOrder; nothing when that does not hold
+// the id whole (then the record does).
+std::optional<Hit> Searcher::id_only_hit(const RankedDoc& ranked) {
+  const std::string value =
+      db_.get_document(ranked.did, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotIdOrder);
+  const auto id = schema::id_in_order_value(value);
+  if (!id) return std::nullopt;
+  Hit hit;
+  hit.id = std::string(*id);
+  hit.score = ranked.weight;
+  return hit;
 }
 
 // A ranked document as a hit (its rank left to the caller), with a snippet if asked.

@@ -83,6 +83,9 @@ struct SearchRequest {
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
   bool snippets = true;
+  // Hits carry their id and score only (a TREC run): read from kSlotIdOrder, without
+  // decompressing and parsing each hit's record.
+  bool ids_only = false;
 
   // Filters (never change scores).
   std::vector<std::string> actors;   // each must be named (any alias)
@@ -327,6 +330,7 @@ class Searcher {
                                     const SearchRequest& request, Xapian::doccount check_at_least,
                                     SearchResult& result, std::vector<RankedDoc>& page);
   Hit hit(const RankedDoc& ranked, SnippetMaker* snippets);
+  std::optional<Hit> id_only_hit(const RankedDoc& ranked);
   void collapse_counts(const SearchRequest& request, const ClusteredMatches& clustered,
                        SearchResult& result);
   std::vector<CoActorCount> co_actors(const SearchRequest& request, const Xapian::Query& expansion,
