@@ -1,6 +1,7 @@
 // The rules that find and type names in running text: capitalised runs, peeled of titles,
 // leading countries and sentence-initial words, then typed by their cues.
 #include <algorithm>
+#include <optional>
 
 #include "dossier/extract/acronym_definitions.h"
 #include "dossier/extract/actors/article_scan.h"
@@ -210,11 +211,13 @@ bool followed_by_firm_apposition(const std::vector<TextWord>& words, std::size_t
   return false;
 }
 
-// "Exxon Corp <XON>", "Apple Computer (NASDAQ: AAPL)": a stock symbol after words[last].
-bool followed_by_symbol(const std::vector<TextWord>& words, std::size_t last) {
+// "Exxon Corp <XON>", "Apple Computer (NASDAQ: AAPL)": where the stock symbol after
+// words[last] is, when there is one (after its exchange's name, if any).
+std::optional<std::size_t> symbol_after(const std::vector<TextWord>& words, std::size_t last) {
   const std::size_t symbol =
       last + 2 < words.size() && words[last + 1].exchange ? last + 2 : last + 1;
-  return symbol < words.size() && words[symbol].ticker;
+  if (symbol < words.size() && words[symbol].ticker) return symbol;
+  return std::nullopt;
 }
 
 // "Wasps coach Warren Gatland", "Reds boss Rafael Benitez": words[first..last] is the team
@@ -800,17 +803,20 @@ void ArticleScan::scan_run(const std::vector<TextWord>& words, std::size_t first
       return is_common_word(w) && !cues::is_function_word(w.term) &&
              !cues::is_name_particle(w.term);
     };
-    const bool firm_follows =
-        !lexicon_.is_sentence_opener(words[first].term) &&
-        !cues::is_function_word(words[first].term) &&
-        ((first == last && followed_by_firm_apposition(words, last)) ||
-         (followed_by_symbol(words, last) &&
-          std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1,
-                      words.begin() + static_cast<std::ptrdiff_t>(last) + 1, ordinary)));
+    // Asked last, only of a common word opening a sentence.
+    const auto firm_follows = [&] {
+      return !lexicon_.is_sentence_opener(words[first].term) &&
+             !cues::is_function_word(words[first].term) &&
+             ((first == last && followed_by_firm_apposition(words, last)) ||
+              (symbol_after(words, last) &&
+               std::all_of(words.begin() + static_cast<std::ptrdiff_t>(first) + 1,
+                           words.begin() + static_cast<std::ptrdiff_t>(last) + 1, ordinary)));
+    };
     if (words[first].sentence_start && !words[first].initial && !context.leading_known &&
         !name_follows && !opens_org && !row_label && !written_inside && !hyphenated && !ampersand &&
-        !firm_follows && is_common_word(words[first]) &&
-        (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last)))) {
+        is_common_word(words[first]) &&
+        (first == last || !lexicon_.gazetteer_type(join_terms(words, first, last))) &&
+        !firm_follows()) {
       if (first == last) {
         add_doubtful(words, first);  // "Maduro's men left." after "Nicolas Maduro"
         return;
@@ -910,7 +916,7 @@ void ArticleScan::classify(const std::vector<TextWord>& words, std::size_t first
       (!words[first - 1].capitalised && !cues::is_name_particle(words[first - 1].term) &&
        words[first - 1].term != "and" && words[first - 1].term != "or");
   const bool firm_follows =
-      whole_run && (followed_by_firm_apposition(words, last) || followed_by_symbol(words, last)) &&
+      whole_run && (followed_by_firm_apposition(words, last) || symbol_after(words, last)) &&
       gazetteer != ActorType::Place && gazetteer != ActorType::Country;
   // "chip makers AMD and Intel": firms listed after a noun for them, whatever else their
   // names are ("AMD" is an illness in WordNet, "Intel" a word). Not a person's name ("the
@@ -1468,8 +1474,7 @@ void ArticleScan::scan_body(const std::vector<TextWord>& words) {
     } else if (!is_photo_credit(words, i, last)) {
       scan_run(words, i, last);
       // "Exxon Corp <XON>", "Intuit Inc (INTU.O)", "Oracle Corp (Nasdaq: ORCL)".
-      if (followed_by_symbol(words, last))
-        add_ticker(words, i, last, words[last + 1].exchange ? last + 2 : last + 1);
+      if (const auto symbol = symbol_after(words, last)) add_ticker(words, i, last, *symbol);
     }
     if (last + 1 < words.size() && words[last + 1].paren_before)
       define_acronym(words, i, last, last + 1);
